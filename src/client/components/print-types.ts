@@ -1,0 +1,20 @@
+/** Props shared by the print frame's parts. */
+export interface PrintColumn {
+  key: string
+  label: string
+  /** CSS width, e.g. `12%`. */
+  width: string
+  align?: 'left' | 'center' | 'right'
+}
+
+export interface PrintMetaField {
+  label: string
+  /** Empty on blank forms: a line to write on. */
+  value: string
+}
+
+export type PrintRow = Record<string, string>
+
+export const MM = 96 / 25.4
+export const PAGE_MARGIN_MM = 12
+export const A4 = { portrait: { w: 210, h: 297 }, landscape: { w: 297, h: 210 } } as const

@@ -1,0 +1,52 @@
+/**
+ * The one local database. Everything the desk records is written here first (SPEC "Offline and
+ * sync"); the outbox holds what has not reached the server yet.
+ */
+import Dexie, { type Table } from 'dexie'
+import type { Site } from '@shared/domain/site'
+import type { Department } from '@shared/domain/department'
+import type { ShiftType } from '@shared/domain/shift-type'
+import type { Staff } from '@shared/domain/staff'
+import type { Settings } from '@shared/domain/settings'
+import type { Device } from '@shared/domain/device'
+import type { Mutation } from '@shared/sync/mutation'
+import type { ThrottleState } from '@shared/domain/pin-throttle'
+import { SCHEMA_VERSIONS, type SchemaVersion } from './schema'
+
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+export interface ThrottleRow extends ThrottleState {
+  staffId: string
+}
+
+/** Outbox row: the mutation as it will be pushed. */
+export type OutboxRow = Mutation
+
+export const DEFAULT_DB_NAME = 'deskbook'
+
+export class DeskbookDb extends Dexie {
+  sites!: Table<Site, string>
+  departments!: Table<Department, string>
+  shiftTypes!: Table<ShiftType, string>
+  staff!: Table<Staff, string>
+  settings!: Table<Settings, string>
+  devices!: Table<Device, string>
+  outbox!: Table<OutboxRow, string>
+  meta!: Table<MetaRow, string>
+  loginThrottle!: Table<ThrottleRow, string>
+
+  constructor(name = DEFAULT_DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+    super(name)
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores)
+      if (v.upgrade) declared.upgrade(v.upgrade)
+    }
+  }
+}
+
+/** Tables whose rows sync: every write to them goes through `writeRecords`. */
+export const SYNCED_TABLES = ['sites', 'departments', 'shiftTypes', 'staff', 'settings', 'devices'] as const
+export type SyncedTable = (typeof SYNCED_TABLES)[number]

@@ -1,0 +1,82 @@
+/**
+ * First-run setup of a standalone tablet: site, settings, departments, shifts, staff and this
+ * device, written as one transaction with their outbox entries, so the site can later be
+ * connected to a server and everything recorded goes up with it (issue 3).
+ */
+import { newId } from '@shared/domain/ids'
+import { hashPin } from '@shared/domain/pin'
+import { defaultSettings } from '@shared/domain/settings'
+import { makeSite, type Site } from '@shared/domain/site'
+import type { Department } from '@shared/domain/department'
+import type { ShiftType } from '@shared/domain/shift-type'
+import type { Staff } from '@shared/domain/staff'
+import { deviceLetter, type Device } from '@shared/domain/device'
+import { setupProblems, type SetupInput, type SetupProblem } from '@shared/domain/site-setup'
+import type { DeskbookDb } from '../database'
+import { writeRecords, type RecordWrite } from '../write-records'
+import { writeInstallMarker } from './install-marker'
+import { toStorageError } from '../errors'
+
+export class SetupInvalidError extends Error {
+  override readonly name = 'SetupInvalidError'
+  constructor(readonly problems: SetupProblem[]) {
+    super(problems.map((p) => p.key).join(', '))
+  }
+}
+
+export interface SetupResult {
+  site: Site
+  device: Device
+  installId: string
+}
+
+export async function completeFirstRun(db: DeskbookDb, input: SetupInput, now = Date.now()): Promise<SetupResult> {
+  const found = setupProblems(input)
+  if (found.length) throw new SetupInvalidError(found)
+
+  const site = makeSite(newId(), input.siteName, input.timezone)
+  const settings = defaultSettings(site.id, input.timezone)
+  const departments: Department[] = input.departments.map((d) => ({ id: newId(), siteId: site.id, name: d.name.trim(), active: true }))
+  const shiftTypes: ShiftType[] = input.shiftTypes.map((s) => ({
+    id: newId(),
+    siteId: site.id,
+    code: s.code.trim(),
+    name: s.name.trim(),
+    start: s.start,
+    end: s.end,
+    active: true,
+  }))
+  // Hash before the transaction: IndexedDB transactions end when they wait on anything else.
+  const staff: Staff[] = await Promise.all(
+    input.staff.map(async (s) => ({
+      id: newId(),
+      siteId: site.id,
+      name: s.name.trim(),
+      role: s.role,
+      departmentId: s.role === 'department' && s.departmentIndex !== null ? (departments[s.departmentIndex]?.id ?? null) : null,
+      pin: await hashPin(s.pin),
+      active: true,
+    })),
+  )
+  const device: Device = { id: newId(), siteId: site.id, letter: deviceLetter(0), name: input.deviceName.trim() || '前台平板', createdAt: now }
+
+  const writes: RecordWrite[] = [
+    { table: 'sites', row: site, key: site.id, name: 'site.put' },
+    { table: 'settings', row: settings, key: site.id, name: 'settings.put' },
+    { table: 'devices', row: device, key: device.id, name: 'device.put' },
+    ...departments.map((d): RecordWrite => ({ table: 'departments', row: d, key: d.id, name: 'department.put' })),
+    ...shiftTypes.map((s): RecordWrite => ({ table: 'shiftTypes', row: s, key: s.id, name: 'shiftType.put' })),
+    ...staff.map((s): RecordWrite => ({ table: 'staff', row: s, key: s.id, name: 'staff.put' })),
+  ]
+  const installId = newId()
+  try {
+    await db.transaction('rw', [db.sites, db.settings, db.devices, db.departments, db.shiftTypes, db.staff, db.outbox, db.meta], async () => {
+      await writeRecords(db, { siteId: site.id, deviceId: device.id, staffId: null }, writes, now)
+      await db.meta.put({ key: 'device', value: { deviceId: device.id, siteId: site.id } })
+      await writeInstallMarker(db, installId, site.id, now)
+    })
+  } catch (e) {
+    throw toStorageError(e)
+  }
+  return { site, device, installId }
+}

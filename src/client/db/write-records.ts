@@ -1,0 +1,69 @@
+/**
+ * The one write path for synced records: each row and its outbox mutation are written in the
+ * same Dexie transaction, so a change is either recorded and queued for the server, or neither
+ * (ARCHITECTURE "Write path"). No network call happens in here.
+ */
+import { newId } from '@shared/domain/ids'
+import { formatHlc, initialHlc, parseHlc, tick } from '@shared/sync/hlc'
+import type { Mutation } from '@shared/sync/mutation'
+import type { DeskbookDb, SyncedTable } from './database'
+import { toStorageError } from './errors'
+import { plain } from './plain'
+
+export interface Actor {
+  siteId: string
+  deviceId: string
+  /** Null only for writes made before anyone could log in (first-run setup). */
+  staffId: string | null
+}
+
+export interface RecordWrite {
+  table: SyncedTable
+  /** The stored row, whole. */
+  row: object
+  /** Primary key of the row (`id`, or `siteId` for settings). */
+  key: string
+  /** Mutation name, e.g. `staff.put`. */
+  name: string
+  version?: number
+  /** The fields this change sets; the whole row when omitted (a create). */
+  fields?: Record<string, unknown>
+}
+
+const HLC_KEY = 'hlc'
+
+/** Write `writes` and their outbox entries atomically; returns the queued mutations. */
+export async function writeRecords(db: DeskbookDb, actor: Actor, writes: readonly RecordWrite[], now = Date.now()): Promise<Mutation[]> {
+  const tables = [...new Set(writes.map((w) => w.table))].map((t) => db.table(t))
+  try {
+    return await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+      const stored = await db.meta.get(HLC_KEY)
+      let clock = typeof stored?.value === 'string' ? parseHlc(stored.value) : initialHlc(actor.deviceId)
+      const queued: Mutation[] = []
+      for (const w of writes) {
+        clock = tick(clock, now)
+        const row = plain(w.row)
+        const mutation: Mutation = {
+          id: newId(),
+          name: w.name,
+          version: w.version ?? 1,
+          table: w.table,
+          recordId: w.key,
+          fields: plain(w.fields ?? (row as Record<string, unknown>)),
+          hlc: formatHlc(clock),
+          staffId: actor.staffId,
+          deviceId: actor.deviceId,
+          siteId: actor.siteId,
+          createdAt: now,
+        }
+        await db.table(w.table).put(row)
+        await db.outbox.add(mutation)
+        queued.push(mutation)
+      }
+      await db.meta.put({ key: HLC_KEY, value: formatHlc(clock) })
+      return queued
+    })
+  } catch (e) {
+    throw toStorageError(e)
+  }
+}

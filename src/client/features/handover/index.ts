@@ -1,0 +1,4 @@
+import type { RouteRecordRaw } from 'vue-router'
+import { placeholderRoute } from '../../components/placeholder-route'
+
+export const routes: RouteRecordRaw[] = [placeholderRoute('/handover', 'handover', 'handover')]

@@ -1,0 +1,59 @@
+/**
+ * Routes come from the features (each feature's index.ts); the guard sends a tablet that is
+ * not set up to first-run setup, a locked or empty tablet to login, and a role away from
+ * sections it may not use (the server refuses the same actions, issue 3).
+ */
+import { createRouter, createWebHistory, createMemoryHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import type { Pinia } from 'pinia'
+import type { Section } from '@shared/domain/role'
+import { useSessionStore } from './stores/session'
+import { routes as setupRoutes } from './features/setup'
+import { routes as loginRoutes } from './features/login'
+import { routes as todayRoutes } from './features/today'
+import { routes as receptionRoutes } from './features/reception'
+import { routes as dutyLogRoutes } from './features/duty-log'
+import { routes as handoverRoutes } from './features/handover'
+import { routes as rosterRoutes } from './features/roster'
+import { routes as inspectionRoutes } from './features/inspection'
+import { routes as archiveRoutes } from './features/archive'
+import { routes as settingsRoutes } from './features/settings'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** The navigation section the page belongs to; its role rule applies. */
+    section?: Section
+    /** Reachable without logging in. */
+    public?: boolean
+    /** `shell` (navigation + status bar), `bare` (full screen) or `print` (A4 preview). */
+    layout?: 'shell' | 'bare' | 'print'
+  }
+}
+
+export const appRoutes: RouteRecordRaw[] = [
+  { path: '/', redirect: { name: 'today' } },
+  ...setupRoutes,
+  ...loginRoutes,
+  ...todayRoutes,
+  ...receptionRoutes,
+  ...dutyLogRoutes,
+  ...handoverRoutes,
+  ...rosterRoutes,
+  ...inspectionRoutes,
+  ...archiveRoutes,
+  ...settingsRoutes,
+  { path: '/:rest(.*)*', redirect: { name: 'today' } },
+]
+
+export function createAppRouter(pinia: Pinia, memory = false): Router {
+  const router = createRouter({ history: memory ? createMemoryHistory() : createWebHistory(), routes: appRoutes })
+  router.beforeEach((to) => {
+    const session = useSessionStore(pinia)
+    if (!session.isSetUp) return to.name === 'setup' ? true : { name: 'setup' }
+    if (to.name === 'setup') return { name: 'today' }
+    if (to.meta.public) return true
+    if (!session.isLoggedIn) return { name: 'login', query: { redirect: to.fullPath, ...(session.locked ? { locked: '1' } : {}) } }
+    if (to.meta.section && !session.sections.includes(to.meta.section)) return { name: 'today', query: { denied: to.meta.section } }
+    return true
+  })
+  return router
+}

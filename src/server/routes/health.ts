@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify'
+import { Type } from '@sinclair/typebox'
+import { sql } from 'kysely'
+import type { ServerDb } from '../db/connection'
+
+export const HealthSchema = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  version: Type.String(),
+  database: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
+  time: Type.Integer(),
+})
+
+/** `GET /api/health`: is the server up and can it reach its database? */
+export async function healthRoutes(app: FastifyInstance, opts: { db: ServerDb; version: string; now: () => number }): Promise<void> {
+  app.get('/api/health', { schema: { response: { 200: HealthSchema, 503: HealthSchema } } }, async (_req, reply) => {
+    let ok = true
+    try {
+      await sql`select 1`.execute(opts.db.kysely)
+    } catch (e) {
+      ok = false
+      app.log.error({ err: e }, 'health: database unreachable')
+    }
+    reply.header('Cache-Control', 'no-store')
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', version: opts.version, database: opts.db.kind, time: opts.now() })
+  })
+}

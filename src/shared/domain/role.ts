@@ -1,0 +1,132 @@
+/**
+ * Roles (岗位) and what each may do — SPEC "Roles", 篇2 3.1–3.3, 篇4 3.
+ * The same table decides what the client offers and what the server accepts.
+ */
+import { Type, type Static } from '@sinclair/typebox'
+
+export const ROLES = ['assistant', 'administrator', 'supervisor', 'manager', 'department', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)))
+
+/** Sections of the tablet app, in navigation order (SPEC "Who uses it"). */
+export const SECTIONS = ['today', 'register', 'dutyLog', 'handover', 'roster', 'inspection', 'archive', 'settings'] as const
+export type Section = (typeof SECTIONS)[number]
+
+/** Actions checked on both sides. Later features add theirs here. */
+export const ACTIONS = [
+  'reception.register',
+  'reception.follow',
+  'reception.handToDepartment',
+  'reception.reportDepartment',
+  'reception.takeOver',
+  'reception.closeUnresolvable',
+  'review.registerDaily',
+  'review.registerWeekly',
+  'dutyLog.read',
+  'dutyLog.write',
+  'dutyLog.review',
+  'handover.sign',
+  'handover.pinNotes',
+  'roster.read',
+  'roster.draft',
+  'roster.approve',
+  'inspection.record',
+  'archive.read',
+  'archive.edit',
+  'staff.read',
+  'staff.manage',
+  'settings.manage',
+  'device.manage',
+] as const
+export type Action = (typeof ACTIONS)[number]
+
+/** Desk roles may read the duty log (篇2 4.2.4: 仅限于内部工作人员翻阅). */
+export const DESK_ROLES: readonly Role[] = ['assistant', 'administrator', 'supervisor', 'manager']
+
+const ASSISTANT: Action[] = [
+  'reception.register',
+  'reception.follow',
+  'reception.handToDepartment',
+  'dutyLog.read',
+  'dutyLog.write',
+  'handover.sign',
+  'roster.read',
+  'archive.read',
+  'archive.edit',
+  'staff.read',
+]
+
+const PERMISSIONS: Record<Role, readonly Action[]> = {
+  // 篇2 3.3: front-desk service; what it cannot handle goes up.
+  assistant: ASSISTANT,
+  // 篇2 3.2: roster, daily checks, handles what assistants cannot.
+  administrator: [...ASSISTANT, 'handover.pinNotes', 'roster.draft', 'inspection.record', 'staff.manage', 'settings.manage'],
+  // 篇4 3.2, 4.3; 篇2 4.2.5, 4.2.6, 4.4.3.
+  supervisor: [
+    ...ASSISTANT,
+    'reception.takeOver',
+    'review.registerDaily',
+    'dutyLog.review',
+    'handover.pinNotes',
+    'roster.approve',
+    'inspection.record',
+    'staff.manage',
+  ],
+  // 篇4 3.3, 4.8, 4.9; 篇2 4.4.2. The manager does not stand the desk, so no handover signature.
+  manager: [
+    'reception.register',
+    'reception.follow',
+    'reception.takeOver',
+    'reception.closeUnresolvable',
+    'review.registerWeekly',
+    'dutyLog.read',
+    'roster.read',
+    'inspection.record',
+    'archive.read',
+    'staff.read',
+  ],
+  // 篇4 3.4: handles what is handed to it, nothing else; never the duty log (篇2 4.2.4).
+  department: ['reception.reportDepartment'],
+  // Company IT: sites, staff accounts, devices, settings. Not the confidential duty log.
+  admin: ['staff.read', 'staff.manage', 'settings.manage', 'device.manage', 'roster.read'],
+}
+
+const SECTION_ACTION: Record<Section, Action | null> = {
+  today: null,
+  register: null,
+  dutyLog: 'dutyLog.read',
+  handover: 'handover.sign',
+  roster: 'roster.read',
+  inspection: 'inspection.record',
+  archive: 'archive.read',
+  settings: null,
+}
+
+const SECTIONS_WITHOUT_ACTION: Record<Role, readonly Section[]> = {
+  assistant: ['today', 'register', 'settings'],
+  administrator: ['today', 'register', 'settings'],
+  supervisor: ['today', 'register', 'settings'],
+  manager: ['today', 'register', 'settings'],
+  department: ['today', 'register', 'settings'],
+  admin: ['today', 'settings'],
+}
+
+/** May `role` do `action`? */
+export function can(role: Role, action: Action): boolean {
+  return PERMISSIONS[role].includes(action)
+}
+
+/** The sections a role is offered, in navigation order. */
+export function sectionsFor(role: Role): Section[] {
+  return SECTIONS.filter((section) => {
+    const action = SECTION_ACTION[section]
+    return action ? can(role, action) : SECTIONS_WITHOUT_ACTION[role].includes(section)
+  })
+}
+
+/** Roles whose holders stand the front desk and may be put on a shift. */
+export function isDeskRole(role: Role): boolean {
+  return DESK_ROLES.includes(role)
+}
+
+export type RoleValue = Static<typeof RoleSchema>

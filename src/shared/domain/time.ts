@@ -1,0 +1,56 @@
+/**
+ * Site-local time. Every rule takes "now" as a parameter (ms since epoch) and the site's
+ * IANA timezone (SPEC: default Asia/Shanghai); nothing here reads the clock.
+ */
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc.js'
+import timezone from 'dayjs/plugin/timezone.js'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai'
+export const MINUTE = 60_000
+export const HOUR = 60 * MINUTE
+export const DAY = 24 * HOUR
+
+/** `YYYY-MM-DD` of `at` in `tz`. */
+export function localDate(at: number, tz: string): string {
+  return dayjs(at).tz(tz).format('YYYY-MM-DD')
+}
+
+/** `YYYY-MM-DD HH:mm` of `at` in `tz` (SPEC date format). */
+export function formatDateTime(at: number, tz: string): string {
+  return dayjs(at).tz(tz).format('YYYY-MM-DD HH:mm')
+}
+
+/** `HH:mm` of `at` in `tz`. */
+export function formatTime(at: number, tz: string): string {
+  return dayjs(at).tz(tz).format('HH:mm')
+}
+
+/** The instant of wall-clock `hhmm` on local `date` in `tz`. */
+export function instantAt(date: string, hhmm: string, tz: string): number {
+  return dayjs.tz(`${date} ${hhmm}`, 'YYYY-MM-DD HH:mm', tz).valueOf()
+}
+
+/** `date` plus `days` calendar days, as `YYYY-MM-DD`. */
+export function addDays(date: string, days: number): string {
+  return dayjs.utc(date, 'YYYY-MM-DD').add(days, 'day').format('YYYY-MM-DD')
+}
+
+/** Is `tz` an IANA zone this runtime knows? */
+export function isKnownTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Wall-clock `HH:mm` → minutes after midnight; NaN when malformed. */
+export function minutesOfDay(hhmm: string): number {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm)
+  return m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN
+}

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { DeskbookDb } from '@client/db/database'
+import { SCHEMA_VERSIONS, LATEST_VERSION } from '@client/db/schema'
+import { newId } from '@shared/domain/ids'
+import { makeStaff } from '../../factories/site'
+
+const names: string[] = []
+afterEach(async () => {
+  for (const n of names.splice(0)) await new DeskbookDb(n).delete()
+})
+
+describe('database schema upgrade', () => {
+  it('keeps every row of every table when a version-1 database opens at the latest version', async () => {
+    const name = `upgrade-${newId()}`
+    names.push(name)
+    const v1 = new DeskbookDb(name, SCHEMA_VERSIONS.slice(0, 1))
+    await v1.open()
+    expect(v1.verno).toBe(1)
+    const siteId = newId()
+    const staff = Array.from({ length: 50 }, (_, i) => {
+      // Version-1 rows had no `active` or `departmentId`.
+      const { active: _a, departmentId: _d, ...old } = makeStaff({ siteId, name: `员工${i}` })
+      return old
+    })
+    await v1.transaction('rw', [v1.staff, v1.sites, v1.departments, v1.outbox], async () => {
+      await v1.table('staff').bulkAdd(staff)
+      await v1.sites.add({ id: siteId, name: '翠苑小区', timezone: 'Asia/Shanghai' })
+      await v1.departments.add({ id: newId(), siteId, name: '工程部', active: true })
+      await v1.table('outbox').add({ id: newId(), name: 'staff.put' })
+    })
+    v1.close()
+
+    const latest = new DeskbookDb(name)
+    await latest.open()
+    expect(latest.verno).toBe(LATEST_VERSION)
+    expect(LATEST_VERSION).toBeGreaterThanOrEqual(2)
+    const after = await latest.staff.toArray()
+    expect(after.map((s) => s.id).sort()).toEqual(staff.map((s) => s.id).sort())
+    expect(after.every((s) => s.active === true && s.departmentId === null)).toBe(true)
+    expect(await latest.sites.count()).toBe(1)
+    expect(await latest.departments.count()).toBe(1)
+    expect(await latest.outbox.count()).toBe(1)
+    // The index added in version 2 answers.
+    expect(await latest.staff.where('[siteId+role]').equals([siteId, 'assistant']).count()).toBe(50)
+    latest.close()
+  })
+})

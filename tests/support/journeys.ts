@@ -1,0 +1,44 @@
+/**
+ * Steps a clerk takes, shared by the end-to-end tests: set a tablet up, log in.
+ */
+import type { Page } from 'playwright-core'
+
+export interface SetupStaff {
+  name: string
+  role: string
+  pin: string
+}
+
+export const DEFAULT_STAFF: SetupStaff[] = [
+  { name: '王管理', role: 'administrator', pin: '2580' },
+  { name: '李娜', role: 'assistant', pin: '1357' },
+]
+
+/** Fill the first-run form (site, keep suggested departments and shifts, staff) and finish. */
+export async function firstRunSetup(page: Page, baseUrl: string, siteName = '翠苑小区', staff = DEFAULT_STAFF): Promise<void> {
+  await page.goto(baseUrl)
+  await page.waitForURL(/\/setup$/)
+  await page.getByLabel('项目名称').fill(siteName)
+  await page.getByRole('button', { name: '下一步' }).click()
+  await page.getByRole('heading', { name: '部门' }).waitFor()
+  await page.getByRole('button', { name: '下一步' }).click()
+  await page.getByRole('heading', { name: '班次' }).waitFor()
+  await page.getByRole('button', { name: '下一步' }).click()
+  await page.getByRole('heading', { name: '员工' }).waitFor()
+  for (const [i, s] of staff.entries()) {
+    if (i > 0) await page.getByRole('button', { name: '添加员工' }).click()
+    await page.locator(`[name="staff-name-${i}"]`).fill(s.name)
+    await page.locator(`[name="staff-role-${i}"]`).selectOption(s.role)
+    await page.locator(`[name="staff-pin-${i}"]`).fill(s.pin)
+    await page.locator(`[name="staff-pin-again-${i}"]`).fill(s.pin)
+  }
+  await page.getByRole('button', { name: '完成设置' }).click()
+  await page.waitForURL(/\/login/)
+}
+
+/** Pick a name on the login screen and enter the PIN. */
+export async function loginAs(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${name}`) }).click()
+  await page.getByLabel('PIN 码').fill(pin)
+  await page.getByRole('button', { name: '登录' }).click()
+}

@@ -1,0 +1,2 @@
+// Real IndexedDB semantics in Node for client tests (ARCHITECTURE "Tests").
+import 'fake-indexeddb/auto'

@@ -54,6 +54,8 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['tests/shared/**/*.test.ts', 'tests/client/**/*.test.ts'],
           setupFiles: ['tests/support/setup-unit.ts'],
+          // Vant's ES build imports its CSS; let Vite process it instead of Node.
+          server: { deps: { inline: ['vant'] } },
         },
       },
       {

@@ -42,3 +42,11 @@ export async function loginAs(page: Page, name: string, pin: string): Promise<vo
   await page.getByLabel('PIN 码').fill(pin)
   await page.getByRole('button', { name: '登录' }).click()
 }
+
+/** Wait until the service worker controls the page (the app shell is then precached). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.ready
+    return !!reg.active && !!navigator.serviceWorker.controller
+  })
+}

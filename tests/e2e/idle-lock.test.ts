@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { launchBrowser } from '../support/browser'
+import { startServer, type RunningServer } from '../support/app-server'
+import { firstRunSetup, loginAs } from '../support/journeys'
+
+describe('idle lock and wrong-PIN throttling', () => {
+  let browser: Browser
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('locks after the idle minutes (clock injected) and the same clerk unlocks with the PIN', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    await page.clock.install({ time: new Date('2026-11-27T02:00:00Z') }) // 10:00 in Shanghai
+    await firstRunSetup(page, server.url)
+    await loginAs(page, '李娜', '1357')
+    await page.waitForURL(/\/today$/)
+
+    await page.clock.fastForward('04:00') // 4 min: not yet
+    expect(page.url()).toMatch(/\/today$/)
+    await page.clock.fastForward('01:10') // past the default 5 min
+    await page.waitForURL(/\/login\?.*locked=1/)
+    expect(await page.getByTestId('locked-notice').textContent()).toContain('5 分钟')
+    // The lock screen asks the clerk who was logged in for the PIN straight away.
+    await page.getByLabel('PIN 码').fill('1357')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.waitForURL(/\/today$/)
+    await context.close()
+  })
+
+  it('makes the tablet wait after five wrong PINs, even for the right one', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    await page.clock.install({ time: new Date('2026-11-27T02:00:00Z') })
+    await firstRunSetup(page, server.url)
+    await page.getByRole('button', { name: /^李娜/ }).click()
+    for (let i = 0; i < 6; i++) {
+      await page.getByLabel('PIN 码').fill('9999')
+      await page.getByRole('button', { name: '登录' }).click()
+      await expect.poll(() => page.getByTestId('login-message').textContent()).toMatch(i < 5 ? /PIN 不正确/ : /秒后再试/)
+    }
+    expect(await page.getByLabel('PIN 码').isDisabled()).toBe(true)
+    await page.clock.fastForward('00:31')
+    await expect.poll(() => page.getByLabel('PIN 码').isDisabled()).toBe(false)
+    await page.getByLabel('PIN 码').fill('1357')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.waitForURL(/\/today$/)
+    await context.close()
+  })
+})

@@ -1,0 +1,67 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { launchBrowser } from '../support/browser'
+import { BUILT_CLIENT, startServer, type RunningServer } from '../support/app-server'
+import { firstRunSetup, loginAs, waitForServiceWorker } from '../support/journeys'
+
+describe('a new version is offered, never forced', () => {
+  let browser: Browser
+  let server: RunningServer
+  let dist: string
+  beforeAll(async () => {
+    // A copy of the build that the test can replace with a "new build" while the app is open.
+    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-dist-'))
+    fs.cpSync(BUILT_CLIENT, dist, { recursive: true })
+    server = await startServer({ staticDir: dist })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    fs.rmSync(dist, { recursive: true, force: true })
+  })
+
+  it('shows the prompt when a new build is served, holds it while a form is unsaved, then reloads into it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    await firstRunSetup(page, server.url)
+    await loginAs(page, '王管理', '2580')
+    await page.waitForURL(/\/today$/)
+    await waitForServiceWorker(page)
+    const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)
+
+    // An unsaved change in a form.
+    await page.goto(`${server.url}/settings`)
+    await page.locator('input[name="idleLockMinutes"]').fill('10')
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1))
+
+    // The server now has a new build: a different service worker script.
+    fs.appendFileSync(path.join(dist, 'sw.js'), `\n// build ${Date.now()}\n`)
+    await page.getByRole('button', { name: '检查更新' }).click()
+    const prompt = page.getByTestId('update-prompt')
+    await prompt.waitFor({ timeout: 20_000 })
+    expect(await prompt.textContent()).toContain('新版本已下载')
+    expect(await prompt.textContent()).toContain('有未保存的表单')
+    expect(await page.getByRole('button', { name: '立即更新' }).isDisabled()).toBe(true)
+    // Nothing reloaded under the form.
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1)
+    expect(await page.locator('input[name="idleLockMinutes"]').inputValue()).toBe('10')
+
+    // Saved: now the update may go ahead, and the page comes back under the new worker.
+    await page.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.getByRole('button', { name: '立即更新' }).isDisabled()).toBe(false)
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: '立即更新' }).click()])
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBeUndefined()
+    await waitForServiceWorker(page)
+    const waiting = await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)
+    expect(waiting).toBe(false)
+    expect(firstWorker).toContain('/sw.js')
+    // The saved setting survived the update.
+    await page.getByTestId('settings-limits').waitFor()
+    expect(await page.locator('input[name="idleLockMinutes"]').inputValue()).toBe('10')
+    await context.close()
+  })
+})

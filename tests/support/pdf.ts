@@ -1,0 +1,33 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+
+export interface PrintedPdf {
+  /** pdftotext -layout output; pages separated by form feeds. */
+  text: string
+  /** Each page's text with all white space removed (pdftotext drops or adds spaces between CJK glyphs). */
+  compactPages: string[]
+  pages: number
+}
+
+/** Print the page to an A4 PDF as Chromium's print dialog would, and return the PDF's text (pdftotext). */
+export async function printToText(page: Page): Promise<PrintedPdf> {
+  await page.waitForSelector('[data-print-ready="true"]')
+  await page.emulateMedia({ media: 'print' })
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+  await page.emulateMedia({ media: 'screen' })
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-pdf-'))
+  const file = path.join(dir, 'out.pdf')
+  fs.writeFileSync(file, pdf)
+  try {
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0)
+    const compactPages = text.split('\f').filter((p) => p.trim()).map((p) => p.replace(/\s+/g, ''))
+    return { text, compactPages, pages }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}

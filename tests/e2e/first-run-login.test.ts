@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchBrowser } from '../support/browser'
-import { startServer, type RunningServer } from '../support/app-server'
+import { describe, expect, it } from 'vitest'
+import { useE2eHarness } from '../support/e2e-harness'
 import { firstRunSetup, loginAs } from '../support/journeys'
 
 describe('first run and PIN login on a shared tablet', () => {
-  let browser: Browser
-  let server: RunningServer
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const h = useE2eHarness()
 
   it('sets the tablet up, refuses a wrong PIN, logs in with the right one and shows the site, staff and shift', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    const context = await h.tablet()
     const page = await context.newPage()
-    await firstRunSetup(page, server.url)
+    await firstRunSetup(page, h.server.url)
 
     await loginAs(page, '李娜', '9999')
     await expect.poll(() => page.getByTestId('login-message').textContent()).toContain('PIN 不正确')
@@ -30,11 +19,11 @@ describe('first run and PIN login on a shared tablet', () => {
     await page.waitForURL(/\/today$/)
     await expect.poll(() => page.getByTestId('status-site').textContent()).toContain('翠苑小区')
     expect(await page.getByTestId('status-staff').textContent()).toContain('李娜(客服助理)')
-    expect(await page.getByTestId('status-shift').textContent()).toMatch(/白班|夜班/)
+    await expect.poll(() => page.getByTestId('status-shift').textContent()).toMatch(/白班|夜班/)
     expect(await page.getByTestId('status-network').textContent()).toBe('在线')
     // An assistant is not offered the inspection section, and is turned away from its address.
     expect(await page.locator('nav [data-section="inspection"]').count()).toBe(0)
-    await page.goto(`${server.url}/inspection`)
+    await page.goto(`${h.server.url}/inspection`)
     await page.waitForURL(/\/today\?denied=inspection/)
     expect(await page.getByRole('alert').first().textContent()).toContain('不能使用')
     await context.close()

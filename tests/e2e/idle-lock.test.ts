@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchBrowser } from '../support/browser'
-import { startServer, type RunningServer } from '../support/app-server'
+import { describe, expect, it } from 'vitest'
+import { useE2eHarness } from '../support/e2e-harness'
 import { firstRunSetup, loginAs } from '../support/journeys'
 
 describe('idle lock and wrong-PIN throttling', () => {
-  let browser: Browser
-  let server: RunningServer
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const h = useE2eHarness()
 
   it('locks after the idle minutes (clock injected) and the same clerk unlocks with the PIN', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    const context = await h.tablet()
     const page = await context.newPage()
     await page.clock.install({ time: new Date('2026-11-27T02:00:00Z') }) // 10:00 in Shanghai
-    await firstRunSetup(page, server.url)
+    await firstRunSetup(page, h.server.url)
     await loginAs(page, '李娜', '1357')
     await page.waitForURL(/\/today$/)
 
@@ -37,10 +26,10 @@ describe('idle lock and wrong-PIN throttling', () => {
   })
 
   it('makes the tablet wait after five wrong PINs, even for the right one', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    const context = await h.tablet()
     const page = await context.newPage()
     await page.clock.install({ time: new Date('2026-11-27T02:00:00Z') })
-    await firstRunSetup(page, server.url)
+    await firstRunSetup(page, h.server.url)
     await page.getByRole('button', { name: /^李娜/ }).click()
     for (let i = 0; i < 6; i++) {
       await page.getByLabel('PIN 码').fill('9999')

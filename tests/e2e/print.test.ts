@@ -1,32 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../support/browser'
-import { startServer, type RunningServer } from '../support/app-server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { useE2eHarness } from '../support/e2e-harness'
 import { firstRunSetup, loginAs } from '../support/journeys'
 import { printToText } from '../support/pdf'
 
 const compact = (s: string): string => s.replace(/\s+/g, '')
 
 describe('printing on A4', () => {
-  let browser: Browser
-  let server: RunningServer
+  const h = useE2eHarness()
   let page: Page
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    const context = await h.tablet()
     page = await context.newPage()
-    await firstRunSetup(page, server.url, '翠苑小区')
+    await firstRunSetup(page, h.server.url, '翠苑小区')
     await loginAs(page, '王管理', '2580')
     await page.waitForURL(/\/today$/)
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
 
   it('prints the blank duty-log sheet with its Chinese headings, handover block and review line', async () => {
-    await page.goto(`${server.url}/duty-log`)
+    await page.goto(`${h.server.url}/duty-log`)
     await page.getByRole('button', { name: '打印空白表格' }).click()
     await page.waitForURL(/\/print\/duty-log-blank$/)
     const pdf = await printToText(page)
@@ -38,7 +30,7 @@ describe('printing on A4', () => {
   })
 
   it('prints the staff list with every staff member and signature lines', async () => {
-    await page.goto(`${server.url}/print/staff-list`)
+    await page.goto(`${h.server.url}/print/staff-list`)
     const pdf = await printToText(page)
     for (const expected of ['客户服务中心员工名单', '王管理', '客服管理员', '李娜', '客服助理', '制表人签名', '审核人(客服主管)签名', '第1页/共1页']) {
       expect(pdf.compactPages[0], expected).toContain(expected)
@@ -65,7 +57,7 @@ describe('printing on A4', () => {
       await new Promise((resolve) => (tx.oncomplete = resolve))
       db.close()
     })
-    await page.goto(`${server.url}/print/staff-list`)
+    await page.goto(`${h.server.url}/print/staff-list`)
     const pdf = await printToText(page)
     expect(pdf.pages).toBeGreaterThanOrEqual(3)
     expect(Number(await page.locator('.print-sheet').getAttribute('data-pages'))).toBe(pdf.pages)

@@ -1,40 +1,33 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchBrowser } from '../support/browser'
-import { BUILT_CLIENT, startServer, type RunningServer } from '../support/app-server'
+import { afterAll, describe, expect, it } from 'vitest'
+import { BUILT_CLIENT } from '../support/app-server'
+import { useE2eHarness } from '../support/e2e-harness'
 import { firstRunSetup, loginAs, waitForServiceWorker } from '../support/journeys'
 
 describe('a new version is offered, never forced', () => {
-  let browser: Browser
-  let server: RunningServer
-  let dist: string
-  beforeAll(async () => {
-    // A copy of the build that the test can replace with a "new build" while the app is open.
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-dist-'))
-    fs.cpSync(BUILT_CLIENT, dist, { recursive: true })
-    server = await startServer({ staticDir: dist })
-    browser = await launchBrowser()
+  // A copy of the build that the test can replace with a "new build" while the app is open.
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-dist-'))
+  const h = useE2eHarness({
+    staticDir: () => {
+      fs.cpSync(BUILT_CLIENT, dist, { recursive: true })
+      return dist
+    },
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    fs.rmSync(dist, { recursive: true, force: true })
-  })
+  afterAll(() => fs.rmSync(dist, { recursive: true, force: true }))
 
   it('shows the prompt when a new build is served, holds it while a form is unsaved, then reloads into it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    const context = await h.tablet()
     const page = await context.newPage()
-    await firstRunSetup(page, server.url)
+    await firstRunSetup(page, h.server.url)
     await loginAs(page, '王管理', '2580')
     await page.waitForURL(/\/today$/)
     await waitForServiceWorker(page)
     const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)
 
     // An unsaved change in a form.
-    await page.goto(`${server.url}/settings`)
+    await page.goto(`${h.server.url}/settings`)
     await page.locator('input[name="idleLockMinutes"]').fill('10')
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1))
 

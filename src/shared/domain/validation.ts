@@ -22,7 +22,9 @@ function codeFor(error: { schema: TSchema; message: string; value: unknown }): F
     if (s.pattern) return 'pattern'
     if (s.format) return 'format'
   }
-  if (typeof error.value === 'number' && (s.minimum !== undefined || s.maximum !== undefined)) return 'range'
+  if (typeof error.value === 'number') {
+    if ((typeof s.minimum === 'number' && error.value < s.minimum) || (typeof s.maximum === 'number' && error.value > s.maximum)) return 'range'
+  }
   return 'type'
 }
 

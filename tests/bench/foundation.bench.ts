@@ -1,0 +1,123 @@
+/**
+ * Foundation benchmarks (issue 2), printed beside baselines measured in the same run; never
+ * asserted in tests.
+ *   1. JS needed for the first screen, gzip (target ≤ 200 KB) — baseline: Vue's own runtime.
+ *   2. Cold start from the service-worker cache with no network, 4× CPU slowdown, median of 5
+ *      (target ≤ 1.5 s) — baseline: the same navigation's HTML arriving from the service worker.
+ *   3. Record + outbox write in Chromium's IndexedDB, p95 (target ≤ 10 ms) — baseline: a raw
+ *      IndexedDB put of the same row, interleaved in the same page.
+ * Usage: npm run bench  (BENCH_SKIP_BUILD=1 reuses dist/)
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { createServer } from 'vite'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { BUILT_CLIENT, ROOT, startServer } from '../support/app-server'
+import { launchBrowser } from '../support/browser'
+import { firstRunSetup, waitForServiceWorker } from '../support/journeys'
+import { median, percentile, row } from './stats'
+
+const gzipKb = (buf: Buffer): number => zlib.gzipSync(buf, { level: 9 }).length / 1024
+
+function build(): void {
+  if (process.env.BENCH_SKIP_BUILD === '1' && fs.existsSync(path.join(BUILT_CLIENT, 'index.html'))) return
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
+  if (r.status !== 0) throw new Error(`build failed\n${r.stderr}`)
+}
+
+async function firstScreenJs(browser: Browser, url: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' })
+  const page = await context.newPage()
+  const scripts = new Map<string, number>()
+  page.on('response', (res) => {
+    if (res.request().resourceType() === 'script') void res.body().then((b) => scripts.set(new URL(res.url()).pathname, gzipKb(b)))
+  })
+  await page.goto(url)
+  await page.getByRole('heading', { name: '项目' }).waitFor()
+  await page.waitForLoadState('networkidle')
+  await context.close()
+  const total = [...scripts.values()].reduce((a, b) => a + b, 0)
+  const vue = gzipKb(fs.readFileSync(path.join(ROOT, 'node_modules/vue/dist/vue.runtime.esm-browser.prod.js')))
+  console.log(row('first-screen JS (gzip)', `${total.toFixed(1)} KB`, `${vue.toFixed(1)} KB`, '≤ 200 KB', total <= 200))
+  for (const [file, kb] of [...scripts].sort((a, b) => b[1] - a[1])) console.log(`    ${file.padEnd(50)} ${kb.toFixed(1)} KB`)
+}
+
+async function coldStart(browser: Browser, url: string): Promise<void> {
+  const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+  const setupPage = await context.newPage()
+  await firstRunSetup(setupPage, url)
+  await waitForServiceWorker(setupPage)
+  await setupPage.close()
+  await context.setOffline(true)
+  const usable: number[] = []
+  const html: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('.login-picker__person')) {
+          ;(window as unknown as { __usable: number }).__usable = performance.now()
+          obs.disconnect()
+        }
+      }).observe(document, { childList: true, subtree: true })
+    })
+    await page.goto(`${url}/login`)
+    await page.waitForFunction(() => (window as unknown as { __usable?: number }).__usable !== undefined)
+    const [u, h] = await page.evaluate(() => [
+      (window as unknown as { __usable: number }).__usable,
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd,
+    ])
+    usable.push(u!)
+    html.push(h!)
+    await page.close()
+  }
+  await context.close()
+  const m = median(usable)
+  console.log(row('offline cold start to usable login, 4× CPU', `${m.toFixed(0)} ms`, `${median(html).toFixed(0)} ms`, '≤ 1500 ms', m <= 1500))
+  console.log(`    runs: ${usable.map((v) => v.toFixed(0)).join(', ')} ms (baseline: HTML from the service worker)`)
+}
+
+async function writes(browser: Browser): Promise<void> {
+  const vite = await createServer({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' })
+  await vite.listen()
+  const address = vite.httpServer!.address() as { port: number }
+  const page = await browser.newPage()
+  await page.goto(`http://127.0.0.1:${address.port}/tests/bench/write-bench.html`)
+  await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 60_000 })
+  await page.evaluate(() => (window as unknown as { runWriteBench: (n: number) => Promise<unknown> }).runWriteBench(30)) // warm-up
+  const { app, raw } = await page.evaluate(() => (window as unknown as { runWriteBench: (n: number) => Promise<{ app: number[]; raw: number[] }> }).runWriteBench(500))
+  await page.close()
+  await vite.close()
+  const p95 = percentile(app, 95)
+  const rawP95 = percentile(raw, 95)
+  console.log(row('record + outbox write p95 (500 writes)', `${p95.toFixed(2)} ms`, `${rawP95.toFixed(2)} ms`, '≤ 10 ms', p95 <= 10))
+  console.log(`    median ${median(app).toFixed(2)} ms vs raw ${median(raw).toFixed(2)} ms; p95 ratio ${(p95 / rawP95).toFixed(2)}×`)
+}
+
+async function main(): Promise<void> {
+  build()
+  const server = await startServer()
+  const browser = await launchBrowser()
+  try {
+    console.log(`Deskbook foundation benchmark — ${new Date().toISOString()}`)
+    await firstScreenJs(browser, server.url)
+    await coldStart(browser, server.url)
+    await writes(browser)
+  } finally {
+    await browser.close()
+    await server.stop()
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e)
+  process.exit(1)
+})

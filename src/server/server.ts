@@ -7,6 +7,7 @@ import { buildApp } from './app'
 import { configFromEnv, ConfigError } from './config'
 import { openDatabase } from './db/connection'
 import { migrateToLatest } from './db/migrate'
+import { loggerOptions } from './plugins/logging'
 
 async function main(): Promise<void> {
   const config = configFromEnv()
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const db = openDatabase(config)
   await migrateToLatest(db)
   const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-  const app = await buildApp({ db, staticDir: config.staticDir, version: pkg.version, logger: { level: config.logLevel } })
+  const app = await buildApp({ db, staticDir: config.staticDir, version: pkg.version, logger: loggerOptions(config.logLevel) })
   const close = async (): Promise<void> => {
     await app.close()
     await db.close()

@@ -22,6 +22,12 @@ describe('offline', () => {
     // A deep link typed while offline opens the app at that page.
     await page.goto(`${h.server.url}/settings`)
     await expect.poll(() => page.getByTestId('settings-staff').textContent()).toContain('李娜')
+    // Staff switch offline: the PIN is checked on the tablet.
+    await page.getByRole('button', { name: '换人' }).click()
+    await loginAs(page, '李娜', '1357')
+    await page.waitForURL(/\/today$/)
+    expect(await page.getByTestId('status-staff').textContent()).toContain('李娜')
+
     await context.setOffline(false)
     await expect.poll(() => page.getByTestId('status-network').textContent()).toBe('在线')
     await context.close()

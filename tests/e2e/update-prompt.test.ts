@@ -57,4 +57,23 @@ describe('a new version is offered, never forced', () => {
     expect(await page.locator('input[name="idleLockMinutes"]').inputValue()).toBe('10')
     await context.close()
   })
+
+  it('looks for a new version by itself every hour on a tablet left open', async () => {
+    const context = await h.tablet()
+    const page = await context.newPage()
+    await page.clock.install({ time: new Date('2026-11-27T02:00:00Z') })
+    await firstRunSetup(page, h.server.url)
+    await waitForServiceWorker(page)
+    // The first registration has settled before the next build appears.
+    await page.waitForFunction(async () => {
+      const reg = await navigator.serviceWorker.getRegistration()
+      return !!reg && !reg.installing && !reg.waiting
+    })
+    fs.appendFileSync(path.join(dist, 'sw.js'), `\n// build ${Date.now()}\n`)
+    await page.clock.fastForward('30:00')
+    expect(await page.getByTestId('update-prompt').count()).toBe(0)
+    await page.clock.fastForward('31:00') // past the hourly check
+    await page.getByTestId('update-prompt').waitFor({ timeout: 20_000 })
+    await context.close()
+  })
 })

@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { useE2eHarness } from '../support/e2e-harness'
+import { firstRunSetup } from '../support/journeys'
+
+/** Every visible control on the page that is smaller than 44 × 44 px, or has no accessible name. */
+async function controlProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = []
+    const controls = document.querySelectorAll<HTMLElement>('button, a[href], input:not([type="hidden"]), select, textarea, [role="button"]')
+    for (const el of controls) {
+      const r = el.getBoundingClientRect()
+      if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue
+      if (r.width <= 1 && r.height <= 1) continue // visually hidden (the skip link until focused)
+      if (el.closest('.print-measure')) continue
+      const name =
+        el.getAttribute('aria-label') ||
+        (el.getAttribute('aria-labelledby') && document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent) ||
+        (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent) ||
+        el.closest('label')?.textContent ||
+        el.textContent
+      const what = `${el.tagName.toLowerCase()}[${(name ?? '').trim().slice(0, 20)}] ${Math.round(r.width)}×${Math.round(r.height)}`
+      if (r.height < 44 || r.width < 44) out.push(`small: ${what}`)
+      if (!name || !name.trim()) out.push(`unlabelled: ${what}`)
+    }
+    return out
+  })
+}
+
+describe('the tablet shell', () => {
+  const h = useE2eHarness()
+  let page: Page
+  beforeAll(async () => {
+    const context = await h.tablet()
+    page = await context.newPage()
+    await page.goto(h.server.url)
+    await page.waitForURL(/\/setup$/)
+  })
+
+  it('gives every control of setup, login, today and settings a name and at least 44 × 44 px', async () => {
+    const found: string[] = []
+    await page.getByLabel('项目名称').fill('翠苑小区')
+    for (const step of ['项目', '部门', '班次', '员工']) {
+      await page.getByRole('heading', { name: step }).waitFor()
+      found.push(...(await controlProblems(page)).map((p) => `setup/${step} ${p}`))
+      if (step !== '员工') await page.getByRole('button', { name: '下一步' }).click()
+    }
+    await firstRunSetup(page, h.server.url)
+    await page.getByRole('button', { name: /^李娜/ }).click()
+    found.push(...(await controlProblems(page)).map((p) => `login ${p}`))
+    await page.getByLabel('PIN 码').fill('1357')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.waitForURL(/\/today$/)
+    found.push(...(await controlProblems(page)).map((p) => `today ${p}`))
+    await page.goto(`${h.server.url}/settings`)
+    await page.getByTestId('settings-limits').waitFor()
+    found.push(...(await controlProblems(page)).map((p) => `settings ${p}`))
+    expect(found).toEqual([])
+  })
+
+  it('shows storage persistence and usage in settings', async () => {
+    await page.goto(`${h.server.url}/settings`)
+    await expect.poll(() => page.getByTestId('settings-storage').textContent()).toMatch(/已用 .+,可用约 .+/)
+    // Headless Chromium answers the persistence request either way; the page states the answer.
+    expect(await page.getByTestId('settings-storage').textContent()).toMatch(/已获准|未获准/)
+  })
+
+  it('switches to English and back, and the choice survives a reload', async () => {
+    await page.goto(`${h.server.url}/settings`)
+    await page.getByText('English', { exact: true }).click()
+    await expect.poll(() => page.locator('nav').textContent()).toContain('Today')
+    await page.reload()
+    await expect.poll(() => page.locator('nav').textContent()).toContain('Settings')
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    await page.getByText('简体中文', { exact: true }).click()
+    await expect.poll(() => page.locator('nav').textContent()).toContain('今日')
+  })
+
+  it('serves an installable manifest: Chinese name, icons, landscape, standalone', async () => {
+    const res = await page.request.get(`${h.server.url}/manifest.webmanifest`)
+    const manifest = (await res.json()) as Record<string, unknown>
+    expect(manifest).toMatchObject({ short_name: '前台台账', lang: 'zh-CN', orientation: 'landscape', display: 'standalone', start_url: '/' })
+    const icons = manifest.icons as { src: string; sizes: string }[]
+    expect(icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']))
+    for (const icon of icons) expect((await page.request.get(`${h.server.url}${icon.src}`)).headers()['content-type']).toBe('image/png')
+    expect(await page.locator('link[rel="manifest"]').count()).toBe(1)
+  })
+})

@@ -4,8 +4,14 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { ServerDb } from './db/connection'
 import { staticApp, isAppNavigation, NEVER_CACHE } from './plugins/static-app'
-import { healthRoutes } from './routes/health'
 import { errorHandler } from './plugins/errors'
+import { security } from './plugins/security'
+import { openapi } from './plugins/openapi'
+import { auth } from './plugins/auth'
+import { healthRoutes } from './routes/health'
+import { syncRoutes } from './routes/sync'
+import { deviceRoutes } from './routes/devices'
+import { adminRoutes } from './routes/admin'
 
 export interface AppOptions {
   db: ServerDb
@@ -18,12 +24,21 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    // Request logs carry method, url and status only — never bodies, which hold owners' names and phones.
+    // Request logs carry method, path and status only (plugins/logging.ts) — never bodies.
     bodyLimit: 5 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   })
+  const now = opts.now ?? Date.now
+  const version = opts.version ?? '0.0.0'
   app.setErrorHandler(errorHandler)
+  await app.register(security)
+  await app.register(openapi, { version })
+  await app.register(auth, { db: opts.db, now })
   await app.register(staticApp, { staticDir: opts.staticDir })
-  await app.register(healthRoutes, { db: opts.db, version: opts.version ?? '0.0.0', now: opts.now ?? Date.now })
+  await app.register(healthRoutes, { db: opts.db, version, now })
+  await app.register(syncRoutes, { db: opts.db, now })
+  await app.register(deviceRoutes, { db: opts.db, now })
+  await app.register(adminRoutes, { db: opts.db, now })
 
   app.setNotFoundHandler((req, reply) => {
     if (isAppNavigation(req.method, req.url, req.headers.accept) && app.hasReplyDecorator('sendFile')) {

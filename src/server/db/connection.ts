@@ -5,8 +5,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect } from 'kysely'
+import { FifoSqliteDialect } from './fifo-sqlite'
 import type { Database } from './tables'
+
+// bigint columns hold ms timestamps and change numbers, all below 2^53: read them as numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v))
 
 export type DbKind = 'sqlite' | 'postgres'
 
@@ -24,12 +28,15 @@ export function openSqlite(file: string): ServerDb {
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const kysely = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: sqlite }) })
   return { kysely, kind: 'sqlite', describe: file, close: () => kysely.destroy() }
 }
 
 export function openPostgres(url: string): ServerDb {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
+  // An idle connection dropped by PostgreSQL (restart, admin command) must not crash the server;
+  // the pool replaces it on next use.
+  pool.on('error', (e: Error) => console.error(`postgres: idle connection lost (${e.message})`))
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   const u = new URL(url)
   return { kysely, kind: 'postgres', describe: `${u.hostname || 'socket'}:${u.port || 5432}${u.pathname}`, close: () => kysely.destroy() }

@@ -1,11 +1,101 @@
 /**
  * SQL tables as Kysely sees them. SQL names are snake_case; this is the one place they are mapped.
+ * Times are ms since the epoch; booleans 0/1; JSON as text (same on SQLite and PostgreSQL).
  */
+import type { Generated } from 'kysely'
+
 export interface ServerMetaTable {
   key: string
   value: string
 }
 
+export interface SitesTable {
+  id: string
+  name: string
+  timezone: string
+  change_seq: Generated<number>
+  created_at: number
+}
+
+export interface DevicesTable {
+  id: string
+  site_id: string
+  letter: string
+  name: string
+  token_hash: string
+  founder: Generated<number>
+  setup_at: number | null
+  created_at: number
+  last_seen_at: number | null
+  revoked_at: number | null
+}
+
+export interface OneTimeCodesTable {
+  code_hash: string
+  purpose: 'enrol' | 'connect'
+  site_id: string | null
+  created_at: number
+  expires_at: number
+  used_at: number | null
+  used_by_device: string | null
+}
+
+export interface AdminsTable {
+  id: string
+  username: string
+  password_hash: string
+  created_at: number
+}
+
+export interface AdminSessionsTable {
+  token_hash: string
+  admin_id: string
+  created_at: number
+  expires_at: number
+}
+
+export interface RecordsTable {
+  site_id: string
+  table_name: string
+  record_id: string
+  data: string
+  field_hlc: string
+  deleted: number
+  seq: number
+  updated_at: number
+}
+
+export interface AppliedMutationsTable {
+  id: string
+  site_id: string
+  device_id: string
+  name: string
+  status: 'applied' | 'rejected'
+  reason: string | null
+  applied_at: number
+}
+
+export interface LetterTable {
+  id: string
+  site_id: string
+  device_id: string
+  mutation: string
+  created_at: number
+}
+
+export interface DeadLettersTable extends LetterTable {
+  reason: string
+}
+
 export interface Database {
   server_meta: ServerMetaTable
+  sites: SitesTable
+  devices: DevicesTable
+  one_time_codes: OneTimeCodesTable
+  admins: AdminsTable
+  admin_sessions: AdminSessionsTable
+  records: RecordsTable
+  applied_mutations: AppliedMutationsTable
+  dead_letters: DeadLettersTable
+  quarantine: LetterTable
 }

@@ -12,7 +12,7 @@ export const HealthSchema = Type.Object({
 
 /** `GET /api/health`: is the server up and can it reach its database? */
 export async function healthRoutes(app: FastifyInstance, opts: { db: ServerDb; version: string; now: () => number }): Promise<void> {
-  app.get('/api/health', { schema: { response: { 200: HealthSchema, 503: HealthSchema } } }, async (_req, reply) => {
+  app.get('/api/health', { schema: { tags: ['health'], summary: 'Is the server up and its database reachable?', response: { 200: HealthSchema, 503: HealthSchema } } }, async (_req, reply) => {
     let ok = true
     try {
       await sql`select 1`.execute(opts.db.kysely)

@@ -1,0 +1,43 @@
+/** Enrolled tablets: their letter, token (hashed) and whether they are revoked. */
+import type { Transaction } from 'kysely'
+import { deviceLetter } from '@shared/domain/device'
+import type { Database, DevicesTable } from '../db/tables'
+import type { Db } from './records'
+
+export type DeviceRow = DevicesTable & { founder: number }
+
+export async function findDeviceByTokenHash(db: Db, tokenHash: string): Promise<DeviceRow | null> {
+  return ((await db.selectFrom('devices').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()) as DeviceRow | undefined) ?? null
+}
+
+export async function findDevice(db: Db, id: string): Promise<DeviceRow | null> {
+  return ((await db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst()) as DeviceRow | undefined) ?? null
+}
+
+export async function listDevices(db: Db, siteId?: string): Promise<DeviceRow[]> {
+  let q = db.selectFrom('devices').selectAll().orderBy('site_id').orderBy('letter')
+  if (siteId) q = q.where('site_id', '=', siteId)
+  return (await q.execute()) as DeviceRow[]
+}
+
+/** The next free letter of a site (A, B, … Z, AA …); letters of revoked devices are not reused. */
+export async function nextLetter(trx: Transaction<Database>, siteId: string): Promise<string> {
+  const used = new Set((await trx.selectFrom('devices').select('letter').where('site_id', '=', siteId).execute()).map((r) => r.letter))
+  for (let i = 0; ; i++) {
+    const letter = deviceLetter(i)
+    if (!used.has(letter)) return letter
+  }
+}
+
+export async function insertDevice(trx: Transaction<Database>, row: Omit<DevicesTable, 'founder' | 'last_seen_at' | 'revoked_at'> & { founder: number }): Promise<void> {
+  await trx.insertInto('devices').values({ ...row, last_seen_at: null, revoked_at: null }).execute()
+}
+
+export async function revokeDevice(db: Db, id: string, now: number): Promise<boolean> {
+  const r = await db.updateTable('devices').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst()
+  return Number(r.numUpdatedRows) > 0
+}
+
+export async function touchDevice(db: Db, id: string, now: number): Promise<void> {
+  await db.updateTable('devices').set({ last_seen_at: now }).where('id', '=', id).execute()
+}

@@ -1,0 +1,73 @@
+/**
+ * The records of every site, as the sync engine stores them: the merged record, its per-field
+ * clock stamps, a tombstone flag and the number of its latest change.
+ */
+import type { Kysely } from 'kysely'
+import type { StoredRecord } from '@shared/sync/merge'
+import type { Change } from '@shared/sync/protocol'
+import type { Database } from '../db/tables'
+
+export type Db = Kysely<Database>
+
+export interface RecordKey {
+  siteId: string
+  table: string
+  recordId: string
+}
+
+export async function getRecord(db: Db, key: RecordKey): Promise<StoredRecord | null> {
+  const row = await db
+    .selectFrom('records')
+    .select(['data', 'field_hlc', 'deleted'])
+    .where('site_id', '=', key.siteId)
+    .where('table_name', '=', key.table)
+    .where('record_id', '=', key.recordId)
+    .executeTakeFirst()
+  if (!row) return null
+  return { data: JSON.parse(row.data) as Record<string, unknown>, fieldHlc: JSON.parse(row.field_hlc) as Record<string, string>, deleted: row.deleted === 1 }
+}
+
+export async function putRecord(db: Db, key: RecordKey, record: StoredRecord, seq: number, now: number): Promise<void> {
+  const values = {
+    data: JSON.stringify(record.data),
+    field_hlc: JSON.stringify(record.fieldHlc),
+    deleted: record.deleted ? 1 : 0,
+    seq,
+    updated_at: now,
+  }
+  await db
+    .insertInto('records')
+    .values({ site_id: key.siteId, table_name: key.table, record_id: key.recordId, ...values })
+    .onConflict((oc) => oc.columns(['site_id', 'table_name', 'record_id']).doUpdateSet(values))
+    .execute()
+}
+
+/** Changes of a site after `cursor`, in change order; `more` when a further page exists. */
+export async function pullChanges(db: Db, siteId: string, cursor: number, limit: number): Promise<{ changes: Change[]; cursor: number; more: boolean }> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['table_name', 'record_id', 'data', 'deleted', 'seq'])
+    .where('site_id', '=', siteId)
+    .where('seq', '>', cursor)
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute()
+  const page = rows.slice(0, limit)
+  return {
+    changes: page.map((r) => ({ table: r.table_name, id: r.record_id, data: JSON.parse(r.data) as Record<string, unknown>, deleted: r.deleted === 1, seq: r.seq })),
+    cursor: page.at(-1)?.seq ?? cursor,
+    more: rows.length > limit,
+  }
+}
+
+/** Live (not deleted) records per table of a site. */
+export async function countRecords(db: Db, siteId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['table_name', db.fn.countAll<number>().as('n')])
+    .where('site_id', '=', siteId)
+    .where('deleted', '=', 0)
+    .groupBy('table_name')
+    .execute()
+  return Object.fromEntries(rows.map((r) => [r.table_name, Number(r.n)]))
+}

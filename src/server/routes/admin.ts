@@ -1,0 +1,136 @@
+/**
+ * The company administrator's console API: first-run server setup, login, sites, one-time codes,
+ * devices (revoke), and the review lists of rejected and quarantined mutations.
+ */
+import type { FastifyInstance } from 'fastify'
+import { Type, type Static } from '@sinclair/typebox'
+import { ErrorSchema } from '@shared/sync/protocol'
+import { DEFAULT_TIMEZONE } from '@shared/domain/time'
+import type { ServerDb } from '../db/connection'
+import { checkPassword, countAdmins, createAdmin, createSession, endSession } from '../repositories/admins'
+import { issueCode } from '../repositories/codes'
+import { listDevices, revokeDevice, findDevice } from '../repositories/devices'
+import { findSite, listSites } from '../repositories/sites'
+import { createSite } from '../sync/enrolment'
+import { MIN_PASSWORD_LENGTH } from '../auth/secrets'
+import { httpError } from '../plugins/http-error'
+import { CODE_RATE_LIMIT } from './devices'
+
+const Credentials = Type.Object(
+  { username: Type.String({ minLength: 3, maxLength: 60, pattern: '^[A-Za-z0-9_.@-]+$' }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+)
+const NewSite = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 60 }),
+    timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    adminName: Type.String({ minLength: 1, maxLength: 20 }),
+    adminPin: Type.String({ minLength: 4, maxLength: 8 }),
+  },
+  { additionalProperties: false },
+)
+const Setup = Type.Object({ username: Credentials.properties.username, password: Credentials.properties.password, site: Type.Optional(NewSite) }, { additionalProperties: false })
+const Session = Type.Object({ token: Type.String(), expiresAt: Type.Integer() })
+const CodeRequest = Type.Object(
+  { purpose: Type.Union([Type.Literal('enrol'), Type.Literal('connect')]), siteId: Type.Optional(Type.String({ maxLength: 36 })) },
+  { additionalProperties: false },
+)
+const SiteQuery = Type.Object({ siteId: Type.Optional(Type.String({ maxLength: 36 })) }, { additionalProperties: false })
+const IdParams = Type.Object({ id: Type.String({ maxLength: 36 }) })
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema }
+
+function checkNewPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) throw httpError(400, 'WeakPassword', `密码至少 ${MIN_PASSWORD_LENGTH} 位 (password too short)`)
+}
+
+export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
+  const db = opts.db
+  const auth = { onRequest: [app.requireAdmin] }
+
+  app.get('/api/admin/status', { schema: { tags: ['admin'], summary: 'Has the server been set up?', response: { 200: Type.Object({ setUp: Type.Boolean() }) } } }, async () => ({
+    setUp: (await countAdmins(db.kysely)) > 0,
+  }))
+
+  app.post<{ Body: Static<typeof Setup> }>(
+    '/api/admin/setup',
+    { config: { rateLimit: CODE_RATE_LIMIT }, schema: { tags: ['admin'], summary: 'First-run server setup: the first administrator (and optionally a site)', body: Setup, response: { 200: Session, ...errors } } },
+    async (req) => {
+      if ((await countAdmins(db.kysely)) > 0) throw httpError(409, 'AlreadySetUp', '服务器已经设置过,请登录 (server already set up)')
+      checkNewPassword(req.body.password)
+      const now = opts.now()
+      const adminId = await createAdmin(db.kysely, req.body.username, req.body.password, now)
+      const site = req.body.site
+      if (site) await createSite(db, { ...site, timezone: site.timezone ?? DEFAULT_TIMEZONE }, now)
+      return createSession(db.kysely, adminId, now)
+    },
+  )
+
+  app.post<{ Body: Static<typeof Credentials> }>(
+    '/api/admin/login',
+    { config: { rateLimit: CODE_RATE_LIMIT }, schema: { tags: ['admin'], summary: 'Administrator login', body: Credentials, response: { 200: Session, ...errors } } },
+    async (req) => {
+      const adminId = await checkPassword(db.kysely, req.body.username, req.body.password)
+      if (!adminId) throw httpError(401, 'Unauthorized', '用户名或密码不正确 (wrong username or password)')
+      return createSession(db.kysely, adminId, opts.now())
+    },
+  )
+
+  app.post('/api/admin/logout', { ...auth, schema: { tags: ['admin'], response: { 200: Type.Object({ ok: Type.Boolean() }) } } }, async (req) => {
+    await endSession(db.kysely, req.headers.authorization!.slice(7).trim())
+    return { ok: true }
+  })
+
+  app.get('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Sites with their devices' } }, async () => {
+    const [sites, devices] = await Promise.all([listSites(db.kysely), listDevices(db.kysely)])
+    return sites.map((s) => ({
+      id: s.id,
+      name: s.name,
+      timezone: s.timezone,
+      createdAt: s.created_at,
+      devices: devices.filter((d) => d.site_id === s.id).length,
+    }))
+  })
+
+  app.post<{ Body: Static<typeof NewSite> }>('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Create a site and its first administrator', body: NewSite, response: errors } }, async (req) => {
+    const { site } = await createSite(db, { ...req.body, timezone: req.body.timezone ?? DEFAULT_TIMEZONE }, opts.now())
+    return site
+  })
+
+  app.post<{ Body: Static<typeof CodeRequest> }>(
+    '/api/admin/codes',
+    { ...auth, schema: { tags: ['admin'], summary: 'Issue a one-time code: enrol (a tablet to a site) or connect (a standalone tablet with its site)', body: CodeRequest, response: errors } },
+    async (req) => {
+      const { purpose, siteId } = req.body
+      if (purpose === 'enrol' && !(siteId && (await findSite(db.kysely, siteId)))) throw httpError(404, 'NotFound', '没有这个项目 (no such site)')
+      return issueCode(db.kysely, purpose, purpose === 'enrol' ? siteId! : null, opts.now())
+    },
+  )
+
+  app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/devices', { ...auth, schema: { tags: ['admin'], querystring: SiteQuery } }, async (req) =>
+    (await listDevices(db.kysely, req.query.siteId)).map((d) => ({
+      id: d.id,
+      siteId: d.site_id,
+      letter: d.letter,
+      name: d.name,
+      createdAt: d.created_at,
+      lastSeenAt: d.last_seen_at,
+      revokedAt: d.revoked_at,
+    })),
+  )
+
+  app.post<{ Params: Static<typeof IdParams> }>('/api/admin/devices/:id/revoke', { ...auth, schema: { tags: ['admin'], summary: 'Revoke a tablet', params: IdParams, response: errors } }, async (req) => {
+    if (!(await findDevice(db.kysely, req.params.id))) throw httpError(404, 'NotFound', '没有这台设备 (no such device)')
+    return { revoked: await revokeDevice(db.kysely, req.params.id, opts.now()) }
+  })
+
+  for (const [path, table] of [
+    ['/api/admin/dead-letters', 'dead_letters'],
+    ['/api/admin/quarantine', 'quarantine'],
+  ] as const) {
+    app.get<{ Querystring: Static<typeof SiteQuery> }>(path, { ...auth, schema: { tags: ['admin'], querystring: SiteQuery } }, async (req) => {
+      let q = db.kysely.selectFrom(table).selectAll().orderBy('created_at', 'desc').limit(500)
+      if (req.query.siteId) q = q.where('site_id', '=', req.query.siteId)
+      return (await q.execute()).map((r) => ({ ...r, mutation: JSON.parse(r.mutation) as unknown }))
+    })
+  }
+}

@@ -1,0 +1,30 @@
+/** Enrolment of tablets (no token yet: a one-time code instead). Rate-limited per address. */
+import type { FastifyInstance } from 'fastify'
+import { ConnectRequestSchema, EnrolRequestSchema, EnrolResponseSchema, ErrorSchema, type ConnectRequest, type EnrolRequest } from '@shared/sync/protocol'
+import type { ServerDb } from '../db/connection'
+import { connectStandalone, enrolDevice } from '../sync/enrolment'
+
+export const CODE_RATE_LIMIT = { max: 10, timeWindow: '1 minute' }
+const errors = { 400: ErrorSchema, 409: ErrorSchema, 426: ErrorSchema, 429: ErrorSchema }
+
+export async function deviceRoutes(app: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
+  app.post<{ Body: EnrolRequest }>(
+    '/api/devices/enrol',
+    {
+      onRequest: [app.requireProtocol],
+      config: { rateLimit: CODE_RATE_LIMIT },
+      schema: { tags: ['devices'], summary: 'Enrol a tablet to a site with a one-time code', body: EnrolRequestSchema, response: { 200: EnrolResponseSchema, ...errors } },
+    },
+    async (req) => enrolDevice(opts.db, req.body.code, req.body.name.trim(), opts.now()),
+  )
+
+  app.post<{ Body: ConnectRequest }>(
+    '/api/devices/connect',
+    {
+      onRequest: [app.requireProtocol],
+      config: { rateLimit: CODE_RATE_LIMIT },
+      schema: { tags: ['devices'], summary: 'Connect a standalone tablet and its site with a connect code', body: ConnectRequestSchema, response: { 200: EnrolResponseSchema, ...errors } },
+    },
+    async (req) => connectStandalone(opts.db, req.body, opts.now()),
+  )
+}

@@ -1,0 +1,50 @@
+/** The sync API for enrolled tablets (docs/sync-protocol.md). */
+import type { FastifyInstance } from 'fastify'
+import { PushRequestSchema, PushResponseSchema, PullQuerySchema, PullResponseSchema, CountsResponseSchema, ErrorSchema, type PushRequest, type PullQuery } from '@shared/sync/protocol'
+import type { ServerDb } from '../db/connection'
+import { applyPush, quarantinePush } from '../sync/apply-push'
+import { countRecords, pullChanges } from '../repositories/records'
+import { findSite } from '../repositories/sites'
+
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 426: ErrorSchema }
+
+export async function syncRoutes(app: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
+  app.post<{ Body: PushRequest }>(
+    '/api/sync/push',
+    {
+      onRequest: [app.requireProtocol, app.requireDeviceEvenRevoked],
+      schema: { tags: ['sync'], summary: 'Push outbox mutations', body: PushRequestSchema, response: { 200: PushResponseSchema, ...errors } },
+    },
+    async (req) => {
+      const device = req.device!
+      const now = opts.now()
+      if (device.revoked_at !== null) return { results: await quarantinePush(opts.db, device, req.body.mutations, now), revoked: true }
+      return { results: await applyPush(opts.db, device, req.body.mutations, now), revoked: false }
+    },
+  )
+
+  app.get<{ Querystring: PullQuery }>(
+    '/api/sync/pull',
+    {
+      onRequest: [app.requireProtocol, app.requireDevice],
+      schema: { tags: ['sync'], summary: 'Pull changes after a cursor', querystring: PullQuerySchema, response: { 200: PullResponseSchema, ...errors } },
+    },
+    async (req, reply) => {
+      reply.header('Cache-Control', 'no-store')
+      return pullChanges(opts.db.kysely, req.device!.site_id, req.query.cursor, req.query.limit)
+    },
+  )
+
+  app.get(
+    '/api/sync/counts',
+    {
+      onRequest: [app.requireProtocol, app.requireDevice],
+      schema: { tags: ['sync'], summary: 'Live records per table on the server, for the settings page', response: { 200: CountsResponseSchema, ...errors } },
+    },
+    async (req, reply) => {
+      reply.header('Cache-Control', 'no-store')
+      const site = await findSite(opts.db.kysely, req.device!.site_id)
+      return { counts: await countRecords(opts.db.kysely, req.device!.site_id), cursor: site?.change_seq ?? 0 }
+    },
+  )
+}

@@ -1,0 +1,124 @@
+/**
+ * Applying a pushed batch (docs/sync-protocol.md "Push"): one transaction, in order, each
+ * mutation exactly once; rejected ones kept in dead_letters with the reason.
+ */
+import type { Transaction } from 'kysely'
+import { can, type Role } from '@shared/domain/role'
+import { problems } from '@shared/domain/validation'
+import { MINUTE } from '@shared/domain/time'
+import type { Mutation } from '@shared/sync/mutation'
+import { clampHlc, DELETED_FIELD, mergeFields } from '@shared/sync/merge'
+import { SETUP_MUTATIONS, specFor, type MutationSpec } from '@shared/sync/registry'
+import type { PushResult } from '@shared/sync/protocol'
+import type { ServerDb } from '../db/connection'
+import type { Database } from '../db/tables'
+import type { DeviceRow } from '../repositories/devices'
+import { getRecord, putRecord } from '../repositories/records'
+import { lockChangeSeq, renameSite, setChangeSeq } from '../repositories/sites'
+
+/** Stamps further ahead of the server's clock than this are clamped. */
+export const MAX_CLOCK_AHEAD = 5 * MINUTE
+
+type Trx = Transaction<Database>
+type Verdict = { ok: true; spec: MutationSpec; actorRole: Role | null } | { ok: false; reason: string }
+
+async function actorRole(trx: Trx, siteId: string, staffId: string): Promise<Role | 'unknown' | 'inactive'> {
+  const staff = await getRecord(trx, { siteId, table: 'staff', recordId: staffId })
+  if (!staff || staff.deleted) return 'unknown'
+  if (staff.data.active !== true) return 'inactive'
+  return staff.data.role as Role
+}
+
+async function authorise(trx: Trx, device: DeviceRow, m: Mutation): Promise<Verdict> {
+  const spec = specFor(m.name, m.version)
+  if (!spec) return { ok: false, reason: `unknownMutation: ${m.name}@${m.version}` }
+  if (m.siteId !== device.site_id || m.deviceId !== device.id) return { ok: false, reason: 'wrongDevice' }
+  if (m.table !== spec.table) return { ok: false, reason: 'wrongTable' }
+  if (m.staffId === null) {
+    // First-run setup on a standalone tablet, before anyone could log in: only its founding device, only then.
+    const setup = device.founder === 1 && device.setup_at !== null && m.createdAt <= device.setup_at && SETUP_MUTATIONS.includes(m.name)
+    return setup ? { ok: true, spec, actorRole: null } : { ok: false, reason: 'noStaff' }
+  }
+  const role = await actorRole(trx, device.site_id, m.staffId)
+  if (role === 'unknown' || role === 'inactive') return { ok: false, reason: `staff ${role}` }
+  if (!can(role, spec.action)) return { ok: false, reason: `notAllowed: ${role} may not ${spec.action}` }
+  return { ok: true, spec, actorRole: role }
+}
+
+function scopeProblem(spec: MutationSpec, m: Mutation, data: Record<string, unknown>): string | null {
+  const keyField = spec.table === 'settings' ? 'siteId' : 'id'
+  if (data[keyField] !== m.recordId) return 'recordIdMismatch'
+  if (data[spec.siteField] !== m.siteId) return 'wrongSite'
+  return null
+}
+
+/** Only a system administrator makes another one (the role manages devices and all settings). */
+function escalation(spec: MutationSpec, before: Record<string, unknown> | undefined, after: Record<string, unknown>, actor: Role | null): string | null {
+  if (spec.table !== 'staff' || actor === null || actor === 'admin') return null
+  return after.role === 'admin' && before?.role !== 'admin' ? 'notAllowed: only an admin grants the admin role' : null
+}
+
+async function applyOne(trx: Trx, device: DeviceRow, m: Mutation, seq: number, now: number): Promise<{ result: PushResult; seq: number }> {
+  const verdict = await authorise(trx, device, m)
+  if (!verdict.ok) return { result: { id: m.id, status: 'rejected', reason: verdict.reason }, seq }
+  const { spec } = verdict
+  const key = { siteId: device.site_id, table: spec.table, recordId: m.recordId }
+  const current = await getRecord(trx, key)
+  const fields = spec.op === 'delete' ? { [DELETED_FIELD]: true } : m.fields
+  const merged = mergeFields(current, fields, clampHlc(m.hlc, now, MAX_CLOCK_AHEAD), spec.kind)
+  if (!merged.ok) return { result: { id: m.id, status: 'rejected', reason: merged.reason }, seq }
+  const data = merged.record.data
+  const problem = scopeProblem(spec, m, data) ?? escalation(spec, current?.data, data, verdict.actorRole)
+  if (problem) return { result: { id: m.id, status: 'rejected', reason: problem }, seq }
+  if (!merged.record.deleted) {
+    const found = problems(spec.schema, data)
+    if (found.length) return { result: { id: m.id, status: 'rejected', reason: `invalid: ${found.map((p) => `${p.path} ${p.code}`).join(', ')}`.slice(0, 200) }, seq }
+  }
+  if (!merged.changed) return { result: { id: m.id, status: 'applied' }, seq }
+  await putRecord(trx, key, merged.record, seq + 1, now)
+  if (spec.table === 'sites') await renameSite(trx, device.site_id, String(data.name), String(data.timezone))
+  return { result: { id: m.id, status: 'applied' }, seq: seq + 1 }
+}
+
+/** Apply `mutations` from `device` in one transaction; answers one result per mutation, in order. */
+export async function applyPush(db: ServerDb, device: DeviceRow, mutations: readonly Mutation[], now: number): Promise<PushResult[]> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const start = await lockChangeSeq(trx, db.kind, device.site_id)
+    let seq = start
+    const results: PushResult[] = []
+    for (const m of mutations) {
+      const prior = await trx.selectFrom('applied_mutations').select(['status', 'reason']).where('id', '=', m.id).executeTakeFirst()
+      if (prior) {
+        results.push(prior.status === 'applied' ? { id: m.id, status: 'duplicate' } : { id: m.id, status: 'rejected', reason: prior.reason ?? 'rejected' })
+        continue
+      }
+      const outcome = await applyOne(trx, device, m, seq, now)
+      seq = outcome.seq
+      const { status, reason } = outcome.result
+      await trx
+        .insertInto('applied_mutations')
+        .values({ id: m.id, site_id: device.site_id, device_id: device.id, name: m.name, status: status === 'applied' ? 'applied' : 'rejected', reason: reason ?? null, applied_at: now })
+        .execute()
+      if (status === 'rejected') {
+        await trx.insertInto('dead_letters').values({ id: m.id, site_id: device.site_id, device_id: device.id, mutation: JSON.stringify(m), reason: reason ?? 'rejected', created_at: now }).execute()
+      }
+      results.push(outcome.result)
+    }
+    if (seq !== start) await setChangeSeq(trx, device.site_id, seq)
+    return results
+  })
+}
+
+/** A revoked device's last push: kept aside for review, applied never. */
+export async function quarantinePush(db: ServerDb, device: DeviceRow, mutations: readonly Mutation[], now: number): Promise<PushResult[]> {
+  await db.kysely.transaction().execute(async (trx) => {
+    for (const m of mutations) {
+      await trx
+        .insertInto('quarantine')
+        .values({ id: m.id, site_id: device.site_id, device_id: device.id, mutation: JSON.stringify(m), created_at: now })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute()
+    }
+  })
+  return mutations.map((m) => ({ id: m.id, status: 'quarantined' as const }))
+}

@@ -1,0 +1,105 @@
+/**
+ * Putting tablets on the server (docs/sync-protocol.md "Getting a tablet onto the server"):
+ * enrolment to an existing site, connecting a standalone tablet with its own site, and creating
+ * a site from the console or CLI with its first administrator.
+ */
+import { newId } from '@shared/domain/ids'
+import { defaultSettings } from '@shared/domain/settings'
+import { hashPin, pinProblem } from '@shared/domain/pin'
+import { isKnownTimezone } from '@shared/domain/time'
+import type { Site } from '@shared/domain/site'
+import type { EnrolResponse, ConnectRequest } from '@shared/sync/protocol'
+import type { ServerDb } from '../db/connection'
+import { consumeCode, type ConsumeResult } from '../repositories/codes'
+import { findDevice, insertDevice, nextLetter } from '../repositories/devices'
+import { findSite, insertSite, lockChangeSeq } from '../repositories/sites'
+import { newToken, sha256 } from '../auth/secrets'
+import { httpError } from '../plugins/http-error'
+import { writeAsServer } from './server-write'
+
+const CODE_MESSAGES: Record<Exclude<ConsumeResult, { ok: true }>['reason'], string> = {
+  unknown: '注册码不正确,请核对后重新输入 (unknown code)',
+  used: '这个注册码已经用过了,请向管理员要一个新的 (code already used)',
+  expired: '注册码已过期,请向管理员要一个新的 (code expired)',
+  wrongPurpose: '这个注册码不能用于此操作 (code issued for another purpose)',
+}
+
+function deviceRecord(device: EnrolResponse['device']): { table: string; recordId: string; data: Record<string, unknown> } {
+  return { table: 'devices', recordId: device.id, data: { ...device } }
+}
+
+/** A tablet joins an existing site with an enrolment code. */
+export async function enrolDevice(db: ServerDb, code: string, name: string, now: number): Promise<EnrolResponse> {
+  const id = newId()
+  return db.kysely.transaction().execute(async (trx) => {
+    const used = await consumeCode(trx, code, 'enrol', id, now)
+    if (!used.ok) throw httpError(400, 'BadCode', CODE_MESSAGES[used.reason])
+    const site = used.siteId ? await trx.selectFrom('sites').selectAll().where('id', '=', used.siteId).executeTakeFirst() : undefined
+    if (!site) throw httpError(400, 'BadCode', CODE_MESSAGES.unknown)
+    // Tablets enrolling at the same moment must not get the same letter: take the site's lock first.
+    await lockChangeSeq(trx, db.kind, site.id)
+    const letter = await nextLetter(trx, site.id)
+    const token = newToken('dev')
+    await insertDevice(trx, { id, site_id: site.id, letter, name, token_hash: sha256(token), founder: 0, setup_at: null, created_at: now })
+    const device = { id, siteId: site.id, letter, name, createdAt: now }
+    await writeAsServer(trx, db.kind, site.id, [deviceRecord(device)], now)
+    return { device, token, site: { id: site.id, name: site.name, timezone: site.timezone } }
+  })
+}
+
+/** A standalone tablet brings its own site to the server with a connect code. */
+export async function connectStandalone(db: ServerDb, req: ConnectRequest, now: number): Promise<EnrolResponse> {
+  if (!isKnownTimezone(req.site.timezone)) throw httpError(400, 'BadRequest', '时区不正确 (unknown timezone)')
+  if (req.setupAt > now + 24 * 3600_000) throw httpError(400, 'BadRequest', '设置时间不正确:平板的日期可能有误 (setupAt in the future)')
+  return db.kysely.transaction().execute(async (trx) => {
+    if (await findSite(trx, req.site.id)) throw httpError(409, 'SiteExists', '这个项目已经在服务器上,请改用注册码加入 (site already on the server)')
+    if (await findDevice(trx, req.device.id)) throw httpError(409, 'DeviceExists', '这台平板已经连接过服务器 (device already registered)')
+    const used = await consumeCode(trx, req.code, 'connect', req.device.id, now)
+    if (!used.ok) throw httpError(400, 'BadCode', CODE_MESSAGES[used.reason])
+    await insertSite(trx, req.site, now)
+    const token = newToken('dev')
+    await insertDevice(trx, { id: req.device.id, site_id: req.site.id, letter: 'A', name: req.device.name, token_hash: sha256(token), founder: 1, setup_at: req.setupAt, created_at: now })
+    const device = { id: req.device.id, siteId: req.site.id, letter: 'A', name: req.device.name, createdAt: now }
+    await writeAsServer(trx, db.kind, req.site.id, [deviceRecord(device)], now)
+    return { device, token, site: req.site }
+  })
+}
+
+export interface NewSiteInput {
+  name: string
+  timezone: string
+  adminName: string
+  adminPin: string
+}
+
+/** A site made on the server (console or CLI), with its first administrator so the first tablet can log in. */
+export async function createSite(db: ServerDb, input: NewSiteInput, now: number): Promise<{ site: Site; staffId: string }> {
+  const name = input.name.trim()
+  if (!name || name.length > 60) throw httpError(400, 'BadRequest', '请填写项目名称(不超过 60 字) (site name required)')
+  if (!isKnownTimezone(input.timezone)) throw httpError(400, 'BadRequest', '时区不正确 (unknown timezone)')
+  if (!input.adminName.trim() || input.adminName.trim().length > 20) throw httpError(400, 'BadRequest', '请填写管理员姓名 (administrator name required)')
+  const pin = pinProblem(input.adminPin)
+  if (pin) throw httpError(400, 'BadRequest', `PIN 不可用:${pin} (PIN not acceptable)`)
+  const site: Site = { id: newId(), name, timezone: input.timezone }
+  const staffId = newId()
+  const verifier = await hashPin(input.adminPin)
+  await db.kysely.transaction().execute(async (trx) => {
+    await insertSite(trx, site, now)
+    await writeAsServer(
+      trx,
+      db.kind,
+      site.id,
+      [
+        { table: 'sites', recordId: site.id, data: { ...site } },
+        { table: 'settings', recordId: site.id, data: { ...defaultSettings(site.id, site.timezone) } },
+        {
+          table: 'staff',
+          recordId: staffId,
+          data: { id: staffId, siteId: site.id, name: input.adminName.trim(), role: 'administrator', departmentId: null, pin: verifier, active: true },
+        },
+      ],
+      now,
+    )
+  })
+  return { site, staffId }
+}

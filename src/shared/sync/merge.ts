@@ -1,0 +1,49 @@
+/**
+ * Merging a mutation into a stored record (docs/sync-protocol.md "Merge rules"): per-field
+ * last-writer-wins by hybrid-logical-clock stamp for editable records; append-only records are
+ * written once. Pure, used by the server and by the simulation's model.
+ */
+import { compareHlc, formatHlc, parseHlc } from './hlc'
+
+export const DELETED_FIELD = '_deleted'
+
+export interface StoredRecord {
+  data: Record<string, unknown>
+  /** The stamp of the latest write of each field. */
+  fieldHlc: Record<string, string>
+  deleted: boolean
+}
+
+export type MergeResult = { ok: true; record: StoredRecord; changed: boolean } | { ok: false; reason: 'appendOnlyChanged' }
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}
+
+/** Merge `fields` stamped `hlc` into `current` (null for a new record). */
+export function mergeFields(current: StoredRecord | null, fields: Record<string, unknown>, hlc: string, kind: 'editable' | 'appendOnly'): MergeResult {
+  if (kind === 'appendOnly') {
+    if (!current) return { ok: true, changed: true, record: { data: { ...fields }, fieldHlc: Object.fromEntries(Object.keys(fields).map((k) => [k, hlc])), deleted: false } }
+    // A replay of the same record is harmless; anything else would rewrite history.
+    return sameJson(current.data, { ...current.data, ...fields }) ? { ok: true, changed: false, record: current } : { ok: false, reason: 'appendOnlyChanged' }
+  }
+  const data = { ...(current?.data ?? {}) }
+  const fieldHlc = { ...(current?.fieldHlc ?? {}) }
+  let deleted = current?.deleted ?? false
+  let changed = false
+  for (const [field, value] of Object.entries(fields)) {
+    const before = fieldHlc[field]
+    if (before !== undefined && compareHlc(hlc, before) <= 0) continue
+    fieldHlc[field] = hlc
+    changed = true
+    if (field === DELETED_FIELD) deleted = value === true
+    else data[field] = value
+  }
+  return { ok: true, changed, record: { data, fieldHlc, deleted } }
+}
+
+/** A stamp more than `maxAheadMs` ahead of `now` is pulled back to `now` (same counter and node). */
+export function clampHlc(stamp: string, now: number, maxAheadMs: number): string {
+  const parsed = parseHlc(stamp)
+  return parsed.wall > now + maxAheadMs ? formatHlc({ ...parsed, wall: now }) : stamp
+}

@@ -1,0 +1,110 @@
+/**
+ * Server test fixtures: an app on a fresh database, a site with its first administrator, enrolled
+ * tablets, and mutations as tablets make them.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { buildApp } from '@server/app'
+import type { ServerDb } from '@server/db/connection'
+import { createSite } from '@server/sync/enrolment'
+import { issueCode } from '@server/repositories/codes'
+import { newId } from '@shared/domain/ids'
+import { formatHlc } from '@shared/sync/hlc'
+import type { Mutation } from '@shared/sync/mutation'
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, type EnrolResponse, type PushResponse, type PullResponse } from '@shared/sync/protocol'
+import type { Backend } from './server-db'
+
+export interface TestServer {
+  app: FastifyInstance
+  db: ServerDb
+  clock: { now: number }
+  close(): Promise<void>
+}
+
+export async function testServer(backend: Backend, start = Date.UTC(2026, 10, 27, 2)): Promise<TestServer> {
+  const db = await backend.open()
+  const clock = { now: start }
+  const app = await buildApp({ db, staticDir: '/nonexistent', now: () => clock.now })
+  return {
+    app,
+    db,
+    clock,
+    async close() {
+      await app.close()
+      await db.close()
+    },
+  }
+}
+
+export interface TestSite {
+  siteId: string
+  adminStaffId: string
+}
+
+export async function siteWithAdmin(s: TestServer, name = '翠苑小区'): Promise<TestSite> {
+  const { site, staffId } = await createSite(s.db, { name, timezone: 'Asia/Shanghai', adminName: '王管理', adminPin: '2580' }, s.clock.now)
+  return { siteId: site.id, adminStaffId: staffId }
+}
+
+export interface TestDevice {
+  id: string
+  siteId: string
+  token: string
+  letter: string
+}
+
+export const protocolHeaders = (token?: string): Record<string, string> => ({
+  [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+  ...(token ? { authorization: `Bearer ${token}` } : {}),
+})
+
+export async function enrol(s: TestServer, siteId: string, name = '前台平板'): Promise<TestDevice> {
+  const { code } = await issueCode(s.db.kysely, 'enrol', siteId, s.clock.now)
+  const res = await s.app.inject({ method: 'POST', url: '/api/devices/enrol', headers: protocolHeaders(), payload: { code, name } })
+  if (res.statusCode !== 200) throw new Error(`enrol failed: ${res.statusCode} ${res.body}`)
+  const body = res.json<EnrolResponse>()
+  return { id: body.device.id, siteId, token: body.token, letter: body.device.letter }
+}
+
+let counter = 0
+
+/** A mutation as a tablet makes it. */
+export function mutation(device: TestDevice, staffId: string | null, m: Pick<Mutation, 'name' | 'table' | 'recordId' | 'fields'> & Partial<Mutation>, wall = Date.UTC(2026, 10, 27, 2)): Mutation {
+  return {
+    id: newId(),
+    version: 1,
+    hlc: formatHlc({ wall, counter: counter++ % 1000, node: device.id }),
+    staffId,
+    deviceId: device.id,
+    siteId: device.siteId,
+    createdAt: wall,
+    ...m,
+  }
+}
+
+export function departmentPut(device: TestDevice, staffId: string | null, fields: Record<string, unknown> & { id: string }, wall?: number): Mutation {
+  return mutation(device, staffId, { name: 'department.put', table: 'departments', recordId: fields.id, fields: { siteId: device.siteId, active: true, ...fields } }, wall)
+}
+
+export async function push(s: TestServer, device: TestDevice, mutations: Mutation[]): Promise<LightMyRequestResponse & { body: string }> {
+  return s.app.inject({ method: 'POST', url: '/api/sync/push', headers: protocolHeaders(device.token), payload: { mutations } })
+}
+
+export async function pushOk(s: TestServer, device: TestDevice, mutations: Mutation[]): Promise<PushResponse> {
+  const res = await push(s, device, mutations)
+  if (res.statusCode !== 200) throw new Error(`push failed: ${res.statusCode} ${res.body}`)
+  return res.json<PushResponse>()
+}
+
+export async function pullAll(s: TestServer, device: TestDevice, cursor = 0, limit = 500): Promise<PullResponse> {
+  const changes: PullResponse['changes'] = []
+  let more = true
+  while (more) {
+    const res = await s.app.inject({ method: 'GET', url: `/api/sync/pull?cursor=${cursor}&limit=${limit}`, headers: protocolHeaders(device.token) })
+    if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode} ${res.body}`)
+    const page = res.json<PullResponse>()
+    changes.push(...page.changes)
+    cursor = page.cursor
+    more = page.more
+  }
+  return { changes, cursor, more: false }
+}

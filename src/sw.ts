@@ -19,6 +19,18 @@ self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting()
 })
 
+// Background Sync (where the browser has it): wake an open page to sync. The page does the work;
+// this is an extra on top of its own triggers (iPad Safari has no Background Sync).
+self.addEventListener('sync', (event) => {
+  const e = event as ExtendableEvent & { tag?: string }
+  if (e.tag !== 'deskbook-sync') return
+  e.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((clients) => {
+      for (const client of clients) client.postMessage({ type: 'SYNC_NOW' })
+    }),
+  )
+})
+
 self.addEventListener('activate', (event) => {
   // First install only: take control of the open page so it works offline at once.
   event.waitUntil(self.clients.claim())

@@ -16,6 +16,7 @@ import { useSessionStore } from './stores/session'
 import { useUiStore } from './stores/ui'
 import { checkInstall } from './db/repositories/install-marker'
 import { loadLocalSite } from './db/repositories/site'
+import { startSync, SYNC_KEY } from './modules/sync'
 
 async function start(): Promise<void> {
   const db = createAppDb()
@@ -31,10 +32,13 @@ async function start(): Promise<void> {
 
   const router = createAppRouter(pinia)
   app.use(router)
+  const engine = startSync(db, pinia)
+  app.provide(SYNC_KEY, engine)
   registerServiceWorker(useUiStore(pinia))
   void requestPersistence()
   await router.isReady()
   app.mount('#app')
+  void engine.run()
 }
 
 start().catch((e: unknown) => {

@@ -48,8 +48,9 @@ export function createAppRouter(pinia: Pinia, memory = false): Router {
   const router = createRouter({ history: memory ? createMemoryHistory() : createWebHistory(), routes: appRoutes })
   router.beforeEach((to) => {
     const session = useSessionStore(pinia)
-    if (!session.isSetUp) return to.name === 'setup' ? true : { name: 'setup' }
-    if (to.name === 'setup') return { name: 'today' }
+    const firstRun = to.name === 'setup' || to.name === 'enrol'
+    if (!session.isSetUp) return firstRun ? true : { name: 'setup' }
+    if (firstRun) return { name: 'today' }
     if (to.meta.public) return true
     if (!session.isLoggedIn) return { name: 'login', query: { redirect: to.fullPath, ...(session.locked ? { locked: '1' } : {}) } }
     if (to.meta.section && !session.sections.includes(to.meta.section)) return { name: 'today', query: { denied: to.meta.section } }

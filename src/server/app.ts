@@ -3,6 +3,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { ServerDb } from './db/connection'
+import { MIN_CLIENT_PROTOCOL } from '@shared/sync/protocol'
 import { staticApp, isAppNavigation, NEVER_CACHE } from './plugins/static-app'
 import { errorHandler } from './plugins/errors'
 import { security } from './plugins/security'
@@ -19,6 +20,8 @@ export interface AppOptions {
   version?: string
   now?: () => number
   logger?: FastifyServerOptions['logger']
+  /** Oldest sync protocol still served (older clients are told to update). */
+  minClientProtocol?: number
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -33,7 +36,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler)
   await app.register(security)
   await app.register(openapi, { version })
-  await app.register(auth, { db: opts.db, now })
+  await app.register(auth, { db: opts.db, now, minClientProtocol: opts.minClientProtocol ?? MIN_CLIENT_PROTOCOL })
   await app.register(staticApp, { staticDir: opts.staticDir })
   await app.register(healthRoutes, { db: opts.db, version, now })
   await app.register(syncRoutes, { db: opts.db, now })

@@ -17,22 +17,28 @@ export interface TestServer {
   app: FastifyInstance
   db: ServerDb
   clock: { now: number }
+  /** Replace the app on the same database, as a server upgrade or restart would. */
+  restart(options?: { minClientProtocol?: number }): Promise<void>
   close(): Promise<void>
 }
 
 export async function testServer(backend: Backend, start = Date.UTC(2026, 10, 27, 2)): Promise<TestServer> {
   const db = await backend.open()
   const clock = { now: start }
-  const app = await buildApp({ db, staticDir: '/nonexistent', now: () => clock.now })
-  return {
-    app,
+  const server: TestServer = {
+    app: await buildApp({ db, staticDir: '/nonexistent', now: () => clock.now }),
     db,
     clock,
+    async restart(options = {}) {
+      await server.app.close()
+      server.app = await buildApp({ db, staticDir: '/nonexistent', now: () => clock.now, ...options })
+    },
     async close() {
-      await app.close()
+      await server.app.close()
       await db.close()
     },
   }
+  return server
 }
 
 export interface TestSite {

@@ -25,6 +25,14 @@ export interface ThrottleRow extends ThrottleState {
 /** Outbox row: the mutation as it will be pushed. */
 export type OutboxRow = Mutation
 
+/** A mutation the server refused, kept with its reason for review (never silently dropped). */
+export interface DeadLetterRow {
+  id: string
+  mutation: Mutation
+  reason: string
+  at: number
+}
+
 export const DEFAULT_DB_NAME = 'deskbook'
 
 export class DeskbookDb extends Dexie {
@@ -37,6 +45,7 @@ export class DeskbookDb extends Dexie {
   outbox!: Table<OutboxRow, string>
   meta!: Table<MetaRow, string>
   loginThrottle!: Table<ThrottleRow, string>
+  deadLetters!: Table<DeadLetterRow, string>
 
   constructor(name = DEFAULT_DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name)
@@ -47,6 +56,6 @@ export class DeskbookDb extends Dexie {
   }
 }
 
-/** Tables whose rows sync: every write to them goes through `writeRecords`. */
-export const SYNCED_TABLES = ['sites', 'departments', 'shiftTypes', 'staff', 'settings', 'devices'] as const
+/** Tables whose rows sync up: every write to them goes through `writeRecords`. (`devices` only comes down.) */
+export const SYNCED_TABLES = ['sites', 'departments', 'shiftTypes', 'staff', 'settings'] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]

@@ -43,6 +43,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         })
     },
   },
+  {
+    version: 3,
+    why: 'Sync with the server: outbox by record (to lay waiting changes over pulled ones) and the dead letters the server refused.',
+    stores: {
+      outbox: 'id, [table+recordId]',
+      deadLetters: 'id',
+    },
+  },
 ]
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version

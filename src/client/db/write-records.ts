@@ -32,11 +32,14 @@ export interface RecordWrite {
 
 const HLC_KEY = 'hlc'
 
+/** Fires `queued` after mutations were written to the outbox: the sync engine pushes soon after. */
+export const outboxSignal = new EventTarget()
+
 /** Write `writes` and their outbox entries atomically; returns the queued mutations. */
 export async function writeRecords(db: DeskbookDb, actor: Actor, writes: readonly RecordWrite[], now = Date.now()): Promise<Mutation[]> {
   const tables = [...new Set(writes.map((w) => w.table))].map((t) => db.table(t))
   try {
-    return await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+    const queued = await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
       const stored = await db.meta.get(HLC_KEY)
       let clock = typeof stored?.value === 'string' ? parseHlc(stored.value) : initialHlc(actor.deviceId)
       const queued: Mutation[] = []
@@ -63,6 +66,8 @@ export async function writeRecords(db: DeskbookDb, actor: Actor, writes: readonl
       await db.meta.put({ key: HLC_KEY, value: formatHlc(clock) })
       return queued
     })
+    outboxSignal.dispatchEvent(new Event('queued'))
+    return queued
   } catch (e) {
     throw toStorageError(e)
   }

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { MIN_CLIENT_PROTOCOL, PROTOCOL_HEADER } from '@shared/sync/protocol'
+import { PROTOCOL_HEADER } from '@shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
 import { findDeviceByTokenHash, touchDevice, type DeviceRow } from '../repositories/devices'
 import { findSessionAdmin } from '../repositories/admins'
@@ -32,7 +32,7 @@ function bearer(req: FastifyRequest, prefix: string): string | null {
   return token.startsWith(`${prefix}_`) && token.length < 200 ? token : null
 }
 
-async function authPlugin(app: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
+async function authPlugin(app: FastifyInstance, opts: { db: ServerDb; now: () => number; minClientProtocol: number }): Promise<void> {
   app.decorateRequest('device', null)
   app.decorateRequest('admin', null)
 
@@ -58,7 +58,7 @@ async function authPlugin(app: FastifyInstance, opts: { db: ServerDb; now: () =>
     const raw = req.headers[PROTOCOL_HEADER]
     const version = Number(Array.isArray(raw) ? raw[0] : raw)
     if (!Number.isInteger(version) || version < 1) throw httpError(400, 'BadRequest', `缺少协议版本 (missing ${PROTOCOL_HEADER} header)`)
-    if (version < MIN_CLIENT_PROTOCOL) throw httpError(426, 'UpgradeRequired', '应用版本太旧,请更新后再同步;未同步的记录会保留在平板上 (please update the app)')
+    if (version < opts.minClientProtocol) throw httpError(426, 'UpgradeRequired', '应用版本太旧,请更新后再同步;未同步的记录会保留在平板上 (please update the app)')
   })
 }
 

@@ -63,7 +63,6 @@ export async function completeFirstRun(db: DeskbookDb, input: SetupInput, now = 
   const writes: RecordWrite[] = [
     { table: 'sites', row: site, key: site.id, name: 'site.put' },
     { table: 'settings', row: settings, key: site.id, name: 'settings.put' },
-    { table: 'devices', row: device, key: device.id, name: 'device.put' },
     ...departments.map((d): RecordWrite => ({ table: 'departments', row: d, key: d.id, name: 'department.put' })),
     ...shiftTypes.map((s): RecordWrite => ({ table: 'shiftTypes', row: s, key: s.id, name: 'shiftType.put' })),
     ...staff.map((s): RecordWrite => ({ table: 'staff', row: s, key: s.id, name: 'staff.put' })),
@@ -72,6 +71,8 @@ export async function completeFirstRun(db: DeskbookDb, input: SetupInput, now = 
   try {
     await db.transaction('rw', [db.sites, db.settings, db.devices, db.departments, db.shiftTypes, db.staff, db.outbox, db.meta], async () => {
       await writeRecords(db, { siteId: site.id, deviceId: device.id, staffId: null }, writes, now)
+      // The device record belongs to the server once the tablet connects (it gives out letters); until then, local only.
+      await db.devices.put(device)
       await db.meta.put({ key: 'device', value: { deviceId: device.id, siteId: site.id } })
       await writeInstallMarker(db, installId, site.id, now)
     })

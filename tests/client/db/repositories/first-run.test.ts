@@ -48,10 +48,10 @@ describe('completeFirstRun', () => {
     const engineering = await db.departments.where('siteId').equals(result.site.id).filter((d) => d.name === '工程部').first()
     expect(staff.find((s) => s.name === '张工')?.departmentId).toBe(engineering?.id)
 
-    // 1 site + 1 settings + 1 device + 2 departments + 2 shifts + 2 staff
+    // 1 site + 1 settings + 2 departments + 2 shifts + 2 staff; the device record is the server's to give.
     const outbox = await db.outbox.toArray()
-    expect(outbox).toHaveLength(9)
-    expect(new Set(outbox.map((m) => m.table))).toEqual(new Set(['sites', 'settings', 'devices', 'departments', 'shiftTypes', 'staff']))
+    expect(outbox).toHaveLength(8)
+    expect(new Set(outbox.map((m) => m.table))).toEqual(new Set(['sites', 'settings', 'departments', 'shiftTypes', 'staff']))
     expect(outbox.every((m) => m.siteId === result.site.id && m.deviceId === result.device.id && m.staffId === null)).toBe(true)
 
     const storage = new Map<string, string>()

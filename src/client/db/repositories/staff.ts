@@ -1,0 +1,37 @@
+/** Adding and changing staff on the tablet; synced like every record (staff.put). */
+import { newId } from '@shared/domain/ids'
+import { hashPin } from '@shared/domain/pin'
+import { staffCard, type Staff } from '@shared/domain/staff'
+import { staffEditProblems, type StaffEditInput, type StaffEditProblem } from '@shared/domain/staff-edit'
+import type { DeskbookDb } from '../database'
+import { writeRecords, type Actor } from '../write-records'
+
+export class StaffInvalidError extends Error {
+  override readonly name = 'StaffInvalidError'
+  constructor(readonly problems: StaffEditProblem[]) {
+    super(problems.join(', '))
+  }
+}
+
+export async function saveStaff(db: DeskbookDb, actor: Actor, input: StaffEditInput, now = Date.now()): Promise<Staff> {
+  const all = await db.staff.where('siteId').equals(actor.siteId).toArray()
+  const found = staffEditProblems(input, all.map(staffCard))
+  if (found.length) throw new StaffInvalidError(found)
+  const before = input.id ? all.find((s) => s.id === input.id) : undefined
+  if (input.id && !before) throw new StaffInvalidError(['nameRequired'])
+  // Hash before the transaction (IndexedDB transactions end while waiting on anything else).
+  const pin = input.pin ? await hashPin(input.pin) : before!.pin
+  const next: Staff = {
+    id: before?.id ?? newId(),
+    siteId: actor.siteId,
+    name: input.name.trim(),
+    role: input.role,
+    departmentId: input.role === 'department' ? input.departmentId : null,
+    pin,
+    active: input.active,
+  }
+  const fields = before ? Object.fromEntries(Object.entries(next).filter(([k, v]) => JSON.stringify(before[k as keyof Staff]) !== JSON.stringify(v))) : undefined
+  if (fields && !Object.keys(fields).length) return next
+  await writeRecords(db, actor, [{ table: 'staff', row: next, key: next.id, name: 'staff.put', fields }], now)
+  return next
+}

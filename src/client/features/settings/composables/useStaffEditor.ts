@@ -1,0 +1,29 @@
+import { ref, type Ref } from 'vue'
+import type { StaffEditInput, StaffEditProblem } from '@shared/domain/staff-edit'
+import { useDb } from '../../../modules/db'
+import { useSessionStore } from '../../../stores/session'
+import { saveStaff, StaffInvalidError } from '../../../db/repositories/staff'
+import { errorMessageKey } from '../../../components/error-message'
+
+/** Saving a staff member from the settings page; problems come back as i18n keys. */
+export function useStaffEditor(): { saving: Ref<boolean>; save: (input: StaffEditInput) => Promise<string[]> } {
+  const db = useDb()
+  const session = useSessionStore()
+  const saving = ref(false)
+  const keyFor = (p: StaffEditProblem): string => (p.startsWith('pin.') ? `setup.problems.${p}` : `staff.problems.${p}`)
+  return {
+    saving,
+    async save(input) {
+      saving.value = true
+      try {
+        await saveStaff(db, session.actor(), input)
+        return []
+      } catch (e) {
+        if (e instanceof StaffInvalidError) return e.problems.map(keyFor)
+        return [errorMessageKey(e)]
+      } finally {
+        saving.value = false
+      }
+    },
+  }
+}

@@ -1,0 +1,68 @@
+import { computed, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { PULLED_TABLES } from '@shared/sync/registry'
+import { useDb } from '../../../modules/db'
+import { useSyncEngine } from '../../../modules/sync'
+import { useSyncStore } from '../../../stores/sync'
+import { useSessionStore } from '../../../stores/session'
+import { useLiveQuery } from '../../../composables/useLiveQuery'
+import { getServerLink } from '../../../db/repositories/server-link'
+import type { DeadLetterRow } from '../../../db/database'
+import { connectTablet } from '../../../sync/link'
+import { SyncError } from '../../../sync/api'
+
+export interface TableCount {
+  table: string
+  local: number
+  server: number | null
+}
+
+/** The settings page's sync card: counts on tablet vs server, refused records, connecting a standalone tablet. */
+export function useSyncPanel(): {
+  counts: ComputedRef<TableCount[]>
+  serverReachable: Ref<boolean>
+  deadLetters: ShallowRef<DeadLetterRow[]>
+  refreshServerCounts: () => Promise<void>
+  connect: (code: string) => Promise<string | null>
+} {
+  const db = useDb()
+  const engine = useSyncEngine()
+  const sync = useSyncStore()
+  const session = useSessionStore()
+  const local = useLiveQuery(async () => Object.fromEntries(await Promise.all(PULLED_TABLES.map(async (t) => [t, await db.table(t).count()] as const))), {} as Record<string, number>)
+  const server = shallowRef<Record<string, number> | null>(null)
+  const serverReachable = ref(false)
+  const deadLetters = useLiveQuery(() => db.deadLetters.orderBy('at').reverse().toArray(), [])
+
+  async function refreshServerCounts(): Promise<void> {
+    const link = await getServerLink(db)
+    if (!link) return
+    try {
+      server.value = (await engine.api.counts(link.token)).counts
+      serverReachable.value = true
+    } catch {
+      serverReachable.value = false
+    }
+  }
+  watch(() => sync.status.lastSuccessAt, () => void refreshServerCounts(), { immediate: true })
+
+  return {
+    counts: computed(() => PULLED_TABLES.map((table) => ({ table, local: local.value[table] ?? 0, server: server.value ? (server.value[table] ?? 0) : null }))),
+    serverReachable,
+    deadLetters,
+    refreshServerCounts,
+    /** Connect with a code; null when done, else the i18n key or server message of the problem. */
+    async connect(code: string) {
+      try {
+        await connectTablet(db, engine.api, code.trim(), Date.now())
+        const link = await getServerLink(db)
+        sync.setDeviceLetter(link?.letter ?? null)
+        if (session.local && link) session.setSite({ ...session.local })
+        await engine.run()
+        return null
+      } catch (e) {
+        if (e instanceof SyncError) return e.detail || e.messageKey
+        throw e
+      }
+    },
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The sync engine (docs/sync-protocol.md "The client engine"): push the outbox, then pull. Runs
+ * from the page on start, on `online`, when the app becomes visible, on a timer and shortly after
+ * local writes; one run at a time across tabs (Web Locks); failures back off exponentially.
+ * Time and scheduling are injected, so tests drive it without waiting.
+ */
+import type { DeskbookDb } from '../db/database'
+import { getServerLink } from '../db/repositories/server-link'
+import { SyncApi, SyncError } from './api'
+import { pullChanges } from './pull'
+import { pushOutbox } from './push'
+import type { Transport } from './transport'
+
+export type SyncState = 'notConnected' | 'idle' | 'running' | 'offline' | 'error' | 'upgrade' | 'revoked'
+
+export interface SyncStatus {
+  state: SyncState
+  lastSuccessAt: number | null
+  /** i18n key of the last error, null when the last run went well. */
+  errorKey: string | null
+  errorDetail: string
+  /** Consecutive failed runs (drives the back-off). */
+  failures: number
+}
+
+export interface EngineOptions {
+  db: DeskbookDb
+  transport: Transport
+  now?: () => number
+  /** Schedules `fn` after `ms`; returns a cancel function. */
+  schedule?: (fn: () => void, ms: number) => () => void
+  random?: () => number
+  /** Called when the server says this tablet is revoked, after its last push. */
+  onRevoked?: () => Promise<void>
+  /** Called with every status change. */
+  onStatus?: (status: SyncStatus) => void
+  lockName?: string
+}
+
+export const PERIOD_MS = 60_000
+export const AFTER_WRITE_MS = 2_000
+const BACKOFF_FIRST_MS = 2_000
+const BACKOFF_MAX_MS = 5 * 60_000
+
+/** Delay before retry number `failures` (1, 2 …): 2 s doubling to 5 min, with ±20 % jitter. */
+export function backoffDelay(failures: number, random: () => number = Math.random): number {
+  const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.max(0, failures - 1))
+  return Math.round(base * (0.8 + 0.4 * random()))
+}
+
+const defaultSchedule = (fn: () => void, ms: number): (() => void) => {
+  const t = setTimeout(fn, ms)
+  return () => clearTimeout(t)
+}
+
+export class SyncEngine {
+  readonly api: SyncApi
+  private status: SyncStatus = { state: 'notConnected', lastSuccessAt: null, errorKey: null, errorDetail: '', failures: 0 }
+  private running: Promise<void> | null = null
+  private again = false
+  private cancelTimer: (() => void) | null = null
+  private stopped = false
+
+  constructor(private readonly opts: EngineOptions) {
+    this.api = new SyncApi(opts.transport)
+  }
+
+  get current(): SyncStatus {
+    return this.status
+  }
+
+  private now(): number {
+    return (this.opts.now ?? Date.now)()
+  }
+
+  private set(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch }
+    this.opts.onStatus?.(this.status)
+  }
+
+  private plan(ms: number): void {
+    this.cancelTimer?.()
+    if (this.stopped) return
+    this.cancelTimer = (this.opts.schedule ?? defaultSchedule)(() => void this.run(), ms)
+  }
+
+  /** Ask for a run soon (after local writes: coalesced into one run `AFTER_WRITE_MS` later). */
+  soon(ms = AFTER_WRITE_MS): void {
+    if (this.status.failures === 0) this.plan(ms)
+  }
+
+  stop(): void {
+    this.stopped = true
+    this.cancelTimer?.()
+  }
+
+  /** One run now (or right after the one in progress). Resolves when it is done. */
+  run(): Promise<void> {
+    if (this.stopped) return Promise.resolve()
+    if (this.running) {
+      this.again = true
+      return this.running
+    }
+    this.running = this.withLock(() => this.once()).finally(() => {
+      this.running = null
+      if (this.again) {
+        this.again = false
+        void this.run()
+      }
+    })
+    return this.running
+  }
+
+  private async withLock(fn: () => Promise<void>): Promise<void> {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined
+    if (!locks) return fn()
+    // Another tab is syncing: it does the work for both.
+    await locks.request(this.opts.lockName ?? 'deskbook-sync', { ifAvailable: true }, async (lock) => {
+      if (lock) await fn()
+    })
+  }
+
+  private async once(): Promise<void> {
+    const link = await getServerLink(this.opts.db)
+    if (!link) {
+      this.set({ state: 'notConnected' })
+      return
+    }
+    this.set({ state: 'running' })
+    try {
+      const pushed = await pushOutbox(this.opts.db, this.api, link.token, () => this.now())
+      if (pushed.revoked) return await this.revoked()
+      await pullChanges(this.opts.db, this.api, link.token)
+      this.set({ state: 'idle', lastSuccessAt: this.now(), errorKey: null, errorDetail: '', failures: 0 })
+      this.plan(PERIOD_MS)
+    } catch (e) {
+      if (e instanceof SyncError && e.kind === 'revoked') return await this.revoked()
+      const failures = this.status.failures + 1
+      if (e instanceof SyncError) {
+        const state = e.kind === 'offline' ? 'offline' : e.kind === 'upgrade' ? 'upgrade' : 'error'
+        this.set({ state, errorKey: e.messageKey, errorDetail: e.detail, failures })
+      } else {
+        this.set({ state: 'error', errorKey: 'sync.errors.local', errorDetail: e instanceof Error ? e.message : String(e), failures })
+      }
+      // A client too old for the server keeps its outbox and waits for the update; the rest retry.
+      if (this.status.state !== 'upgrade') this.plan(backoffDelay(failures, this.opts.random))
+    }
+  }
+
+  private async revoked(): Promise<void> {
+    this.set({ state: 'revoked', errorKey: 'sync.errors.revoked' })
+    this.stop()
+    await this.opts.onRevoked?.()
+  }
+}

@@ -17,6 +17,7 @@ import { routes as rosterRoutes } from './features/roster'
 import { routes as inspectionRoutes } from './features/inspection'
 import { routes as archiveRoutes } from './features/archive'
 import { routes as settingsRoutes } from './features/settings'
+import { routes as consoleRoutes } from './features/console'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -26,6 +27,8 @@ declare module 'vue-router' {
     public?: boolean
     /** `shell` (navigation + status bar), `bare` (full screen) or `print` (A4 preview). */
     layout?: 'shell' | 'bare' | 'print'
+    /** The server console: open whether or not this browser is a set-up tablet. */
+    console?: boolean
   }
 }
 
@@ -41,6 +44,7 @@ export const appRoutes: RouteRecordRaw[] = [
   ...inspectionRoutes,
   ...archiveRoutes,
   ...settingsRoutes,
+  ...consoleRoutes,
   { path: '/:rest(.*)*', redirect: { name: 'today' } },
 ]
 
@@ -48,6 +52,7 @@ export function createAppRouter(pinia: Pinia, memory = false): Router {
   const router = createRouter({ history: memory ? createMemoryHistory() : createWebHistory(), routes: appRoutes })
   router.beforeEach((to) => {
     const session = useSessionStore(pinia)
+    if (to.meta.console) return true
     const firstRun = to.name === 'setup' || to.name === 'enrol'
     if (!session.isSetUp) return firstRun ? true : { name: 'setup' }
     if (firstRun) return { name: 'today' }

@@ -1,0 +1,98 @@
+import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import { ConsoleError, useConsoleApi, type ConsoleDevice, type ConsoleLetter, type ConsoleSite } from './useConsoleApi'
+
+export interface IssuedCode {
+  title: string
+  code: string
+  expiresAt: number
+}
+
+/** State and actions of the server console page. Every action returns an error message or null. */
+export function useConsole() {
+  const api = useConsoleApi()
+  const setUp: Ref<boolean | null> = ref(null)
+  const sites: ShallowRef<ConsoleSite[]> = shallowRef([])
+  const selected: Ref<ConsoleSite | null> = ref(null)
+  const devices: ShallowRef<ConsoleDevice[]> = shallowRef([])
+  const deadLetters: ShallowRef<ConsoleLetter[]> = shallowRef([])
+  const quarantine: ShallowRef<ConsoleLetter[]> = shallowRef([])
+  const issued: Ref<IssuedCode | null> = ref(null)
+
+  async function attempt(fn: () => Promise<void>): Promise<string | null> {
+    try {
+      await fn()
+      return null
+    } catch (e) {
+      if (e instanceof ConsoleError) return e.message
+      throw e
+    }
+  }
+
+  async function loadSites(): Promise<void> {
+    sites.value = await api.call<ConsoleSite[]>('GET', '/api/admin/sites')
+  }
+
+  async function select(site: ConsoleSite): Promise<string | null> {
+    selected.value = site
+    return attempt(async () => {
+      const q = `?siteId=${encodeURIComponent(site.id)}`
+      ;[devices.value, deadLetters.value, quarantine.value] = await Promise.all([
+        api.call<ConsoleDevice[]>('GET', `/api/admin/devices${q}`),
+        api.call<ConsoleLetter[]>('GET', `/api/admin/dead-letters${q}`),
+        api.call<ConsoleLetter[]>('GET', `/api/admin/quarantine${q}`),
+      ])
+    })
+  }
+
+  return {
+    token: api.token,
+    setUp,
+    sites,
+    selected,
+    devices,
+    deadLetters,
+    quarantine,
+    issued,
+    async load(): Promise<string | null> {
+      return attempt(async () => {
+        setUp.value = (await api.call<{ setUp: boolean }>('GET', '/api/admin/status')).setUp
+        if (setUp.value && api.token.value) await loadSites()
+      })
+    },
+    setUpServer(body: { username: string; password: string; site?: { name: string; adminName: string; adminPin: string } }) {
+      return attempt(async () => {
+        api.signIn((await api.call<{ token: string }>('POST', '/api/admin/setup', body)).token)
+        setUp.value = true
+        await loadSites()
+      })
+    },
+    login(username: string, password: string) {
+      return attempt(async () => {
+        api.signIn((await api.call<{ token: string }>('POST', '/api/admin/login', { username, password })).token)
+        await loadSites()
+      })
+    },
+    logout: () => api.signOut(),
+    createSite(body: { name: string; adminName: string; adminPin: string }) {
+      return attempt(async () => {
+        await api.call('POST', '/api/admin/sites', body)
+        await loadSites()
+      })
+    },
+    issueCode(purpose: 'enrol' | 'connect', site: ConsoleSite | null, title: string) {
+      return attempt(async () => {
+        const res = await api.call<{ code: string; expiresAt: number }>('POST', '/api/admin/codes', { purpose, ...(site ? { siteId: site.id } : {}) })
+        issued.value = { title, ...res }
+      })
+    },
+    select,
+    revoke(device: ConsoleDevice) {
+      return attempt(async () => {
+        await api.call('POST', `/api/admin/devices/${encodeURIComponent(device.id)}/revoke`)
+        if (selected.value) await select(selected.value)
+      })
+    },
+  }
+}
+
+export type ConsoleState = ReturnType<typeof useConsole>

@@ -83,6 +83,13 @@ describe('two tablets on one site', () => {
     await b.getByRole('button', { name: '立即同步' }).click()
     await expect.poll(() => b.getByTestId('settings-staff').textContent(), { timeout: 20_000 }).toContain('赵敏')
     await expect.poll(() => b.locator('[data-table="staff"]').textContent()).toContain('2 / 2')
+    // A setting changed on A reaches B's open screen (and B's session: its idle lock) on B's next sync.
+    await a.locator('input[name="idleLockMinutes"]').fill('7')
+    await a.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => a.getByTestId('status-sync').textContent()).toContain('待同步 1 条')
+    await expect.poll(() => a.getByTestId('status-sync').textContent(), { timeout: 20_000 }).toContain('已全部同步')
+    await b.getByRole('button', { name: '立即同步' }).click()
+    await expect.poll(() => b.locator('input[name="idleLockMinutes"]').inputValue(), { timeout: 20_000 }).toBe('7')
     // The new clerk can log in on the other tablet, offline too: her PIN verifier came with her record.
     await contextB.setOffline(true)
     await b.getByRole('button', { name: '换人' }).click()

@@ -13,6 +13,8 @@ import { SyncEngine } from '../sync/engine'
 import { fetchTransport } from '../sync/transport'
 import { wipeDevice } from '../sync/wipe'
 import { useSyncStore } from '../stores/sync'
+import { useSessionStore } from '../stores/session'
+import { loadLocalSite } from '../db/repositories/site'
 
 export const REVOKED_FLAG = 'deskbook.revoked'
 export const SYNC_KEY: InjectionKey<SyncEngine> = Symbol('deskbook-sync')
@@ -27,10 +29,20 @@ const BACKGROUND_SYNC_TAG = 'deskbook-sync'
 
 export function startSync(db: DeskbookDb, pinia: Pinia): SyncEngine {
   const store = useSyncStore(pinia)
+  const session = useSessionStore(pinia)
+  const refreshSite = async (): Promise<void> => {
+    const local = await loadLocalSite(db)
+    if (local && JSON.stringify(local) !== JSON.stringify(session.local)) session.setSite(local)
+  }
   const engine = new SyncEngine({
     db,
     transport: fetchTransport(),
-    onStatus: (s) => store.setStatus(s),
+    onStatus: (s) => {
+      const before = store.status.lastSuccessAt
+      store.setStatus(s)
+      // Pulled changes to the site, its settings or this device reach the session (idle time, timezone …).
+      if (s.lastSuccessAt !== before) void refreshSite()
+    },
     async onRevoked() {
       await wipeDevice(db)
       // Survives the wipe (set after it) so the fresh app can say why it starts over.

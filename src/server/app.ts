@@ -6,6 +6,7 @@ import type { ServerDb } from './db/connection'
 import { MIN_CLIENT_PROTOCOL } from '@shared/sync/protocol'
 import { staticApp, isAppNavigation, NEVER_CACHE } from './plugins/static-app'
 import { errorHandler } from './plugins/errors'
+import { inputGuard } from './plugins/input-guard'
 import { security } from './plugins/security'
 import { openapi } from './plugins/openapi'
 import { auth } from './plugins/auth'
@@ -30,11 +31,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Request logs carry method, path and status only (plugins/logging.ts) — never bodies.
     bodyLimit: 5 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // A URL that is not percent-encoded properly gets the same `{ error, message }` as any bad request.
+    frameworkErrors: errorHandler,
   })
   const now = opts.now ?? Date.now
   const version = opts.version ?? '0.0.0'
   app.setErrorHandler(errorHandler)
   await app.register(security)
+  await app.register(inputGuard)
   await app.register(openapi, { version })
   await app.register(auth, { db: opts.db, now, minClientProtocol: opts.minClientProtocol ?? MIN_CLIENT_PROTOCOL })
   await app.register(staticApp, { staticDir: opts.staticDir })

@@ -18,7 +18,8 @@ export interface Backend {
 
 let counter = 0
 
-async function freshPostgres(): Promise<ServerDb> {
+/** A new, empty database on the test cluster: its URL, and `drop()` to remove it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = inject('pgAdminUrl')
   const name = `t_${process.pid}_${Date.now()}_${counter++}`
   const client = new pg.Client({ connectionString: admin })
@@ -27,16 +28,26 @@ async function freshPostgres(): Promise<ServerDb> {
   await client.end()
   const url = new URL(admin)
   url.pathname = `/${name}`
-  const db = openPostgres(url.toString())
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: admin })
+      await c.connect()
+      await c.query(`drop database if exists ${name} with (force)`)
+      await c.end()
+    },
+  }
+}
+
+async function freshPostgres(): Promise<ServerDb> {
+  const { url, drop } = await createPostgresDatabase()
+  const db = openPostgres(url)
   const close = db.close
   return {
     ...db,
     async close() {
       await close()
-      const c = new pg.Client({ connectionString: admin })
-      await c.connect()
-      await c.query(`drop database if exists ${name} with (force)`)
-      await c.end()
+      await drop()
     },
   }
 }

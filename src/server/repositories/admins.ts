@@ -11,6 +11,11 @@ export async function countAdmins(db: Db): Promise<number> {
   return Number(row.n)
 }
 
+export async function findAdminId(db: Db, username: string): Promise<string | null> {
+  const row = await db.selectFrom('admins').select('id').where('username', '=', username).executeTakeFirst()
+  return row?.id ?? null
+}
+
 export async function createAdmin(db: Db, username: string, password: string, now: number): Promise<string> {
   const id = newId()
   await db.insertInto('admins').values({ id, username, password_hash: await hashPassword(password), created_at: now }).execute()

@@ -7,17 +7,14 @@ import { Type, type Static } from '@sinclair/typebox'
 import { ErrorSchema } from '@shared/sync/protocol'
 import { DEFAULT_TIMEZONE } from '@shared/domain/time'
 import type { ServerDb } from '../db/connection'
-import { checkPassword, countAdmins, createAdmin, createSession, endSession } from '../repositories/admins'
-import { issueCode } from '../repositories/codes'
-import { listDevices, revokeDevice, findDevice } from '../repositories/devices'
-import { findSite, listSites } from '../repositories/sites'
+import { checkPassword, countAdmins, createSession, endSession } from '../repositories/admins'
 import { createSite } from '../sync/enrolment'
-import { MIN_PASSWORD_LENGTH } from '../auth/secrets'
+import { deviceSummaries, issueAdminCode, revokeDeviceById, setUpServer, siteSummaries, USERNAME_RULE } from '../admin/operations'
 import { httpError } from '../plugins/http-error'
 import { CODE_RATE_LIMIT } from './devices'
 
 const Credentials = Type.Object(
-  { username: Type.String({ minLength: 3, maxLength: 60, pattern: '^[A-Za-z0-9_.@-]+$' }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { username: Type.String({ ...USERNAME_RULE }), password: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 )
 const NewSite = Type.Object(
@@ -39,10 +36,6 @@ const SiteQuery = Type.Object({ siteId: Type.Optional(Type.String({ maxLength: 3
 const IdParams = Type.Object({ id: Type.String({ maxLength: 36 }) })
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema }
 
-function checkNewPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw httpError(400, 'WeakPassword', `密码至少 ${MIN_PASSWORD_LENGTH} 位 (password too short)`)
-}
-
 export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
   const db = opts.db
   const auth = { onRequest: [app.requireAdmin] }
@@ -55,12 +48,9 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
     '/api/admin/setup',
     { config: { rateLimit: CODE_RATE_LIMIT }, schema: { tags: ['admin'], summary: 'First-run server setup: the first administrator (and optionally a site)', body: Setup, response: { 200: Session, ...errors } } },
     async (req) => {
-      if ((await countAdmins(db.kysely)) > 0) throw httpError(409, 'AlreadySetUp', '服务器已经设置过,请登录 (server already set up)')
-      checkNewPassword(req.body.password)
       const now = opts.now()
-      const adminId = await createAdmin(db.kysely, req.body.username, req.body.password, now)
-      const site = req.body.site
-      if (site) await createSite(db, { ...site, timezone: site.timezone ?? DEFAULT_TIMEZONE }, now)
+      const { username, password, site } = req.body
+      const { adminId } = await setUpServer(db, { username, password, site: site && { ...site, timezone: site.timezone ?? DEFAULT_TIMEZONE } }, now)
       return createSession(db.kysely, adminId, now)
     },
   )
@@ -80,16 +70,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
     return { ok: true }
   })
 
-  app.get('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Sites with their devices' } }, async () => {
-    const [sites, devices] = await Promise.all([listSites(db.kysely), listDevices(db.kysely)])
-    return sites.map((s) => ({
-      id: s.id,
-      name: s.name,
-      timezone: s.timezone,
-      createdAt: s.created_at,
-      devices: devices.filter((d) => d.site_id === s.id).length,
-    }))
-  })
+  app.get('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Sites with their devices' } }, async () => siteSummaries(db))
 
   app.post<{ Body: Static<typeof NewSite> }>('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Create a site and its first administrator', body: NewSite, response: errors } }, async (req) => {
     const { site } = await createSite(db, { ...req.body, timezone: req.body.timezone ?? DEFAULT_TIMEZONE }, opts.now())
@@ -99,29 +80,14 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
   app.post<{ Body: Static<typeof CodeRequest> }>(
     '/api/admin/codes',
     { ...auth, schema: { tags: ['admin'], summary: 'Issue a one-time code: enrol (a tablet to a site) or connect (a standalone tablet with its site)', body: CodeRequest, response: errors } },
-    async (req) => {
-      const { purpose, siteId } = req.body
-      if (purpose === 'enrol' && !(siteId && (await findSite(db.kysely, siteId)))) throw httpError(404, 'NotFound', '没有这个项目 (no such site)')
-      return issueCode(db.kysely, purpose, purpose === 'enrol' ? siteId! : null, opts.now())
-    },
+    async (req) => issueAdminCode(db, req.body.purpose, req.body.siteId, opts.now()),
   )
 
-  app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/devices', { ...auth, schema: { tags: ['admin'], querystring: SiteQuery } }, async (req) =>
-    (await listDevices(db.kysely, req.query.siteId)).map((d) => ({
-      id: d.id,
-      siteId: d.site_id,
-      letter: d.letter,
-      name: d.name,
-      createdAt: d.created_at,
-      lastSeenAt: d.last_seen_at,
-      revokedAt: d.revoked_at,
-    })),
-  )
+  app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/devices', { ...auth, schema: { tags: ['admin'], querystring: SiteQuery } }, async (req) => deviceSummaries(db, req.query.siteId))
 
-  app.post<{ Params: Static<typeof IdParams> }>('/api/admin/devices/:id/revoke', { ...auth, schema: { tags: ['admin'], summary: 'Revoke a tablet', params: IdParams, response: errors } }, async (req) => {
-    if (!(await findDevice(db.kysely, req.params.id))) throw httpError(404, 'NotFound', '没有这台设备 (no such device)')
-    return { revoked: await revokeDevice(db.kysely, req.params.id, opts.now()) }
-  })
+  app.post<{ Params: Static<typeof IdParams> }>('/api/admin/devices/:id/revoke', { ...auth, schema: { tags: ['admin'], summary: 'Revoke a tablet', params: IdParams, response: errors } }, async (req) => ({
+    revoked: await revokeDeviceById(db, req.params.id, opts.now()),
+  }))
 
   for (const [path, table] of [
     ['/api/admin/dead-letters', 'dead_letters'],

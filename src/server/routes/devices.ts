@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { ConnectRequestSchema, EnrolRequestSchema, EnrolResponseSchema, ErrorSchema, type ConnectRequest, type EnrolRequest } from '@shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
 import { connectStandalone, enrolDevice } from '../sync/enrolment'
+import { httpError } from '../plugins/http-error'
 
 export const CODE_RATE_LIMIT = { max: 10, timeWindow: '1 minute' }
 const errors = { 400: ErrorSchema, 409: ErrorSchema, 426: ErrorSchema, 429: ErrorSchema }
@@ -15,7 +16,11 @@ export async function deviceRoutes(app: FastifyInstance, opts: { db: ServerDb; n
       config: { rateLimit: CODE_RATE_LIMIT },
       schema: { tags: ['devices'], summary: 'Enrol a tablet to a site with a one-time code', body: EnrolRequestSchema, response: { 200: EnrolResponseSchema, ...errors } },
     },
-    async (req) => enrolDevice(opts.db, req.body.code, req.body.name.trim(), opts.now()),
+    async (req) => {
+      const name = req.body.name.trim()
+      if (!name) throw httpError(400, 'BadRequest', '请填写平板名称 (device name required)')
+      return enrolDevice(opts.db, req.body.code, name, opts.now())
+    },
   )
 
   app.post<{ Body: ConnectRequest }>(

@@ -74,7 +74,9 @@ async function applyOne(trx: Trx, device: DeviceRow, m: Mutation, seq: number, n
     const found = problems(spec.schema, data)
     if (found.length) return { result: { id: m.id, status: 'rejected', reason: `invalid: ${found.map((p) => `${p.path} ${p.code}`).join(', ')}`.slice(0, 200) }, seq }
   }
-  if (!merged.changed) return { result: { id: m.id, status: 'applied' }, seq }
+  if (!merged.changed && spec.kind === 'appendOnly') return { result: { id: m.id, status: 'applied' }, seq }
+  // An editable record is renumbered even when every field of the change lost to a newer write: the
+  // tablet that made the change shows it locally and would otherwise never pull the record again.
   await putRecord(trx, key, merged.record, seq + 1, now)
   if (spec.table === 'sites') await renameSite(trx, device.site_id, String(data.name), String(data.timezone))
   return { result: { id: m.id, status: 'applied' }, seq: seq + 1 }

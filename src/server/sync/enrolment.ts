@@ -5,7 +5,7 @@
  */
 import { newId } from '@shared/domain/ids'
 import { defaultSettings } from '@shared/domain/settings'
-import { hashPin, pinProblem } from '@shared/domain/pin'
+import { hashPin, pinProblem, type PinProblem } from '@shared/domain/pin'
 import { isKnownTimezone } from '@shared/domain/time'
 import type { Site } from '@shared/domain/site'
 import type { EnrolResponse, ConnectRequest } from '@shared/sync/protocol'
@@ -72,15 +72,27 @@ export interface NewSiteInput {
   adminPin: string
 }
 
-/** A site made on the server (console or CLI), with its first administrator so the first tablet can log in. */
-export async function createSite(db: ServerDb, input: NewSiteInput, now: number): Promise<{ site: Site; staffId: string }> {
+const PIN_MESSAGES: Record<PinProblem, string> = {
+  notDigits: 'PIN 只能是数字 (PIN not acceptable: digits only)',
+  tooShort: 'PIN 至少 4 位 (PIN not acceptable: at least 4 digits)',
+  tooLong: 'PIN 最多 8 位 (PIN not acceptable: at most 8 digits)',
+  tooSimple: 'PIN 太简单(如 1111、1234),请换一个 (PIN not acceptable: too easy to guess)',
+}
+
+/** Refuses, with a message for a person, a new site that createSite would not make; nothing is written. */
+export function checkNewSite(input: NewSiteInput): void {
   const name = input.name.trim()
   if (!name || name.length > 60) throw httpError(400, 'BadRequest', '请填写项目名称(不超过 60 字) (site name required)')
   if (!isKnownTimezone(input.timezone)) throw httpError(400, 'BadRequest', '时区不正确 (unknown timezone)')
-  if (!input.adminName.trim() || input.adminName.trim().length > 20) throw httpError(400, 'BadRequest', '请填写管理员姓名 (administrator name required)')
+  if (!input.adminName.trim() || input.adminName.trim().length > 20) throw httpError(400, 'BadRequest', '请填写管理员姓名(不超过 20 字) (administrator name required)')
   const pin = pinProblem(input.adminPin)
-  if (pin) throw httpError(400, 'BadRequest', `PIN 不可用:${pin} (PIN not acceptable)`)
-  const site: Site = { id: newId(), name, timezone: input.timezone }
+  if (pin) throw httpError(400, 'BadRequest', PIN_MESSAGES[pin])
+}
+
+/** A site made on the server (console or CLI), with its first administrator so the first tablet can log in. */
+export async function createSite(db: ServerDb, input: NewSiteInput, now: number): Promise<{ site: Site; staffId: string }> {
+  checkNewSite(input)
+  const site: Site = { id: newId(), name: input.name.trim(), timezone: input.timezone }
   const staffId = newId()
   const verifier = await hashPin(input.adminPin)
   await db.kysely.transaction().execute(async (trx) => {

@@ -12,7 +12,7 @@ export interface Hlc {
 
 const WALL_DIGITS = 15
 const COUNTER_DIGITS = 5
-const MAX_COUNTER = 10 ** COUNTER_DIGITS - 1
+export const MAX_COUNTER = 10 ** COUNTER_DIGITS - 1
 
 export function initialHlc(node: string): Hlc {
   return { wall: 0, counter: 0, node }

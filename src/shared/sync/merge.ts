@@ -3,7 +3,7 @@
  * last-writer-wins by hybrid-logical-clock stamp for editable records; append-only records are
  * written once. Pure, used by the server and by the simulation's model.
  */
-import { compareHlc, formatHlc, parseHlc } from './hlc'
+import { compareHlc, formatHlc, MAX_COUNTER, parseHlc } from './hlc'
 
 export const DELETED_FIELD = '_deleted'
 
@@ -33,7 +33,9 @@ export function mergeFields(current: StoredRecord | null, fields: Record<string,
   let changed = false
   for (const [field, value] of Object.entries(fields)) {
     const before = fieldHlc[field]
-    if (before !== undefined && compareHlc(hlc, before) <= 0) continue
+    // An equal stamp can only come from the same device (stamps end in the device id): two of its
+    // writes clamped to the same instant. The one applied later is its later write, so it wins.
+    if (before !== undefined && compareHlc(hlc, before) < 0) continue
     fieldHlc[field] = hlc
     changed = true
     if (field === DELETED_FIELD) deleted = value === true
@@ -42,8 +44,14 @@ export function mergeFields(current: StoredRecord | null, fields: Record<string,
   return { ok: true, changed, record: { data, fieldHlc, deleted } }
 }
 
-/** A stamp more than `maxAheadMs` ahead of `now` is pulled back to `now` (same counter and node). */
+/**
+ * A stamp more than `maxAheadMs` ahead of `now` is pulled back to that limit (`now + maxAheadMs`,
+ * the highest counter, same node). Clamping is then monotonic: a device's later write, applied later,
+ * never gets a lower stamp than its earlier one (ties go to the later write, see mergeFields), while
+ * a tablet whose date is days ahead no longer wins every future edit.
+ */
 export function clampHlc(stamp: string, now: number, maxAheadMs: number): string {
   const parsed = parseHlc(stamp)
-  return parsed.wall > now + maxAheadMs ? formatHlc({ ...parsed, wall: now }) : stamp
+  const limit = now + maxAheadMs
+  return parsed.wall > limit ? formatHlc({ wall: limit, counter: MAX_COUNTER, node: parsed.node }) : stamp
 }

@@ -33,7 +33,8 @@ export type PushResponse = Static<typeof PushResponseSchema>
 
 export const PullQuerySchema = Type.Object(
   {
-    cursor: Type.Integer({ minimum: 0, default: 0 }),
+    // Bounded so that it fits the database's bigint (PostgreSQL refuses a larger number).
+    cursor: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 }),
     limit: Type.Integer({ minimum: 1, maximum: MAX_PULL, default: 500 }),
   },
   { additionalProperties: false },

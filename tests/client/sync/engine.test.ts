@@ -131,6 +131,29 @@ describe('sync engine against the real server (SQLite)', () => {
     expect(a.engine.current.state).toBe('idle')
   })
 
+  it('does not let one mutation the server cannot read block the outbox: it goes to the dead letters, the rest go up', async () => {
+    server = await testServer(BACKENDS[0]!)
+    const { siteId, adminStaffId } = await siteWithAdmin(server)
+    const a = await enrolled(siteId)
+    const actor = { siteId, deviceId: (await getServerLink(a.db))!.deviceId, staffId: adminStaffId }
+    const good1 = department(siteId, '工程部')
+    const good2 = department(siteId, '秩序部')
+    let nested: Record<string, unknown> = { leaf: true }
+    for (let i = 0; i < 40; i++) nested = { inner: nested }
+    const bad = { ...department(siteId, '坏记录'), extra: nested }
+    await writeRecords(a.db, actor, [{ table: 'departments', row: good1, key: good1.id, name: 'department.put' }])
+    await writeRecords(a.db, actor, [{ table: 'departments', row: bad, key: bad.id, name: 'department.put' }])
+    await writeRecords(a.db, actor, [{ table: 'departments', row: good2, key: good2.id, name: 'department.put' }])
+    await a.engine.run()
+    expect(a.engine.current, JSON.stringify(a.engine.current)).toMatchObject({ state: 'idle' })
+    expect(await a.db.outbox.count()).toBe(0)
+    const dead = await a.db.deadLetters.toArray()
+    expect(dead.map((d) => d.mutation.recordId)).toEqual([bad.id])
+    expect(dead[0]!.reason).toMatch(/^refused: /)
+    const b = await enrolled(siteId)
+    expect((await b.db.departments.toArray()).map((d) => d.name).sort()).toEqual(['工程部', '秩序部'].sort())
+  })
+
   it('keeps the outbox and says "please update" when the server finds the client too old', async () => {
     server = await testServer(BACKENDS[0]!)
     const { siteId, adminStaffId } = await siteWithAdmin(server)

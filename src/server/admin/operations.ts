@@ -1,0 +1,118 @@
+/**
+ * What a company administrator does on the server, shared by the console API (routes/admin.ts) and
+ * the command line (cli/admin.ts), so both check the same rules and answer with the same messages.
+ * Refusals are HttpErrors: a status for the API, a message (Chinese, English in brackets) for people.
+ */
+import type { ServerDb } from '../db/connection'
+import { countAdmins, createAdmin, findAdminId } from '../repositories/admins'
+import { issueCode, type CodePurpose } from '../repositories/codes'
+import { findDevice, listDevices, revokeDevice } from '../repositories/devices'
+import { findSite, listSites } from '../repositories/sites'
+import { checkNewSite, createSite, type NewSiteInput } from '../sync/enrolment'
+import { MIN_PASSWORD_LENGTH } from '../auth/secrets'
+import { httpError } from '../plugins/http-error'
+import type { Site } from '@shared/domain/site'
+
+/** An administrator's username: the API schema and checkUsername both use this rule. */
+export const USERNAME_RULE = { minLength: 3, maxLength: 60, pattern: '^[A-Za-z0-9_.@-]+$' } as const
+
+export function checkUsername(username: string): void {
+  if (username.length < USERNAME_RULE.minLength || username.length > USERNAME_RULE.maxLength || !new RegExp(USERNAME_RULE.pattern).test(username)) {
+    throw httpError(
+      400,
+      'BadRequest',
+      `用户名须为 ${USERNAME_RULE.minLength}–${USERNAME_RULE.maxLength} 位字母、数字或 _ . @ - (username: ${USERNAME_RULE.minLength}–${USERNAME_RULE.maxLength} letters, digits, _ . @ -)`,
+    )
+  }
+}
+
+export function checkNewPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) throw httpError(400, 'WeakPassword', `密码至少 ${MIN_PASSWORD_LENGTH} 位 (password too short)`)
+}
+
+/** Another administrator of the console; the username must be free. */
+export async function addAdmin(db: ServerDb, username: string, password: string, now: number): Promise<string> {
+  checkUsername(username)
+  checkNewPassword(password)
+  if (await findAdminId(db.kysely, username)) throw httpError(409, 'UsernameTaken', `用户名 ${username} 已经存在 (username already taken)`)
+  return createAdmin(db.kysely, username, password, now)
+}
+
+export interface SetupInput {
+  username: string
+  password: string
+  /** The first site with its first administrator staff member, if made now. */
+  site?: NewSiteInput
+}
+
+/**
+ * First-run server setup: the first administrator, and optionally the first site. Refused once an
+ * administrator exists. Everything is checked before anything is written, so a refused setup can
+ * simply be tried again.
+ */
+export async function setUpServer(db: ServerDb, input: SetupInput, now: number): Promise<{ adminId: string; site: { site: Site; staffId: string } | null }> {
+  if ((await countAdmins(db.kysely)) > 0) throw httpError(409, 'AlreadySetUp', '服务器已经设置过,请用已有的管理员登录 (server already set up)')
+  checkUsername(input.username)
+  checkNewPassword(input.password)
+  if (input.site) checkNewSite(input.site)
+  const adminId = await addAdmin(db, input.username, input.password, now)
+  const site = input.site ? await createSite(db, input.site, now) : null
+  return { adminId, site }
+}
+
+export interface SiteSummary {
+  id: string
+  name: string
+  timezone: string
+  createdAt: number
+  /** Tablets ever enrolled, revoked ones included. */
+  devices: number
+}
+
+export async function siteSummaries(db: ServerDb): Promise<SiteSummary[]> {
+  const [sites, devices] = await Promise.all([listSites(db.kysely), listDevices(db.kysely)])
+  return sites.map((s) => ({
+    id: s.id,
+    name: s.name,
+    timezone: s.timezone,
+    createdAt: s.created_at,
+    devices: devices.filter((d) => d.site_id === s.id).length,
+  }))
+}
+
+export interface DeviceSummary {
+  id: string
+  siteId: string
+  letter: string
+  name: string
+  createdAt: number
+  lastSeenAt: number | null
+  revokedAt: number | null
+}
+
+export async function deviceSummaries(db: ServerDb, siteId?: string): Promise<DeviceSummary[]> {
+  return (await listDevices(db.kysely, siteId)).map((d) => ({
+    id: d.id,
+    siteId: d.site_id,
+    letter: d.letter,
+    name: d.name,
+    createdAt: d.created_at,
+    lastSeenAt: d.last_seen_at,
+    revokedAt: d.revoked_at,
+  }))
+}
+
+export const NO_SUCH_SITE = '没有这个项目 (no such site)'
+
+/** A one-time code: `enrol` (a tablet joins the given site) or `connect` (a standalone tablet brings its own site). */
+export async function issueAdminCode(db: ServerDb, purpose: CodePurpose, siteId: string | undefined, now: number): Promise<{ code: string; expiresAt: number }> {
+  if (purpose === 'connect') return issueCode(db.kysely, 'connect', null, now)
+  if (!siteId || !(await findSite(db.kysely, siteId))) throw httpError(404, 'NotFound', NO_SUCH_SITE)
+  return issueCode(db.kysely, 'enrol', siteId, now)
+}
+
+/** Revokes a tablet; false when it was revoked already. */
+export async function revokeDeviceById(db: ServerDb, id: string, now: number): Promise<boolean> {
+  if (!(await findDevice(db.kysely, id))) throw httpError(404, 'NotFound', '没有这台设备 (no such device)')
+  return revokeDevice(db.kysely, id, now)
+}

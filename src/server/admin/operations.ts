@@ -3,6 +3,7 @@
  * the command line (cli/admin.ts), so both check the same rules and answer with the same messages.
  * Refusals are HttpErrors: a status for the API, a message (Chinese, English in brackets) for people.
  */
+import type { DeviceSummary, SiteSummary } from '@shared/sync/admin-api'
 import type { ServerDb } from '../db/connection'
 import { countAdmins, createAdmin, findAdminId } from '../repositories/admins'
 import { issueCode, type CodePurpose } from '../repositories/codes'
@@ -60,15 +61,6 @@ export async function setUpServer(db: ServerDb, input: SetupInput, now: number):
   return { adminId, site }
 }
 
-export interface SiteSummary {
-  id: string
-  name: string
-  timezone: string
-  createdAt: number
-  /** Tablets ever enrolled, revoked ones included. */
-  devices: number
-}
-
 export async function siteSummaries(db: ServerDb): Promise<SiteSummary[]> {
   const [sites, devices] = await Promise.all([listSites(db.kysely), listDevices(db.kysely)])
   return sites.map((s) => ({
@@ -78,16 +70,6 @@ export async function siteSummaries(db: ServerDb): Promise<SiteSummary[]> {
     createdAt: s.created_at,
     devices: devices.filter((d) => d.site_id === s.id).length,
   }))
-}
-
-export interface DeviceSummary {
-  id: string
-  siteId: string
-  letter: string
-  name: string
-  createdAt: number
-  lastSeenAt: number | null
-  revokedAt: number | null
 }
 
 export async function deviceSummaries(db: ServerDb, siteId?: string): Promise<DeviceSummary[]> {
@@ -116,3 +98,5 @@ export async function revokeDeviceById(db: ServerDb, id: string, now: number): P
   if (!(await findDevice(db.kysely, id))) throw httpError(404, 'NotFound', '没有这台设备 (no such device)')
   return revokeDevice(db.kysely, id, now)
 }
+
+export type { DeviceSummary, SiteSummary }

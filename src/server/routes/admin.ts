@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { ErrorSchema } from '@shared/sync/protocol'
+import { DeviceSummarySchema, SiteSummarySchema } from '@shared/sync/admin-api'
 import { DEFAULT_TIMEZONE } from '@shared/domain/time'
 import type { ServerDb } from '../db/connection'
 import { checkPassword, countAdmins, createSession, endSession } from '../repositories/admins'
@@ -70,7 +71,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
     return { ok: true }
   })
 
-  app.get('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Sites with their devices' } }, async () => siteSummaries(db))
+  app.get('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Sites with their devices', response: { 200: Type.Array(SiteSummarySchema), 401: ErrorSchema } } }, async () => siteSummaries(db))
 
   app.post<{ Body: Static<typeof NewSite> }>('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Create a site and its first administrator', body: NewSite, response: errors } }, async (req) => {
     const { site } = await createSite(db, { ...req.body, timezone: req.body.timezone ?? DEFAULT_TIMEZONE }, opts.now())
@@ -83,7 +84,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
     async (req) => issueAdminCode(db, req.body.purpose, req.body.siteId, opts.now()),
   )
 
-  app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/devices', { ...auth, schema: { tags: ['admin'], querystring: SiteQuery } }, async (req) => deviceSummaries(db, req.query.siteId))
+  app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/devices', { ...auth, schema: { tags: ['admin'], summary: 'Devices, of one site or all', querystring: SiteQuery, response: { 200: Type.Array(DeviceSummarySchema), 401: ErrorSchema } } }, async (req) => deviceSummaries(db, req.query.siteId))
 
   app.post<{ Params: Static<typeof IdParams> }>('/api/admin/devices/:id/revoke', { ...auth, schema: { tags: ['admin'], summary: 'Revoke a tablet', params: IdParams, response: errors } }, async (req) => ({
     revoked: await revokeDeviceById(db, req.params.id, opts.now()),

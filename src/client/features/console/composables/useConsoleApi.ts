@@ -3,26 +3,12 @@
  * the server). The session token lives in sessionStorage: closing the browser logs out.
  */
 import { ref, type Ref } from 'vue'
+import type { DeviceSummary, SiteSummary } from '@shared/sync/admin-api'
 
 const TOKEN_KEY = 'deskbook.console'
 
-export interface ConsoleSite {
-  id: string
-  name: string
-  timezone: string
-  createdAt: number
-  devices: number
-}
-
-export interface ConsoleDevice {
-  id: string
-  siteId: string
-  letter: string
-  name: string
-  createdAt: number
-  lastSeenAt: number | null
-  revokedAt: number | null
-}
+export type ConsoleSite = SiteSummary
+export type ConsoleDevice = DeviceSummary
 
 export interface ConsoleLetter {
   id: string

@@ -1,0 +1,26 @@
+/**
+ * What the console's admin API answers about sites and devices: one description for the server's
+ * response schemas and the console page's types.
+ */
+import { Type, type Static } from '@sinclair/typebox'
+
+export const SiteSummarySchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  timezone: Type.String(),
+  createdAt: Type.Integer(),
+  /** Tablets ever enrolled, revoked ones included. */
+  devices: Type.Integer(),
+})
+export type SiteSummary = Static<typeof SiteSummarySchema>
+
+export const DeviceSummarySchema = Type.Object({
+  id: Type.String(),
+  siteId: Type.String(),
+  letter: Type.String(),
+  name: Type.String(),
+  createdAt: Type.Integer(),
+  lastSeenAt: Type.Union([Type.Integer(), Type.Null()]),
+  revokedAt: Type.Union([Type.Integer(), Type.Null()]),
+})
+export type DeviceSummary = Static<typeof DeviceSummarySchema>

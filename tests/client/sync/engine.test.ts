@@ -166,6 +166,33 @@ describe('sync engine against the real server (SQLite)', () => {
     expect(await a.db.outbox.count()).toBe(1)
   })
 
+  it('plans its next run: a minute after success, 2 s after a local write, backing off after failure', async () => {
+    server = await testServer(BACKENDS[0]!)
+    const { siteId } = await siteWithAdmin(server)
+    const planned: number[] = []
+    let offline = false
+    const t = await enrolled(siteId, { dropRequest: () => offline })
+    const engine = new SyncEngine({
+      db: t.db,
+      transport: injectTransport(() => server.app, { dropRequest: () => offline }),
+      now: () => server.clock.now,
+      random: () => 0.5,
+      schedule: (_fn, ms) => {
+        planned.push(ms)
+        return () => {}
+      },
+    })
+    await engine.run()
+    engine.soon()
+    offline = true
+    await engine.run()
+    await engine.run()
+    expect(planned).toEqual([60_000, 2_000, 2_000, 4_000])
+    // While backing off, a local write does not hurry the next try.
+    engine.soon()
+    expect(planned).toHaveLength(4)
+  })
+
   it('backs off 2 s, 4 s, 8 s … up to 5 min while the server cannot be reached', () => {
     const mid = () => 0.5
     expect([1, 2, 3, 4, 8, 20].map((n) => backoffDelay(n, mid))).toEqual([2000, 4000, 8000, 16000, 256000, 300000])

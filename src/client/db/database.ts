@@ -11,7 +11,13 @@ import type { Settings } from '@shared/domain/settings'
 import type { Device } from '@shared/domain/device'
 import type { Mutation } from '@shared/sync/mutation'
 import type { ThrottleState } from '@shared/domain/pin-throttle'
+import type { Reception } from '@shared/domain/reception'
+import type { ReceptionEvent } from '@shared/domain/reception-event'
+import type { Review } from '@shared/domain/review'
+import type { Signature } from '@shared/domain/signature'
+import type { Customer, Renovation, Room } from '@shared/domain/archive'
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema'
+import type { ReceptionIndexRow } from './reception-index'
 
 export interface MetaRow {
   key: string
@@ -46,6 +52,14 @@ export class DeskbookDb extends Dexie {
   meta!: Table<MetaRow, string>
   loginThrottle!: Table<ThrottleRow, string>
   deadLetters!: Table<DeadLetterRow, string>
+  receptions!: Table<Reception, string>
+  receptionEvents!: Table<ReceptionEvent, string>
+  reviews!: Table<Review, string>
+  signatures!: Table<Signature, string>
+  rooms!: Table<Room, string>
+  customers!: Table<Customer, string>
+  renovations!: Table<Renovation, string>
+  receptionIndex!: Table<ReceptionIndexRow, string>
 
   constructor(name = DEFAULT_DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name)
@@ -57,5 +71,18 @@ export class DeskbookDb extends Dexie {
 }
 
 /** Tables whose rows sync up: every write to them goes through `writeRecords`. (`devices` only comes down.) */
-export const SYNCED_TABLES = ['sites', 'departments', 'shiftTypes', 'staff', 'settings'] as const
+export const SYNCED_TABLES = [
+  'sites',
+  'departments',
+  'shiftTypes',
+  'staff',
+  'settings',
+  'receptions',
+  'receptionEvents',
+  'reviews',
+  'signatures',
+  'rooms',
+  'customers',
+  'renovations',
+] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]

@@ -51,6 +51,20 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       deadLetters: 'id',
     },
   },
+  {
+    version: 4,
+    why: 'Reception register and customer archive (issue 4): requests, their timeline, reviews, signatures, rooms, customers, renovations; receptionIndex is a local search index derived from requests and timelines.',
+    stores: {
+      receptions: 'id, siteId, ref, receivedAt',
+      receptionEvents: 'id, receptionId, at',
+      reviews: 'id, [kind+period]',
+      signatures: 'id, subjectId',
+      rooms: 'id, siteId, label, building',
+      customers: 'id, siteId, roomId, name, *phones',
+      renovations: 'id, roomId',
+      receptionIndex: 'id, siteId, ref, receivedAt, room, roomId, customerName, *phoneKeys, status, ownerId, departmentId, resolvedAt',
+    },
+  },
 ]
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version

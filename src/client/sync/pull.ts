@@ -8,6 +8,7 @@ import { PULLED_TABLES } from '@shared/sync/registry'
 import type { Change } from '@shared/sync/protocol'
 import type { DeskbookDb, OutboxRow } from '../db/database'
 import { getPullCursor, setPullCursor } from '../db/repositories/server-link'
+import { derivationsFor } from '../db/derived'
 import type { SyncApi } from './api'
 
 export const PULL_PAGE = 500
@@ -54,9 +55,12 @@ export async function pullChanges(db: DeskbookDb, api: SyncApi, token: string, p
     const cursor = await getPullCursor(db)
     const page = await api.pull(token, cursor, pageSize)
     const known = page.changes.filter((c) => (PULLED_TABLES as readonly string[]).includes(c.table))
-    const tables = [...new Set(known.map((c) => c.table))].map((t) => db.table(t))
+    const touched = new Set(known.map((c) => c.table))
+    const derived = derivationsFor(touched)
+    const tables = [...new Set([...touched, ...derived.flatMap((d) => d.tables)])].map((t) => db.table(t))
     await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
       await applyPage(db, known)
+      for (const d of derived) await d.refresh(db, known.filter((c) => d.sources.includes(c.table)))
       await setPullCursor(db, page.cursor)
     })
     applied += known.length

@@ -63,6 +63,7 @@ export interface RecordsTable {
   deleted: number
   seq: number
   updated_at: number
+  parent_id: string | null
 }
 
 export interface AppliedMutationsTable {

@@ -27,8 +27,9 @@ export async function getRecord(db: Db, key: RecordKey): Promise<StoredRecord | 
   return { data: JSON.parse(row.data) as Record<string, unknown>, fieldHlc: JSON.parse(row.field_hlc) as Record<string, string>, deleted: row.deleted === 1 }
 }
 
-export async function putRecord(db: Db, key: RecordKey, record: StoredRecord, seq: number, now: number): Promise<void> {
+export async function putRecord(db: Db, key: RecordKey, record: StoredRecord, seq: number, now: number, parentId: string | null = null): Promise<void> {
   const values = {
+    parent_id: parentId,
     data: JSON.stringify(record.data),
     field_hlc: JSON.stringify(record.fieldHlc),
     deleted: record.deleted ? 1 : 0,
@@ -40,6 +41,19 @@ export async function putRecord(db: Db, key: RecordKey, record: StoredRecord, se
     .values({ site_id: key.siteId, table_name: key.table, record_id: key.recordId, ...values })
     .onConflict((oc) => oc.columns(['site_id', 'table_name', 'record_id']).doUpdateSet(values))
     .execute()
+}
+
+/** Live records of `table` that belong to `parentId` (e.g. a request's timeline). */
+export async function childRecords(db: Db, siteId: string, table: string, parentId: string): Promise<Record<string, unknown>[]> {
+  const rows = await db
+    .selectFrom('records')
+    .select('data')
+    .where('site_id', '=', siteId)
+    .where('table_name', '=', table)
+    .where('parent_id', '=', parentId)
+    .where('deleted', '=', 0)
+    .execute()
+  return rows.map((r) => JSON.parse(r.data) as Record<string, unknown>)
 }
 
 /** Changes of a site after `cursor`, in change order; `more` when a further page exists. */

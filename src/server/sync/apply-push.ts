@@ -15,18 +15,19 @@ import type { Database } from '../db/tables'
 import type { DeviceRow } from '../repositories/devices'
 import { getRecord, putRecord } from '../repositories/records'
 import { lockChangeSeq, renameSite, setChangeSeq } from '../repositories/sites'
+import { RECORD_RULES, type Actor } from './record-rules'
 
 /** Stamps further ahead of the server's clock than this are clamped. */
 export const MAX_CLOCK_AHEAD = 5 * MINUTE
 
 type Trx = Transaction<Database>
-type Verdict = { ok: true; spec: MutationSpec; actorRole: Role | null } | { ok: false; reason: string }
+type Verdict = { ok: true; spec: MutationSpec; actor: Actor } | { ok: false; reason: string }
 
-async function actorRole(trx: Trx, siteId: string, staffId: string): Promise<Role | 'unknown' | 'inactive'> {
+async function findActor(trx: Trx, siteId: string, staffId: string): Promise<Actor | 'unknown' | 'inactive'> {
   const staff = await getRecord(trx, { siteId, table: 'staff', recordId: staffId })
   if (!staff || staff.deleted) return 'unknown'
   if (staff.data.active !== true) return 'inactive'
-  return staff.data.role as Role
+  return { role: staff.data.role as Role, departmentId: (staff.data.departmentId as string | null) ?? null }
 }
 
 async function authorise(trx: Trx, device: DeviceRow, m: Mutation): Promise<Verdict> {
@@ -37,12 +38,13 @@ async function authorise(trx: Trx, device: DeviceRow, m: Mutation): Promise<Verd
   if (m.staffId === null) {
     // First-run setup on a standalone tablet, before anyone could log in: only its founding device, only then.
     const setup = device.founder === 1 && device.setup_at !== null && m.createdAt <= device.setup_at && SETUP_MUTATIONS.includes(m.name)
-    return setup ? { ok: true, spec, actorRole: null } : { ok: false, reason: 'noStaff' }
+    return setup ? { ok: true, spec, actor: { role: null, departmentId: null } } : { ok: false, reason: 'noStaff' }
   }
-  const role = await actorRole(trx, device.site_id, m.staffId)
-  if (role === 'unknown' || role === 'inactive') return { ok: false, reason: `staff ${role}` }
-  if (!can(role, spec.action)) return { ok: false, reason: `notAllowed: ${role} may not ${spec.action}` }
-  return { ok: true, spec, actorRole: role }
+  const actor = await findActor(trx, device.site_id, m.staffId)
+  if (actor === 'unknown' || actor === 'inactive') return { ok: false, reason: `staff ${actor}` }
+  const action = spec.actionFor?.(m.fields) ?? spec.action
+  if (!can(actor.role!, action)) return { ok: false, reason: `notAllowed: ${actor.role} may not ${action}` }
+  return { ok: true, spec, actor }
 }
 
 function scopeProblem(spec: MutationSpec, m: Mutation, data: Record<string, unknown>): string | null {
@@ -50,6 +52,12 @@ function scopeProblem(spec: MutationSpec, m: Mutation, data: Record<string, unkn
   if (data[keyField] !== m.recordId) return 'recordIdMismatch'
   if (data[spec.siteField] !== m.siteId) return 'wrongSite'
   return null
+}
+
+/** The record says who did it (`receiverId`, `staffId` …): that must be who the mutation comes from. */
+function actorProblem(spec: MutationSpec, m: Mutation, data: Record<string, unknown>): string | null {
+  if (!spec.actorField || m.staffId === null) return null
+  return data[spec.actorField] === m.staffId ? null : `actorMismatch: ${spec.actorField}`
 }
 
 /** Only a system administrator makes another one (the role manages devices and all settings). */
@@ -68,16 +76,19 @@ async function applyOne(trx: Trx, device: DeviceRow, m: Mutation, seq: number, n
   const merged = mergeFields(current, fields, clampHlc(m.hlc, now, MAX_CLOCK_AHEAD), spec.kind)
   if (!merged.ok) return { result: { id: m.id, status: 'rejected', reason: merged.reason }, seq }
   const data = merged.record.data
-  const problem = scopeProblem(spec, m, data) ?? escalation(spec, current?.data, data, verdict.actorRole)
+  const problem = scopeProblem(spec, m, data) ?? escalation(spec, current?.data, data, verdict.actor.role) ?? actorProblem(spec, m, data)
   if (problem) return { result: { id: m.id, status: 'rejected', reason: problem }, seq }
   if (!merged.record.deleted) {
     const found = problems(spec.schema, data)
     if (found.length) return { result: { id: m.id, status: 'rejected', reason: `invalid: ${found.map((p) => `${p.path} ${p.code}`).join(', ')}`.slice(0, 200) }, seq }
+    const ruled = await RECORD_RULES[m.name]?.(trx, device.site_id, m, data, verdict.actor)
+    if (ruled) return { result: { id: m.id, status: 'rejected', reason: ruled.slice(0, 200) }, seq }
   }
   if (!merged.changed && spec.kind === 'appendOnly') return { result: { id: m.id, status: 'applied' }, seq }
   // An editable record is renumbered even when every field of the change lost to a newer write: the
   // tablet that made the change shows it locally and would otherwise never pull the record again.
-  await putRecord(trx, key, merged.record, seq + 1, now)
+  const parentId = spec.parentField ? ((data[spec.parentField] as string | undefined) ?? null) : null
+  await putRecord(trx, key, merged.record, seq + 1, now, parentId)
   if (spec.table === 'sites') await renameSite(trx, device.site_id, String(data.name), String(data.timezone))
   return { result: { id: m.id, status: 'applied' }, seq: seq + 1 }
 }

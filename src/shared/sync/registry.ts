@@ -10,6 +10,11 @@ import { SettingsSchema } from '../domain/settings'
 import { DepartmentSchema } from '../domain/department'
 import { ShiftTypeSchema } from '../domain/shift-type'
 import { StaffSchema } from '../domain/staff'
+import { ReceptionSchema } from '../domain/reception'
+import { actionForEvent, ReceptionEventSchema, type EventType } from '../domain/reception-event'
+import { ReviewSchema } from '../domain/review'
+import { CustomerSchema, RenovationSchema, RoomSchema } from '../domain/archive'
+import { SignatureSchema } from '../domain/signature'
 
 export type RecordKind = 'editable' | 'appendOnly'
 
@@ -25,6 +30,12 @@ export interface MutationSpec {
   op: 'put' | 'delete'
   /** Versions of this mutation the server still applies. */
   versions: readonly number[]
+  /** When the action depends on the record (e.g. the type of a timeline event). */
+  actionFor?: (fields: Record<string, unknown>) => Action
+  /** The field naming the record this one belongs to (a timeline event's request); kept for lookups. */
+  parentField?: string
+  /** The field naming who did it: it must be the staff member the mutation comes from. */
+  actorField?: string
 }
 
 /** Mutations a founding device made during first-run setup, before anyone could log in. */
@@ -36,10 +47,54 @@ export const MUTATIONS: Record<string, MutationSpec> = {
   'department.put': { table: 'departments', kind: 'editable', action: 'settings.manage', schema: DepartmentSchema, siteField: 'siteId', op: 'put', versions: [1] },
   'shiftType.put': { table: 'shiftTypes', kind: 'editable', action: 'settings.manage', schema: ShiftTypeSchema, siteField: 'siteId', op: 'put', versions: [1] },
   'staff.put': { table: 'staff', kind: 'editable', action: 'staff.manage', schema: StaffSchema, siteField: 'siteId', op: 'put', versions: [1] },
+  // Reception register (issue 4): the request and its timeline are append-only (篇4; SPEC §1).
+  'reception.create': { table: 'receptions', kind: 'appendOnly', action: 'reception.register', schema: ReceptionSchema, siteField: 'siteId', op: 'put', versions: [1], actorField: 'receiverId' },
+  'receptionEvent.add': {
+    table: 'receptionEvents',
+    kind: 'appendOnly',
+    action: 'reception.follow',
+    actionFor: (fields) => actionForEvent(fields.type as EventType),
+    schema: ReceptionEventSchema,
+    siteField: 'siteId',
+    op: 'put',
+    versions: [1],
+    parentField: 'receptionId',
+    actorField: 'staffId',
+  },
+  'review.add': {
+    table: 'reviews',
+    kind: 'appendOnly',
+    action: 'review.registerDaily',
+    actionFor: (fields) => (fields.kind === 'registerWeekly' ? 'review.registerWeekly' : 'review.registerDaily'),
+    schema: ReviewSchema,
+    siteField: 'siteId',
+    op: 'put',
+    versions: [1],
+    actorField: 'reviewerId',
+  },
+  'signature.add': { table: 'signatures', kind: 'appendOnly', action: 'reception.follow', schema: SignatureSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'subjectId' },
+  // Customer archive (篇5 7): editable.
+  'room.put': { table: 'rooms', kind: 'editable', action: 'archive.edit', schema: RoomSchema, siteField: 'siteId', op: 'put', versions: [1] },
+  'customer.put': { table: 'customers', kind: 'editable', action: 'archive.edit', schema: CustomerSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'roomId' },
+  'renovation.put': { table: 'renovations', kind: 'editable', action: 'archive.edit', schema: RenovationSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'roomId' },
 }
 
 /** Tables the server sends to tablets (records of a site). `devices` is written by the server only. */
-export const PULLED_TABLES = ['sites', 'settings', 'departments', 'shiftTypes', 'staff', 'devices'] as const
+export const PULLED_TABLES = [
+  'sites',
+  'settings',
+  'departments',
+  'shiftTypes',
+  'staff',
+  'devices',
+  'receptions',
+  'receptionEvents',
+  'reviews',
+  'signatures',
+  'rooms',
+  'customers',
+  'renovations',
+] as const
 export type PulledTable = (typeof PULLED_TABLES)[number]
 
 export function specFor(name: string, version: number): MutationSpec | null {

@@ -1,0 +1,34 @@
+/**
+ * Local tables derived from synced ones, kept in step in the same transaction whenever their sources
+ * change — by a local write (the repository calls `refresh`) or by a pulled page (pull.ts).
+ */
+import type { DeskbookDb } from './database'
+import { refreshReceptionIndex } from './reception-index'
+
+export interface ChangedRecord {
+  table: string
+  id: string
+  data: Record<string, unknown>
+}
+
+export interface Derivation {
+  /** Synced tables whose changes this derivation follows. */
+  sources: readonly string[]
+  /** Every table `refresh` reads or writes (the transaction must hold them). */
+  tables: readonly string[]
+  refresh(db: DeskbookDb, changed: readonly ChangedRecord[]): Promise<void>
+}
+
+export const DERIVATIONS: readonly Derivation[] = [
+  {
+    sources: ['receptions', 'receptionEvents'],
+    tables: ['receptions', 'receptionEvents', 'receptionIndex'],
+    refresh: (db, changed) => refreshReceptionIndex(db, changed.map((c) => (c.table === 'receptions' ? c.id : String(c.data.receptionId)))),
+  },
+]
+
+/** Derivations touched by changes to `tables`. */
+export function derivationsFor(tables: Iterable<string>): Derivation[] {
+  const set = new Set(tables)
+  return DERIVATIONS.filter((d) => d.sources.some((s) => set.has(s)))
+}

@@ -1,0 +1,46 @@
+/**
+ * Rules a role alone cannot express, checked on the server before a mutation is applied
+ * (issue 4 point 8): a timeline event needs its request; a department acts only on what was handed
+ * to it; a supervisor takes over at the supervisor's level, a manager at the manager's.
+ */
+import type { Transaction } from 'kysely'
+import type { Role } from '@shared/domain/role'
+import { eventProblems, type ReceptionEvent } from '@shared/domain/reception-event'
+import { sortEvents } from '@shared/domain/reception-status'
+import type { Mutation } from '@shared/sync/mutation'
+import type { Database } from '../db/tables'
+import { childRecords, getRecord } from '../repositories/records'
+
+type Trx = Transaction<Database>
+
+export interface Actor {
+  role: Role | null
+  departmentId: string | null
+}
+
+type Rule = (trx: Trx, siteId: string, m: Mutation, data: Record<string, unknown>, actor: Actor) => Promise<string | null>
+
+const receptionEventRule: Rule = async (trx, siteId, _m, data, actor) => {
+  const event = data as unknown as ReceptionEvent
+  const problems = eventProblems(event)
+  if (problems.length) return `invalid: ${problems.join(', ')}`
+  const reception = await getRecord(trx, { siteId, table: 'receptions', recordId: event.receptionId })
+  if (!reception || reception.deleted) return 'unknownReception'
+  if (event.type === 'takenOver' && actor.role !== 'admin') {
+    // 篇4 4.7: the supervisor takes over at the supervisor's level; 4.8: the manager at the manager's.
+    if (actor.role === 'supervisor' && event.level !== 'supervisor') return 'notAllowed: a supervisor takes over at the supervisor level'
+    if (actor.role === 'manager' && event.level !== 'manager') return 'notAllowed: a manager takes over at the manager level'
+  }
+  if (actor.role === 'department') {
+    // 篇4 3.4: a department handles what was handed to it, nothing else.
+    const events = sortEvents((await childRecords(trx, siteId, 'receptionEvents', event.receptionId)) as unknown as ReceptionEvent[])
+    const handed = events.findLast((e) => e.type === 'handedOver' && e.at <= event.at) ?? events.findLast((e) => e.type === 'handedOver')
+    if (!handed || handed.departmentId !== actor.departmentId) return 'notAllowed: not handed to this department'
+    if (event.type !== 'departmentDone' && event.type !== 'followUp') return 'notAllowed: a department reports and follows up only'
+  }
+  return null
+}
+
+export const RECORD_RULES: Record<string, Rule> = {
+  'receptionEvent.add': receptionEventRule,
+}

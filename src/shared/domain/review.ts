@@ -1,0 +1,71 @@
+/**
+ * Reviews of the register (篇4 4.3: the supervisor every day; 4.9: the manager every Monday, last
+ * week's). A review is a signed, append-only record listing what it covered.
+ */
+import { Type, type Static } from '@sinclair/typebox'
+import { IdSchema, InstantSchema } from './ids'
+import { addDays, localDate } from './time'
+
+export const REVIEW_KINDS = ['registerDaily', 'registerWeekly'] as const
+export type ReviewKind = (typeof REVIEW_KINDS)[number]
+
+export const ReviewSchema = Type.Object({
+  id: IdSchema,
+  siteId: IdSchema,
+  kind: Type.Union(REVIEW_KINDS.map((k) => Type.Literal(k))),
+  /** The day reviewed (daily) or the Monday of the week reviewed (weekly), `YYYY-MM-DD` in site time. */
+  period: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+  reviewerId: IdSchema,
+  at: InstantSchema,
+  /** The requests the review covered: every one received in the period. */
+  covered: Type.Array(IdSchema, { maxItems: 20_000 }),
+  /** How many of them were still open when reviewed. */
+  openCount: Type.Integer({ minimum: 0 }),
+  comment: Type.String({ maxLength: 2000 }),
+  signatureId: Type.Union([IdSchema, Type.Null()]),
+})
+export type Review = Static<typeof ReviewSchema>
+
+/** Monday of the week holding `date` (weeks run Monday–Sunday, as the regulation's 每周一 implies). */
+export function weekStart(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay() // 0 = Sunday
+  return addDays(date, -((day + 6) % 7))
+}
+
+/** How far back unreviewed periods are listed. */
+export const DAILY_LOOKBACK_DAYS = 14
+export const WEEKLY_LOOKBACK_WEEKS = 4
+
+/**
+ * Days whose register the supervisor has not signed off (4.3), newest first: from `since` (the
+ * site's first day) or the lookback, up to today — today's is due too, to be signed at day end.
+ */
+export function dailyReviewsDue(reviews: readonly Pick<Review, 'kind' | 'period'>[], now: number, tz: string, since: string): string[] {
+  const today = localDate(now, tz)
+  const done = new Set(reviews.filter((r) => r.kind === 'registerDaily').map((r) => r.period))
+  const out: string[] = []
+  for (let i = 0; i < DAILY_LOOKBACK_DAYS; i++) {
+    const day = addDays(today, -i)
+    if (day < since) break
+    if (!done.has(day)) out.push(day)
+  }
+  return out
+}
+
+/** Past weeks (by their Monday) the manager has not reviewed (4.9), newest first; from the Monday after each week. */
+export function weeklyReviewsDue(reviews: readonly Pick<Review, 'kind' | 'period'>[], now: number, tz: string, since: string): string[] {
+  const thisWeek = weekStart(localDate(now, tz))
+  const done = new Set(reviews.filter((r) => r.kind === 'registerWeekly').map((r) => r.period))
+  const out: string[] = []
+  for (let i = 1; i <= WEEKLY_LOOKBACK_WEEKS; i++) {
+    const monday = addDays(thisWeek, -7 * i)
+    if (addDays(monday, 6) < since) break
+    if (!done.has(monday)) out.push(monday)
+  }
+  return out
+}
+
+/** The local dates a review of `kind` for `period` covers. */
+export function reviewDays(kind: ReviewKind, period: string): string[] {
+  return kind === 'registerDaily' ? [period] : Array.from({ length: 7 }, (_, i) => addDays(period, i))
+}

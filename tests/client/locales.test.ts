@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import zhCN from '@client/locales/zh-CN.json'
-import en from '@client/locales/en.json'
+import { MESSAGES } from '@client/locales/messages'
+
+const zhCN = MESSAGES['zh-CN']
+const en = MESSAGES.en
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]))
@@ -15,7 +17,7 @@ function lookup(obj: object, key: string): string {
 }
 
 describe('locales', () => {
-  it('zh-CN and en have exactly the same keys', () => {
+  it('zh-CN and en have exactly the same keys, features included', () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort())
   })
 

@@ -3,8 +3,8 @@ import { createI18n } from 'vue-i18n'
 import { Locale as VantLocale } from 'vant'
 import vantZh from 'vant/es/locale/lang/zh-CN'
 import vantEn from 'vant/es/locale/lang/en-US'
-import zhCN from '../locales/zh-CN.json'
-import en from '../locales/en.json'
+import type zhCN from '../locales/zh-CN.json'
+import { MESSAGES } from '../locales/messages'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof LOCALES)[number]
@@ -22,7 +22,7 @@ export function createAppI18n(locale: AppLocale = savedLocale()) {
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',
-    messages: { 'zh-CN': zhCN, en },
+    messages: MESSAGES as unknown as Record<AppLocale, MessageSchema>,
     missingWarn: false,
     fallbackWarn: false,
   })

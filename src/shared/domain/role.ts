@@ -33,6 +33,8 @@ export const ACTIONS = [
   'inspection.record',
   'archive.read',
   'archive.edit',
+  /** Sees owners' phone numbers in full (lists and printouts mask them otherwise, issue 4 point 5). */
+  'customer.contact',
   'staff.read',
   'staff.manage',
   'settings.manage',
@@ -53,6 +55,8 @@ const ASSISTANT: Action[] = [
   'roster.read',
   'archive.read',
   'archive.edit',
+  /** Sees owners' phone numbers in full (lists and printouts mask them otherwise, issue 4 point 5). */
+  'customer.contact',
   'staff.read',
 ]
 
@@ -85,8 +89,8 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'archive.read',
     'staff.read',
   ],
-  // 篇4 3.4: handles what is handed to it, nothing else; never the duty log (篇2 4.2.4).
-  department: ['reception.reportDepartment'],
+  // 篇4 3.4: handles what is handed to it, nothing else; never the duty log (篇2 4.2.4). It calls the owner about the repair.
+  department: ['reception.reportDepartment', 'reception.follow', 'customer.contact'],
   // Company IT: sites, staff accounts, devices, settings. Not the confidential duty log.
   admin: ['staff.read', 'staff.manage', 'settings.manage', 'device.manage', 'roster.read'],
 }

@@ -64,8 +64,8 @@ describe('can', () => {
     expect(ROLES.filter((r) => can(r, action))).toEqual(roles)
   })
 
-  it('gives the department role nothing beyond reporting on its items', () => {
-    expect(ACTIONS.filter((a) => can('department', a))).toEqual(['reception.reportDepartment'])
+  it('gives the department role nothing beyond reporting on and following up its items, and calling the owner', () => {
+    expect(ACTIONS.filter((a) => can('department', a))).toEqual(['reception.follow', 'reception.reportDepartment', 'customer.contact'])
   })
 
   it('gives the administrator and the supervisor everything an assistant may do', () => {

@@ -54,3 +54,14 @@ export function minutesOfDay(hhmm: string): number {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm)
   return m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN
 }
+
+/** `YYYY-MM-DDTHH:mm` of `at` in `tz`, for a datetime-local field. */
+export function toLocalInput(at: number, tz: string): string {
+  return dayjs(at).tz(tz).format('YYYY-MM-DDTHH:mm')
+}
+
+/** The instant of a datetime-local field's value read in `tz`; NaN when malformed. */
+export function fromLocalInput(value: string, tz: string): number {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(value)
+  return m ? instantAt(m[1]!, m[2]!, tz) : Number.NaN
+}

@@ -1,10 +1,10 @@
 import type { ShallowRef } from 'vue'
 import type { StaffCard } from '@shared/domain/staff'
 import type { Department } from '@shared/domain/department'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { listDepartments, listStaff } from '../../../db/repositories/site'
+import { useDb } from '../modules/db'
+import { useSessionStore } from '../stores/session'
+import { useLiveQuery } from './useLiveQuery'
+import { listDepartments, listStaff } from '../db/repositories/site'
 
 /** The site's staff (without PIN verifiers) and departments, kept current. */
 export function useSiteStaff(): { staff: ShallowRef<StaffCard[]>; departments: ShallowRef<Department[]> } {

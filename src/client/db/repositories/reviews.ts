@@ -1,0 +1,62 @@
+/**
+ * Signing off the register (篇4 4.3 daily by the supervisor, 4.9 weekly by the manager): the review
+ * lists every request received in the period and how many were still open; append-only.
+ */
+import { newId } from '@shared/domain/ids'
+import { reviewDays, type Review, type ReviewKind } from '@shared/domain/review'
+import { addDays, instantAt } from '@shared/domain/time'
+import { can, type Role } from '@shared/domain/role'
+import type { DeskbookDb } from '../database'
+import { writeRecords, type Actor } from '../write-records'
+import { toStorageError } from '../errors'
+import { ReceptionInvalidError } from './receptions'
+import { saveSignature } from './signatures'
+import type { ReceptionIndexRow } from '../reception-index'
+
+/** The instants a period covers: from its first day's midnight to the day after its last, in site time. */
+export function periodRange(kind: ReviewKind, period: string, tz: string): { from: number; to: number } {
+  const days = reviewDays(kind, period)
+  return { from: instantAt(days[0]!, '00:00', tz), to: instantAt(addDays(days.at(-1)!, 1), '00:00', tz) }
+}
+
+/** Requests received in the period, oldest first. */
+export async function periodRequests(db: DeskbookDb, siteId: string, kind: ReviewKind, period: string, tz: string): Promise<ReceptionIndexRow[]> {
+  const { from, to } = periodRange(kind, period, tz)
+  return db.receptionIndex.where('receivedAt').between(from, to, true, false).filter((r) => r.siteId === siteId).toArray()
+}
+
+export async function submitReview(
+  db: DeskbookDb,
+  actor: Actor & { staffId: string },
+  role: Role,
+  input: { kind: ReviewKind; period: string; tz: string; comment: string; signature: string | null },
+  now = Date.now(),
+): Promise<Review> {
+  if (!can(role, input.kind === 'registerWeekly' ? 'review.registerWeekly' : 'review.registerDaily')) throw new ReceptionInvalidError(['notAllowed'])
+  const covered = await periodRequests(db, actor.siteId, input.kind, input.period, input.tz)
+  const reviewId = newId()
+  try {
+    return await db.transaction('rw', [db.reviews, db.signatures, db.receptions, db.receptionEvents, db.receptionIndex, db.outbox, db.meta], async () => {
+      const signature = input.signature
+        ? await saveSignature(db, actor, role, { subjectType: 'review', subjectId: reviewId, signerName: '', image: input.signature }, now)
+        : null
+      const review: Review = {
+        id: reviewId,
+        siteId: actor.siteId,
+        kind: input.kind,
+        period: input.period,
+        reviewerId: actor.staffId,
+        at: now,
+        covered: covered.map((r) => r.id),
+        openCount: covered.filter((r) => r.resolvedAt === null).length,
+        comment: input.comment.trim(),
+        signatureId: signature?.id ?? null,
+      }
+      await writeRecords(db, actor, [{ table: 'reviews', row: review, key: review.id, name: 'review.add' }], now)
+      return review
+    })
+  } catch (e) {
+    if (e instanceof ReceptionInvalidError) throw e
+    throw toStorageError(e)
+  }
+}

@@ -1,10 +1,9 @@
-import { computed, ref, type ComputedRef, type Ref, type ShallowRef } from 'vue'
-import { dailyReviewsDue, weeklyReviewsDue, type Review, type ReviewKind } from '@shared/domain/review'
-import { localDate } from '@shared/domain/time'
+import { ref, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import type { Review, ReviewKind } from '@shared/domain/review'
 import { useDb } from '../../../modules/db'
 import { useSessionStore } from '../../../stores/session'
 import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { useNow } from '../../../composables/useNow'
+import { useReviewsDue } from '../../../composables/useReviewsDue'
 import { periodRequests, submitReview } from '../../../db/repositories/reviews'
 import { ReceptionInvalidError } from '../../../db/repositories/receptions'
 import type { ReceptionIndexRow } from '../../../db/reception-index'
@@ -21,19 +20,8 @@ export function useReviews(): {
 } {
   const db = useDb()
   const session = useSessionStore()
-  const now = useNow(60_000)
   const tz = (): string => session.local?.settings.timezone ?? 'Asia/Shanghai'
-  const kind = computed<ReviewKind | null>(() => (session.may('review.registerWeekly') ? 'registerWeekly' : session.may('review.registerDaily') ? 'registerDaily' : null))
-  const done = useLiveQuery(() => db.reviews.toArray(), [])
-  const firstDay = useLiveQuery(async () => {
-    const first = await db.receptionIndex.orderBy('receivedAt').first()
-    return first ? localDate(first.receivedAt, tz()) : localDate(Date.now(), tz())
-  }, localDate(Date.now(), tz()))
-  const due = computed(() => {
-    if (!kind.value) return []
-    const fn = kind.value === 'registerWeekly' ? weeklyReviewsDue : dailyReviewsDue
-    return fn(done.value, now.value, tz(), firstDay.value)
-  })
+  const { kind, due, done } = useReviewsDue()
   const period = ref<string | null>(null)
   const requests = useLiveQuery(
     async () => (period.value && kind.value && session.local ? periodRequests(db, session.local.site.id, kind.value, period.value, tz()) : []),

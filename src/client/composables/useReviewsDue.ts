@@ -1,0 +1,28 @@
+import { computed, type ComputedRef, type ShallowRef } from 'vue'
+import { dailyReviewsDue, weeklyReviewsDue, type Review, type ReviewKind } from '@shared/domain/review'
+import { localDate } from '@shared/domain/time'
+import { useDb } from '../modules/db'
+import { useSessionStore } from '../stores/session'
+import { useLiveQuery } from './useLiveQuery'
+import { useNow } from './useNow'
+
+/** The register reviews this role owes (篇4 4.3 daily for the supervisor, 4.9 weekly for the manager). */
+export function useReviewsDue(): { kind: ComputedRef<ReviewKind | null>; due: ComputedRef<string[]>; done: ShallowRef<Review[]> } {
+  const db = useDb()
+  const session = useSessionStore()
+  const now = useNow(60_000)
+  const tz = (): string => session.local?.settings.timezone ?? 'Asia/Shanghai'
+  const kind = computed<ReviewKind | null>(() => (session.may('review.registerWeekly') ? 'registerWeekly' : session.may('review.registerDaily') ? 'registerDaily' : null))
+  const done = useLiveQuery(() => db.reviews.toArray(), [])
+  // Reviews are due from the site's first register day on.
+  const firstDay = useLiveQuery(async () => {
+    const first = await db.receptionIndex.orderBy('receivedAt').first()
+    return first ? localDate(first.receivedAt, tz()) : localDate(Date.now(), tz())
+  }, localDate(Date.now(), tz()))
+  const due = computed(() => {
+    if (!kind.value) return []
+    const fn = kind.value === 'registerWeekly' ? weeklyReviewsDue : dailyReviewsDue
+    return fn(done.value, now.value, tz(), firstDay.value)
+  })
+  return { kind, due, done }
+}

@@ -1,0 +1,34 @@
+import { computed, type ComputedRef } from 'vue'
+import type { Queue, Viewer } from '@shared/domain/reception-queue'
+import { queuesFor } from '@shared/domain/reception-queue'
+import { defaultSettings } from '@shared/domain/settings'
+import { useDb } from '../../../modules/db'
+import { useSessionStore } from '../../../stores/session'
+import { useLiveQuery } from '../../../composables/useLiveQuery'
+import { useNow } from '../../../composables/useNow'
+import { useReviewsDue } from '../../../composables/useReviewsDue'
+import { queryRegister } from '../../../db/repositories/reception-queries'
+
+const SHOWN: readonly Queue[] = ['escalated', 'overdue', 'mine', 'department']
+
+/** What the today screen shows of the register: how many items wait in each of this role's queues, and reviews due. */
+export function useTodayRegister(): { counts: ComputedRef<{ queue: Queue; n: number }[]>; reviewsDue: ComputedRef<string[]> } {
+  const db = useDb()
+  const session = useSessionStore()
+  const now = useNow(60_000)
+  const { due } = useReviewsDue()
+  const queues = computed(() => (session.staff ? queuesFor(session.staff.role).filter((q) => SHOWN.includes(q)) : []))
+  const counts = useLiveQuery(
+    async () => {
+      const staff = session.staff
+      const local = session.local
+      if (!staff || !local) return []
+      const viewer: Viewer = { id: staff.id, role: staff.role, departmentId: staff.departmentId }
+      const settings = local.settings ?? defaultSettings(local.site.id)
+      return Promise.all(queues.value.map(async (queue) => ({ queue, n: (await queryRegister(db, local.site.id, { queue }, viewer, now.value, settings)).length })))
+    },
+    [] as { queue: Queue; n: number }[],
+    [queues, now],
+  )
+  return { counts: computed(() => counts.value), reviewsDue: due }
+}

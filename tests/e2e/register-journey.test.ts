@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { useE2eHarness } from '../support/e2e-harness'
+import { firstRunSetup, loginAs } from '../support/journeys'
+
+const STAFF = [
+  { name: '王管理', role: 'administrator', pin: '2580' },
+  { name: '李娜', role: 'assistant', pin: '1357' },
+  { name: '张主管', role: 'supervisor', pin: '4826' },
+]
+
+describe('a request from the desk to closure', () => {
+  const h = useE2eHarness()
+
+  it('registers a visit, hands it to engineering, escalates to the supervisor after two days, resolves it and closes it with a return visit', async () => {
+    const context = await h.tablet()
+    const page = await context.newPage()
+    await page.clock.install({ time: new Date('2026-11-27T02:00:00Z') }) // 10:00 in Shanghai
+    await firstRunSetup(page, h.server.url, '翠苑小区', STAFF)
+    await loginAs(page, '李娜', '1357')
+    await page.waitForURL(/\/today$/)
+
+    // Register a visit in seconds.
+    await page.goto(`${h.server.url}/register/new`)
+    await page.getByLabel('房号').fill('3-2-1101')
+    await page.getByLabel('业主姓名').fill('王建国')
+    await page.getByText('先生', { exact: true }).click()
+    await expect.poll(() => page.getByTestId('greeting').textContent()).toContain('王先生,您好')
+    await page.getByLabel('联系电话').fill('138 1234 5678')
+    await page.getByLabel('事由').fill('厨房水龙头漏水')
+    await page.getByRole('button', { name: '登记', exact: true }).click()
+    await page.waitForURL(/\/register\/[0-9a-f-]{36}$/)
+    const ref = (await page.locator('h1').textContent())!.trim()
+    expect(ref).toBe('20261127-A001')
+
+    // Hand it to engineering.
+    await page.getByRole('button', { name: '转责任部门' }).click()
+    await page.locator('select[name="departmentId"]').selectOption({ label: '工程部' })
+    await page.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已转部门')
+    await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('工程部')
+
+    // Two days pass (49 h): the tablet locks, the supervisor logs in and finds it escalated to her.
+    await page.clock.fastForward('49:00:00')
+    await page.waitForURL(/\/login/)
+    await page.getByRole('button', { name: '选择其他人' }).click()
+    await loginAs(page, '张主管', '4826')
+    await page.waitForURL(/\/today$/)
+    await expect.poll(() => page.getByTestId('today-register').locator('[data-queue="escalated"]').textContent()).toContain('1')
+    await page.getByTestId('today-register').locator('[data-queue="escalated"]').click()
+    await page.waitForURL(/\/register\?queue=escalated/)
+    await page.locator(`[data-ref="${ref}"]`).click()
+    await expect.poll(() => page.getByTestId('level-tag').textContent()).toContain('已转客服主管')
+
+    // She takes it over and records the result; a repair then waits for its return visit.
+    await page.getByRole('button', { name: '接手处理' }).click()
+    await page.getByRole('button', { name: '保存' }).click()
+    await page.getByRole('button', { name: '记录处理结果' }).click()
+    await page.getByLabel('处理情况及结果').fill('工程部已更换水龙头')
+    await page.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('待回访')
+    await page.getByRole('button', { name: '回访', exact: true }).click()
+    await page.getByText('非常满意', { exact: true }).click()
+    await page.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已完成')
+    const timeline = (await page.getByTestId('timeline').textContent())!
+    for (const step of ['李娜 登记', '转责任部门', '接手处理', '处理结果', '工程部已更换水龙头', '回访', '非常满意']) expect(timeline).toContain(step)
+    await context.close()
+  })
+})

@@ -22,13 +22,19 @@ export function needsAction(state: Pick<ReceptionState, 'resolved' | 'status'>):
 /** What a queue needs to know of a request. */
 export type QueueState = Pick<ReceptionState, 'status' | 'resolved' | 'level' | 'overdue' | 'departmentId' | 'ownerId'>
 
+/** 篇4 3.4: a department sees what was handed to it, while it is with it. */
+function withViewersDepartment(state: QueueState, viewer: Viewer): boolean {
+  return state.departmentId !== null && state.departmentId === viewer.departmentId && !state.resolved
+}
+
 export function inQueue(queue: Queue, state: QueueState, viewer: Viewer): boolean {
+  // Issue 4 point 8: departments see only items handed to them, whichever queue is asked for.
+  if (viewer.role === 'department' && !withViewersDepartment(state, viewer)) return false
   switch (queue) {
     case 'mine':
       return needsAction(state) && state.ownerId === viewer.id
     case 'department':
-      // 篇4 3.4: a department sees what was handed to it, while it is with it.
-      return state.departmentId !== null && state.departmentId === viewer.departmentId && !state.resolved
+      return withViewersDepartment(state, viewer)
     case 'escalated':
       // 4.7: open > 2 days → the supervisor's; 4.8: open > 7 days → the manager's.
       if (state.resolved) return false

@@ -79,7 +79,10 @@ export function receptionState(reception: Reception, events: readonly ReceptionE
   const result = timeline.findLast((e) => e.type === 'result')
   const visited = timeline.some((e) => e.type === 'returnVisit')
   const handed = timeline.findLast((e) => e.type === 'handedOver')
-  const done = handed ? timeline.some((e) => e.type === 'departmentDone' && e.at >= handed.at) : false
+  // A department's report belongs to the latest hand-over at or before it, or — stamped before every
+  // hand-over (its tablet's clock behind) — to the latest one, as the server's record rule decides.
+  const handOverOf = (at: number): ReceptionEvent | undefined => timeline.findLast((e) => e.type === 'handedOver' && e.at <= at) ?? handed
+  const done = handed ? timeline.some((e) => e.type === 'departmentDone' && handOverOf(e.at) === handed) : false
   const takeover = timeline.findLast((e) => e.type === 'takenOver')
 
   let status: Status

@@ -61,8 +61,8 @@ export function needsReturnVisit(category: Category): boolean {
 /** What the register form must hold before it is saved (beyond the schema), as i18n keys. */
 export type ReceptionProblem = 'matterRequired' | 'relayedByRequired' | 'contactRequired' | 'phoneInvalid' | 'receivedInFuture'
 
-/** Phone numbers as people write them: mobile 11 digits, landlines with area code and extension. */
-export const PHONE_PATTERN = /^\+?[\d\s-]{5,20}(?:(?:转|ext\.?|#)\s*\d{1,6})?$/
+/** Phone numbers as people write them: mobile 11 digits, landlines with area code and extension; at least 5 digits before any extension. */
+export const PHONE_PATTERN = /^\+?(?=(?:[\s-]*\d){5})[\d\s-]{5,20}(?:(?:转|ext\.?|#)\s*\d{1,6})?$/
 
 export function receptionProblems(
   r: Pick<Reception, 'matter' | 'channel' | 'relayedBy' | 'room' | 'customerName' | 'phone' | 'receivedAt'>,

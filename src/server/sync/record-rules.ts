@@ -6,6 +6,7 @@
 import type { Transaction } from 'kysely'
 import type { Role } from '@shared/domain/role'
 import { eventProblems, type ReceptionEvent } from '@shared/domain/reception-event'
+import { receptionProblems, type Reception } from '@shared/domain/reception'
 import { sortEvents } from '@shared/domain/reception-status'
 import type { Mutation } from '@shared/sync/mutation'
 import type { Database } from '../db/tables'
@@ -41,6 +42,13 @@ const receptionEventRule: Rule = async (trx, siteId, _m, data, actor) => {
   return null
 }
 
+/** The register form's own rules hold on the server too (a tablet's clock may differ, so not the time rule). */
+const receptionRule: Rule = async (_trx, _siteId, _m, data) => {
+  const problems = receptionProblems(data as unknown as Reception, Number.MAX_SAFE_INTEGER)
+  return problems.length ? `invalid: ${problems.join(', ')}` : null
+}
+
 export const RECORD_RULES: Record<string, Rule> = {
+  'reception.create': receptionRule,
   'receptionEvent.add': receptionEventRule,
 }

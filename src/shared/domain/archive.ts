@@ -81,7 +81,8 @@ export function normaliseRoomQuery(text: string): string {
 
 /** 138****1234 — for lists and printouts of roles that do not need the number (issue 4 point 5). */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '')
+  // A mobile number written with the country code (+86 138…) is masked as the number itself.
+  const digits = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '')
   if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`
   if (digits.length >= 7) return `${digits.slice(0, 2)}****${digits.slice(-2)}`
   return phone ? '****' : ''

@@ -45,7 +45,7 @@ describe('maskPhone (issue 4 point 5)', () => {
   it.each([
     { phone: '13812345678', masked: '138****5678' },
     { phone: '138-1234-5678', masked: '138****5678' },
-    { phone: '+86 138 1234 5678', masked: '861****5678' },
+    { phone: '+86 138 1234 5678', masked: '138****5678' },
     { phone: '0571-88886666', masked: '057****6666' },
     { phone: '88886666', masked: '88****66' },
     { phone: '8888666', masked: '88****66' },
@@ -127,3 +127,4 @@ describe('greeting', () => {
     expect(greeting(name, honorific)).toBe(text)
   })
 })
+

@@ -1,0 +1,60 @@
+/**
+ * Writing the register export (SPEC §6 "Exports for the office"): XLSX and CSV made with exceljs in
+ * the browser, offline too. exceljs is large, so it loads only when someone exports (its chunk is
+ * precached by the service worker like the rest of the app). The cells arrive already neutralised
+ * against formula injection (shared/domain/register-export.ts).
+ */
+import type { RegisterTable } from '@shared/domain/register-export'
+
+type ExcelJs = typeof import('exceljs')
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export const CSV_TYPE = 'text/csv;charset=utf-8'
+/** Excel opens a UTF-8 CSV without a byte-order mark as the local code page (GBK on Chinese Windows): garbled Chinese. */
+const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf])
+
+/** Column widths in characters, in the order of REGISTER_COLUMNS. */
+const WIDTHS = [6, 17, 22, 12, 40, 48, 17, 10, 16]
+/** Columns of long text that wrap inside the cell. */
+const WRAPPED = new Set([4, 5])
+
+async function loadExcelJs(): Promise<ExcelJs> {
+  // The browser build of exceljs is a CommonJS bundle: its exports may come as the default export.
+  const mod = (await import('exceljs')) as ExcelJs & { default?: ExcelJs }
+  return mod.Workbook ? mod : mod.default!
+}
+
+async function workbookOf(table: RegisterTable, sheetName: string): Promise<InstanceType<ExcelJs['Workbook']>> {
+  const Excel = await loadExcelJs()
+  const workbook = new Excel.Workbook()
+  workbook.creator = 'Deskbook'
+  const sheet = workbook.addWorksheet(sheetName, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    // Printing the sheet from Excel: A4 landscape, one page wide, the header row on every page.
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  })
+  sheet.columns = table.headers.map((_, i) => ({ width: WIDTHS[i] ?? 14 }))
+  sheet.addRow(table.headers).font = { bold: true }
+  for (const cells of table.rows) {
+    // 序号 as a number, so the office can sort by it; every other cell stays text.
+    const row = sheet.addRow(cells.map((c, i) => (i === 0 && /^\d+$/.test(c) ? Number(c) : c)))
+    for (const i of WRAPPED) row.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' }
+  }
+  return workbook
+}
+
+/** The register as an XLSX file. */
+export async function registerXlsx(table: RegisterTable, sheetName: string): Promise<Uint8Array> {
+  const workbook = await workbookOf(table, sheetName)
+  return new Uint8Array(await workbook.xlsx.writeBuffer())
+}
+
+/** The register as a UTF-8 CSV file with a byte-order mark. */
+export async function registerCsv(table: RegisterTable, sheetName: string): Promise<Uint8Array> {
+  const workbook = await workbookOf(table, sheetName)
+  const body = new Uint8Array(await workbook.csv.writeBuffer())
+  const out = new Uint8Array(UTF8_BOM.length + body.length)
+  out.set(UTF8_BOM)
+  out.set(body, UTF8_BOM.length)
+  return out
+}

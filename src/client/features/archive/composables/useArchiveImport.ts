@@ -1,0 +1,134 @@
+import { computed, inject, provide, reactive, ref, shallowRef, type ComputedRef, type InjectionKey, type Ref, type ShallowRef } from 'vue'
+import { findHeaderRow, suggestMapping, type ColumnMapping, type ImportField } from '@shared/domain/archive-import'
+import { useDb } from '../../../modules/db'
+import { useSessionStore } from '../../../stores/session'
+import { checkImport, ImportInvalidError, runImport, type ImportCheck, type ImportSummary } from '../../../db/repositories/archive-import'
+import { errorMessageKey } from '../../../components/error-message'
+import { readSheet, SheetReadError, type SheetData } from '../import/read-sheet'
+
+export type ImportStep = 'file' | 'columns' | 'done'
+
+export interface ArchiveImport {
+  step: ComputedRef<ImportStep>
+  fileName: Ref<string>
+  reading: Ref<boolean>
+  /** i18n key of why the file cannot be read. */
+  readError: Ref<string | null>
+  sheet: ShallowRef<SheetData | null>
+  headerIndex: Ref<number>
+  mapping: ColumnMapping
+  check: ShallowRef<ImportCheck | null>
+  checking: Ref<boolean>
+  progress: Ref<{ done: number; total: number } | null>
+  /** i18n key of why the import failed (nothing was written). */
+  importError: Ref<string | null>
+  result: ShallowRef<ImportSummary | null>
+  chooseFile(file: File): Promise<void>
+  setField(column: number, field: ImportField | null): void
+  runCheck(): Promise<void>
+  start(): Promise<void>
+  reset(): void
+}
+
+/** The import page's steps: read the file, map its columns, check every row, then write all in one go. */
+export function useArchiveImport(): ArchiveImport {
+  const db = useDb()
+  const session = useSessionStore()
+  const fileName = ref('')
+  const reading = ref(false)
+  const readError = ref<string | null>(null)
+  const sheet = shallowRef<SheetData | null>(null)
+  const headerIndex = ref(0)
+  const mapping = reactive<ColumnMapping>([])
+  const check = shallowRef<ImportCheck | null>(null)
+  const checking = ref(false)
+  const progress = ref<{ done: number; total: number } | null>(null)
+  const importError = ref<string | null>(null)
+  const result = shallowRef<ImportSummary | null>(null)
+
+  function reset(): void {
+    fileName.value = ''
+    readError.value = null
+    sheet.value = null
+    mapping.splice(0)
+    check.value = null
+    progress.value = null
+    importError.value = null
+    result.value = null
+  }
+
+  return {
+    step: computed(() => (result.value ? 'done' : sheet.value ? 'columns' : 'file')),
+    fileName,
+    reading,
+    readError,
+    sheet,
+    headerIndex,
+    mapping,
+    check,
+    checking,
+    progress,
+    importError,
+    result,
+    reset,
+    async chooseFile(file) {
+      reset()
+      fileName.value = file.name
+      reading.value = true
+      try {
+        const read = await readSheet(await file.arrayBuffer())
+        headerIndex.value = findHeaderRow(read.rows)
+        const suggested = suggestMapping(read.rows[headerIndex.value] ?? [])
+        mapping.push(...Array.from({ length: read.columnCount }, (_, i) => suggested[i] ?? null))
+        sheet.value = read
+      } catch (e) {
+        readError.value = e instanceof SheetReadError ? `archive.import.readErrors.${e.code}` : 'archive.import.readErrors.notSpreadsheet'
+      } finally {
+        reading.value = false
+      }
+    },
+    setField(column, field) {
+      mapping[column] = field
+      check.value = null
+    },
+    async runCheck() {
+      if (!sheet.value) return
+      checking.value = true
+      try {
+        check.value = await checkImport(db, session.actor().siteId, sheet.value, headerIndex.value, [...mapping])
+      } finally {
+        checking.value = false
+      }
+    },
+    async start() {
+      const plan = check.value?.plan
+      if (!plan || check.value?.problems.length) return
+      importError.value = null
+      progress.value = { done: 0, total: 1 }
+      try {
+        result.value = await runImport(db, session.actor(), plan, (done, total) => (progress.value = { done, total }))
+      } catch (e) {
+        // Someone (a sync) changed the archive since the check: show the new problems, nothing was written.
+        if (e instanceof ImportInvalidError) check.value = { ...check.value!, problems: e.problems }
+        importError.value = e instanceof ImportInvalidError ? 'archive.import.importFailed' : errorMessageKey(e)
+      } finally {
+        progress.value = null
+      }
+    },
+  }
+}
+
+const IMPORT_KEY: InjectionKey<ArchiveImport> = Symbol('archive-import')
+
+/** The import page makes the one state its step components share. */
+export function provideArchiveImport(): ArchiveImport {
+  const state = useArchiveImport()
+  provide(IMPORT_KEY, state)
+  return state
+}
+
+export function injectArchiveImport(): ArchiveImport {
+  const state = inject(IMPORT_KEY)
+  if (!state) throw new Error('archive import state not provided')
+  return state
+}

@@ -1,0 +1,297 @@
+/**
+ * Importing the spreadsheet a site already keeps (SPEC §1 customer archive: "imported from the
+ * spreadsheet a site already keeps"). Pure rules: which column holds what (suggested from the usual
+ * Chinese headers), what each row means, and every problem with its row and column — found before
+ * anything is written. Cells arrive as text and stay text: `=…`, `+…`, `-…`, `@…` are never formulas.
+ */
+import { HONORIFICS, type Honorific } from './reception'
+import { roomLabel, type Relation } from './archive'
+import { ARCHIVE_LIMITS, MAX_PHONES, normaliseDate, parsePhones, type PhoneProblem } from './archive-edit'
+
+export const IMPORT_FIELDS = ['building', 'unit', 'number', 'name', 'honorific', 'phones', 'moveInDate', 'relation', 'note'] as const
+export type ImportField = (typeof IMPORT_FIELDS)[number]
+
+/** The sheet's columns: for each column (index), the field it holds or null. Only `phones` may be on several columns. */
+export type ColumnMapping = (ImportField | null)[]
+
+/** Headers people use, most specific first (matched after removing spaces and bracketed notes). */
+export const HEADER_HINTS: Record<ImportField, readonly string[]> = {
+  building: ['楼栋', '栋号', '楼号', '楼栋号', '幢号', '楼宇', '栋', '幢', '楼座', '座'],
+  unit: ['单元', '单元号'],
+  number: ['房号', '房间号', '室号', '房屋编号', '房号室', '门牌号', '房间', '房屋', '户号'],
+  name: ['业主姓名', '姓名', '住户', '住户姓名', '客户姓名', '业主', '户主', '租户姓名', '联系人'],
+  honorific: ['性别', '称谓', '称呼'],
+  phones: ['联系电话', '电话', '手机', '手机号', '手机号码', '电话号码', '联系方式', '固话', '座机', '备用电话'],
+  moveInDate: ['入伙日期', '交房日期', '入住日期', '入伙时间', '交房时间', '收房日期'],
+  relation: ['身份', '住户类型', '客户类型', '类型', '与业主关系', '关系', '住户身份'],
+  note: ['备注', '说明'],
+}
+
+/** Fields a sheet must have a column for: the room (its number; the building may be in the same column) and the name. */
+export const REQUIRED_FIELDS: readonly ImportField[] = ['number', 'name']
+
+/** The most rows one import takes (a large site has some 15,000 households). */
+export const MAX_IMPORT_ROWS = 50_000
+
+const cleanHeader = (h: string): string => h.replace(/[((][^))]*[))]/g, '').replace(/[\s::*]/g, '')
+
+/** The field a header suggests, or null. */
+export function fieldForHeader(header: string): ImportField | null {
+  const h = cleanHeader(header)
+  if (!h) return null
+  for (const f of IMPORT_FIELDS) if (HEADER_HINTS[f].includes(h)) return f
+  for (const f of IMPORT_FIELDS) if (HEADER_HINTS[f].some((hint) => hint.length > 1 && h.includes(hint))) return f
+  return null
+}
+
+/** Suggested mapping for a header row: each field once (phones on every phone-like column). */
+export function suggestMapping(headers: readonly string[]): ColumnMapping {
+  const taken = new Set<ImportField>()
+  return headers.map((h) => {
+    const f = fieldForHeader(h)
+    if (!f || (taken.has(f) && f !== 'phones')) return null
+    taken.add(f)
+    return f
+  })
+}
+
+/** The header row among the first ten: the one most headers are recognised in (a title row above it is common). */
+export function findHeaderRow(rows: readonly (readonly string[])[]): number {
+  let best = -1
+  let bestScore = 0
+  rows.slice(0, 10).forEach((row, i) => {
+    const score = row.filter((c) => fieldForHeader(c) !== null).length
+    if (score > bestScore) [best, bestScore] = [i, score]
+  })
+  if (best >= 0) return best
+  return Math.max(0, rows.findIndex((r) => r.some((c) => c.trim())))
+}
+
+export type MappingProblem = { code: 'columnMissing' | 'columnTwice'; field: ImportField }
+
+export function mappingProblems(mapping: ColumnMapping): MappingProblem[] {
+  const out: MappingProblem[] = []
+  for (const f of REQUIRED_FIELDS) if (!mapping.includes(f)) out.push({ code: 'columnMissing', field: f })
+  for (const f of IMPORT_FIELDS) if (f !== 'phones' && mapping.filter((m) => m === f).length > 1) out.push({ code: 'columnTwice', field: f })
+  return out
+}
+
+export type ImportProblemCode =
+  | 'buildingMissing'
+  | 'numberMissing'
+  | 'roomUnreadable'
+  | 'nameMissing'
+  | 'tooLong'
+  | 'dateInvalid'
+  | 'relationUnknown'
+  | 'honorificUnknown'
+  | PhoneProblem
+
+export interface ImportProblem {
+  /** Row number as the spreadsheet program shows it. */
+  row: number
+  /** Column letter (A, B …) and its header text. */
+  column: string
+  header: string
+  code: ImportProblemCode
+  /** The cell as it was. */
+  value: string
+}
+
+export interface PlannedCustomer {
+  rows: number[]
+  name: string
+  honorific: Honorific
+  relation: Relation
+  phones: string[]
+  moveInDate: string | null
+  note: string
+}
+
+export interface PlannedRoom {
+  rows: number[]
+  building: string
+  unit: string
+  number: string
+  label: string
+  note: string
+  customers: PlannedCustomer[]
+}
+
+export interface SheetRows {
+  /** Cell texts, row by row (header row included). */
+  rows: string[][]
+  /** The spreadsheet's own number of each row (blank rows are not in `rows`). */
+  rowNumbers: number[]
+}
+
+export interface ImportPlan {
+  rooms: PlannedRoom[]
+  /** The (first) column of each mapped field, to name it in problems found later. */
+  columns: Partial<Record<ImportField, { column: string; header: string }>>
+  problems: ImportProblem[]
+  /** Data rows read (below the header). */
+  rowCount: number
+  customerCount: number
+}
+
+/** A, B, … Z, AA … for column index 0, 1 … */
+export function columnLetter(index: number): string {
+  let s = ''
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s
+  return s
+}
+
+/** `3-2-1101`, `3栋2单元1101室`, `A座1101` in one cell → building, unit, number. */
+export function parseRoomText(text: string): { building: string; unit: string; number: string } | null {
+  const t = text.trim()
+  const spelled = /^(\S+?)(?:栋|号楼|幢|座|#)\s*(?:(\S+?)单元)?\s*(\S+?)(?:室|号)?$/.exec(t)
+  if (spelled) return { building: spelled[1]!, unit: spelled[2] ?? '', number: spelled[3]! }
+  const parts = t.split(/\s*[-—–/_\s]\s*/).filter(Boolean)
+  if (parts.length === 3) return { building: parts[0]!, unit: parts[1]!, number: parts[2]! }
+  if (parts.length === 2) return { building: parts[0]!, unit: '', number: parts[1]! }
+  return null
+}
+
+const RELATION_WORDS: Record<Relation, readonly string[]> = {
+  owner: ['业主', '户主', '产权人', '房东', '业主本人', '本人', 'owner'],
+  tenant: ['租户', '租客', '承租人', '住户(租)', 'tenant'],
+  family: ['家属', '家庭成员', '家人', '同住人', '配偶', '子女', '父母', '亲属', '夫妻', '儿子', '女儿', 'family'],
+}
+
+export function parseRelation(text: string): Relation | null {
+  const t = text.trim().toLowerCase()
+  if (!t) return 'owner'
+  for (const r of ['owner', 'tenant', 'family'] as const) if (RELATION_WORDS[r].includes(t)) return r
+  return null
+}
+
+export function parseHonorific(text: string): Honorific | null {
+  const t = text.trim().toLowerCase()
+  if (!t) return 'none'
+  if (['男', '先生', 'mr', 'mr.', 'm'].includes(t) || t.endsWith('先生')) return 'mr'
+  if (['女', '女士', '小姐', 'ms', 'ms.', 'mrs', 'f'].includes(t) || t.endsWith('女士') || t.endsWith('小姐')) return 'ms'
+  return (HONORIFICS as readonly string[]).includes(t) ? (t as Honorific) : null
+}
+
+/** `张女士` in a name column: the honorific is written in the name (desk sheets often do); the name stays as written. */
+function honorificInName(name: string): Honorific {
+  const m = /^(.{1,4}?)(先生|女士|小姐)$/.exec(name)
+  if (!m) return 'none'
+  return m[2] === '先生' ? 'mr' : 'ms'
+}
+
+interface Cells {
+  /** Is a column mapped to `field`? */
+  has(field: ImportField): boolean
+  of(field: ImportField): string
+  /** Record a problem of this row's `field` column; always false, so `ok &&= problem(…)` reads well. */
+  problem(field: ImportField, code: ImportProblemCode, value?: string): false
+}
+
+type ReadRow = { room: Omit<PlannedRoom, 'rows' | 'customers'>; customer: Omit<PlannedCustomer, 'rows'> | null }
+
+/** The room of a row: separate building/unit/number columns, or the whole room in the number column. */
+function readRoom(cells: Cells): ReadRow['room'] | null {
+  let building = cells.of('building')
+  let unit = cells.of('unit')
+  let number = cells.of('number')
+  if (!building && !unit && number) {
+    const parsed = parseRoomText(number)
+    if (parsed) ({ building, unit, number } = parsed)
+    else return cells.problem(cells.has('building') ? 'building' : 'number', cells.has('building') ? 'buildingMissing' : 'roomUnreadable') || null
+  }
+  if (!number) return cells.problem('number', 'numberMissing') || null
+  if (!building) return cells.problem('building', 'buildingMissing') || null
+  const label = roomLabel(building, unit, number)
+  let ok = true
+  if (building.length > ARCHIVE_LIMITS.building) ok = cells.problem('building', 'tooLong')
+  if (unit.length > ARCHIVE_LIMITS.unit) ok = cells.problem('unit', 'tooLong')
+  if (number.length > ARCHIVE_LIMITS.number || label.length > ARCHIVE_LIMITS.label) ok = cells.problem('number', 'tooLong')
+  return ok ? { building, unit, number, label, note: '' } : null
+}
+
+/** Read one data row; null when it cannot be imported (its problems were recorded). */
+function readRow(cells: Cells): ReadRow | null {
+  const room = readRoom(cells)
+  const name = cells.of('name')
+  const note = cells.of('note')
+  let ok = room !== null
+  if (note.length > ARCHIVE_LIMITS.note) ok = cells.problem('note', 'tooLong')
+  const phoneText = cells.of('phones')
+  if (!name) {
+    // A row with a room and nothing else is a room without customers (vacant, unsold): its note is the room's.
+    if ([phoneText, cells.of('moveInDate'), cells.of('relation'), cells.of('honorific')].some(Boolean)) ok = cells.problem('name', 'nameMissing')
+    return ok && room ? { room: { ...room, note }, customer: null } : null
+  }
+  if (name.length > ARCHIVE_LIMITS.name) ok = cells.problem('name', 'tooLong')
+  const honorificText = cells.of('honorific')
+  const honorific = honorificText ? parseHonorific(honorificText) : honorificInName(name)
+  if (honorific === null) ok = cells.problem('honorific', 'honorificUnknown')
+  const relation = parseRelation(cells.of('relation'))
+  if (relation === null) ok = cells.problem('relation', 'relationUnknown')
+  const moveInDate = normaliseDate(cells.of('moveInDate'))
+  if (moveInDate === null) ok = cells.problem('moveInDate', 'dateInvalid')
+  const phones = parsePhones([phoneText])
+  for (const p of phones.problems) ok = cells.problem('phones', p.problem, p.value)
+  if (!ok || !room || honorific === null || relation === null || moveInDate === null) return null
+  return { room, customer: { name, honorific, relation, phones: phones.phones, moveInDate: moveInDate || null, note } }
+}
+
+/**
+ * Every data row below `headerIndex`, read with `mapping`: rooms (one per label, however many rows
+ * name it) with their customers (one per name in a room; phones of repeated rows merged), and every
+ * problem. Write nothing unless `problems` is empty.
+ */
+export function planImport(sheet: SheetRows, headerIndex: number, mapping: ColumnMapping): ImportPlan {
+  const headers = sheet.rows[headerIndex] ?? []
+  const rooms = new Map<string, PlannedRoom>()
+  const problems: ImportProblem[] = []
+  let rowCount = 0
+  for (let i = headerIndex + 1; i < sheet.rows.length; i++) {
+    const row = sheet.rows[i]!
+    if (!row.some((c) => c.trim())) continue
+    rowCount++
+    const rowNumber = sheet.rowNumbers[i] ?? i + 1
+    const columnsOf = (f: ImportField): number[] => mapping.flatMap((m, c) => (m === f ? [c] : []))
+    const cells: Cells = {
+      has: (f) => mapping.includes(f),
+      of: (f) =>
+        columnsOf(f)
+          .map((c) => (row[c] ?? '').trim())
+          .filter(Boolean)
+          .join(f === 'phones' ? '/' : ' '),
+      problem(f, code, value) {
+        const c = columnsOf(f)[0] ?? -1
+        problems.push({ row: rowNumber, column: c >= 0 ? columnLetter(c) : '', header: c >= 0 ? (headers[c] ?? '').trim() : '', code, value: value ?? (c >= 0 ? (row[c] ?? '').trim() : '') })
+        return false
+      },
+    }
+    const read = readRow(cells)
+    if (!read) continue
+    const room = rooms.get(read.room.label) ?? { ...read.room, rows: [], customers: [] }
+    rooms.set(room.label, room)
+    room.rows.push(rowNumber)
+    if (!read.customer) {
+      room.note ||= read.room.note
+      continue
+    }
+    const same = room.customers.find((c) => c.name === read.customer!.name)
+    if (!same) {
+      room.customers.push({ ...read.customer, rows: [rowNumber] })
+      continue
+    }
+    same.rows.push(rowNumber)
+    same.phones = [...new Set([...same.phones, ...read.customer.phones])]
+    if (same.phones.length > MAX_PHONES) cells.problem('phones', 'tooManyPhones', same.phones.join('/'))
+    same.moveInDate ??= read.customer.moveInDate
+    if (same.honorific === 'none') same.honorific = read.customer.honorific
+    same.note ||= read.customer.note
+  }
+  const list = [...rooms.values()]
+  const columns: ImportPlan['columns'] = {}
+  mapping.forEach((f, c) => {
+    if (f && !columns[f]) columns[f] = { column: columnLetter(c), header: (headers[c] ?? '').trim() }
+  })
+  return { rooms: list, columns, problems, rowCount, customerCount: list.reduce((n, r) => n + r.customers.length, 0) }
+}

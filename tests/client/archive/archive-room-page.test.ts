@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import ArchiveRoomPage from '@client/features/archive/pages/ArchiveRoomPage.vue'
+import ArchivePage from '@client/features/archive/pages/ArchivePage.vue'
+import { newId } from '@shared/domain/ids'
+import type { Role } from '@shared/domain/role'
+import type { DeskbookDb } from '@client/db/database'
+import { freshDb } from '../../factories/db'
+import { makeCustomer, makeRenovation, makeRoom } from '../../factories/archive'
+import { mountApp } from '../mount'
+import { signedIn } from './session'
+
+const SITE = newId()
+let db: DeskbookDb
+afterEach(async () => {
+  db.close()
+  await db.delete()
+})
+
+async function seed(): Promise<string> {
+  db = freshDb()
+  const room = makeRoom({ siteId: SITE, note: '空调外机在北阳台' })
+  await db.rooms.add(room)
+  await db.customers.bulkAdd([
+    makeCustomer({ siteId: SITE, roomId: room.id, name: '王建国', honorific: 'mr', phones: ['13800138000'] }),
+    makeCustomer({ siteId: SITE, roomId: room.id, name: '欧阳娜娜', honorific: 'ms', relation: 'tenant', phones: ['057188886666'], moveInDate: null }),
+    makeCustomer({ siteId: SITE, roomId: room.id, name: '李老', relation: 'owner', phones: [], active: false }),
+  ])
+  await db.renovations.add(makeRenovation({ siteId: SITE, roomId: room.id }))
+  await db.receptionIndex.add({
+    id: newId(), siteId: SITE, ref: '20240305-A-002', receivedAt: Date.UTC(2024, 2, 5, 2, 30), room: room.label, roomId: room.id, customerName: '王建国', phoneKeys: [],
+    category: 'repair', urgency: 'normal', matter: '卫生间漏水', status: 'withDepartment', resolvedAt: null, answeredAt: null, departmentId: null, ownerId: newId(), receiverId: newId(), lastEventAt: 0,
+  })
+  return room.id
+}
+
+async function roomPageAs(role: Role, id: string): Promise<VueWrapper> {
+  const { wrapper } = mountApp(ArchiveRoomPage, { props: { id } }, db, signedIn(role, SITE))
+  await vi.waitFor(async () => {
+    await flushPromises()
+    expect(wrapper.find('h1').exists()).toBe(true)
+  })
+  return wrapper
+}
+
+describe('ArchiveRoomPage', () => {
+  it('shows the residents with relation and greeting by surname, phones in full for the desk, renovations and the room’s requests', async () => {
+    const wrapper = await roomPageAs('assistant', await seed())
+    expect(wrapper.find('h1').text()).toBe('3-2-1101')
+    const customers = wrapper.find('[data-testid="archive-customers"]').text()
+    expect(customers).toContain('王建国业主称呼:王先生,您好')
+    expect(customers).toContain('欧阳娜娜租户称呼:欧阳女士,您好')
+    expect(customers).toContain('李老业主已迁出')
+    expect(customers).toContain('138 0013 8000')
+    expect(customers).toContain('0571-8888 6666')
+    expect(wrapper.find('a[href="tel:13800138000"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="archive-renovations"]').text()).toContain('工期:2024-03-10 至 2024-06-10')
+    const request = wrapper.find('[data-testid="archive-requests"] tbody tr')
+    expect(request.text()).toContain('20240305-A-002')
+    expect(request.text()).toContain('2024-03-05 10:30')
+    expect(request.text()).toContain('卫生间漏水')
+    expect(request.text()).toContain('已转部门')
+    expect(request.find('a').attributes('href')).toMatch(/\/register\/[0-9a-f-]+$/)
+    expect(wrapper.findAll('button').some((b) => b.text() === '添加住户')).toBe(true)
+  })
+
+  it('masks phones and offers no editing to a role without customer.contact and archive.edit (the manager)', async () => {
+    const wrapper = await roomPageAs('manager', await seed())
+    const customers = wrapper.find('[data-testid="archive-customers"]').text()
+    expect(customers).toContain('138****8000')
+    expect(customers).not.toContain('138 0013 8000')
+    expect(wrapper.find('a[href^="tel:"]').exists()).toBe(false)
+    expect(wrapper.findAll('button').some((b) => ['添加住户', '修改房屋', '添加装修登记'].includes(b.text()))).toBe(false)
+  })
+
+  it('says so when the room does not exist', async () => {
+    db = freshDb()
+    const { wrapper } = mountApp(ArchiveRoomPage, { props: { id: newId() } }, db, signedIn('assistant', SITE))
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(wrapper.text()).toContain('没有找到这户房屋')
+    })
+  })
+})
+
+describe('ArchivePage', () => {
+  it('lists the first building’s rooms and finds people by phone as the clerk types', async () => {
+    await seed()
+    const { wrapper } = mountApp(ArchivePage, {}, db, signedIn('assistant', SITE))
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(wrapper.find('[data-testid="archive-rooms"]').text()).toContain('3-2-1101王建国、欧阳娜娜')
+    })
+    expect(wrapper.text()).toContain('共 1 户房屋、3 位客户')
+    await wrapper.find('input[name="archive-search"]').setValue('0571 8888')
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(wrapper.find('[data-testid="archive-hits"]').text()).toContain('欧阳娜娜')
+    })
+    expect(wrapper.find('[data-testid="archive-hits"]').text()).not.toContain('王建国')
+  })
+})

@@ -11,7 +11,7 @@ async function controlProblems(page: Page): Promise<string[]> {
     for (const el of controls) {
       const r = el.getBoundingClientRect()
       if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue
-      if (r.width <= 1 && r.height <= 1) continue // visually hidden (the skip link until focused)
+      if (r.width <= 1 || r.height <= 1) continue // visually hidden (the skip link until focused, a file input behind its label)
       if (el.closest('.print-measure')) continue
       const name =
         el.getAttribute('aria-label') ||
@@ -55,6 +55,27 @@ describe('the tablet shell', () => {
     await page.goto(`${h.server.url}/settings`)
     await page.getByTestId('settings-limits').waitFor()
     found.push(...(await controlProblems(page)).map((p) => `settings ${p}`))
+    expect(found).toEqual([])
+  })
+
+  it('gives every control of the register and archive pages a name and at least 44 × 44 px', async () => {
+    const found: string[] = []
+    for (const path of ['/register', '/register/new', '/archive', '/archive/import']) {
+      await page.goto(`${h.server.url}${path}`)
+      await page.locator('main h1').first().waitFor()
+      found.push(...(await controlProblems(page)).map((p) => `${path} ${p}`))
+    }
+    // A request's page with its actions.
+    await page.goto(`${h.server.url}/register/new`)
+    await page.getByLabel('房号').fill('1-1-101')
+    await page.getByLabel('事由').fill('门禁卡失灵')
+    await page.getByRole('button', { name: '登记', exact: true }).click()
+    await page.waitForURL(/\/register\/[0-9a-f-]{36}$/)
+    await page.getByTestId('timeline').waitFor()
+    found.push(...(await controlProblems(page)).map((p) => `detail ${p}`))
+    await page.getByRole('button', { name: '转责任部门' }).click()
+    await page.getByTestId('event-form').waitFor()
+    found.push(...(await controlProblems(page)).map((p) => `event form ${p}`))
     expect(found).toEqual([])
   })
 

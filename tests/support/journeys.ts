@@ -7,6 +7,8 @@ export interface SetupStaff {
   name: string
   role: string
   pin: string
+  /** For the department role: which of the suggested departments. */
+  department?: string
 }
 
 export const DEFAULT_STAFF: SetupStaff[] = [
@@ -29,6 +31,7 @@ export async function firstRunSetup(page: Page, baseUrl: string, siteName = '翠
     if (i > 0) await page.getByRole('button', { name: '添加员工' }).click()
     await page.locator(`[name="staff-name-${i}"]`).fill(s.name)
     await page.locator(`[name="staff-role-${i}"]`).selectOption(s.role)
+    if (s.department) await page.locator(`[name="staff-department-${i}"]`).selectOption({ label: s.department })
     await page.locator(`[name="staff-pin-${i}"]`).fill(s.pin)
     await page.locator(`[name="staff-pin-again-${i}"]`).fill(s.pin)
   }

@@ -22,7 +22,8 @@ export interface Derivation {
 export const DERIVATIONS: readonly Derivation[] = [
   {
     sources: ['receptions', 'receptionEvents'],
-    tables: ['receptions', 'receptionEvents', 'receptionIndex'],
+    // meta: the index keeps its per-day counts there (reception-queries.ts).
+    tables: ['receptions', 'receptionEvents', 'receptionIndex', 'meta'],
     refresh: (db, changed) => refreshReceptionIndex(db, changed.map((c) => (c.table === 'receptions' ? c.id : String(c.data.receptionId)))),
   },
 ]

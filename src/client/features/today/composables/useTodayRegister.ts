@@ -7,7 +7,7 @@ import { useSessionStore } from '../../../stores/session'
 import { useLiveQuery } from '../../../composables/useLiveQuery'
 import { useNow } from '../../../composables/useNow'
 import { useReviewsDue } from '../../../composables/useReviewsDue'
-import { queryRegister } from '../../../db/repositories/reception-queries'
+import { countRegister } from '../../../db/repositories/reception-queries'
 
 const SHOWN: readonly Queue[] = ['escalated', 'overdue', 'mine', 'department']
 
@@ -25,7 +25,7 @@ export function useTodayRegister(): { counts: ComputedRef<{ queue: Queue; n: num
       if (!staff || !local) return []
       const viewer: Viewer = { id: staff.id, role: staff.role, departmentId: staff.departmentId }
       const settings = local.settings ?? defaultSettings(local.site.id)
-      return Promise.all(queues.value.map(async (queue) => ({ queue, n: (await queryRegister(db, local.site.id, { queue }, viewer, now.value, settings)).length })))
+      return Promise.all(queues.value.map(async (queue) => ({ queue, n: await countRegister(db, local.site.id, { queue }, viewer, now.value, settings) })))
     },
     [] as { queue: Queue; n: number }[],
     [queues, now],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useE2eHarness } from '../support/e2e-harness'
 import { firstRunSetup, loginAs } from '../support/journeys'
+import { printToText } from '../support/pdf'
 
 const STAFF = [
   { name: '王管理', role: 'administrator', pin: '2580' },
@@ -64,6 +65,12 @@ describe('a request from the desk to closure', () => {
     await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已完成')
     const timeline = (await page.getByTestId('timeline').textContent())!
     for (const step of ['李娜 登记', '转责任部门', '接手处理', '处理结果', '工程部已更换水龙头', '回访', '非常满意']) expect(timeline).toContain(step)
+
+    // The register printed for those days holds the row, with its result and completion.
+    await page.goto(`${h.server.url}/print/register?from=2026-11-27&to=2026-11-29`)
+    const pdf = await printToText(page)
+    const text = pdf.compactPages.join('')
+    for (const expected of ['接待业主情况记录', ref, '3-2-1101', '王建国', '厨房水龙头漏水', '部已更换水龙头', '回访:非常满意', '李娜']) expect(text, `${expected} in ${text}`).toContain(expected)
     await context.close()
   })
 

@@ -16,6 +16,10 @@ import type { ReceptionEvent } from '@shared/domain/reception-event'
 import type { Review } from '@shared/domain/review'
 import type { Signature } from '@shared/domain/signature'
 import type { Customer, Renovation, Room } from '@shared/domain/archive'
+import type { DutyEntry } from '@shared/domain/duty-log'
+import type { Handover, HandoverTemplate } from '@shared/domain/handover'
+import type { DayNote } from '@shared/domain/day-note'
+import type { Loan, LoanReturn, PaidService, Periodical } from '@shared/domain/desk-services'
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema'
 import type { ReceptionIndexRow } from './reception-index'
 
@@ -60,6 +64,16 @@ export class DeskbookDb extends Dexie {
   customers!: Table<Customer, string>
   renovations!: Table<Renovation, string>
   receptionIndex!: Table<ReceptionIndexRow, string>
+  dutyEntries!: Table<DutyEntry, string>
+  handovers!: Table<Handover, string>
+  handoverTemplates!: Table<HandoverTemplate, string>
+  dayNotes!: Table<DayNote, string>
+  periodicals!: Table<Periodical, string>
+  loans!: Table<Loan, string>
+  loanReturns!: Table<LoanReturn, string>
+  paidServices!: Table<PaidService, string>
+  /** A handover in progress on this tablet (local only: it is written as one record when both have signed). */
+  handoverDrafts!: Table<{ id: string; value: unknown; updatedAt: number }, string>
 
   constructor(name = DEFAULT_DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name)
@@ -84,5 +98,13 @@ export const SYNCED_TABLES = [
   'rooms',
   'customers',
   'renovations',
+  'dutyEntries',
+  'handovers',
+  'handoverTemplates',
+  'dayNotes',
+  'periodicals',
+  'loans',
+  'loanReturns',
+  'paidServices',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]

@@ -97,6 +97,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('meta').bulkPut([...counts].map(([key, value]) => ({ key, value })))
     },
   },
+  {
+    version: 6,
+    why: 'Duty log and handover (issue 5): entries by shift, handovers by the shift handed over, the site handover template, day notes, the desk services log (periodicals, loans and returns, paid services), and a local draft of a handover in progress.',
+    stores: {
+      dutyEntries: 'id, shiftKey, at, [siteId+at]',
+      handovers: 'id, fromShiftKey, toShiftKey, createdAt',
+      handoverTemplates: 'siteId',
+      dayNotes: 'id, date',
+      periodicals: 'id, receivedAt',
+      loans: 'id, lentAt',
+      loanReturns: 'id, loanId',
+      paidServices: 'id, at, receiptNo',
+      handoverDrafts: 'id',
+    },
+  },
 ]
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version

@@ -6,7 +6,7 @@
 import type { DeviceSummary, SiteSummary } from '@shared/sync/admin-api'
 import type { ServerDb } from '../db/connection'
 import { countAdmins, createAdmin, findAdminId } from '../repositories/admins'
-import { issueCode, type CodePurpose } from '../repositories/codes'
+import { issueCode, type DeviceKind, type CodePurpose } from '../repositories/codes'
 import { findDevice, listDevices, revokeDevice } from '../repositories/devices'
 import { findSite, listSites } from '../repositories/sites'
 import { checkNewSite, createSite, type NewSiteInput } from '../sync/enrolment'
@@ -87,10 +87,10 @@ export async function deviceSummaries(db: ServerDb, siteId?: string): Promise<De
 export const NO_SUCH_SITE = '没有这个项目 (no such site)'
 
 /** A one-time code: `enrol` (a tablet joins the given site) or `connect` (a standalone tablet brings its own site). */
-export async function issueAdminCode(db: ServerDb, purpose: CodePurpose, siteId: string | undefined, now: number): Promise<{ code: string; expiresAt: number }> {
+export async function issueAdminCode(db: ServerDb, purpose: CodePurpose, siteId: string | undefined, now: number, deviceKind: DeviceKind = 'desk'): Promise<{ code: string; expiresAt: number }> {
   if (purpose === 'connect') return issueCode(db.kysely, 'connect', null, now)
   if (!siteId || !(await findSite(db.kysely, siteId))) throw httpError(404, 'NotFound', NO_SUCH_SITE)
-  return issueCode(db.kysely, 'enrol', siteId, now)
+  return issueCode(db.kysely, 'enrol', siteId, now, deviceKind)
 }
 
 /** Revokes a tablet; false when it was revoked already. */

@@ -28,6 +28,7 @@ export interface DevicesTable {
   created_at: number
   last_seen_at: number | null
   revoked_at: number | null
+  kind: Generated<'desk' | 'department'>
 }
 
 export interface OneTimeCodesTable {
@@ -38,6 +39,7 @@ export interface OneTimeCodesTable {
   expires_at: number
   used_at: number | null
   used_by_device: string | null
+  device_kind: Generated<'desk' | 'department'>
 }
 
 export interface AdminsTable {

@@ -4,7 +4,7 @@ import { deviceLetter } from '@shared/domain/device'
 import type { Database, DevicesTable } from '../db/tables'
 import type { Db } from './records'
 
-export type DeviceRow = DevicesTable & { founder: number }
+export type DeviceRow = Omit<DevicesTable, 'founder' | 'kind'> & { founder: number; kind: 'desk' | 'department' }
 
 export async function findDeviceByTokenHash(db: Db, tokenHash: string): Promise<DeviceRow | null> {
   return ((await db.selectFrom('devices').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()) as DeviceRow | undefined) ?? null
@@ -29,7 +29,7 @@ export async function nextLetter(trx: Transaction<Database>, siteId: string): Pr
   }
 }
 
-export async function insertDevice(trx: Transaction<Database>, row: Omit<DevicesTable, 'founder' | 'last_seen_at' | 'revoked_at'> & { founder: number }): Promise<void> {
+export async function insertDevice(trx: Transaction<Database>, row: Omit<DevicesTable, 'founder' | 'kind' | 'last_seen_at' | 'revoked_at'> & { founder: number; kind: 'desk' | 'department' }): Promise<void> {
   await trx.insertInto('devices').values({ ...row, last_seen_at: null, revoked_at: null }).execute()
 }
 

@@ -57,15 +57,15 @@ export async function childRecords(db: Db, siteId: string, table: string, parent
 }
 
 /** Changes of a site after `cursor`, in change order; `more` when a further page exists. */
-export async function pullChanges(db: Db, siteId: string, cursor: number, limit: number): Promise<{ changes: Change[]; cursor: number; more: boolean }> {
-  const rows = await db
+export async function pullChanges(db: Db, siteId: string, cursor: number, limit: number, withheld: readonly string[] = []): Promise<{ changes: Change[]; cursor: number; more: boolean }> {
+  let q = db
     .selectFrom('records')
     .select(['table_name', 'record_id', 'data', 'deleted', 'seq'])
     .where('site_id', '=', siteId)
     .where('seq', '>', cursor)
-    .orderBy('seq')
-    .limit(limit + 1)
-    .execute()
+  // Tables this device may not see are skipped, not hidden behind the cursor: it still moves past them.
+  if (withheld.length) q = q.where('table_name', 'not in', [...withheld])
+  const rows = await q.orderBy('seq').limit(limit + 1).execute()
   const page = rows.slice(0, limit)
   return {
     changes: page.map((r) => ({ table: r.table_name, id: r.record_id, data: JSON.parse(r.data) as Record<string, unknown>, deleted: r.deleted === 1, seq: r.seq })),

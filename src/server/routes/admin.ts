@@ -30,7 +30,12 @@ const NewSite = Type.Object(
 const Setup = Type.Object({ username: Credentials.properties.username, password: Credentials.properties.password, site: Type.Optional(NewSite) }, { additionalProperties: false })
 const Session = Type.Object({ token: Type.String(), expiresAt: Type.Integer() })
 const CodeRequest = Type.Object(
-  { purpose: Type.Union([Type.Literal('enrol'), Type.Literal('connect')]), siteId: Type.Optional(Type.String({ maxLength: 36 })) },
+  {
+    purpose: Type.Union([Type.Literal('enrol'), Type.Literal('connect')]),
+    siteId: Type.Optional(Type.String({ maxLength: 36 })),
+    /** A department's tablet never receives the desk's confidential duty log (篇2 4.2.4). */
+    deviceKind: Type.Optional(Type.Union([Type.Literal('desk'), Type.Literal('department')])),
+  },
   { additionalProperties: false },
 )
 const SiteQuery = Type.Object({ siteId: Type.Optional(Type.String({ maxLength: 36 })) }, { additionalProperties: false })
@@ -81,7 +86,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
   app.post<{ Body: Static<typeof CodeRequest> }>(
     '/api/admin/codes',
     { ...auth, schema: { tags: ['admin'], summary: 'Issue a one-time code: enrol (a tablet to a site) or connect (a standalone tablet with its site)', body: CodeRequest, response: errors } },
-    async (req) => issueAdminCode(db, req.body.purpose, req.body.siteId, opts.now()),
+    async (req) => issueAdminCode(db, req.body.purpose, req.body.siteId, opts.now(), req.body.deviceKind ?? 'desk'),
   )
 
   app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/devices', { ...auth, schema: { tags: ['admin'], summary: 'Devices, of one site or all', querystring: SiteQuery, response: { 200: Type.Array(DeviceSummarySchema), 401: ErrorSchema } } }, async (req) => deviceSummaries(db, req.query.siteId))

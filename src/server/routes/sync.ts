@@ -2,11 +2,18 @@
 import type { FastifyInstance } from 'fastify'
 import { PushRequestSchema, PushResponseSchema, PullQuerySchema, PullResponseSchema, CountsResponseSchema, ErrorSchema, type PushRequest, type PullQuery } from '@shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
+import type { DeviceRow } from '../repositories/devices'
+import { CONFIDENTIAL_TABLES } from '@shared/sync/registry'
 import { applyPush, quarantinePush } from '../sync/apply-push'
 import { countRecords, pullChanges } from '../repositories/records'
 import { findSite } from '../repositories/sites'
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 426: ErrorSchema }
+
+/** 篇2 4.2.4: a department's device never receives the desk's confidential tables. */
+function withheldFrom(device: DeviceRow): readonly string[] {
+  return device.kind === 'desk' ? [] : CONFIDENTIAL_TABLES
+}
 
 export async function syncRoutes(app: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
   app.post<{ Body: PushRequest }>(
@@ -31,7 +38,7 @@ export async function syncRoutes(app: FastifyInstance, opts: { db: ServerDb; now
     },
     async (req, reply) => {
       reply.header('Cache-Control', 'no-store')
-      return pullChanges(opts.db.kysely, req.device!.site_id, req.query.cursor, req.query.limit)
+      return pullChanges(opts.db.kysely, req.device!.site_id, req.query.cursor, req.query.limit, withheldFrom(req.device!))
     },
   )
 
@@ -44,7 +51,9 @@ export async function syncRoutes(app: FastifyInstance, opts: { db: ServerDb; now
     async (req, reply) => {
       reply.header('Cache-Control', 'no-store')
       const site = await findSite(opts.db.kysely, req.device!.site_id)
-      return { counts: await countRecords(opts.db.kysely, req.device!.site_id), cursor: site?.change_seq ?? 0 }
+      const counts = await countRecords(opts.db.kysely, req.device!.site_id)
+      for (const table of withheldFrom(req.device!)) delete counts[table]
+      return { counts, cursor: site?.change_seq ?? 0 }
     },
   )
 }

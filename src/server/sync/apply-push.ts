@@ -8,7 +8,7 @@ import { problems } from '@shared/domain/validation'
 import { MINUTE } from '@shared/domain/time'
 import type { Mutation } from '@shared/sync/mutation'
 import { clampHlc, DELETED_FIELD, mergeFields } from '@shared/sync/merge'
-import { SETUP_MUTATIONS, specFor, type MutationSpec } from '@shared/sync/registry'
+import { CONFIDENTIAL_TABLES, SETUP_MUTATIONS, specFor, type MutationSpec } from '@shared/sync/registry'
 import type { PushResult } from '@shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
 import type { Database } from '../db/tables'
@@ -35,6 +35,7 @@ async function authorise(trx: Trx, device: DeviceRow, m: Mutation): Promise<Verd
   if (!spec) return { ok: false, reason: `unknownMutation: ${m.name}@${m.version}` }
   if (m.siteId !== device.site_id || m.deviceId !== device.id) return { ok: false, reason: 'wrongDevice' }
   if (m.table !== spec.table) return { ok: false, reason: 'wrongTable' }
+  if (device.kind !== 'desk' && CONFIDENTIAL_TABLES.includes(spec.table)) return { ok: false, reason: 'confidential: desk devices only' }
   if (m.staffId === null) {
     // First-run setup on a standalone tablet, before anyone could log in: only its founding device, only then.
     const setup = device.founder === 1 && device.setup_at !== null && m.createdAt <= device.setup_at && SETUP_MUTATIONS.includes(m.name)
@@ -48,7 +49,7 @@ async function authorise(trx: Trx, device: DeviceRow, m: Mutation): Promise<Verd
 }
 
 function scopeProblem(spec: MutationSpec, m: Mutation, data: Record<string, unknown>): string | null {
-  const keyField = spec.table === 'settings' ? 'siteId' : 'id'
+  const keyField = spec.keyField ?? 'id'
   if (data[keyField] !== m.recordId) return 'recordIdMismatch'
   if (data[spec.siteField] !== m.siteId) return 'wrongSite'
   return null

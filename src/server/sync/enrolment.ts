@@ -40,7 +40,7 @@ export async function enrolDevice(db: ServerDb, code: string, name: string, now:
     await lockChangeSeq(trx, db.kind, site.id)
     const letter = await nextLetter(trx, site.id)
     const token = newToken('dev')
-    await insertDevice(trx, { id, site_id: site.id, letter, name, token_hash: sha256(token), founder: 0, setup_at: null, created_at: now })
+    await insertDevice(trx, { id, site_id: site.id, letter, name, token_hash: sha256(token), founder: 0, setup_at: null, created_at: now, kind: used.deviceKind })
     const device = { id, siteId: site.id, letter, name, createdAt: now }
     await writeAsServer(trx, db.kind, site.id, [deviceRecord(device)], now)
     return { device, token, site: { id: site.id, name: site.name, timezone: site.timezone } }
@@ -58,7 +58,7 @@ export async function connectStandalone(db: ServerDb, req: ConnectRequest, now: 
     if (!used.ok) throw httpError(400, 'BadCode', CODE_MESSAGES[used.reason])
     await insertSite(trx, req.site, now)
     const token = newToken('dev')
-    await insertDevice(trx, { id: req.device.id, site_id: req.site.id, letter: 'A', name: req.device.name, token_hash: sha256(token), founder: 1, setup_at: req.setupAt, created_at: now })
+    await insertDevice(trx, { id: req.device.id, site_id: req.site.id, letter: 'A', name: req.device.name, token_hash: sha256(token), founder: 1, setup_at: req.setupAt, created_at: now, kind: 'desk' })
     const device = { id: req.device.id, siteId: req.site.id, letter: 'A', name: req.device.name, createdAt: now }
     await writeAsServer(trx, db.kind, req.site.id, [deviceRecord(device)], now)
     return { device, token, site: req.site }

@@ -4,7 +4,8 @@
  * to it; a supervisor takes over at the supervisor's level, a manager at the manager's.
  */
 import type { Transaction } from 'kysely'
-import type { Role } from '@shared/domain/role'
+import { can, type Role } from '@shared/domain/role'
+import type { Handover } from '@shared/domain/handover'
 import { eventProblems, type ReceptionEvent } from '@shared/domain/reception-event'
 import { receptionProblems, type Reception } from '@shared/domain/reception'
 import { sortEvents } from '@shared/domain/reception-status'
@@ -48,7 +49,27 @@ const receptionRule: Rule = async (_trx, _siteId, _m, data) => {
   return problems.length ? `invalid: ${problems.join(', ')}` : null
 }
 
+/** 篇2 4.3.4–4.3.5: once a shift is handed over its log is locked; nobody writes to it after. */
+const dutyEntryRule: Rule = async (trx, siteId, _m, data) => {
+  const handedOver = await childRecords(trx, siteId, 'handovers', String(data.shiftKey))
+  return handedOver.length ? 'logLocked: the shift was handed over' : null
+}
+
+/** 4.3.4: one handover per shift, between two different clerks, both of whom signed. */
+const handoverRule: Rule = async (trx, siteId, _m, data) => {
+  const h = data as unknown as Handover
+  if (h.outgoingId === h.incomingId) return 'invalid: sameStaff'
+  if ((await childRecords(trx, siteId, 'handovers', h.fromShiftKey)).length) return 'alreadyHandedOver'
+  const outgoing = await getRecord(trx, { siteId, table: 'staff', recordId: h.outgoingId })
+  if (!outgoing || outgoing.deleted || outgoing.data.active !== true || !can(outgoing.data.role as Role, 'handover.sign')) return 'notAllowed: the outgoing clerk may not sign a handover'
+  const signatures = new Set((await childRecords(trx, siteId, 'signatures', h.id)).map((s) => s.id))
+  if (!signatures.has(h.outgoingSignatureId) || !signatures.has(h.incomingSignatureId)) return 'invalid: signatures missing'
+  return null
+}
+
 export const RECORD_RULES: Record<string, Rule> = {
   'reception.create': receptionRule,
   'receptionEvent.add': receptionEventRule,
+  'dutyEntry.add': dutyEntryRule,
+  'handover.add': handoverRule,
 }

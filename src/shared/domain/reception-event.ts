@@ -29,6 +29,8 @@ export const EVENT_TYPES = [
   'correction',
   /** The owner confirmed with a signature on the tablet (篇1: the sign-in book turned to the guest). */
   'signed',
+  /** Carried over at a shift handover: the incoming clerk now answers for it (篇2 4.3.5). */
+  'carriedOver',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -82,6 +84,8 @@ export function actionForEvent(type: EventType): Action {
       return 'reception.takeOver'
     case 'closedUnresolvable':
       return 'reception.closeUnresolvable'
+    case 'carriedOver':
+      return 'handover.sign'
     default:
       return 'reception.follow'
   }

@@ -83,7 +83,8 @@ export function receptionState(reception: Reception, events: readonly ReceptionE
   // hand-over (its tablet's clock behind) — to the latest one, as the server's record rule decides.
   const handOverOf = (at: number): ReceptionEvent | undefined => timeline.findLast((e) => e.type === 'handedOver' && e.at <= at) ?? handed
   const done = handed ? timeline.some((e) => e.type === 'departmentDone' && handOverOf(e.at) === handed) : false
-  const takeover = timeline.findLast((e) => e.type === 'takenOver')
+  // Who answers for it: the last to take it over or to receive it at a handover (篇2 4.3.5).
+  const takeover = timeline.findLast((e) => e.type === 'takenOver' || e.type === 'carriedOver')
 
   let status: Status
   if (closedUnresolvable) status = 'unresolvable'

@@ -6,7 +6,8 @@ import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
 import { addDays, localDate } from './time'
 
-export const REVIEW_KINDS = ['registerDaily', 'registerWeekly'] as const
+/** The register daily (篇4 4.3) and weekly (4.9); the duty log daily (篇2 4.2.5). */
+export const REVIEW_KINDS = ['registerDaily', 'registerWeekly', 'dutyLogDaily'] as const
 export type ReviewKind = (typeof REVIEW_KINDS)[number]
 
 export const ReviewSchema = Type.Object({
@@ -40,9 +41,9 @@ export const WEEKLY_LOOKBACK_WEEKS = 4
  * Days whose register the supervisor has not signed off (4.3), newest first: from `since` (the
  * site's first day) or the lookback, up to today — today's is due too, to be signed at day end.
  */
-export function dailyReviewsDue(reviews: readonly Pick<Review, 'kind' | 'period'>[], now: number, tz: string, since: string): string[] {
+export function dailyReviewsDue(reviews: readonly Pick<Review, 'kind' | 'period'>[], now: number, tz: string, since: string, kind: 'registerDaily' | 'dutyLogDaily' = 'registerDaily'): string[] {
   const today = localDate(now, tz)
-  const done = new Set(reviews.filter((r) => r.kind === 'registerDaily').map((r) => r.period))
+  const done = new Set(reviews.filter((r) => r.kind === kind).map((r) => r.period))
   const out: string[] = []
   for (let i = 0; i < DAILY_LOOKBACK_DAYS; i++) {
     const day = addDays(today, -i)
@@ -67,5 +68,5 @@ export function weeklyReviewsDue(reviews: readonly Pick<Review, 'kind' | 'period
 
 /** The local dates a review of `kind` for `period` covers. */
 export function reviewDays(kind: ReviewKind, period: string): string[] {
-  return kind === 'registerDaily' ? [period] : Array.from({ length: 7 }, (_, i) => addDays(period, i))
+  return kind === 'registerWeekly' ? Array.from({ length: 7 }, (_, i) => addDays(period, i)) : [period]
 }

@@ -15,6 +15,10 @@ import { actionForEvent, ReceptionEventSchema, type EventType } from '../domain/
 import { ReviewSchema } from '../domain/review'
 import { CustomerSchema, RenovationSchema, RoomSchema } from '../domain/archive'
 import { SignatureSchema } from '../domain/signature'
+import { DutyEntrySchema } from '../domain/duty-log'
+import { HandoverSchema, HandoverTemplateSchema } from '../domain/handover'
+import { DayNoteSchema } from '../domain/day-note'
+import { LoanReturnSchema, LoanSchema, PaidServiceSchema, PeriodicalSchema } from '../domain/desk-services'
 
 export type RecordKind = 'editable' | 'appendOnly'
 
@@ -36,6 +40,8 @@ export interface MutationSpec {
   parentField?: string
   /** The field naming who did it: it must be the staff member the mutation comes from. */
   actorField?: string
+  /** The record's key field: `id`, or `siteId` for one-per-site records (settings, handover template). */
+  keyField?: 'id' | 'siteId'
 }
 
 /** Mutations a founding device made during first-run setup, before anyone could log in. */
@@ -43,7 +49,7 @@ export const SETUP_MUTATIONS: readonly string[] = ['site.put', 'settings.put', '
 
 export const MUTATIONS: Record<string, MutationSpec> = {
   'site.put': { table: 'sites', kind: 'editable', action: 'settings.manage', schema: SiteSchema, siteField: 'id', op: 'put', versions: [1] },
-  'settings.put': { table: 'settings', kind: 'editable', action: 'settings.manage', schema: SettingsSchema, siteField: 'siteId', op: 'put', versions: [1] },
+  'settings.put': { table: 'settings', kind: 'editable', action: 'settings.manage', schema: SettingsSchema, siteField: 'siteId', op: 'put', versions: [1], keyField: 'siteId' },
   'department.put': { table: 'departments', kind: 'editable', action: 'settings.manage', schema: DepartmentSchema, siteField: 'siteId', op: 'put', versions: [1] },
   'shiftType.put': { table: 'shiftTypes', kind: 'editable', action: 'settings.manage', schema: ShiftTypeSchema, siteField: 'siteId', op: 'put', versions: [1] },
   'staff.put': { table: 'staff', kind: 'editable', action: 'staff.manage', schema: StaffSchema, siteField: 'siteId', op: 'put', versions: [1] },
@@ -65,7 +71,7 @@ export const MUTATIONS: Record<string, MutationSpec> = {
     table: 'reviews',
     kind: 'appendOnly',
     action: 'review.registerDaily',
-    actionFor: (fields) => (fields.kind === 'registerWeekly' ? 'review.registerWeekly' : 'review.registerDaily'),
+    actionFor: (fields) => (fields.kind === 'registerWeekly' ? 'review.registerWeekly' : fields.kind === 'dutyLogDaily' ? 'dutyLog.review' : 'review.registerDaily'),
     schema: ReviewSchema,
     siteField: 'siteId',
     op: 'put',
@@ -77,7 +83,22 @@ export const MUTATIONS: Record<string, MutationSpec> = {
   'room.put': { table: 'rooms', kind: 'editable', action: 'archive.edit', schema: RoomSchema, siteField: 'siteId', op: 'put', versions: [1] },
   'customer.put': { table: 'customers', kind: 'editable', action: 'archive.edit', schema: CustomerSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'roomId' },
   'renovation.put': { table: 'renovations', kind: 'editable', action: 'archive.edit', schema: RenovationSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'roomId' },
+  // Duty log and handover (issue 5): confidential to the site's desk (篇2 4.2.4), append-only.
+  'dutyEntry.add': { table: 'dutyEntries', kind: 'appendOnly', action: 'dutyLog.write', schema: DutyEntrySchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'shiftKey', actorField: 'staffId' },
+  'handover.add': { table: 'handovers', kind: 'appendOnly', action: 'handover.sign', schema: HandoverSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'fromShiftKey', actorField: 'incomingId' },
+  'handoverTemplate.put': { table: 'handoverTemplates', kind: 'editable', action: 'settings.manage', schema: HandoverTemplateSchema, siteField: 'siteId', op: 'put', versions: [1], keyField: 'siteId' },
+  'dayNote.add': { table: 'dayNotes', kind: 'appendOnly', action: 'handover.pinNotes', schema: DayNoteSchema, siteField: 'siteId', op: 'put', versions: [1], actorField: 'staffId' },
+  'periodical.add': { table: 'periodicals', kind: 'appendOnly', action: 'dutyLog.write', schema: PeriodicalSchema, siteField: 'siteId', op: 'put', versions: [1], actorField: 'staffId' },
+  'loan.add': { table: 'loans', kind: 'appendOnly', action: 'dutyLog.write', schema: LoanSchema, siteField: 'siteId', op: 'put', versions: [1], actorField: 'staffId' },
+  'loanReturn.add': { table: 'loanReturns', kind: 'appendOnly', action: 'dutyLog.write', schema: LoanReturnSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'loanId', actorField: 'staffId' },
+  'paidService.add': { table: 'paidServices', kind: 'appendOnly', action: 'dutyLog.write', schema: PaidServiceSchema, siteField: 'siteId', op: 'put', versions: [1], actorField: 'staffId' },
 }
+
+/**
+ * 篇2 4.2.4: the duty log is for the site's desk staff only. These tables go to desk devices only and
+ * are refused from any other.
+ */
+export const CONFIDENTIAL_TABLES: readonly string[] = ['dutyEntries', 'handovers', 'dayNotes', 'periodicals', 'loans', 'loanReturns', 'paidServices']
 
 /** Tables the server sends to tablets (records of a site). `devices` is written by the server only. */
 export const PULLED_TABLES = [
@@ -94,6 +115,14 @@ export const PULLED_TABLES = [
   'rooms',
   'customers',
   'renovations',
+  'dutyEntries',
+  'handovers',
+  'handoverTemplates',
+  'dayNotes',
+  'periodicals',
+  'loans',
+  'loanReturns',
+  'paidServices',
 ] as const
 export type PulledTable = (typeof PULLED_TABLES)[number]
 

@@ -78,6 +78,7 @@ describe('actionForEvent per type', () => {
     closedUnresolvable: 'reception.closeUnresolvable',
     correction: 'reception.follow',
     signed: 'reception.follow',
+    carriedOver: 'handover.sign',
   }
   it.each(EVENT_TYPES.map((type) => ({ type, action: expected[type] })))('$type needs $action', ({ type, action }) => {
     expect(actionForEvent(type)).toBe(action)

@@ -14,7 +14,7 @@ import { addReceptionEvent, ReceptionInvalidError } from './receptions'
 import { toStorageError } from '../errors'
 
 export interface SignatureInput {
-  subjectType: 'reception' | 'review'
+  subjectType: 'reception' | 'review' | 'handover'
   subjectId: string
   signerName: string
   image: string

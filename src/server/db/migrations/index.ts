@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import * as m001 from './001-server-meta'
 import * as m002 from './002-sync'
 import * as m003 from './003-record-parent'
+import * as m004 from './004-device-kind'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '001-server-meta': m001,
   '002-sync': m002,
   '003-record-parent': m003,
+  '004-device-kind': m004,
 }

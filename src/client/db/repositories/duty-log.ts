@@ -1,0 +1,122 @@
+/**
+ * Writing and reading the duty log (篇2 4.2): entries of a shift, who started duty, no-shows, the
+ * day's notes. Requests registered during the shift appear in its log from the register itself —
+ * never typed twice (SPEC §2).
+ */
+import { newId } from '@shared/domain/ids'
+import { dutyEntryProblems, type DutyEntry, type DutyEntryProblem } from '@shared/domain/duty-log'
+import { defaultHandoverTemplate, isLocked, type HandoverTemplate } from '@shared/domain/handover'
+import type { DayNote } from '@shared/domain/day-note'
+import { can, type Role } from '@shared/domain/role'
+import type { DeskbookDb } from '../database'
+import { writeRecords, type Actor } from '../write-records'
+import { toStorageError } from '../errors'
+import type { ReceptionIndexRow } from '../reception-index'
+
+export class DutyInvalidError extends Error {
+  override readonly name = 'DutyInvalidError'
+  constructor(readonly problems: (DutyEntryProblem | 'logLocked' | 'notAllowed' | 'textRequired')[]) {
+    super(problems.join(', '))
+  }
+}
+
+export type DutyEntryInput = Omit<DutyEntry, 'id' | 'siteId' | 'staffId' | 'createdAt'>
+
+type StaffActor = Actor & { staffId: string }
+
+/** Append an entry to a shift's log; refused once the shift is handed over (4.3.4–4.3.5). */
+export async function addDutyEntry(db: DeskbookDb, actor: StaffActor, role: Role, input: DutyEntryInput, now = Date.now()): Promise<DutyEntry> {
+  const entry: DutyEntry = {
+    ...input,
+    id: newId(),
+    siteId: actor.siteId,
+    staffId: actor.staffId,
+    content: input.content.trim(),
+    action: input.action.trim(),
+    notified: input.notified.trim(),
+    paperRef: input.paperRef.trim(),
+    createdAt: now,
+  }
+  const problems: DutyInvalidError['problems'] = [...dutyEntryProblems(entry, now)]
+  if (!can(role, 'dutyLog.write')) problems.push('notAllowed')
+  if (problems.length) throw new DutyInvalidError(problems)
+  try {
+    return await db.transaction('rw', [db.dutyEntries, db.handovers, db.outbox, db.meta], async () => {
+      if (isLocked(entry.shiftKey, await db.handovers.where('fromShiftKey').equals(entry.shiftKey).toArray())) throw new DutyInvalidError(['logLocked'])
+      await writeRecords(db, actor, [{ table: 'dutyEntries', row: entry, key: entry.id, name: 'dutyEntry.add' }], now)
+      return entry
+    })
+  } catch (e) {
+    if (e instanceof DutyInvalidError) throw e
+    throw toStorageError(e)
+  }
+}
+
+const blank = (shiftKey: string, at: number): Omit<DutyEntryInput, 'kind' | 'content'> => ({
+  shiftKey,
+  at,
+  source: 'system',
+  urgency: 'normal',
+  action: '',
+  notified: '',
+  followUp: false,
+  escalation: 'none',
+  correctsId: null,
+  resolvesFollowUp: false,
+  paperRef: '',
+})
+
+/** The clerk starts duty on the shift (once per shift and person): the log says who was on it. */
+export async function startDuty(db: DeskbookDb, actor: StaffActor, role: Role, shiftKey: string, now = Date.now()): Promise<DutyEntry | null> {
+  const started = await db.dutyEntries.where('shiftKey').equals(shiftKey).filter((e) => e.kind === 'dutyStart' && e.staffId === actor.staffId).first()
+  if (started) return null
+  return addDutyEntry(db, actor, role, { ...blank(shiftKey, now), kind: 'dutyStart', content: '' }, now)
+}
+
+/** 4.2.7–4.2.8: the incoming clerk has not come; the outgoing stays and it is recorded. */
+export async function recordNoShow(db: DeskbookDb, actor: StaffActor, role: Role, shiftKey: string, note: string, now = Date.now()): Promise<DutyEntry> {
+  return addDutyEntry(db, actor, role, { ...blank(shiftKey, now), kind: 'noShow', content: note, escalation: 'supervisor' }, now)
+}
+
+export interface ShiftLog {
+  entries: DutyEntry[]
+  /** Requests registered in the shift's time: part of its log without being typed twice. */
+  receptions: ReceptionIndexRow[]
+  locked: boolean
+}
+
+export async function loadShiftLog(db: DeskbookDb, siteId: string, shiftKey: string, window: { startsAt: number; endsAt: number }): Promise<ShiftLog> {
+  const [entries, receptions, handovers] = await Promise.all([
+    db.dutyEntries.where('shiftKey').equals(shiftKey).sortBy('at'),
+    db.receptionIndex.where('receivedAt').between(window.startsAt, window.endsAt, true, false).filter((r) => r.siteId === siteId).toArray(),
+    db.handovers.where('fromShiftKey').equals(shiftKey).toArray(),
+  ])
+  return { entries, receptions: receptions.sort((a, b) => a.receivedAt - b.receivedAt), locked: isLocked(shiftKey, handovers) }
+}
+
+/** Entries of the last `days` days of the site (follow-ups may come from older shifts). */
+export async function recentEntries(db: DeskbookDb, siteId: string, now: number, days = 60): Promise<DutyEntry[]> {
+  return db.dutyEntries.where('[siteId+at]').between([siteId, now - days * 86_400_000], [siteId, Number.MAX_SAFE_INTEGER]).toArray()
+}
+
+/** 4.4.4: pin a note for everyone on duty that day. */
+export async function pinDayNote(db: DeskbookDb, actor: StaffActor, role: Role, date: string, text: string, now = Date.now()): Promise<DayNote> {
+  if (!can(role, 'handover.pinNotes')) throw new DutyInvalidError(['notAllowed'])
+  if (!text.trim()) throw new DutyInvalidError(['textRequired'])
+  const note: DayNote = { id: newId(), siteId: actor.siteId, date, text: text.trim(), staffId: actor.staffId, at: now }
+  try {
+    await writeRecords(db, actor, [{ table: 'dayNotes', row: note, key: note.id, name: 'dayNote.add' }], now)
+  } catch (e) {
+    throw toStorageError(e)
+  }
+  return note
+}
+
+export async function dayNotesOf(db: DeskbookDb, date: string): Promise<DayNote[]> {
+  return (await db.dayNotes.where('date').equals(date).toArray()).sort((a, b) => b.at - a.at)
+}
+
+/** The site's handover template, or the regulations' default until the site saves its own. */
+export async function handoverTemplate(db: DeskbookDb, siteId: string): Promise<HandoverTemplate> {
+  return (await db.handoverTemplates.get(siteId)) ?? defaultHandoverTemplate(siteId)
+}

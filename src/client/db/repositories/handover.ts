@@ -1,0 +1,156 @@
+/**
+ * The handover as one guided, signed transaction (篇2 4.3; issue 5 point 5). The context gathers what
+ * must be handed over; `completeHandover` writes the handover, both signatures, and the carrying over of
+ * every acknowledged request to the incoming clerk — all or nothing.
+ */
+import { newId } from '@shared/domain/ids'
+import { openFollowUps, type DutyEntry } from '@shared/domain/duty-log'
+import { expectedCounts, handoverProblems, isLate, type Handover, type HandoverCount, type HandoverProblem, type HandoverTemplate, type PendingItem } from '@shared/domain/handover'
+import { piecesOut } from '@shared/domain/desk-services'
+import type { Signature } from '@shared/domain/signature'
+import type { ReceptionEvent } from '@shared/domain/reception-event'
+import type { DeskbookDb } from '../database'
+import { writeRecords, type Actor, type RecordWrite } from '../write-records'
+import { refreshReceptionIndex, type ReceptionIndexRow } from '../reception-index'
+import { toStorageError } from '../errors'
+import { handoverTemplate, recentEntries } from './duty-log'
+
+export interface HandoverContext {
+  template: HandoverTemplate
+  /** Requests still needing the desk (not taken over by the supervisor or manager), oldest first. */
+  receptions: ReceptionIndexRow[]
+  /** Log entries still needing follow-up (4.3.2 a). */
+  followUps: DutyEntry[]
+  counts: Omit<HandoverCount, 'counted' | 'note'>[]
+  last: Handover | null
+  alreadyHandedOver: boolean
+}
+
+export function pendingOf(ctx: Pick<HandoverContext, 'receptions' | 'followUps'>): PendingItem[] {
+  return [...ctx.receptions.map((r) => ({ kind: 'reception' as const, itemId: r.id })), ...ctx.followUps.map((e) => ({ kind: 'dutyEntry' as const, itemId: e.id }))]
+}
+
+export async function handoverContext(db: DeskbookDb, siteId: string, fromShiftKey: string, now: number): Promise<HandoverContext> {
+  const [template, pending, entries, loans, returns, handovers] = await Promise.all([
+    handoverTemplate(db, siteId),
+    db.receptionIndex.where('[siteId+pending+receivedAt]').between([siteId, 1, 0], [siteId, 1, Number.MAX_SAFE_INTEGER]).toArray(),
+    recentEntries(db, siteId, now),
+    db.loans.toArray(),
+    db.loanReturns.toArray(),
+    db.handovers.orderBy('createdAt').toArray(),
+  ])
+  // Requests the supervisor or manager took over are theirs, not the desk's to hand on.
+  const deskStaff = new Set((await db.staff.where('siteId').equals(siteId).toArray()).filter((s) => s.role === 'assistant' || s.role === 'administrator').map((s) => s.id))
+  const receptions = pending.filter((r) => deskStaff.has(r.ownerId) && r.siteId === siteId).sort((a, b) => a.receivedAt - b.receivedAt)
+  const last = handovers.filter((h) => h.siteId === siteId).at(-1) ?? null
+  return {
+    template,
+    receptions,
+    followUps: openFollowUps(entries).sort((a, b) => a.at - b.at),
+    counts: expectedCounts(template, last, piecesOut(loans.filter((l) => l.siteId === siteId), returns)),
+    last,
+    alreadyHandedOver: handovers.some((h) => h.fromShiftKey === fromShiftKey),
+  }
+}
+
+export class HandoverInvalidError extends Error {
+  override readonly name = 'HandoverInvalidError'
+  constructor(readonly problems: HandoverProblem[]) {
+    super(problems.map((p) => p.code).join(', '))
+  }
+}
+
+export interface HandoverInput {
+  fromShiftKey: string
+  toShiftKey: string
+  shiftStartsAt: number
+  leadMinutes: number
+  outgoingId: string
+  incomingId: string
+  arrivedAt: number
+  acknowledgements: Handover['acknowledgements']
+  checks: Handover['checks']
+  counts: Handover['counts']
+  outgoingSignature: { image: string; signedAt: number; name: string } | null
+  incomingSignature: { image: string; signedAt: number; name: string } | null
+}
+
+/** Write the signed handover: the shift's log is then locked and the incoming clerk owns every carried item (4.3.5). */
+export async function completeHandover(db: DeskbookDb, actor: Actor & { staffId: string }, input: HandoverInput, now = Date.now()): Promise<Handover> {
+  if (actor.staffId !== input.incomingId) throw new HandoverInvalidError([{ code: 'incomingSignatureMissing' }])
+  const ctx = await handoverContext(db, actor.siteId, input.fromShiftKey, now)
+  const id = newId()
+  const signature = (s: NonNullable<HandoverInput['outgoingSignature']>, staffId: string): Signature => ({
+    id: newId(),
+    siteId: actor.siteId,
+    subjectType: 'handover',
+    subjectId: id,
+    signerName: s.name,
+    signerStaffId: staffId,
+    image: s.image,
+    signedAt: s.signedAt,
+  })
+  const outgoingSig = input.outgoingSignature ? signature(input.outgoingSignature, input.outgoingId) : null
+  const incomingSig = input.incomingSignature ? signature(input.incomingSignature, input.incomingId) : null
+  const problems = handoverProblems(
+    { ...input, outgoingSignatureId: outgoingSig?.id ?? null, incomingSignatureId: incomingSig?.id ?? null },
+    pendingOf(ctx),
+    ctx.template,
+    ctx.alreadyHandedOver,
+  )
+  if (problems.length || !outgoingSig || !incomingSig) throw new HandoverInvalidError(problems)
+  const handover: Handover = {
+    id,
+    siteId: actor.siteId,
+    fromShiftKey: input.fromShiftKey,
+    toShiftKey: input.toShiftKey,
+    outgoingId: input.outgoingId,
+    incomingId: input.incomingId,
+    arrivedAt: input.arrivedAt,
+    shiftStartsAt: input.shiftStartsAt,
+    late: isLate(input.arrivedAt, input.shiftStartsAt, input.leadMinutes),
+    acknowledgements: input.acknowledgements,
+    checks: input.checks,
+    counts: input.counts,
+    outgoingSignatureId: outgoingSig.id,
+    incomingSignatureId: incomingSig.id,
+    outgoingSignedAt: outgoingSig.signedAt,
+    incomingSignedAt: incomingSig.signedAt,
+    createdAt: now,
+  }
+  const carried = input.acknowledgements.filter((a) => a.kind === 'reception')
+  const events: ReceptionEvent[] = carried.map((a) => ({
+    id: newId(),
+    siteId: actor.siteId,
+    receptionId: a.itemId,
+    type: 'carriedOver',
+    at: now,
+    staffId: input.incomingId,
+    note: a.explanation,
+    departmentId: null,
+    assignee: '',
+    satisfaction: null,
+    level: null,
+    correction: null,
+    signatureId: null,
+    createdAt: now,
+  }))
+  const writes: RecordWrite[] = [
+    { table: 'signatures', row: outgoingSig, key: outgoingSig.id, name: 'signature.add' },
+    { table: 'signatures', row: incomingSig, key: incomingSig.id, name: 'signature.add' },
+    { table: 'handovers', row: handover, key: handover.id, name: 'handover.add' },
+    ...events.map((e): RecordWrite => ({ table: 'receptionEvents', row: e, key: e.id, name: 'receptionEvent.add' })),
+  ]
+  try {
+    await db.transaction('rw', [db.signatures, db.handovers, db.receptions, db.receptionEvents, db.receptionIndex, db.handoverDrafts, db.outbox, db.meta], async () => {
+      if (await db.handovers.where('fromShiftKey').equals(input.fromShiftKey).count()) throw new HandoverInvalidError([{ code: 'alreadyHandedOver' }])
+      await writeRecords(db, actor, writes, now)
+      await refreshReceptionIndex(db, carried.map((a) => a.itemId))
+      await db.handoverDrafts.delete(input.fromShiftKey)
+    })
+  } catch (e) {
+    if (e instanceof HandoverInvalidError) throw e
+    throw toStorageError(e)
+  }
+  return handover
+}

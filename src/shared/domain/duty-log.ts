@@ -1,0 +1,121 @@
+/**
+ * The duty log 客户服务中心值班记录表 (篇2 4.2; SPEC §2): one log per shift of everything received
+ * or happening on duty — objective, clear, complete (4.2.2). Entries are append-only; a correction
+ * is a new entry pointing at the old one.
+ */
+import { Type, type Static } from '@sinclair/typebox'
+import { IdSchema, InstantSchema } from './ids'
+import { literalUnion } from './validation'
+import { URGENCIES } from './reception'
+
+/** 来电 phone, 来访 visit, 巡查 patrol, 系统 system, 其他 other. */
+export const DUTY_SOURCES = ['call', 'visit', 'patrol', 'system', 'other'] as const
+export type DutySource = (typeof DUTY_SOURCES)[number]
+
+/** 4.2.3: beyond the clerk's authority → the administrator; a major matter → the supervisor. */
+export const ESCALATIONS = ['none', 'administrator', 'supervisor'] as const
+export type DutyEscalation = (typeof ESCALATIONS)[number]
+
+/**
+ * What an entry records: an ordinary entry; the start of someone's duty (who is on the shift);
+ * a no-show of the incoming clerk (4.2.7); a paper sheet entered afterwards is an ordinary entry with
+ * `paperRef` set (补录).
+ */
+export const ENTRY_KINDS = ['entry', 'dutyStart', 'noShow'] as const
+export type EntryKind = (typeof ENTRY_KINDS)[number]
+
+/** A shift on a day: `2026-11-27/<shift type id>` — the same on every tablet, so logs never split. */
+export const SHIFT_KEY_PATTERN = '^\\d{4}-\\d{2}-\\d{2}/[0-9a-f-]{36}$'
+
+export function shiftKey(date: string, shiftTypeId: string): string {
+  return `${date}/${shiftTypeId}`
+}
+
+export function parseShiftKey(key: string): { date: string; shiftTypeId: string } | null {
+  const m = /^(\d{4}-\d{2}-\d{2})\/([0-9a-f-]{36})$/.exec(key)
+  return m ? { date: m[1]!, shiftTypeId: m[2]! } : null
+}
+
+export const DutyEntrySchema = Type.Object({
+  id: IdSchema,
+  siteId: IdSchema,
+  shiftKey: Type.String({ pattern: SHIFT_KEY_PATTERN }),
+  kind: literalUnion(ENTRY_KINDS),
+  /** When it was received or happened (时间). */
+  at: InstantSchema,
+  source: literalUnion(DUTY_SOURCES),
+  /** 接报信息 / 事件内容 */
+  content: Type.String({ maxLength: 2000 }),
+  urgency: literalUnion(URGENCIES),
+  /** 处理措施 */
+  action: Type.String({ maxLength: 2000 }),
+  /** 通知何人 */
+  notified: Type.String({ maxLength: 200 }),
+  /** Needs following up by the next shift (4.3.2 a, b). */
+  followUp: Type.Boolean(),
+  escalation: literalUnion(ESCALATIONS),
+  staffId: IdSchema,
+  /** The entry this one corrects, or closes the follow-up of. */
+  correctsId: Type.Union([IdSchema, Type.Null()]),
+  /** A follow-up finished: this entry closes the follow-up of `correctsId`. */
+  resolvesFollowUp: Type.Boolean(),
+  /** 补录: the reference of the paper sheet this was copied from; empty when entered live. */
+  paperRef: Type.String({ maxLength: 60 }),
+  createdAt: InstantSchema,
+})
+export type DutyEntry = Static<typeof DutyEntrySchema>
+
+export type DutyEntryProblem = 'contentRequired' | 'correctsRequired' | 'atInFuture'
+
+export function dutyEntryProblems(e: Pick<DutyEntry, 'kind' | 'content' | 'resolvesFollowUp' | 'correctsId' | 'at'>, now: number): DutyEntryProblem[] {
+  const out: DutyEntryProblem[] = []
+  if (e.kind === 'entry' && !e.content.trim()) out.push('contentRequired')
+  if (e.resolvesFollowUp && !e.correctsId) out.push('correctsRequired')
+  if (e.at > now + 60 * 60_000) out.push('atInFuture')
+  return out
+}
+
+/**
+ * The log as it reads now: each entry in its latest corrected version (corrections replace what they
+ * correct; the originals stay in the record), with whether its follow-up was closed by a later entry.
+ */
+export function currentEntries(entries: readonly DutyEntry[]): { entry: DutyEntry; rootId: string; resolved: boolean; corrected: boolean }[] {
+  const byId = new Map(entries.map((e) => [e.id, e]))
+  const rootOf = (e: DutyEntry): string => {
+    let cur = e
+    for (let i = 0; i < 50 && cur.correctsId && !cur.resolvesFollowUp; i++) {
+      const prev = byId.get(cur.correctsId)
+      if (!prev) break
+      cur = prev
+    }
+    return cur.id
+  }
+  const latest = new Map<string, DutyEntry>()
+  const corrected = new Set<string>()
+  const resolved = new Set<string>()
+  for (const e of [...entries].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (e.resolvesFollowUp && e.correctsId) {
+      const target = byId.get(e.correctsId)
+      resolved.add(target ? rootOf(target) : e.correctsId)
+      continue
+    }
+    const root = rootOf(e)
+    if (latest.has(root)) corrected.add(root)
+    latest.set(root, e)
+  }
+  return [...latest.entries()].map(([rootId, entry]) => ({ entry, rootId, resolved: resolved.has(rootId), corrected: corrected.has(rootId) }))
+}
+
+/** Entries still needing follow-up: flagged, and not closed by a later entry (4.3.2 a, b; 4.3.5). */
+export function openFollowUps(entries: readonly DutyEntry[]): DutyEntry[] {
+  return currentEntries(entries)
+    .filter((c) => c.entry.kind === 'entry' && c.entry.followUp && !c.resolved)
+    .map((c) => c.entry)
+}
+
+/** Entries asking the administrator or supervisor to act (4.2.3), not yet closed. */
+export function escalatedEntries(entries: readonly DutyEntry[], to: Exclude<DutyEscalation, 'none'>): DutyEntry[] {
+  return currentEntries(entries)
+    .filter((c) => c.entry.kind === 'entry' && c.entry.escalation === to && !c.resolved)
+    .map((c) => c.entry)
+}

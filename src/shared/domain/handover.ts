@@ -1,0 +1,174 @@
+/**
+ * Shift handover 交接班 (篇2 4.3; SPEC §3) as one signed record: the incoming clerk's arrival (late
+ * when later than 15 minutes before the shift, 4.3.1/4.2.7), each pending item acknowledged with the
+ * outgoing clerk's explanation (4.3.2 a, b), the desk environment checked (4.3.2 c; 篇3 九), the items
+ * counted against what the last handover left (4.3.3), and both signatures (4.3.4). Append-only.
+ */
+import { Type, type Static } from '@sinclair/typebox'
+import { IdSchema, InstantSchema } from './ids'
+import { literalUnion } from './validation'
+import { SHIFT_KEY_PATTERN } from './duty-log'
+import { MINUTE } from './time'
+
+export const COUNT_KINDS = ['count', 'receiptBook', 'cash', 'loans'] as const
+export type CountKind = (typeof COUNT_KINDS)[number]
+
+export const HandoverTemplateSchema = Type.Object({
+  siteId: IdSchema,
+  /** What is counted at every handover (4.3.3). */
+  items: Type.Array(
+    Type.Object({
+      id: Type.String({ minLength: 1, maxLength: 40 }),
+      name: Type.String({ minLength: 1, maxLength: 40 }),
+      kind: literalUnion(COUNT_KINDS),
+    }),
+    { maxItems: 40 },
+  ),
+  /** The desk environment checklist (4.3.2 c; 篇3 九; 篇1 3.3–3.4). */
+  checks: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }), text: Type.String({ minLength: 1, maxLength: 120 }) }), { maxItems: 40 }),
+})
+export type HandoverTemplate = Static<typeof HandoverTemplateSchema>
+
+/** The regulations' own lists; every site edits them. */
+export function defaultHandoverTemplate(siteId: string): HandoverTemplate {
+  return {
+    siteId,
+    items: [
+      { id: 'keys', name: '钥匙', kind: 'count' },
+      { id: 'receipts', name: '收款收据', kind: 'receiptBook' },
+      { id: 'radios', name: '对讲机', kind: 'count' },
+      { id: 'loans', name: '借出物品(未归还)', kind: 'loans' },
+      { id: 'stationery', name: '文具', kind: 'count' },
+      { id: 'cash', name: '备用金(元)', kind: 'cash' },
+    ],
+    checks: [
+      { id: 'supplies', text: '前台各种工作用品完好、整洁、有序' },
+      { id: 'surroundings', text: '周围环境整洁、美观' },
+      { id: 'forms', text: '值班记录、工作表格、收款收据、文具准备齐全' },
+      { id: 'periodicals', text: '所订报刊已收领、装夹' },
+      { id: 'equipment', text: '电话、电脑、对讲机工作正常' },
+    ],
+  }
+}
+
+const AckSchema = Type.Object({
+  kind: Type.Union([Type.Literal('reception'), Type.Literal('dutyEntry')]),
+  itemId: IdSchema,
+  /** The outgoing clerk's explanation of where it stands (4.3.2 b). */
+  explanation: Type.String({ maxLength: 1000 }),
+  acknowledgedAt: InstantSchema,
+})
+
+const CheckSchema = Type.Object({ checkId: Type.String({ maxLength: 40 }), text: Type.String({ maxLength: 120 }), ok: Type.Boolean(), note: Type.String({ maxLength: 500 }) })
+
+const CountSchema = Type.Object({
+  itemId: Type.String({ maxLength: 40 }),
+  name: Type.String({ maxLength: 40 }),
+  kind: literalUnion(COUNT_KINDS),
+  expected: Type.Number({ minimum: 0 }),
+  counted: Type.Number({ minimum: 0 }),
+  note: Type.String({ maxLength: 500 }),
+  /** receiptBook: the next unused receipt number. */
+  nextReceiptNo: Type.String({ maxLength: 30 }),
+})
+
+export const HandoverSchema = Type.Object({
+  id: IdSchema,
+  siteId: IdSchema,
+  fromShiftKey: Type.String({ pattern: SHIFT_KEY_PATTERN }),
+  toShiftKey: Type.String({ pattern: SHIFT_KEY_PATTERN }),
+  outgoingId: IdSchema,
+  incomingId: IdSchema,
+  arrivedAt: InstantSchema,
+  shiftStartsAt: InstantSchema,
+  late: Type.Boolean(),
+  acknowledgements: Type.Array(AckSchema, { maxItems: 2000 }),
+  checks: Type.Array(CheckSchema, { maxItems: 40 }),
+  counts: Type.Array(CountSchema, { maxItems: 40 }),
+  outgoingSignatureId: IdSchema,
+  incomingSignatureId: IdSchema,
+  outgoingSignedAt: InstantSchema,
+  incomingSignedAt: InstantSchema,
+  createdAt: InstantSchema,
+})
+export type Handover = Static<typeof HandoverSchema>
+export type HandoverAck = Static<typeof AckSchema>
+export type HandoverCheck = Static<typeof CheckSchema>
+export type HandoverCount = Static<typeof CountSchema>
+
+/** 4.3.1: incoming arrives `leadMinutes` before the shift; later is late (4.2.7). Exactly on the mark is on time. */
+export function isLate(arrivedAt: number, shiftStartsAt: number, leadMinutes: number): boolean {
+  return arrivedAt > shiftStartsAt - leadMinutes * MINUTE
+}
+
+export interface PendingItem {
+  kind: HandoverAck['kind']
+  itemId: string
+}
+
+export type HandoverProblem =
+  | { code: 'sameStaff' }
+  | { code: 'pendingNotAcknowledged'; itemId: string }
+  | { code: 'checkMissing'; checkId: string }
+  | { code: 'checkNoteRequired'; checkId: string }
+  | { code: 'countMissing'; itemId: string }
+  | { code: 'countMismatchNote'; itemId: string }
+  | { code: 'outgoingSignatureMissing' }
+  | { code: 'incomingSignatureMissing' }
+  | { code: 'alreadyHandedOver' }
+
+export interface HandoverDraft {
+  outgoingId: string
+  incomingId: string
+  acknowledgements: readonly Pick<HandoverAck, 'itemId'>[]
+  checks: readonly Pick<HandoverCheck, 'checkId' | 'ok' | 'note'>[]
+  counts: readonly Pick<HandoverCount, 'itemId' | 'expected' | 'counted' | 'note'>[]
+  outgoingSignatureId: string | null
+  incomingSignatureId: string | null
+}
+
+/** Everything still missing before a handover may be signed off; empty means complete. */
+export function handoverProblems(
+  draft: HandoverDraft,
+  pending: readonly PendingItem[],
+  template: Pick<HandoverTemplate, 'items' | 'checks'>,
+  alreadyHandedOver = false,
+): HandoverProblem[] {
+  const out: HandoverProblem[] = []
+  if (alreadyHandedOver) out.push({ code: 'alreadyHandedOver' })
+  if (draft.outgoingId === draft.incomingId) out.push({ code: 'sameStaff' })
+  const acked = new Set(draft.acknowledgements.map((a) => a.itemId))
+  for (const p of pending) if (!acked.has(p.itemId)) out.push({ code: 'pendingNotAcknowledged', itemId: p.itemId })
+  for (const c of template.checks) {
+    const answer = draft.checks.find((x) => x.checkId === c.id)
+    if (!answer) out.push({ code: 'checkMissing', checkId: c.id })
+    else if (!answer.ok && !answer.note.trim()) out.push({ code: 'checkNoteRequired', checkId: c.id })
+  }
+  for (const item of template.items) {
+    const count = draft.counts.find((x) => x.itemId === item.id)
+    if (!count || !Number.isFinite(count.counted)) out.push({ code: 'countMissing', itemId: item.id })
+    else if (count.counted !== count.expected && !count.note.trim()) out.push({ code: 'countMismatchNote', itemId: item.id })
+  }
+  if (!draft.outgoingSignatureId) out.push({ code: 'outgoingSignatureMissing' })
+  if (!draft.incomingSignatureId) out.push({ code: 'incomingSignatureMissing' })
+  return out
+}
+
+/** What each item should count at this handover: what the last one counted (4.3.3), open loans from the desk services log. */
+export function expectedCounts(template: Pick<HandoverTemplate, 'items'>, last: Pick<Handover, 'counts'> | null, openLoans: number): Omit<HandoverCount, 'counted' | 'note'>[] {
+  return template.items.map((item) => {
+    const before = last?.counts.find((c) => c.itemId === item.id)
+    return {
+      itemId: item.id,
+      name: item.name,
+      kind: item.kind,
+      expected: item.kind === 'loans' ? openLoans : (before?.counted ?? 0),
+      nextReceiptNo: before?.nextReceiptNo ?? '',
+    }
+  })
+}
+
+/** A shift's log is locked once it has been handed over (4.3.4–4.3.5): nobody writes to it after. */
+export function isLocked(shiftKey: string, handovers: readonly Pick<Handover, 'fromShiftKey'>[]): boolean {
+  return handovers.some((h) => h.fromShiftKey === shiftKey)
+}

@@ -1,20 +1,14 @@
-import { computed, shallowRef, watchEffect, type ComputedRef, type Ref } from 'vue'
-import { currentShift, nextShift, type ShiftType, type ShiftWindow } from '@shared/domain/shift-type'
+import { computed, type ComputedRef, type Ref } from 'vue'
+import { currentShift, nextShift, type ShiftWindow } from '@shared/domain/shift-type'
 import { useSessionStore } from '../stores/session'
-import { useDb } from '../modules/db'
-import { listShiftTypes } from '../db/repositories/site'
 import { useNow } from './useNow'
+import { useShiftTypes } from './useShiftTypes'
 
 /** The shift on duty now and the next one, from the site's shift types (issue 2; the roster refines it later). */
 export function useCurrentShift(): { now: Ref<number>; current: ComputedRef<ShiftWindow | null>; next: ComputedRef<ShiftWindow | null> } {
   const session = useSessionStore()
-  const db = useDb()
   const now = useNow()
-  const types = shallowRef<ShiftType[]>([])
-  watchEffect(() => {
-    const siteId = session.local?.site.id
-    if (siteId) void listShiftTypes(db, siteId).then((rows) => (types.value = rows))
-  })
+  const types = useShiftTypes()
   const tz = computed(() => session.local?.settings.timezone ?? 'Asia/Shanghai')
   return {
     now,

@@ -12,6 +12,7 @@ import { toStorageError } from '../errors'
 import { ReceptionInvalidError } from './receptions'
 import { saveSignature } from './signatures'
 import type { ReceptionIndexRow } from '../reception-index'
+import { openFollowUps, type DutyEntry } from '@shared/domain/duty-log'
 
 /** The instants a period covers: from its first day's midnight to the day after its last, in site time. */
 export function periodRange(kind: ReviewKind, period: string, tz: string): { from: number; to: number } {
@@ -25,6 +26,12 @@ export async function periodRequests(db: DeskbookDb, siteId: string, kind: Revie
   return db.receptionIndex.where('receivedAt').between(from, to, true, false).filter((r) => r.siteId === siteId).toArray()
 }
 
+/** What a review of the duty log covers: every entry of that day's shifts, and how many still need follow-up. */
+export async function dutyLogDay(db: DeskbookDb, siteId: string, date: string): Promise<{ entries: DutyEntry[]; openIds: Set<string> }> {
+  const entries = (await db.dutyEntries.where('shiftKey').startsWith(`${date}/`).toArray()).filter((e) => e.siteId === siteId)
+  return { entries, openIds: new Set(openFollowUps(entries).map((e) => e.id)) }
+}
+
 export async function submitReview(
   db: DeskbookDb,
   actor: Actor & { staffId: string },
@@ -32,11 +39,16 @@ export async function submitReview(
   input: { kind: ReviewKind; period: string; tz: string; comment: string; signature: string | null },
   now = Date.now(),
 ): Promise<Review> {
-  if (!can(role, input.kind === 'registerWeekly' ? 'review.registerWeekly' : 'review.registerDaily')) throw new ReceptionInvalidError(['notAllowed'])
-  const covered = await periodRequests(db, actor.siteId, input.kind, input.period, input.tz)
+  const action = input.kind === 'registerWeekly' ? 'review.registerWeekly' : input.kind === 'dutyLogDaily' ? 'dutyLog.review' : 'review.registerDaily'
+  if (!can(role, action)) throw new ReceptionInvalidError(['notAllowed'])
+  // 篇4 4.3 / 4.9: the register's requests of the period; 篇2 4.2.5: the day's duty-log entries.
+  const covered =
+    input.kind === 'dutyLogDaily'
+      ? await dutyLogDay(db, actor.siteId, input.period).then(({ entries, openIds }) => entries.map((e) => ({ id: e.id, resolvedAt: openIds.has(e.id) ? null : 1 })))
+      : await periodRequests(db, actor.siteId, input.kind, input.period, input.tz)
   const reviewId = newId()
   try {
-    return await db.transaction('rw', [db.reviews, db.signatures, db.receptions, db.receptionEvents, db.receptionIndex, db.outbox, db.meta], async () => {
+    return await db.transaction('rw', [db.reviews, db.signatures, db.receptions, db.receptionEvents, db.receptionIndex, db.dutyEntries, db.outbox, db.meta], async () => {
       const signature = input.signature
         ? await saveSignature(db, actor, role, { subjectType: 'review', subjectId: reviewId, signerName: '', image: input.signature }, now)
         : null

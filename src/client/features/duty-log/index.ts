@@ -1,9 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { placeholderRoute } from '../../components/placeholder-route'
 
 export const routes: RouteRecordRaw[] = [
-  // The duty log itself comes with issue 5; the blank paper sheet is ready now.
-  placeholderRoute('/duty-log', 'duty-log', 'dutyLog', '/print/duty-log-blank'),
+  { path: '/duty-log', name: 'duty-log', component: () => import('./pages/DutyLogPage.vue'), meta: { section: 'dutyLog' } },
+  { path: '/duty-log/reviews', name: 'duty-log-reviews', component: () => import('./pages/DutyLogReviewsPage.vue'), meta: { section: 'dutyLog' } },
   {
     path: '/print/duty-log-blank',
     name: 'print-duty-log-blank',

@@ -1,0 +1,41 @@
+import { ref, type Ref } from 'vue'
+import type { DutyEntry } from '@shared/domain/duty-log'
+import { useDb } from '../../../modules/db'
+import { useSessionStore } from '../../../stores/session'
+import { addDutyEntry, DutyInvalidError, pinDayNote, recordNoShow, startDuty, type DutyEntryInput } from '../../../db/repositories/duty-log'
+import { errorMessageKey } from '../../../components/error-message'
+
+/** Writes of the duty log; problems come back as i18n keys. */
+export function useDutyActions(): {
+  busy: Ref<boolean>
+  add: (input: DutyEntryInput) => Promise<string[]>
+  start: (shiftKey: string) => Promise<string[]>
+  noShow: (shiftKey: string, note: string) => Promise<string[]>
+  pinNote: (date: string, text: string) => Promise<string[]>
+} {
+  const db = useDb()
+  const session = useSessionStore()
+  const busy = ref(false)
+  const run = async (fn: (actor: ReturnType<typeof session.actor> & { staffId: string }, role: NonNullable<typeof session.staff>['role']) => Promise<unknown>): Promise<string[]> => {
+    const staff = session.staff
+    if (!staff) return ['dutyLog.problems.notAllowed']
+    busy.value = true
+    try {
+      await fn({ ...session.actor(), staffId: staff.id }, staff.role)
+      return []
+    } catch (e) {
+      return e instanceof DutyInvalidError ? e.problems.map((p) => `dutyLog.problems.${p}`) : [errorMessageKey(e)]
+    } finally {
+      busy.value = false
+    }
+  }
+  return {
+    busy,
+    add: (input) => run((actor, role) => addDutyEntry(db, actor, role, input)),
+    start: (key) => run((actor, role) => startDuty(db, actor, role, key)),
+    noShow: (key, note) => run((actor, role) => recordNoShow(db, actor, role, key, note)),
+    pinNote: (date, text) => run((actor, role) => pinDayNote(db, actor, role, date, text)),
+  }
+}
+
+export type { DutyEntry }

@@ -1,0 +1,35 @@
+import { computed, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { currentEntries, type DutyEntry } from '@shared/domain/duty-log'
+import type { ShiftWindow } from '@shared/domain/shift-type'
+import { useDb } from '../../../modules/db'
+import { useSessionStore } from '../../../stores/session'
+import { useLiveQuery } from '../../../composables/useLiveQuery'
+import { loadShiftLog, type ShiftLog } from '../../../db/repositories/duty-log'
+import type { ReceptionIndexRow } from '../../../db/reception-index'
+
+export type LogRow =
+  | { kind: 'entry'; at: number; entry: DutyEntry; corrected: boolean; resolved: boolean; original: DutyEntry | null }
+  | { kind: 'reception'; at: number; reception: ReceptionIndexRow }
+
+/** A shift's log as it reads now: entries (latest corrections) and the requests registered in its time, by time. */
+export function useShiftLog(window: Ref<ShiftWindow | null>, key: Ref<string | null>): { log: ShallowRef<ShiftLog | null>; rows: ComputedRef<LogRow[]>; onDuty: ComputedRef<string[]> } {
+  const db = useDb()
+  const session = useSessionStore()
+  const log = useLiveQuery<ShiftLog | null>(
+    async () => (window.value && key.value && session.local ? loadShiftLog(db, session.local.site.id, key.value, window.value) : null),
+    null,
+    [window, key],
+  )
+  const rows = computed<LogRow[]>(() => {
+    const l = log.value
+    if (!l) return []
+    const byId = new Map(l.entries.map((e) => [e.id, e]))
+    const entries: LogRow[] = currentEntries(l.entries)
+      .filter((c) => c.entry.kind === 'entry' || c.entry.kind === 'noShow')
+      .map((c) => ({ kind: 'entry', at: byId.get(c.rootId)?.at ?? c.entry.at, entry: c.entry, corrected: c.corrected, resolved: c.resolved, original: c.corrected ? (byId.get(c.rootId) ?? null) : null }))
+    const receptions: LogRow[] = l.receptions.map((r) => ({ kind: 'reception', at: r.receivedAt, reception: r }))
+    return [...entries, ...receptions].sort((a, b) => a.at - b.at)
+  })
+  const onDuty = computed(() => [...new Set((log.value?.entries ?? []).filter((e) => e.kind === 'dutyStart').map((e) => e.staffId))])
+  return { log, rows, onDuty }
+}

@@ -12,6 +12,7 @@ import { routes as loginRoutes } from './features/login'
 import { routes as todayRoutes } from './features/today'
 import { routes as receptionRoutes } from './features/reception'
 import { routes as dutyLogRoutes } from './features/duty-log'
+import { routes as deskServicesRoutes } from './features/desk-services'
 import { routes as handoverRoutes } from './features/handover'
 import { routes as rosterRoutes } from './features/roster'
 import { routes as inspectionRoutes } from './features/inspection'
@@ -39,6 +40,7 @@ export const appRoutes: RouteRecordRaw[] = [
   ...todayRoutes,
   ...receptionRoutes,
   ...dutyLogRoutes,
+  ...deskServicesRoutes,
   ...handoverRoutes,
   ...rosterRoutes,
   ...inspectionRoutes,

@@ -5,6 +5,8 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
+import { DAY, HOUR, MINUTE } from './time'
+import { PHONE_PATTERN } from './reception'
 
 export const PeriodicalSchema = Type.Object({
   id: IdSchema,
@@ -91,10 +93,80 @@ export function receiptRange(services: readonly Pick<PaidService, 'receiptNo'>[]
   return { first: sorted[0]!, last: sorted.at(-1)! }
 }
 
-/** The receipt number after `no` (keeps letters and leading zeros: A00123 → A00124). */
+/** The receipt number after `no` (keeps letters and leading zeros: A00123 → A00124; long numbers stay exact). */
 export function nextReceiptNo(no: string): string {
   const m = /^(.*?)(\d+)$/.exec(no.trim())
   if (!m) return ''
-  const next = String(Number(m[2]) + 1).padStart(m[2]!.length, '0')
+  const next = String(BigInt(m[2]!) + 1n).padStart(m[2]!.length, '0')
   return `${m[1]}${next}`
+}
+
+/** 借出超过 24 小时: a loan out this long is shown as overdue-looking at the desk (a reminder, not a rule). */
+export const LOAN_OVERDUE_MS = DAY
+
+/** Has `loan` been out longer than {@link LOAN_OVERDUE_MS} at `now`? (Derived from time, never written.) */
+export function isLoanOverdue(loan: Pick<Loan, 'lentAt'>, now: number): boolean {
+  return now - loan.lentAt > LOAN_OVERDUE_MS
+}
+
+/** A receipt number as it is kept and compared: no spaces, capital letters (a000123 and A 000123 are A000123). */
+export function normaliseReceiptNo(no: string): string {
+  return no.replace(/\s+/g, '').toUpperCase()
+}
+
+/** A few minutes of clock difference between tablets are normal; an hour ahead is a typing mistake. */
+const FUTURE_SLACK = HOUR
+
+export type PeriodicalProblem = 'titleRequired' | 'copiesInvalid' | 'receivedInFuture'
+
+/** What a periodical entry must hold beyond its schema (篇1 3.4), as problem codes. */
+export function periodicalProblems(p: Pick<Periodical, 'title' | 'copies' | 'receivedAt'>, now: number): PeriodicalProblem[] {
+  const out: PeriodicalProblem[] = []
+  if (!p.title.trim()) out.push('titleRequired')
+  if (!Number.isInteger(p.copies) || p.copies < 1 || p.copies > 500) out.push('copiesInvalid')
+  if (p.receivedAt > now + FUTURE_SLACK) out.push('receivedInFuture')
+  return out
+}
+
+export type LoanProblem = 'itemRequired' | 'quantityInvalid' | 'borrowerRequired' | 'phoneInvalid' | 'lentInFuture'
+
+/** What a loan must hold: the item, how many, and who has it (so it can be asked back). */
+export function loanProblems(l: Pick<Loan, 'item' | 'quantity' | 'borrower' | 'phone' | 'lentAt'>, now: number): LoanProblem[] {
+  const out: LoanProblem[] = []
+  if (!l.item.trim()) out.push('itemRequired')
+  if (!Number.isInteger(l.quantity) || l.quantity < 1 || l.quantity > 100) out.push('quantityInvalid')
+  if (!l.borrower.trim()) out.push('borrowerRequired')
+  if (l.phone.trim() && !PHONE_PATTERN.test(l.phone.trim())) out.push('phoneInvalid')
+  if (l.lentAt > now + FUTURE_SLACK) out.push('lentInFuture')
+  return out
+}
+
+export type LoanReturnProblem = 'returnBeforeLent' | 'returnedInFuture'
+
+/**
+ * A return cannot come before its loan, nor be dated ahead of now. Times are typed to the minute, so a
+ * return in the loan's own minute is fine (lent 10:05:40, returned "10:05").
+ */
+export function loanReturnProblems(r: Pick<LoanReturn, 'returnedAt'>, loan: Pick<Loan, 'lentAt'>, now: number): LoanReturnProblem[] {
+  const out: LoanReturnProblem[] = []
+  if (r.returnedAt < loan.lentAt - (loan.lentAt % MINUTE)) out.push('returnBeforeLent')
+  if (r.returnedAt > now + FUTURE_SLACK) out.push('returnedInFuture')
+  return out
+}
+
+export type PaidServiceProblem = 'serviceRequired' | 'amountInvalid' | 'amountZero' | 'amountTooLarge' | 'receiptRequired' | 'atInFuture'
+
+/** Largest amount the record holds (1,000,000 yuan): anything above is a typing mistake. */
+export const MAX_AMOUNT_FEN = 100_000_000
+
+/** What a paid service must hold (篇2 4.4.1 i): the service, an amount of money above zero, its receipt number. */
+export function paidServiceProblems(s: Pick<PaidService, 'service' | 'amountFen' | 'receiptNo' | 'at'>, now: number): PaidServiceProblem[] {
+  const out: PaidServiceProblem[] = []
+  if (!s.service.trim()) out.push('serviceRequired')
+  if (!Number.isInteger(s.amountFen)) out.push('amountInvalid')
+  else if (s.amountFen === 0) out.push('amountZero')
+  else if (s.amountFen > MAX_AMOUNT_FEN) out.push('amountTooLarge')
+  if (!s.receiptNo.trim()) out.push('receiptRequired')
+  if (s.at > now + FUTURE_SLACK) out.push('atInFuture')
+  return out
 }

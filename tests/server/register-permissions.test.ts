@@ -13,14 +13,10 @@ import type { Mutation } from '@shared/sync/mutation'
 import type { PushResult } from '@shared/sync/protocol'
 import { HOUR, MINUTE } from '@shared/domain/time'
 import { BACKENDS } from '../support/server-db'
-import { departmentPut, enrol, mutation, pullAll, pushOk, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
+import { departmentPut, enrol, mutation, pullAll, pushOk, siteWithAdmin, testServer, type TestDevice, type TestServer, VERIFIER, applied, rejected, type Expect } from '../support/server-fixtures'
 
-const VERIFIER = { algorithm: 'PBKDF2-SHA256', iterations: 210000, salt: 'AAAAAAAAAAAAAAAAAAAAAA==', hash: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' }
 
 type Who = 'admin' | 'assistant' | 'supervisor' | 'manager' | 'engineer' | 'guard'
-type Expect = { status: 'applied' } | { status: 'duplicate' } | { status: 'rejected'; reason: RegExp }
-const applied: Expect = { status: 'applied' }
-const rejected = (reason: RegExp): Expect => ({ status: 'rejected', reason })
 
 describe.each(BACKENDS)('register permissions on $name', (backend) => {
   let s: TestServer

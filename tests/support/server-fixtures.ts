@@ -6,7 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '@server/app'
 import type { ServerDb } from '@server/db/connection'
 import { createSite } from '@server/sync/enrolment'
-import { issueCode } from '@server/repositories/codes'
+import { issueCode, type DeviceKind } from '@server/repositories/codes'
 import { newId } from '@shared/domain/ids'
 import { formatHlc } from '@shared/sync/hlc'
 import type { Mutation } from '@shared/sync/mutation'
@@ -63,8 +63,9 @@ export const protocolHeaders = (token?: string): Record<string, string> => ({
   ...(token ? { authorization: `Bearer ${token}` } : {}),
 })
 
-export async function enrol(s: TestServer, siteId: string, name = '前台平板'): Promise<TestDevice> {
-  const { code } = await issueCode(s.db.kysely, 'enrol', siteId, s.clock.now)
+/** Enrol a tablet of `siteId`: a desk tablet unless `deviceKind` says a department's (篇2 4.2.4). */
+export async function enrol(s: TestServer, siteId: string, name = '前台平板', deviceKind: DeviceKind = 'desk'): Promise<TestDevice> {
+  const { code } = await issueCode(s.db.kysely, 'enrol', siteId, s.clock.now, deviceKind)
   const res = await s.app.inject({ method: 'POST', url: '/api/devices/enrol', headers: protocolHeaders(), payload: { code, name } })
   if (res.statusCode !== 200) throw new Error(`enrol failed: ${res.statusCode} ${res.body}`)
   const body = res.json<EnrolResponse>()
@@ -114,3 +115,11 @@ export async function pullAll(s: TestServer, device: TestDevice, cursor = 0, lim
   }
   return { changes, cursor, more: false }
 }
+
+/** A PIN verifier that no PIN matches: staff pushed in server tests never log in with a PIN. */
+export const VERIFIER = { algorithm: 'PBKDF2-SHA256', iterations: 210000, salt: 'AAAAAAAAAAAAAAAAAAAAAA==', hash: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' }
+
+/** What a pushed mutation is expected to come back as, for table-driven permission tests. */
+export type Expect = { status: 'applied' } | { status: 'duplicate' } | { status: 'rejected'; reason: RegExp }
+export const applied: Expect = { status: 'applied' }
+export const rejected = (reason: RegExp): Expect => ({ status: 'rejected', reason })

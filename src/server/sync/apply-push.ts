@@ -79,13 +79,15 @@ async function applyOne(trx: Trx, device: DeviceRow, m: Mutation, seq: number, n
   const data = merged.record.data
   const problem = scopeProblem(spec, m, data) ?? escalation(spec, current?.data, data, verdict.actor.role) ?? actorProblem(spec, m, data)
   if (problem) return { result: { id: m.id, status: 'rejected', reason: problem }, seq }
+  // A replay of an append-only record already written changes nothing, so no rule can refuse it (a
+  // handover re-queued is not a second handover; an entry re-queued does not write to a locked log).
+  if (!merged.changed && spec.kind === 'appendOnly') return { result: { id: m.id, status: 'applied' }, seq }
   if (!merged.record.deleted) {
     const found = problems(spec.schema, data)
     if (found.length) return { result: { id: m.id, status: 'rejected', reason: `invalid: ${found.map((p) => `${p.path} ${p.code}`).join(', ')}`.slice(0, 200) }, seq }
     const ruled = await RECORD_RULES[m.name]?.(trx, device.site_id, m, data, verdict.actor)
     if (ruled) return { result: { id: m.id, status: 'rejected', reason: ruled.slice(0, 200) }, seq }
   }
-  if (!merged.changed && spec.kind === 'appendOnly') return { result: { id: m.id, status: 'applied' }, seq }
   // An editable record is renumbered even when every field of the change lost to a newer write: the
   // tablet that made the change shows it locally and would otherwise never pull the record again.
   const parentId = spec.parentField ? ((data[spec.parentField] as string | undefined) ?? null) : null

@@ -78,6 +78,7 @@ export function dutyEntryProblems(e: Pick<DutyEntry, 'kind' | 'content' | 'resol
 /**
  * The log as it reads now: each entry in its latest corrected version (corrections replace what they
  * correct; the originals stay in the record), with whether its follow-up was closed by a later entry.
+ * The entry recording a follow-up's result is in the log too, as an entry of its own (4.2.2: 不可遗漏).
  */
 export function currentEntries(entries: readonly DutyEntry[]): { entry: DutyEntry; rootId: string; resolved: boolean; corrected: boolean }[] {
   const byId = new Map(entries.map((e) => [e.id, e]))
@@ -97,7 +98,6 @@ export function currentEntries(entries: readonly DutyEntry[]): { entry: DutyEntr
     if (e.resolvesFollowUp && e.correctsId) {
       const target = byId.get(e.correctsId)
       resolved.add(target ? rootOf(target) : e.correctsId)
-      continue
     }
     const root = rootOf(e)
     if (latest.has(root)) corrected.add(root)

@@ -168,6 +168,17 @@ export function expectedCounts(template: Pick<HandoverTemplate, 'items'>, last: 
   })
 }
 
+/**
+ * Which handover the incoming clerk is about to do: normally from the shift on duty to the next one
+ * (arriving before it starts, 4.3.1); arriving after the next shift started, from the one that ended,
+ * as long as it has not been handed over (a late arrival, 4.2.7).
+ */
+export function handoverPair<W extends { startsAt: number; key: string }>(previous: W | null, current: W | null, next: W | null, handedOver: (key: string) => boolean): { from: W; to: W } | null {
+  if (previous && current && !handedOver(previous.key)) return { from: previous, to: current }
+  if (current && next && !handedOver(current.key)) return { from: current, to: next }
+  return null
+}
+
 /** A shift's log is locked once it has been handed over (4.3.4–4.3.5): nobody writes to it after. */
 export function isLocked(shiftKey: string, handovers: readonly Pick<Handover, 'fromShiftKey'>[]): boolean {
   return handovers.some((h) => h.fromShiftKey === shiftKey)

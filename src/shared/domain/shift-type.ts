@@ -68,6 +68,11 @@ export function nextShift(shifts: readonly ShiftType[], now: number, tz: string)
   return windowsAround(shifts, now, tz).find((w) => w.startsAt > now && w.startsAt - now <= DAY) ?? null
 }
 
+/** The last shift that ended at or before `now` (within the last day). */
+export function previousShift(shifts: readonly ShiftType[], now: number, tz: string): ShiftWindow | null {
+  return windowsAround(shifts, now, tz).filter((w) => w.endsAt <= now && now - w.endsAt <= DAY).at(-1) ?? null
+}
+
 export type ShiftProblem =
   | { code: 'overlap'; a: string; b: string }
   | { code: 'duplicateCode'; shiftCode: string }

@@ -6,6 +6,7 @@ const TZ = 'Asia/Shanghai'
 type Done = Pick<Review, 'kind' | 'period'>
 const daily = (period: string): Done => ({ kind: 'registerDaily', period })
 const weekly = (period: string): Done => ({ kind: 'registerWeekly', period })
+const dutyLog = (period: string): Done => ({ kind: 'dutyLogDaily', period })
 /** Midday in Shanghai on `date`. */
 const noon = (date: string): number => instantAt(date, '12:00', TZ)
 
@@ -63,6 +64,31 @@ describe('dailyReviewsDue (篇4 4.3: the supervisor every day)', () => {
   it('crosses month and year ends', () => {
     expect(dailyReviewsDue([], noon('2027-01-02'), TZ, '2026-12-30')).toEqual(['2027-01-02', '2027-01-01', '2026-12-31', '2026-12-30'])
   })
+
+  // 篇2 4.2.5: the supervisor also reads each day's duty log; a review of its own kind.
+  it.each<{ name: string; done: Done[]; since: string; due: string[] }>([
+    { name: 'duty log: nothing reviewed', done: [], since: '2020-01-01', due: last14 },
+    { name: 'duty log: reviewed days are left out', done: [dutyLog('2026-11-27'), dutyLog('2026-11-25')], since: '2020-01-01', due: last14.filter((d) => d !== '2026-11-27' && d !== '2026-11-25') },
+    { name: 'duty log: every day reviewed', done: last14.map(dutyLog), since: '2020-01-01', due: [] },
+    { name: 'duty log: a review of the register does not stand in for it', done: last14.map(daily), since: '2020-01-01', due: last14 },
+    { name: 'duty log: nor a weekly review', done: [weekly('2026-11-23')], since: '2020-01-01', due: last14 },
+    { name: 'duty log: nothing before the site started', done: [dutyLog('2026-11-26')], since: '2026-11-25', due: ['2026-11-27', '2026-11-25'] },
+    { name: 'duty log: a site whose first day is tomorrow', done: [], since: '2026-11-28', due: [] },
+  ])('$name', ({ done, since, due }) => {
+    expect(dailyReviewsDue(done, noon(today), TZ, since, 'dutyLogDaily')).toEqual(due)
+  })
+
+  it('a review of the duty log does not stand in for the register’s (the default kind)', () => {
+    expect(dailyReviewsDue(last14.map(dutyLog), noon(today), TZ, '2020-01-01')).toEqual(last14)
+    expect(dailyReviewsDue(last14.map(dutyLog), noon(today), TZ, '2020-01-01', 'registerDaily')).toEqual(last14)
+    expect(dailyReviewsDue([...last14.map(dutyLog), ...last14.map(daily)], noon(today), TZ, '2020-01-01', 'registerDaily')).toEqual([])
+  })
+
+  it('duty log: takes today in the site timezone', () => {
+    const at = Date.UTC(2026, 10, 27, 23, 30)
+    expect(dailyReviewsDue([dutyLog('2026-11-27')], at, 'Asia/Shanghai', '2026-11-27', 'dutyLogDaily')).toEqual(['2026-11-28'])
+    expect(dailyReviewsDue([dutyLog('2026-11-27')], at, 'UTC', '2026-11-27', 'dutyLogDaily')).toEqual([])
+  })
 })
 
 describe('weeklyReviewsDue (篇4 4.9: the manager every Monday, last week)', () => {
@@ -92,11 +118,21 @@ describe('weeklyReviewsDue (篇4 4.9: the manager every Monday, last week)', () 
   it('in UTC the same instant is still Sunday: only the week before last is due', () => {
     expect(weeklyReviewsDue([], Date.UTC(2026, 10, 29, 23, 30), 'UTC', '2026-11-16')).toEqual(['2026-11-16'])
   })
+
+  it('a daily review of the duty log does not stand in for the weekly one', () => {
+    expect(weeklyReviewsDue([dutyLog('2026-11-23')], noon('2026-11-30'), TZ, '2020-01-01')).toEqual(['2026-11-23', '2026-11-16', '2026-11-09', '2026-11-02'])
+  })
 })
 
 describe('reviewDays', () => {
   it('a daily review covers its day', () => {
     expect(reviewDays('registerDaily', '2026-11-27')).toEqual(['2026-11-27'])
+  })
+
+  it('a daily review of the duty log covers its day (篇2 4.2.5)', () => {
+    expect(reviewDays('dutyLogDaily', '2026-11-27')).toEqual(['2026-11-27'])
+    expect(reviewDays('dutyLogDaily', '2026-12-31')).toEqual(['2026-12-31'])
+    expect(reviewDays('dutyLogDaily', '2026-11-23')).toEqual(['2026-11-23'])
   })
 
   it('a weekly review covers Monday to Sunday, across a year end', () => {

@@ -1,4 +1,3 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { placeholderRoute } from '../../components/placeholder-route'
 
-export const routes: RouteRecordRaw[] = [placeholderRoute('/handover', 'handover', 'handover')]
+export const routes: RouteRecordRaw[] = [{ path: '/handover', name: 'handover', component: () => import('./pages/HandoverPage.vue'), meta: { section: 'handover' } }]

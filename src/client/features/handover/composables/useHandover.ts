@@ -1,0 +1,142 @@
+import { computed, reactive, ref, watch, type ComputedRef } from 'vue'
+import { handoverPair, handoverProblems, isLate, type HandoverProblem } from '@shared/domain/handover'
+import { currentShift, nextShift, previousShift, type ShiftWindow } from '@shared/domain/shift-type'
+import { shiftKey } from '@shared/domain/duty-log'
+import { useDb } from '../../../modules/db'
+import { useSessionStore } from '../../../stores/session'
+import { useLiveQuery } from '../../../composables/useLiveQuery'
+import { useNow } from '../../../composables/useNow'
+import { useShiftTypes } from '../../../composables/useShiftTypes'
+import { completeHandover, handoverContext, HandoverInvalidError, pendingOf, type HandoverContext } from '../../../db/repositories/handover'
+import { loginWithPin } from '../../../db/repositories/login'
+import { errorMessageKey } from '../../../components/error-message'
+
+export interface ShiftSlot {
+  key: string
+  startsAt: number
+  window: ShiftWindow
+}
+
+export interface SignatureDraft {
+  image: string
+  signedAt: number
+  name: string
+}
+
+/** The guided handover (篇2 4.3): which shifts, what is pending, the draft as it is filled in, and signing off. */
+export function useHandover() {
+  const db = useDb()
+  const session = useSessionStore()
+  const now = useNow(30_000)
+  const types = useShiftTypes()
+  const tz = (): string => session.local?.settings.timezone ?? 'Asia/Shanghai'
+  const handovers = useLiveQuery(() => db.handovers.toArray(), [])
+  const slot = (w: ShiftWindow | null): ShiftSlot | null => (w ? { key: shiftKey(w.date, w.shiftType.id), startsAt: w.startsAt, window: w } : null)
+  const pair = computed(() =>
+    handoverPair(
+      slot(previousShift(types.value, now.value, tz())),
+      slot(currentShift(types.value, now.value, tz())),
+      slot(nextShift(types.value, now.value, tz())),
+      (key) => handovers.value.some((h) => h.fromShiftKey === key),
+    ),
+  )
+  const context = useLiveQuery<HandoverContext | null>(
+    async () => (pair.value && session.local ? handoverContext(db, session.local.site.id, pair.value.from.key, Date.now()) : null),
+    null,
+    [() => pair.value?.from.key],
+  )
+  const onDuty = useLiveQuery(async () => {
+    const key = pair.value?.from.key
+    return key ? [...new Set((await db.dutyEntries.where('shiftKey').equals(key).toArray()).filter((e) => e.kind === 'dutyStart').map((e) => e.staffId))] : []
+  }, [] as string[], [() => pair.value?.from.key])
+
+  const draft = reactive({
+    started: false,
+    arrivedAt: 0,
+    outgoingId: '',
+    explanations: {} as Record<string, string>,
+    acknowledged: {} as Record<string, number>,
+    checks: {} as Record<string, { ok: boolean | null; note: string }>,
+    counts: {} as Record<string, { counted: string; note: string; nextReceiptNo: string }>,
+    outgoingSignature: null as SignatureDraft | null,
+    incomingSignature: null as SignatureDraft | null,
+  })
+  watch(context, (ctx) => {
+    for (const c of ctx?.counts ?? []) draft.counts[c.itemId] ??= { counted: '', note: '', nextReceiptNo: c.nextReceiptNo }
+  })
+  watch(onDuty, (ids) => {
+    if (!draft.outgoingId) draft.outgoingId = ids.find((id) => id !== session.staff?.id) ?? ''
+  })
+
+  /** 4.3.1: arrival is recorded when the incoming clerk starts the handover. */
+  function start(): void {
+    draft.started = true
+    draft.arrivedAt = Date.now()
+  }
+
+  const late = computed(() => (pair.value && draft.started ? isLate(draft.arrivedAt, pair.value.to.startsAt, session.local?.settings.handoverLeadMinutes ?? 15) : false))
+  const counts = computed(() =>
+    (context.value?.counts ?? []).map((c) => {
+      const entered = draft.counts[c.itemId]
+      const counted = entered?.counted.trim() ? Number(entered.counted) : Number.NaN
+      return { ...c, counted, note: entered?.note ?? '', nextReceiptNo: entered?.nextReceiptNo ?? c.nextReceiptNo }
+    }),
+  )
+  const problems: ComputedRef<HandoverProblem[]> = computed(() => {
+    const ctx = context.value
+    if (!ctx || !session.staff) return []
+    return handoverProblems(
+      {
+        outgoingId: draft.outgoingId,
+        incomingId: session.staff.id,
+        acknowledgements: Object.keys(draft.acknowledged).map((itemId) => ({ itemId })),
+        checks: Object.entries(draft.checks).filter(([, c]) => c.ok !== null).map(([checkId, c]) => ({ checkId, ok: c.ok!, note: c.note })),
+        counts: counts.value,
+        outgoingSignatureId: draft.outgoingSignature ? 'signed' : null,
+        incomingSignatureId: draft.incomingSignature ? 'signed' : null,
+      },
+      pendingOf(ctx),
+      ctx.template,
+      ctx.alreadyHandedOver,
+    )
+  })
+
+  /** Each signer confirms with their PIN on this tablet before their signature counts (4.3.4). */
+  async function checkPin(staffId: string, pin: string): Promise<string | null> {
+    const result = await loginWithPin(db, staffId, pin, Date.now())
+    if (result.ok) return null
+    return result.reason === 'throttled' ? 'login.throttledShort' : 'login.wrongPinNoFree'
+  }
+
+  async function complete(): Promise<string[]> {
+    const ctx = context.value
+    const p = pair.value
+    const staff = session.staff
+    if (!ctx || !p || !staff) return ['handover.problems.noShift']
+    const nowMs = Date.now()
+    try {
+      await completeHandover(db, { ...session.actor(), staffId: staff.id }, {
+        fromShiftKey: p.from.key,
+        toShiftKey: p.to.key,
+        shiftStartsAt: p.to.startsAt,
+        leadMinutes: session.local?.settings.handoverLeadMinutes ?? 15,
+        outgoingId: draft.outgoingId,
+        incomingId: staff.id,
+        arrivedAt: draft.arrivedAt || nowMs,
+        acknowledgements: pendingOf(ctx)
+          .filter((item) => draft.acknowledged[item.itemId])
+          .map((item) => ({ kind: item.kind, itemId: item.itemId, explanation: draft.explanations[item.itemId] ?? '', acknowledgedAt: draft.acknowledged[item.itemId]! })),
+        checks: ctx.template.checks.map((c) => ({ checkId: c.id, text: c.text, ok: draft.checks[c.id]?.ok === true, note: draft.checks[c.id]?.note ?? '' })),
+        counts: counts.value.map((c) => ({ ...c, counted: Number.isFinite(c.counted) ? c.counted : 0 })),
+        outgoingSignature: draft.outgoingSignature,
+        incomingSignature: draft.incomingSignature,
+      })
+      return []
+    } catch (e) {
+      if (e instanceof HandoverInvalidError) return e.problems.map((p) => `handover.problems.${p.code}`)
+      return [errorMessageKey(e)]
+    }
+  }
+
+  return { now, pair, context, onDuty, draft, start, late, counts, problems, checkPin, complete, busy: ref(false) }
+}

@@ -3,6 +3,8 @@
  * enrolment to an existing site, connecting a standalone tablet with its own site, and creating
  * a site from the console or CLI with its first administrator.
  */
+import { SUGGESTED_SHIFTS } from '@shared/domain/shift-type'
+import { SUGGESTED_DEPARTMENTS } from '@shared/domain/department'
 import { newId } from '@shared/domain/ids'
 import { defaultSettings } from '@shared/domain/settings'
 import { hashPin, pinProblem, type PinProblem } from '@shared/domain/pin'
@@ -109,6 +111,16 @@ export async function createSite(db: ServerDb, input: NewSiteInput, now: number)
           recordId: staffId,
           data: { id: staffId, siteId: site.id, name: input.adminName.trim(), role: 'administrator', departmentId: null, pin: verifier, active: true },
         },
+        // The same suggestions as the tablet's first run, so the site works at once (shifts drive the duty
+        // log and handover, 篇2 4.2–4.3); its administrator edits them.
+        ...SUGGESTED_SHIFTS.map((s) => {
+          const id = newId()
+          return { table: 'shiftTypes', recordId: id, data: { id, siteId: site.id, ...s, active: true } }
+        }),
+        ...SUGGESTED_DEPARTMENTS.map((name) => {
+          const id = newId()
+          return { table: 'departments', recordId: id, data: { id, siteId: site.id, name, active: true } }
+        }),
       ],
       now,
     )

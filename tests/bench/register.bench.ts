@@ -14,17 +14,17 @@
  *      from navigation to the PDF's bytes. Baseline: the blank register form.
  * Usage: npm run bench:register  (BENCH_SKIP_BUILD=1 reuses dist/; BENCH_REGISTER_N=50000 for a smaller register)
  */
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build as viteBuild, type Rollup } from 'vite'
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
-import { BUILT_CLIENT, ROOT, startServer } from '../support/app-server'
+import { ROOT, startServer } from '../support/app-server'
 import { CHROMIUM_PATH } from '../support/browser'
 import { firstRunSetup, loginAs } from '../support/journeys'
 import { median, percentile, row } from './stats'
+import { buildApp, ms, printPdf } from './app-bench'
 import type { registerBench } from './register-bench-page'
 
 const N = Number(process.env.BENCH_REGISTER_N ?? 200_000)
@@ -36,14 +36,7 @@ const STAFF = [
 const OPEN_RUNS = 7
 
 type Bench = typeof registerBench
-const ms = (v: number): string => `${v.toFixed(v < 10 ? 1 : 0)} ms`
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`
-
-function buildApp(): void {
-  if (process.env.BENCH_SKIP_BUILD === '1' && fs.existsSync(path.join(BUILT_CLIENT, 'index.html'))) return
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } })
-  if (r.status !== 0) throw new Error(`build failed\n${r.stderr}`)
-}
 
 /** The in-page part as one classic script (it runs in the app's origin, on the app's database). */
 async function benchScript(): Promise<string> {
@@ -171,27 +164,6 @@ async function scroll(page: Page): Promise<ScrollFigures> {
     jumps.push({ at: `${Math.round(at * 100)} %`, ms: t })
   }
   return { frames: frames.length, p95Frame: percentile(frames, 95), longFrames: frames.filter((f) => f > 50).length, jumps }
-}
-
-/** In-app navigation to a print page, until it is laid out, then its PDF as Chromium prints it. */
-async function printPdf(page: Page, to: string): Promise<{ readyMs: number; pdfMs: number; bytes: number; pages: number }> {
-  const readyMs = await page.evaluate(async (target) => {
-    const router = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $router: { push(p: string): Promise<unknown> } } } } }).__vue_app__.config.globalProperties.$router
-    const t0 = performance.now()
-    await router.push(target)
-    for (;;) {
-      await new Promise((r) => requestAnimationFrame(() => r(null)))
-      if (document.querySelector('[data-print-ready="true"]')) return performance.now() - t0
-      if (performance.now() - t0 > 60_000) throw new Error('the print page never got ready')
-    }
-  }, to)
-  const t0 = performance.now()
-  await page.emulateMedia({ media: 'print' })
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
-  await page.emulateMedia({ media: 'screen' })
-  const pdfMs = performance.now() - t0
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
-  return { readyMs, pdfMs, bytes: pdf.length, pages }
 }
 
 async function main(): Promise<void> {

@@ -15,6 +15,7 @@ import { addDays, formatDateTime, instantAt, localDate, MINUTE, HOUR } from '@sh
 import { useE2eHarness } from '../support/e2e-harness'
 import { DEFAULT_STAFF, firstRunSetup, loginAs, waitForServiceWorker } from '../support/journeys'
 import { printToText } from '../support/pdf'
+import { drawSignature, putRows } from '../support/idb-page'
 
 const TZ = 'Asia/Shanghai'
 const N = 300
@@ -140,38 +141,14 @@ async function readSiteIds(page: Page): Promise<SiteIds> {
 
 /** Straight into the tablet's IndexedDB, as a busy week of registering would leave it; the owner's signature drawn on a canvas. */
 async function insert(page: Page, f: Fixture): Promise<void> {
-  await page.evaluate(
-    async ({ receptions, events, index, fullId, siteId }) => {
-      const canvas = document.createElement('canvas')
-      canvas.width = 300
-      canvas.height = 100
-      const g = canvas.getContext('2d')!
-      g.lineWidth = 4
-      g.beginPath()
-      g.moveTo(20, 70)
-      g.bezierCurveTo(80, 0, 120, 100, 180, 40)
-      g.lineTo(280, 60)
-      g.stroke()
-      const signatureId = crypto.randomUUID()
-      const signature = { id: signatureId, siteId, subjectType: 'reception', subjectId: fullId, signerName: '业主0002', signerStaffId: null, image: canvas.toDataURL('image/png'), signedAt: Date.now() }
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('deskbook')
-        req.onsuccess = () => resolve(req.result)
-        req.onerror = () => reject(req.error)
-      })
-      const tx = db.transaction(['receptions', 'receptionEvents', 'receptionIndex', 'signatures'], 'readwrite')
-      for (const r of receptions) tx.objectStore('receptions').put(r)
-      for (const e of events) tx.objectStore('receptionEvents').put(e.signatureId === '__signature__' ? { ...e, signatureId } : e)
-      for (const row of index) tx.objectStore('receptionIndex').put(row)
-      tx.objectStore('signatures').put(signature)
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve
-        tx.onerror = () => reject(tx.error)
-      })
-      db.close()
-    },
-    { receptions: f.receptions, events: f.events, index: f.index, fullId: f.full.id, siteId: f.receptions[0]!.siteId },
-  )
+  const signatureId = crypto.randomUUID()
+  const signature = { id: signatureId, siteId: f.receptions[0]!.siteId, subjectType: 'reception', subjectId: f.full.id, signerName: '业主0002', signerStaffId: null, image: await drawSignature(page), signedAt: Date.now() }
+  await putRows(page, {
+    receptions: f.receptions,
+    receptionEvents: f.events.map((e) => (e.signatureId === '__signature__' ? { ...e, signatureId } : e)),
+    receptionIndex: f.index,
+    signatures: [signature],
+  })
 }
 
 /** Open the register print of last week by its button and wait until the pages are laid out. */

@@ -9,4 +9,11 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./print/DutyLogBlankPrint.vue'),
     meta: { section: 'dutyLog', layout: 'print' },
   },
+  // The printed log (issue 5 point 7): ?shift=<shiftKey> | ?date=YYYY-MM-DD | ?month=YYYY-MM.
+  {
+    path: '/print/duty-log',
+    name: 'print-duty-log',
+    component: () => import('./print/DutyLogPrint.vue'),
+    meta: { section: 'dutyLog', layout: 'print' },
+  },
 ]

@@ -1,0 +1,96 @@
+/**
+ * A shift's printed 客户服务中心值班记录表 as rows of the print frame (篇2 4.2.2: objective, clear,
+ * complete — nothing left out): each entry as the log reads now, marked 更正 when corrected and 补录
+ * with the paper sheet's reference when copied from paper afterwards; the requests registered in
+ * the shift's time, from the register (SPEC §2: never typed twice), owner phones masked for whoever
+ * may not call owners, as the register print does. Pure: texts come in through `t`.
+ */
+import { currentEntries } from '@shared/domain/duty-log'
+import type { DutyLogColumn } from '@shared/domain/forms'
+import { phoneForViewer } from '@shared/domain/register-export'
+import { formatTime, localDate } from '@shared/domain/time'
+import type { PrintedAck, ShiftPrint } from '../../../db/repositories/duty-print'
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string
+
+export interface DutyPrintContext {
+  tz: string
+  /** `customer.contact`: phones in full; otherwise masked. */
+  fullPhones: boolean
+  staffName: (id: string) => string
+  t: Translate
+}
+
+export type DutyPrintRow = Record<DutyLogColumn, string>
+
+/** `HH:mm`, with the date when the shift ran past midnight into another day. */
+export function printTime(at: number, shiftDate: string, tz: string): string {
+  const date = localDate(at, tz)
+  return date === shiftDate ? formatTime(at, tz) : `${date.slice(5)} ${formatTime(at, tz)}`
+}
+
+/** The entries table of one shift, by time: entries (latest corrections, no-shows) and registered requests. */
+export function shiftRows(shift: ShiftPrint, ctx: DutyPrintContext): DutyPrintRow[] {
+  const { t, tz } = ctx
+  const date = shift.window.date
+  const byId = new Map(shift.entries.map((e) => [e.id, e]))
+  const rows: { at: number; row: DutyPrintRow }[] = []
+  for (const c of currentEntries(shift.entries)) {
+    const e = c.entry
+    if (e.kind !== 'entry' && e.kind !== 'noShow') continue
+    const root = byId.get(c.rootId) ?? e
+    const marks = [
+      e.kind === 'noShow' ? t('dutyLogPrint.noShow') : '',
+      e.paperRef ? t('dutyLogPrint.paper', { ref: e.paperRef }) : '',
+      c.corrected ? t('dutyLogPrint.corrected', { time: printTime(e.createdAt, date, tz), name: ctx.staffName(e.staffId) }) : '',
+    ].join('')
+    const followUp = [
+      e.followUp && !c.resolved ? t('dutyLogPrint.followUpOpen') : '',
+      c.resolved ? t('dutyLogPrint.resolved') : '',
+      e.escalation !== 'none' ? t('dutyLogPrint.escalated', { to: t(`dutyLogPrint.escalations.${e.escalation}`) }) : '',
+    ].filter(Boolean)
+    rows.push({
+      at: root.at,
+      row: {
+        time: printTime(root.at, date, tz),
+        source: t(`dutyLog.sources.${e.source}`),
+        content: `${marks}${e.content}`,
+        urgency: t(`register.urgencies.${e.urgency}`),
+        action: e.action,
+        notified: e.notified,
+        followUp: [...followUp, t('dutyLogPrint.recorder', { name: ctx.staffName(root.staffId) })].join(t('dutyLogPrint.separator')),
+      },
+    })
+  }
+  for (const r of shift.receptions) {
+    const phone = phoneForViewer(r.phone, ctx.fullPhones)
+    const customer = [r.customerName.trim(), phone].filter(Boolean).join(' / ')
+    rows.push({
+      at: r.index.receivedAt,
+      row: {
+        time: printTime(r.index.receivedAt, date, tz),
+        source: t('dutyLogPrint.register'),
+        content: t('dutyLogPrint.receptionContent', { ref: r.index.ref, room: r.index.room, customer, matter: r.index.matter }),
+        urgency: t(`register.urgencies.${r.index.urgency}`),
+        action: '',
+        notified: '',
+        followUp: [t('dutyLogPrint.status', { status: t(`register.statuses.${r.index.status}`) }), t('dutyLogPrint.recorder', { name: ctx.staffName(r.index.receiverId) })].join(t('dutyLogPrint.separator')),
+      },
+    })
+  }
+  return rows.sort((a, b) => a.at - b.at).map((r) => r.row)
+}
+
+/** Who was on duty: who started duty on the shift, else whoever handed it over. */
+export function onDutyIds(shift: ShiftPrint): string[] {
+  const started = shift.entries.filter((e) => e.kind === 'dutyStart').map((e) => e.staffId)
+  return [...new Set(started.length ? started : shift.handover ? [shift.handover.outgoingId] : [])]
+}
+
+/** A pending item the handover acknowledged, in one line: the request or entry it was (4.3.2 a, b). */
+export function ackText(ack: PrintedAck, shiftDate: string, ctx: Pick<DutyPrintContext, 't' | 'tz'>): string {
+  const { t } = ctx
+  if (ack.reception) return t('dutyLogPrint.handover.itemReception', { ref: ack.reception.ref, room: ack.reception.room, matter: ack.reception.matter })
+  if (ack.entry) return t('dutyLogPrint.handover.itemEntry', { time: printTime(ack.entry.at, shiftDate, ctx.tz), content: ack.entry.content })
+  return t('dutyLogPrint.handover.missing')
+}

@@ -21,6 +21,10 @@ export const HandoverTemplateSchema = Type.Object({
       id: Type.String({ minLength: 1, maxLength: 40 }),
       name: Type.String({ minLength: 1, maxLength: 40 }),
       kind: literalUnion(COUNT_KINDS),
+      /** What the site starts with, expected when no handover counted the item yet (the site's first, or an item added since). Not for 'loans'. */
+      initial: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+      /** receiptBook: the first unused receipt number, expected when no handover recorded one yet. */
+      nextReceiptNo: Type.Optional(Type.String({ maxLength: 30 })),
     }),
     { maxItems: 40 },
   ),
@@ -154,7 +158,11 @@ export function handoverProblems(
   return out
 }
 
-/** What each item should count at this handover: what the last one counted (4.3.3), open loans from the desk services log. */
+/**
+ * What each item should count at this handover: what the last one counted (4.3.3), open loans from the
+ * desk services log. An item no handover counted yet (the site's first handover, or an item added to
+ * the template since) expects the template's starting count and receipt number, else 0 and ''.
+ */
 export function expectedCounts(template: Pick<HandoverTemplate, 'items'>, last: Pick<Handover, 'counts'> | null, openLoans: number): Omit<HandoverCount, 'counted' | 'note'>[] {
   return template.items.map((item) => {
     const before = last?.counts.find((c) => c.itemId === item.id)
@@ -162,8 +170,8 @@ export function expectedCounts(template: Pick<HandoverTemplate, 'items'>, last: 
       itemId: item.id,
       name: item.name,
       kind: item.kind,
-      expected: item.kind === 'loans' ? openLoans : (before?.counted ?? 0),
-      nextReceiptNo: before?.nextReceiptNo ?? '',
+      expected: item.kind === 'loans' ? openLoans : before ? before.counted : (item.initial ?? 0),
+      nextReceiptNo: before ? before.nextReceiptNo : item.kind === 'receiptBook' ? (item.nextReceiptNo ?? '') : '',
     }
   })
 }

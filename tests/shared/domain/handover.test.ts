@@ -323,3 +323,60 @@ describe('defaultHandoverTemplate', () => {
     expect(problems(HandoverTemplateSchema, { ...template, ...change }).map((p) => p.path)).toContain(path)
   })
 })
+
+describe('expectedCounts with starting counts (a site’s first handover, an item added since)', () => {
+  type Item = HandoverTemplate['items'][number]
+  const template: Pick<HandoverTemplate, 'items'> = {
+    items: [
+      { id: 'keys', name: '钥匙', kind: 'count', initial: 12 },
+      { id: 'receipts', name: '收款收据', kind: 'receiptBook', initial: 2, nextReceiptNo: 'A00100' },
+      { id: 'loans', name: '借出物品', kind: 'loans' },
+      { id: 'cash', name: '备用金(元)', kind: 'cash', initial: 500 },
+      // An old template without starting counts stays as it was.
+      { id: 'radios', name: '对讲机', kind: 'count' },
+    ],
+  }
+  type Counted = Handover['counts'][number]
+  const counted = (itemId: string, kind: Counted['kind'], value: number, nextReceiptNo = ''): Counted => ({ itemId, name: itemId, kind, expected: value, counted: value, note: '', nextReceiptNo })
+
+  it.each<{ name: string; last: Pick<Handover, 'counts'> | null; openLoans: number; want: Record<string, [number, string]> }>([
+    { name: 'the site’s first handover: the starting counts and receipt number', last: null, openLoans: 1, want: { keys: [12, ''], receipts: [2, 'A00100'], loans: [1, ''], cash: [500, ''], radios: [0, ''] } },
+    { name: 'a last handover that counted nothing: still the starting counts', last: { counts: [] }, openLoans: 0, want: { keys: [12, ''], receipts: [2, 'A00100'], loans: [0, ''], cash: [500, ''], radios: [0, ''] } },
+    {
+      name: 'counted before: what was counted wins over the start, even 0 and an empty receipt number',
+      last: { counts: [counted('keys', 'count', 0), counted('receipts', 'receiptBook', 1, ''), counted('cash', 'cash', 480.5), counted('radios', 'count', 4)] },
+      openLoans: 2,
+      want: { keys: [0, ''], receipts: [1, ''], loans: [2, ''], cash: [480.5, ''], radios: [4, ''] },
+    },
+    {
+      name: 'only some counted before (items added since start from their starting count)',
+      last: { counts: [counted('keys', 'count', 11), counted('loans', 'loans', 7)] },
+      openLoans: 3,
+      want: { keys: [11, ''], receipts: [2, 'A00100'], loans: [3, ''], cash: [500, ''], radios: [0, ''] },
+    },
+    { name: 'counted before under another item id: not this item', last: { counts: [counted('keys-old', 'count', 9, 'B1')] }, openLoans: 0, want: { keys: [12, ''], receipts: [2, 'A00100'], loans: [0, ''], cash: [500, ''], radios: [0, ''] } },
+  ])('$name', ({ last, openLoans, want }) => {
+    expect(Object.fromEntries(expectedCounts(template, last, openLoans).map((c) => [c.itemId, [c.expected, c.nextReceiptNo]]))).toEqual(want)
+  })
+
+  it.each<{ name: string; item: Item; openLoans: number; want: [number, string] }>([
+    { name: 'loans ignore a starting count: the desk services log says what is out', item: { id: 'l', name: '借出', kind: 'loans', initial: 9 }, openLoans: 2, want: [2, ''] },
+    { name: 'a receipt number on an item that is not a receipt book is not expected', item: { id: 'k', name: '钥匙', kind: 'count', initial: 3, nextReceiptNo: 'A1' }, openLoans: 0, want: [3, ''] },
+    { name: 'a receipt book without a starting number', item: { id: 'r', name: '收据', kind: 'receiptBook', initial: 1 }, openLoans: 0, want: [1, ''] },
+    { name: 'a starting count of 0', item: { id: 'c', name: '现金', kind: 'cash', initial: 0 }, openLoans: 0, want: [0, ''] },
+  ])('$name', ({ item, openLoans, want }) => {
+    const [count] = expectedCounts({ items: [item] }, null, openLoans)
+    expect([count!.expected, count!.nextReceiptNo]).toEqual(want)
+  })
+
+  it.each<{ name: string; item: Record<string, unknown>; valid: boolean }>([
+    { name: 'an item without starting values (a template saved before they existed)', item: { id: 'k', name: '钥匙', kind: 'count' }, valid: true },
+    { name: 'a starting count and receipt number', item: { id: 'r', name: '收据', kind: 'receiptBook', initial: 100000, nextReceiptNo: 'A00100' }, valid: true },
+    { name: 'a negative starting count', item: { id: 'k', name: '钥匙', kind: 'count', initial: -1 }, valid: false },
+    { name: 'a fractional starting count', item: { id: 'k', name: '钥匙', kind: 'count', initial: 1.5 }, valid: false },
+    { name: 'a starting count over 100000', item: { id: 'k', name: '钥匙', kind: 'count', initial: 100001 }, valid: false },
+    { name: 'a receipt number over 30 characters', item: { id: 'r', name: '收据', kind: 'receiptBook', nextReceiptNo: 'A'.repeat(31) }, valid: false },
+  ])('schema: $name → valid $valid', ({ item, valid }) => {
+    expect(problems(HandoverTemplateSchema, { siteId: SITE, items: [item], checks: [] })).toHaveLength(valid ? 0 : 1)
+  })
+})

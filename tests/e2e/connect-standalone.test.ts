@@ -14,7 +14,7 @@ describe('a standalone tablet joins the company server', () => {
     await standalone.goto(`${h.server.url}/settings`)
     await expect.poll(() => standalone.getByTestId('settings-sync').textContent()).toContain('连接公司服务器')
     await standalone.locator('input[name="idleLockMinutes"]').fill('9')
-    await standalone.getByRole('button', { name: '保存' }).click()
+    await standalone.getByTestId('settings-limits').getByRole('button', { name: '保存' }).click()
 
     // The company administrator (server set up without a site) issues a connect code.
     const setup = await fetch(`${h.server.url}/api/admin/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'correct-horse-1' }) })

@@ -1,59 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
 import { useE2eHarness } from '../support/e2e-harness'
 import { loginAs, waitForServiceWorker } from '../support/journeys'
-
-interface Console {
-  token: string
-  siteId: string
-}
-
-/** The company administrator sets the server up with a site and its first administrator (王管理, PIN 2580). */
-async function setUpServer(url: string): Promise<Console> {
-  const res = await fetch(`${url}/api/admin/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'correct-horse-1', site: { name: '翠苑小区', adminName: '王管理', adminPin: '2580' } }),
-  })
-  const { token } = (await res.json()) as { token: string }
-  const sites = (await (await fetch(`${url}/api/admin/sites`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string }[]
-  return { token, siteId: sites[0]!.id }
-}
-
-async function code(url: string, c: Console): Promise<string> {
-  const res = await fetch(`${url}/api/admin/codes`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-    body: JSON.stringify({ purpose: 'enrol', siteId: c.siteId }),
-  })
-  return ((await res.json()) as { code: string }).code
-}
-
-/** A fresh tablet joins the site with a code and logs in as 王管理. */
-async function enrolTablet(context: BrowserContext, url: string, enrolCode: string, name: string): Promise<Page> {
-  const page = await context.newPage()
-  await page.goto(url)
-  await page.waitForURL(/\/setup$/)
-  await page.getByRole('button', { name: '已有项目?用注册码加入' }).click()
-  await page.waitForURL(/\/enrol$/)
-  await page.getByLabel('注册码').fill(enrolCode)
-  await page.getByLabel('设备名称').fill(name)
-  await page.getByRole('button', { name: '加入' }).click()
-  await page.waitForURL(/\/login/)
-  await loginAs(page, '王管理', '2580')
-  await page.waitForURL(/\/today$/)
-  return page
-}
-
-async function addStaff(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByRole('button', { name: '添加员工' }).click()
-  const editor = page.getByTestId('staff-editor')
-  await editor.locator('[name="staff-name"]').fill(name)
-  await editor.locator('[name="staff-pin"]').fill(pin)
-  await editor.locator('[name="staff-pin-again"]').fill(pin)
-  await editor.getByRole('button', { name: '保存' }).click()
-  await editor.waitFor({ state: 'detached' })
-}
+import { addStaff, code, enrolTablet, setUpServer } from '../support/enrolment'
 
 describe('two tablets on one site', () => {
   const h = useE2eHarness()
@@ -85,7 +33,7 @@ describe('two tablets on one site', () => {
     await expect.poll(() => b.locator('[data-table="staff"]').textContent()).toContain('2 / 2')
     // A setting changed on A reaches B's open screen (and B's session: its idle lock) on B's next sync.
     await a.locator('input[name="idleLockMinutes"]').fill('7')
-    await a.getByRole('button', { name: '保存' }).click()
+    await a.getByTestId('settings-limits').getByRole('button', { name: '保存' }).click()
     await expect.poll(() => a.getByTestId('status-sync').textContent()).toContain('待同步 1 条')
     await expect.poll(() => a.getByTestId('status-sync').textContent(), { timeout: 20_000 }).toContain('已全部同步')
     await b.getByRole('button', { name: '立即同步' }).click()
@@ -110,6 +58,8 @@ describe('two tablets on one site', () => {
     const context = await h.tablet()
     const page = await enrolTablet(context, h.server.url, await code(h.server.url, c), '遗失的平板')
     await page.goto(`${h.server.url}/settings`)
+    // The settings screen is loaded before the network goes (this tablet has no service worker yet).
+    await page.getByRole('button', { name: '添加员工' }).waitFor()
     await context.setOffline(true)
     await addStaff(page, '钱七', '4826')
     const devices = (await (await fetch(`${h.server.url}/api/admin/devices?siteId=${c.siteId}`, { headers: { authorization: `Bearer ${c.token}` } })).json()) as { id: string; name: string }[]

@@ -113,9 +113,9 @@ export function openFollowUps(entries: readonly DutyEntry[]): DutyEntry[] {
     .map((c) => c.entry)
 }
 
-/** Entries asking the administrator or supervisor to act (4.2.3), not yet closed. */
+/** Entries asking the administrator or supervisor to act (4.2.3), not yet closed; a no-show is reported to the supervisor (4.2.8). */
 export function escalatedEntries(entries: readonly DutyEntry[], to: Exclude<DutyEscalation, 'none'>): DutyEntry[] {
   return currentEntries(entries)
-    .filter((c) => c.entry.kind === 'entry' && c.entry.escalation === to && !c.resolved)
+    .filter((c) => (c.entry.kind === 'entry' || c.entry.kind === 'noShow') && c.entry.escalation === to && !c.resolved)
     .map((c) => c.entry)
 }

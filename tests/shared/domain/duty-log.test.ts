@@ -181,7 +181,8 @@ describe('escalatedEntries (4.2.3: to the administrator beyond the clerk’s aut
     { name: 'a correction sends it up further', entries: [admin(1), correction(2, 1, { escalation: 'supervisor' })], administrator: [], supervisor: [id(2)] },
     { name: 'a correction takes it back', entries: [sup(1), correction(2, 1, { escalation: 'none' })], administrator: [], supervisor: [] },
     { name: 'closed by a result of its correction', entries: [admin(1), correction(2, 1, { escalation: 'supervisor' }), resolution(3, 2)], administrator: [], supervisor: [] },
-    { name: 'a no-show escalated is not listed', entries: [entry(1, { kind: 'noShow', escalation: 'supervisor' })], administrator: [], supervisor: [] },
+    { name: 'a no-show is reported to the supervisor (4.2.8)', entries: [entry(1, { kind: 'noShow', escalation: 'supervisor' })], administrator: [], supervisor: [id(1)] },
+    { name: 'a no-show closed by a later entry', entries: [entry(1, { kind: 'noShow', escalation: 'supervisor' }), resolution(2, 1)], administrator: [], supervisor: [] },
     { name: 'a start of duty escalated is not listed', entries: [entry(1, { kind: 'dutyStart', escalation: 'administrator' })], administrator: [], supervisor: [] },
   ])('$name', ({ entries, administrator, supervisor }) => {
     expect(ids(escalatedEntries(entries, 'administrator'))).toEqual(administrator)

@@ -66,10 +66,19 @@ const blank = (shiftKey: string, at: number): Omit<DutyEntryInput, 'kind' | 'con
   paperRef: '',
 })
 
+/** The entry saying `actor` started duty on the shift (written by startDuty, or by the handover for the incoming clerk). */
+export function dutyStartEntry(actor: StaffActor, shiftKey: string, now: number): DutyEntry {
+  return { ...blank(shiftKey, now), kind: 'dutyStart', content: '', id: newId(), siteId: actor.siteId, staffId: actor.staffId, createdAt: now }
+}
+
+/** Has `staffId` started duty on the shift? */
+export async function hasStartedDuty(db: DeskbookDb, shiftKey: string, staffId: string): Promise<boolean> {
+  return (await db.dutyEntries.where('shiftKey').equals(shiftKey).filter((e) => e.kind === 'dutyStart' && e.staffId === staffId).count()) > 0
+}
+
 /** The clerk starts duty on the shift (once per shift and person): the log says who was on it. */
 export async function startDuty(db: DeskbookDb, actor: StaffActor, role: Role, shiftKey: string, now = Date.now()): Promise<DutyEntry | null> {
-  const started = await db.dutyEntries.where('shiftKey').equals(shiftKey).filter((e) => e.kind === 'dutyStart' && e.staffId === actor.staffId).first()
-  if (started) return null
+  if (await hasStartedDuty(db, shiftKey, actor.staffId)) return null
   return addDutyEntry(db, actor, role, { ...blank(shiftKey, now), kind: 'dutyStart', content: '' }, now)
 }
 

@@ -13,7 +13,7 @@ import type { DeskbookDb } from '../database'
 import { writeRecords, type Actor, type RecordWrite } from '../write-records'
 import { refreshReceptionIndex, type ReceptionIndexRow } from '../reception-index'
 import { toStorageError } from '../errors'
-import { handoverTemplate, recentEntries } from './duty-log'
+import { dutyStartEntry, handoverTemplate, hasStartedDuty, recentEntries } from './duty-log'
 
 export interface HandoverContext {
   template: HandoverTemplate
@@ -142,9 +142,11 @@ export async function completeHandover(db: DeskbookDb, actor: Actor & { staffId:
     ...events.map((e): RecordWrite => ({ table: 'receptionEvents', row: e, key: e.id, name: 'receptionEvent.add' })),
   ]
   try {
-    await db.transaction('rw', [db.signatures, db.handovers, db.receptions, db.receptionEvents, db.receptionIndex, db.handoverDrafts, db.outbox, db.meta], async () => {
+    await db.transaction('rw', [db.signatures, db.handovers, db.receptions, db.receptionEvents, db.receptionIndex, db.handoverDrafts, db.dutyEntries, db.outbox, db.meta], async () => {
       if (await db.handovers.where('fromShiftKey').equals(input.fromShiftKey).count()) throw new HandoverInvalidError([{ code: 'alreadyHandedOver' }])
-      await writeRecords(db, actor, writes, now)
+      // 4.3.5: signing the handover starts the incoming clerk's duty on the shift taken over.
+      const start = (await hasStartedDuty(db, input.toShiftKey, input.incomingId)) ? [] : [dutyStartEntry(actor, input.toShiftKey, now)]
+      await writeRecords(db, actor, [...writes, ...start.map((e): RecordWrite => ({ table: 'dutyEntries', row: e, key: e.id, name: 'dutyEntry.add' }))], now)
       await refreshReceptionIndex(db, carried.map((a) => a.itemId))
       await db.handoverDrafts.delete(input.fromShiftKey)
     })
@@ -153,4 +155,41 @@ export async function completeHandover(db: DeskbookDb, actor: Actor & { staffId:
     throw toStorageError(e)
   }
   return handover
+}
+
+export interface CarriedItem {
+  kind: 'reception' | 'dutyEntry'
+  itemId: string
+  /** The request's reference and matter, or the log entry's content. */
+  label: string
+  explanation: string
+  /** Still needing the desk now. */
+  open: boolean
+}
+
+/** What the last handover to `staffId` on the shift passed on (4.3.5): every carried item and whether it is still open. */
+export async function carriedTo(db: DeskbookDb, siteId: string, staffId: string, toShiftKey: string, now: number): Promise<{ handover: Handover; items: CarriedItem[] } | null> {
+  const handover = (await db.handovers.where('toShiftKey').equals(toShiftKey).toArray()).filter((h) => h.incomingId === staffId && h.siteId === siteId).at(-1)
+  if (!handover) return null
+  const receptionIds = handover.acknowledgements.filter((a) => a.kind === 'reception').map((a) => a.itemId)
+  const [rows, entries, recent] = await Promise.all([
+    db.receptionIndex.bulkGet(receptionIds),
+    db.dutyEntries.bulkGet(handover.acknowledgements.filter((a) => a.kind === 'dutyEntry').map((a) => a.itemId)),
+    recentEntries(db, siteId, now),
+  ])
+  const byReception = new Map(rows.flatMap((r) => (r ? [[r.id, r] as const] : [])))
+  const byEntry = new Map(entries.flatMap((e) => (e ? [[e.id, e] as const] : [])))
+  const stillOpen = new Set(openFollowUps(recent).map((e) => e.id))
+  const items = handover.acknowledgements.map((a): CarriedItem => {
+    const r = byReception.get(a.itemId)
+    const e = byEntry.get(a.itemId)
+    return {
+      kind: a.kind,
+      itemId: a.itemId,
+      label: r ? `${r.ref} ${r.matter}` : (e?.content ?? ''),
+      explanation: a.explanation,
+      open: r ? r.pending === 1 : stillOpen.has(a.itemId),
+    }
+  })
+  return { handover, items }
 }

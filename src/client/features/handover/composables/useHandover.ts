@@ -9,6 +9,7 @@ import { useNow } from '../../../composables/useNow'
 import { useShiftTypes } from '../../../composables/useShiftTypes'
 import { completeHandover, handoverContext, HandoverInvalidError, pendingOf, type HandoverContext } from '../../../db/repositories/handover'
 import { loginWithPin } from '../../../db/repositories/login'
+import { dutyState } from '../../../db/repositories/duty-start'
 import { errorMessageKey } from '../../../components/error-message'
 
 export interface ShiftSlot {
@@ -30,16 +31,16 @@ export function useHandover() {
   const now = useNow(30_000)
   const types = useShiftTypes()
   const tz = (): string => session.local?.settings.timezone ?? 'Asia/Shanghai'
-  const handovers = useLiveQuery(() => db.handovers.toArray(), [])
+  const state = useLiveQuery(async () => (session.local ? dutyState(db, session.local.site.id, types.value, tz(), now.value) : null), null, [types, now])
   const slot = (w: ShiftWindow | null): ShiftSlot | null => (w ? { key: shiftKey(w.date, w.shiftType.id), startsAt: w.startsAt, window: w } : null)
-  const pair = computed(() =>
-    handoverPair(
-      slot(previousShift(types.value, now.value, tz())),
-      slot(currentShift(types.value, now.value, tz())),
-      slot(nextShift(types.value, now.value, tz())),
-      (key) => handovers.value.some((h) => h.fromShiftKey === key),
-    ),
-  )
+  const pair = computed(() => {
+    const s = state.value
+    if (!s) return null
+    const previous = slot(previousShift(types.value, now.value, tz()))
+    // A shift nobody stood (no one started duty on it) has nothing to hand over (4.3).
+    const done = (key: string): boolean => s.handedOver.has(key) || (key === previous?.key && !s.onDuty.get(key)?.size)
+    return handoverPair(previous, slot(currentShift(types.value, now.value, tz())), slot(nextShift(types.value, now.value, tz())), done)
+  })
   const context = useLiveQuery<HandoverContext | null>(
     async () => (pair.value && session.local ? handoverContext(db, session.local.site.id, pair.value.from.key, Date.now()) : null),
     null,

@@ -3,29 +3,44 @@ import type { StaffCard } from '@shared/domain/staff'
 import { useDb } from '../../../modules/db'
 import { useSessionStore } from '../../../stores/session'
 import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { listStaff } from '../../../db/repositories/site'
+import { listShiftTypes, listStaff } from '../../../db/repositories/site'
 import { loginWithPin, type LoginResult } from '../../../db/repositories/login'
+import { startDutyOnLogin } from '../../../db/repositories/duty-start'
+import type { LoginDuty } from '@shared/domain/duty-start'
 
 /** Staff who can log in on this tablet, and the PIN check itself. */
 export function usePinLogin(): {
   staff: Ref<StaffCard[]>
   busy: Ref<boolean>
-  attempt: (staffId: string, pin: string) => Promise<LoginResult>
+  attempt: (staffId: string, pin: string) => Promise<LoginResult & { duty?: LoginDuty }>
 } {
   const db = useDb()
   const session = useSessionStore()
   const siteId = (): string => session.local?.site.id ?? ''
   const all = useLiveQuery(() => listStaff(db, siteId()), [], [siteId])
   const busy = ref(false)
+  /** Logging in starts a clerk's duty (issue 5 point 1); a failure here never keeps anyone out — the today screen offers it again. */
+  async function startDuty(staffId: string, role: StaffCard['role'], now: number): Promise<LoginDuty | undefined> {
+    const local = session.local
+    if (!local) return undefined
+    try {
+      const shifts = await listShiftTypes(db, local.site.id)
+      return await startDutyOnLogin(db, { ...session.actor(), staffId }, role, shifts, local.settings.timezone, local.settings.handoverLeadMinutes, now)
+    } catch {
+      return undefined
+    }
+  }
   return {
     staff: computed(() => all.value.filter((s) => s.active)),
     busy,
     async attempt(staffId, pin) {
       busy.value = true
       try {
-        const result = await loginWithPin(db, staffId, pin, Date.now())
-        if (result.ok) session.signIn(result.staff, Date.now())
-        return result
+        const now = Date.now()
+        const result = await loginWithPin(db, staffId, pin, now)
+        if (!result.ok) return result
+        session.signIn(result.staff, now)
+        return { ...result, duty: await startDuty(result.staff.id, result.staff.role, now) }
       } finally {
         busy.value = false
       }

@@ -1,0 +1,95 @@
+import { computed, ref } from 'vue'
+import { useRouter } from 'vue-router'
+import { awaitingHandover, mayEndDuty } from '@shared/domain/duty-start'
+import { escalatedEntries } from '@shared/domain/duty-log'
+import { localDate } from '@shared/domain/time'
+import { useDb } from '../../../modules/db'
+import { useSessionStore } from '../../../stores/session'
+import { useLiveQuery } from '../../../composables/useLiveQuery'
+import { useNow } from '../../../composables/useNow'
+import { useShiftTypes } from '../../../composables/useShiftTypes'
+import { useDayNotes } from '../../../composables/useDayNotes'
+import { dutyState, loginDutyOf, startedBy } from '../../../db/repositories/duty-start'
+import { DutyInvalidError, pinDayNote, recentEntries, recordNoShow, startDuty } from '../../../db/repositories/duty-log'
+import { carriedTo } from '../../../db/repositories/handover'
+import { errorMessageKey } from '../../../components/error-message'
+
+/**
+ * The duty part of the today screen (issue 5 points 1, 2, 5): the clerk's shift, whether they wait for
+ * the handover (4.2.8) and may end duty, what the handover passed on to them (4.3.5), what was reported
+ * up to this role (4.2.3), and the day's notes (4.4.4).
+ */
+export function useTodayDuty() {
+  const db = useDb()
+  const router = useRouter()
+  const session = useSessionStore()
+  const now = useNow(15_000)
+  const types = useShiftTypes()
+  const tz = computed(() => session.local?.settings.timezone ?? 'Asia/Shanghai')
+  const lead = computed(() => session.local?.settings.handoverLeadMinutes ?? 15)
+  const siteId = (): string => session.local?.site.id ?? ''
+  const me = (): string => session.staff?.id ?? ''
+
+  const state = useLiveQuery(async () => (session.local ? dutyState(db, siteId(), types.value, tz.value, now.value) : null), null, [types, now])
+  const mine = computed(() => (state.value ? startedBy(state.value, me(), types.value, tz.value) : []))
+  const handed = (key: string): boolean => !!state.value?.handedOver.has(key)
+  const awaiting = computed(() => awaitingHandover(mine.value, handed, now.value))
+  const endCheck = computed(() => mayEndDuty(mine.value, handed, now.value))
+  const loginDuty = computed(() => (state.value && session.staff ? loginDutyOf(state.value, me(), now.value, lead.value) : null))
+  /** Shown only to those who stand the desk and have not started the shift on now (a failed start at login, an administrator). */
+  const canStart = computed(() => session.may('dutyLog.write') && !!loginDuty.value && 'start' in loginDuty.value && !state.value?.onDuty.get(loginDuty.value.start)?.has(me()))
+  const takeOver = computed(() => (session.may('handover.sign') && loginDuty.value && 'takeOver' in loginDuty.value ? loginDuty.value.takeOver : null))
+
+  const entries = useLiveQuery(async () => (session.local ? recentEntries(db, siteId(), now.value, 14) : []), [], [now])
+  const noShowRecorded = computed(() => !!awaiting.value && entries.value.some((e) => e.kind === 'noShow' && e.shiftKey === awaiting.value!.key && e.staffId === me()))
+  /** 4.2.3: beyond the clerk's authority to the administrator, major matters to the supervisor. */
+  const escalatedTo = computed(() => (session.staff?.role === 'supervisor' ? 'supervisor' : session.staff?.role === 'administrator' ? 'administrator' : null))
+  const escalated = computed(() => (escalatedTo.value ? escalatedEntries(entries.value, escalatedTo.value).sort((a, b) => b.at - a.at) : []))
+
+  const currentKey = computed(() => state.value?.current?.key ?? null)
+  const carried = useLiveQuery(async () => (currentKey.value && session.staff ? carriedTo(db, siteId(), me(), currentKey.value, now.value) : null), null, [currentKey, now])
+  const notes = useDayNotes(() => localDate(now.value, tz.value))
+
+  const busy = ref(false)
+  const problems = ref<string[]>([])
+  async function run(fn: (actor: ReturnType<typeof session.actor> & { staffId: string }) => Promise<unknown>): Promise<boolean> {
+    if (!session.staff) return false
+    busy.value = true
+    problems.value = []
+    try {
+      await fn({ ...session.actor(), staffId: session.staff.id })
+      return true
+    } catch (e) {
+      problems.value = e instanceof DutyInvalidError ? e.problems.map((p) => `dutyLog.problems.${p}`) : [errorMessageKey(e)]
+      return false
+    } finally {
+      busy.value = false
+    }
+  }
+  const role = () => session.staff!.role
+
+  return {
+    now,
+    tz,
+    awaiting,
+    endCheck,
+    canStart,
+    takeOver,
+    noShowRecorded,
+    escalatedTo,
+    escalated,
+    carried,
+    notes,
+    busy,
+    problems,
+    start: () => run((actor) => (loginDuty.value && 'start' in loginDuty.value ? startDuty(db, actor, role(), loginDuty.value.start, Date.now()) : Promise.resolve(null))),
+    noShow: (note: string) => run((actor) => recordNoShow(db, actor, role(), awaiting.value!.key, note.trim(), Date.now())),
+    pinNote: (text: string) => run((actor) => pinDayNote(db, actor, role(), localDate(Date.now(), tz.value), text, Date.now())),
+    /** 结束值班: only once nothing of this clerk's waits for a handover (4.2.8); then the tablet is free for the next person. */
+    async endDuty(): Promise<void> {
+      if (!endCheck.value.ok) return
+      session.signOut()
+      await router.replace({ name: 'login' })
+    },
+  }
+}

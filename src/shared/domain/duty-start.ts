@@ -1,0 +1,59 @@
+/**
+ * Who is on which shift, from the log itself (issue 5 point 1; 篇2 4.2.7–4.2.8, 4.3): a clerk starts
+ * duty by logging in; arriving to take over the next shift, they start it by signing the handover; an
+ * outgoing clerk whose shift has ended waits for the handover and may not leave before it.
+ */
+import { MINUTE } from './time'
+
+export interface ShiftSpan {
+  key: string
+  startsAt: number
+  endsAt: number
+}
+
+export type LoginDuty = { start: string } | { takeOver: string } | { none: 'noShift' | 'handedOver' | 'awaitingHandover' | 'beforeNext' }
+
+/**
+ * What a desk clerk's login means for the log at `now`:
+ * - the shift on duty has been handed over already → nothing (its log is locked);
+ * - the shift before it ended with someone on duty and was not handed over → the clerk takes over
+ *   (a late arrival, 4.2.7): duty starts when they sign the handover, not before — unless that shift
+ *   was this clerk's own: they are still waiting to hand it over (4.2.8);
+ * - within twice the handover lead before the shift's end (30 minutes by default: the incoming clerk
+ *   arrives 15 minutes early, 4.3.1) a clerk not yet on it comes for the next shift → take over from
+ *   whoever is on duty; with nobody on it there is nothing to take over, and nothing to start yet;
+ * - otherwise they start duty on the shift now.
+ * `startedHere` says whether this clerk already started the current shift (logging in again after
+ * the idle lock changes nothing).
+ */
+export function dutyOnLogin(
+  current: ShiftSpan | null,
+  state: { currentHandedOver: boolean; previousAwaitingHandover: { key: string; mine: boolean } | null; startedHere: boolean; othersOnDuty: boolean },
+  now: number,
+  leadMinutes: number,
+): LoginDuty {
+  if (!current) return { none: 'noShift' }
+  if (state.currentHandedOver) return { none: 'handedOver' }
+  if (state.startedHere) return { start: current.key }
+  if (state.previousAwaitingHandover?.mine) return { none: 'awaitingHandover' }
+  if (state.previousAwaitingHandover) return { takeOver: state.previousAwaitingHandover.key }
+  if (current.endsAt - now <= 2 * leadMinutes * MINUTE) return state.othersOnDuty ? { takeOver: current.key } : { none: 'beforeNext' }
+  return { start: current.key }
+}
+
+/**
+ * 4.2.8 接班人未到岗前不得离岗: the shift this clerk started that has ended and is not handed over —
+ * the one they are waiting to hand over (the latest, if several) — or null when they may go.
+ */
+export function awaitingHandover(started: readonly ShiftSpan[], handedOver: (key: string) => boolean, now: number): ShiftSpan | null {
+  return [...started].sort((a, b) => a.endsAt - b.endsAt).filter((s) => s.endsAt <= now && !handedOver(s.key)).at(-1) ?? null
+}
+
+/** May this clerk end duty now? Not while a shift of theirs waits for its handover, nor during a shift they are on (4.2.8). */
+export function mayEndDuty(started: readonly ShiftSpan[], handedOver: (key: string) => boolean, now: number): { ok: true } | { ok: false; reason: 'awaitingHandover' | 'shiftRunning'; shift: ShiftSpan } {
+  const waiting = awaitingHandover(started, handedOver, now)
+  if (waiting) return { ok: false, reason: 'awaitingHandover', shift: waiting }
+  const running = started.find((s) => s.startsAt <= now && now < s.endsAt && !handedOver(s.key))
+  if (running) return { ok: false, reason: 'shiftRunning', shift: running }
+  return { ok: true }
+}

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { useE2eHarness } from '../support/e2e-harness'
+import { firstRunSetup, loginAs } from '../support/journeys'
+import { printToText } from '../support/pdf'
+import { addStaff, code, enrolTablet, setUpServer } from '../support/enrolment'
+import { waitForServiceWorker } from '../support/journeys'
+
+const STAFF = [
+  { name: '王管理', role: 'administrator', pin: '2580' },
+  { name: '李娜', role: 'assistant', pin: '1357' },
+  { name: '赵敏', role: 'assistant', pin: '3691' },
+  { name: '张主管', role: 'supervisor', pin: '4826' },
+]
+
+/** Draw a signature on the signer's pad, confirm it with the PIN (篇2 4.3.4). */
+async function sign(page: Page, signer: 'outgoing' | 'incoming', pin: string): Promise<void> {
+  const card = page.locator(`[data-signer="${signer}"]`)
+  const box = (await card.locator('canvas').boundingBox())!
+  await page.mouse.move(box.x + 30, box.y + 60)
+  await page.mouse.down()
+  for (let i = 1; i <= 16; i++) await page.mouse.move(box.x + 30 + i * 14, box.y + 60 + (i % 2 ? 28 : -18))
+  await page.mouse.up()
+  await card.locator(`[name="pin-${signer}"]`).fill(pin)
+  await card.getByRole('button', { name: '确认签名' }).click()
+  await expect.poll(() => card.textContent()).toContain('已签名')
+}
+
+async function switchTo(page: Page, name: string, pin: string): Promise<void> {
+  if (!/\/login/.test(page.url())) await page.getByRole('button', { name: '换人' }).click()
+  await page.waitForURL(/\/login/)
+  if (await page.getByRole('button', { name: '选择其他人' }).isVisible()) await page.getByRole('button', { name: '选择其他人' }).click()
+  await loginAs(page, name, pin)
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+}
+
+/** The incoming clerk walks the handover: every pending item acknowledged, the desk checked, one count off with its note, both sign. */
+async function walkHandover(page: Page, explanations: Record<string, string>, mismatch: { item: string; counted: string; note: string }, pins: { outgoing: string; incoming: string }): Promise<void> {
+  await page.getByRole('button', { name: '开始交接(记录到岗时间)' }).click()
+  const pending = page.locator('[data-item]')
+  for (const li of await pending.all()) {
+    const text = (await li.textContent())!
+    const key = Object.keys(explanations).find((k) => text.includes(k))
+    if (key) await li.locator('input').fill(explanations[key]!)
+    await li.getByRole('button', { name: '确认接收' }).click()
+  }
+  await page.getByRole('button', { name: '下一步' }).click()
+  for (const ok of await page.getByTestId('handover-checks').getByLabel('符合', { exact: true }).all()) await ok.check()
+  await page.getByRole('button', { name: '下一步' }).click()
+  for (const row of await page.locator('[data-count]').all()) {
+    const name = (await row.locator('th').textContent())!.trim()
+    const expected = (await row.locator('td').first().textContent())!.trim()
+    await row.locator('input[name^="count-"]').first().fill(name === mismatch.item ? mismatch.counted : expected)
+    if (name === mismatch.item) await row.locator('input[name^="count-note-"]').fill(mismatch.note)
+    const receipt = row.locator('input[name^="receipt-"]')
+    if (await receipt.count()) await receipt.fill('A000101')
+  }
+  await page.getByRole('button', { name: '下一步' }).click()
+  await sign(page, 'outgoing', pins.outgoing)
+  await sign(page, 'incoming', pins.incoming)
+  await page.getByRole('button', { name: '完成交接' }).click()
+}
+
+describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
+  const h = useE2eHarness()
+
+  it('clerk A logs entries and a complaint, waits; clerk B arrives late, takes over every item with one count off; the log is locked, carried over and printed', async () => {
+    const context = await h.tablet()
+    const page = await context.newPage()
+    await page.clock.install({ time: new Date('2026-11-27T02:00:00Z') }) // 10:00 in Shanghai, the day shift
+    await firstRunSetup(page, h.server.url, '翠苑小区', STAFF)
+
+    // 李娜 starts duty by logging in; she may not end it while her shift runs.
+    await loginAs(page, '李娜', '1357')
+    await page.waitForURL(/\/today$/)
+    await expect.poll(() => page.getByTestId('end-duty-blocked').textContent()).toContain('本班尚未结束')
+    expect(await page.getByTestId('end-duty').isDisabled()).toBe(true)
+
+    await page.goto(`${h.server.url}/duty-log`)
+    await expect.poll(() => page.locator('.duty-log__on').textContent()).toContain('李娜')
+    await page.getByRole('button', { name: '新增记录' }).click()
+    await page.locator('[name="content"]').fill('3号楼电梯异响,已报工程部')
+    await page.locator('[name="action"]').fill('已通知工程部值班人员')
+    await page.locator('[name="followUp"]').check()
+    await page.getByRole('button', { name: '保存' }).click()
+    await page.getByRole('button', { name: '新增记录' }).click()
+    await page.locator('[name="content"]').fill('地下车库B2漏水严重')
+    await page.getByText('报客服主管(重大问题)', { exact: true }).click()
+    await page.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.getByTestId('duty-log').textContent()).toContain('地下车库B2漏水严重')
+
+    // A complaint at the desk: it stays open and is handed over.
+    await page.goto(`${h.server.url}/register/new`)
+    await page.getByLabel('房号').fill('5-1-302')
+    await page.getByLabel('业主姓名').fill('陈红')
+    await page.getByText('女士', { exact: true }).click()
+    await page.getByLabel('联系电话').fill('13900001111')
+    await page.getByLabel('事由').fill('投诉楼上装修噪音')
+    await page.getByText('投诉', { exact: true }).click()
+    await page.getByRole('button', { name: '登记', exact: true }).click()
+    await page.waitForURL(/\/register\/[0-9a-f-]{36}$/)
+
+    // 20:10: the day shift has ended and nobody took over — 李娜 waits and records the no-show (4.2.8).
+    await page.clock.fastForward('10:10:00')
+    await switchTo(page, '李娜', '1357')
+    await page.goto(`${h.server.url}/today`)
+    await expect.poll(() => page.getByTestId('awaiting-handover').textContent()).toContain('等待接班')
+    expect(await page.getByTestId('end-duty').isDisabled()).toBe(true)
+    await page.getByRole('button', { name: '记录接班人未到岗' }).click()
+    await page.locator('[name="noShowNote"]').fill('已电话联系赵敏')
+    await page.getByRole('button', { name: '记录接班人未到岗' }).click()
+    await expect.poll(() => page.getByTestId('no-show-recorded').textContent()).toContain('已记录')
+
+    // The supervisor sees the major matter and the no-show at once on her today screen (4.2.3).
+    await switchTo(page, '张主管', '4826')
+    await page.waitForURL(/\/today$/)
+    const escalated = page.getByTestId('today-escalated')
+    await expect.poll(() => escalated.textContent()).toContain('地下车库B2漏水严重')
+    expect(await escalated.textContent()).toContain('接班人未到岗')
+    const dayLog = (await escalated.locator('a', { hasText: '地下车库' }).getAttribute('href'))!
+
+    // 赵敏 arrives late: logging in takes her to the handover, marked late (4.2.7).
+    await switchTo(page, '赵敏', '3691')
+    await page.waitForURL(/\/handover$/)
+    await expect.poll(() => page.getByTestId('handover-head').textContent()).toContain('夜班')
+    await expect.poll(() => page.locator('select[name="outgoing"]').inputValue()).not.toBe('')
+    await walkHandover(page, { 投诉楼上装修噪音: '已约业主明早回复', 电梯异响: '工程部明早检修' }, { item: '钥匙', counted: '11', note: '少一把3号楼机房钥匙,工程部借用' }, { outgoing: '1357', incoming: '3691' })
+    await page.waitForURL(/\/today$/)
+
+    // 赵敏 owns every carried item; her duty started with the handover.
+    const carried = page.getByTestId('today-carried')
+    await expect.poll(() => carried.textContent()).toContain('投诉楼上装修噪音')
+    for (const text of ['李娜', '3号楼电梯异响', '已约业主明早回复']) expect(await carried.textContent()).toContain(text)
+    await page.goto(`${h.server.url}/register?queue=mine`)
+    await expect.poll(() => page.locator('body').textContent()).toContain('投诉楼上装修噪音')
+
+    // 李娜's log is locked; she may end duty now.
+    await page.goto(`${h.server.url}${dayLog}`)
+    await expect.poll(() => page.getByTestId('duty-locked').textContent()).toContain('已锁定')
+    expect(await page.getByRole('button', { name: '新增记录' }).count()).toBe(0)
+    await switchTo(page, '李娜', '1357')
+    await page.goto(`${h.server.url}/today`)
+    await expect.poll(() => page.getByTestId('end-duty').isDisabled()).toBe(false)
+    expect(await page.getByTestId('awaiting-handover').count()).toBe(0)
+
+    // The day's printed duty log holds both signers and the count that was off.
+    await page.goto(`${h.server.url}/print/duty-log?date=2026-11-27`)
+    const text = (await printToText(page)).compactPages.join('')
+    for (const expected of ['客户服务中心值班记录表', '翠苑小区', '李娜', '赵敏', '地下车库B2漏水严重', '投诉楼上装修噪音', '少一把3号楼机房钥匙,工程部借用', '迟到']) expect(text, `${expected} in ${text}`).toContain(expected)
+    await context.close()
+  })
+
+  it('a handover done entirely offline syncs later, and another tablet shows it', async () => {
+    const url = h.server.url
+    const c = await setUpServer(url)
+    const at = new Date('2026-11-27T02:00:00Z') // 10:00 in Shanghai
+    const contextA = await h.tablet()
+    const contextB = await h.tablet()
+    const a = await enrolTablet(contextA, url, await code(url, c), '前台平板', at)
+    await waitForServiceWorker(a)
+    await a.goto(`${url}/settings`)
+    await addStaff(a, '李娜', '1357', 'assistant')
+    await addStaff(a, '赵敏', '3691', 'assistant')
+    await expect.poll(() => a.getByTestId('status-sync').textContent(), { timeout: 20_000 }).toContain('已全部同步')
+    const b = await enrolTablet(contextB, url, await code(url, c), '主管办公室', at)
+
+    // The desk tablet is offline for the whole shift change.
+    await contextA.setOffline(true)
+    await switchTo(a, '李娜', '1357')
+    await a.goto(`${url}/duty-log`)
+    await expect.poll(() => a.locator('.duty-log__on').textContent()).toContain('李娜')
+    await a.getByRole('button', { name: '新增记录' }).click()
+    await a.locator('[name="content"]').fill('消防通道堆放杂物,已通知秩序部')
+    await a.locator('[name="followUp"]').check()
+    await a.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => a.getByTestId('duty-log').textContent()).toContain('消防通道堆放杂物')
+
+    // 19:41: 赵敏 comes early for the night shift and takes over, still offline.
+    await a.clock.fastForward('09:40:00')
+    await switchTo(a, '赵敏', '3691')
+    await a.waitForURL(/\/handover$/)
+    await walkHandover(a, { 消防通道: '秩序部明早清理' }, { item: '对讲机', counted: '3', note: '一台对讲机送修' }, { outgoing: '1357', incoming: '3691' })
+    await a.waitForURL(/\/today$/)
+    await expect.poll(() => a.getByTestId('status-sync').textContent()).toContain('待同步')
+
+    // Back online, it syncs; the supervisor's office prints the handed-over log.
+    await contextA.setOffline(false)
+    await expect.poll(() => a.getByTestId('status-sync').textContent(), { timeout: 20_000 }).toContain('已全部同步')
+    await b.goto(`${url}/settings`)
+    await b.getByRole('button', { name: '立即同步' }).click()
+    await expect.poll(() => b.getByTestId('settings-staff').textContent(), { timeout: 20_000 }).toContain('赵敏')
+    await b.goto(`${url}/print/duty-log?date=2026-11-27`)
+    const text = (await printToText(b)).compactPages.join('')
+    for (const expected of ['消防通道堆放杂物', '秩序部明早清理', '一台对讲机送修', '李娜', '赵敏']) expect(text, `${expected} in ${text}`).toContain(expected)
+    expect(text).not.toContain('迟到')
+    await contextA.close()
+    await contextB.close()
+  })
+})

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { awaitingHandover, dutyOnLogin, mayEndDuty, type ShiftSpan } from '@shared/domain/duty-start'
+import { instantAt, MINUTE } from '@shared/domain/time'
+
+const TZ = 'Asia/Shanghai'
+const at = (date: string, time: string): number => instantAt(date, time, TZ)
+/** The day shift 08:00–20:00 and the night shift 20:00–08:00 of 2026-11-27. */
+const day: ShiftSpan = { key: 'day', startsAt: at('2026-11-27', '08:00'), endsAt: at('2026-11-27', '20:00') }
+const night: ShiftSpan = { key: 'night', startsAt: at('2026-11-27', '20:00'), endsAt: at('2026-11-28', '08:00') }
+const fresh = { currentHandedOver: false, previousAwaitingHandover: null, startedHere: false, othersOnDuty: true }
+
+describe('dutyOnLogin (issue 5 point 1: a clerk starts duty by logging in; 4.3.1 arriving for the next shift)', () => {
+  it.each<{ name: string; now: string; state: Parameters<typeof dutyOnLogin>[1]; lead?: number; want: ReturnType<typeof dutyOnLogin> }>([
+    { name: 'in the middle of the shift: starts it', now: '12:00', state: fresh, want: { start: 'day' } },
+    { name: 'at its first minute', now: '08:00', state: fresh, want: { start: 'day' } },
+    { name: '30 minutes and one before the end: still starts it', now: '19:29', state: fresh, want: { start: 'day' } },
+    { name: 'exactly 30 minutes before the end: comes for the next shift', now: '19:30', state: fresh, want: { takeOver: 'day' } },
+    { name: '15 minutes before the end: comes for the next shift', now: '19:45', state: fresh, want: { takeOver: 'day' } },
+    { name: 'near the end with nobody on the shift: nothing to take over, nothing to start', now: '19:45', state: { ...fresh, othersOnDuty: false }, want: { none: 'beforeNext' } },
+    { name: 'nobody on the shift earlier in it: starts it', now: '19:29', state: { ...fresh, othersOnDuty: false }, want: { start: 'day' } },
+    { name: 'a lead of 0 minutes: starts even a minute before the end', now: '19:59', state: fresh, lead: 0, want: { start: 'day' } },
+    { name: 'a lead of 30: takes over from an hour before', now: '19:00', state: fresh, lead: 30, want: { takeOver: 'day' } },
+    { name: 'already on this shift (logging in after the idle lock): stays on it, even near the end', now: '19:50', state: { ...fresh, startedHere: true }, want: { start: 'day' } },
+    { name: 'the shift was handed over already: nothing', now: '19:55', state: { ...fresh, currentHandedOver: true }, want: { none: 'handedOver' } },
+    { name: 'handed over beats started here (the outgoing clerk logging in again)', now: '19:55', state: { ...fresh, currentHandedOver: true, startedHere: true }, want: { none: 'handedOver' } },
+    { name: 'the night before was not handed over: a late arrival takes over first', now: '08:20', state: { ...fresh, previousAwaitingHandover: { key: 'night-before', mine: false } }, want: { takeOver: 'night-before' } },
+    { name: 'the clerk’s own shift still waits for its handover', now: '08:20', state: { ...fresh, previousAwaitingHandover: { key: 'night-before', mine: true } }, want: { none: 'awaitingHandover' } },
+  ])('$name', ({ now, state, lead, want }) => {
+    expect(dutyOnLogin(day, state, at('2026-11-27', now), lead ?? 15)).toEqual(want)
+  })
+
+  it('between shifts there is nothing to start', () => {
+    expect(dutyOnLogin(null, fresh, at('2026-11-27', '12:00'), 15)).toEqual({ none: 'noShift' })
+  })
+
+  it('the lead is in minutes of the shift’s own end, across midnight', () => {
+    expect(dutyOnLogin(night, fresh, at('2026-11-28', '07:29'), 15)).toEqual({ start: 'night' })
+    expect(dutyOnLogin(night, fresh, at('2026-11-28', '07:30'), 15)).toEqual({ takeOver: 'night' })
+  })
+})
+
+describe('awaitingHandover / mayEndDuty (4.2.8: not before the incoming clerk has signed)', () => {
+  const none = (): boolean => false
+  const only = (...keys: string[]) => (key: string): boolean => keys.includes(key)
+
+  it.each<{ name: string; started: ShiftSpan[]; handed: (key: string) => boolean; now: number; waiting: string | null; end: 'ok' | 'awaitingHandover' | 'shiftRunning' }>([
+    { name: 'during the shift: not waiting, but cannot end duty yet', started: [day], handed: none, now: at('2026-11-27', '19:59'), waiting: null, end: 'shiftRunning' },
+    { name: 'the shift ended a millisecond ago, not handed over: waiting', started: [day], handed: none, now: day.endsAt, waiting: 'day', end: 'awaitingHandover' },
+    { name: 'hours after, still not handed over: still waiting', started: [day], handed: none, now: day.endsAt + 300 * MINUTE, waiting: 'day', end: 'awaitingHandover' },
+    { name: 'handed over before the end: may go', started: [day], handed: only('day'), now: at('2026-11-27', '19:50'), waiting: null, end: 'ok' },
+    { name: 'handed over after the end: may go', started: [day], handed: only('day'), now: day.endsAt + MINUTE, waiting: null, end: 'ok' },
+    { name: 'two shifts in a row, the first handed over, the second not: waits for the second', started: [day, night], handed: only('day'), now: night.endsAt, waiting: 'night', end: 'awaitingHandover' },
+    { name: 'two shifts, neither handed over: the latest is the one to hand over', started: [night, day], handed: none, now: night.endsAt + MINUTE, waiting: 'night', end: 'awaitingHandover' },
+    { name: 'nothing started: may go', started: [], handed: none, now: day.endsAt, waiting: null, end: 'ok' },
+  ])('$name', ({ started, handed, now, waiting, end }) => {
+    expect(awaitingHandover(started, handed, now)?.key ?? null).toBe(waiting)
+    const result = mayEndDuty(started, handed, now)
+    expect(result.ok ? 'ok' : result.reason).toBe(end)
+  })
+})

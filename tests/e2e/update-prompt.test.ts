@@ -44,7 +44,7 @@ describe('a new version is offered, never forced', () => {
     expect(await page.locator('input[name="idleLockMinutes"]').inputValue()).toBe('10')
 
     // Saved: now the update may go ahead, and the page comes back under the new worker.
-    await page.getByRole('button', { name: '保存' }).click()
+    await page.getByTestId('settings-limits').getByRole('button', { name: '保存' }).click()
     await expect.poll(() => page.getByRole('button', { name: '立即更新' }).isDisabled()).toBe(false)
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: '立即更新' }).click()])
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBeUndefined()

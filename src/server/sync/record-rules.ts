@@ -5,7 +5,7 @@
  */
 import type { Transaction } from 'kysely'
 import { can, type Role } from '@shared/domain/role'
-import type { Handover } from '@shared/domain/handover'
+import { templateProblems, type Handover, type HandoverTemplate } from '@shared/domain/handover'
 import { eventProblems, type ReceptionEvent } from '@shared/domain/reception-event'
 import { receptionProblems, type Reception } from '@shared/domain/reception'
 import { sortEvents } from '@shared/domain/reception-status'
@@ -20,7 +20,7 @@ export interface Actor {
   departmentId: string | null
 }
 
-type Rule = (trx: Trx, siteId: string, m: Mutation, data: Record<string, unknown>, actor: Actor) => Promise<string | null>
+export type Rule = (trx: Trx, siteId: string, m: Mutation, data: Record<string, unknown>, actor: Actor) => Promise<string | null>
 
 const receptionEventRule: Rule = async (trx, siteId, _m, data, actor) => {
   const event = data as unknown as ReceptionEvent
@@ -67,9 +67,20 @@ const handoverRule: Rule = async (trx, siteId, _m, data) => {
   return null
 }
 
+/**
+ * The site's handover template as strictly as the tablet's form (4.3.3; 4.3.2 c): at least one item
+ * and check, names and ids unique, one 'loans' item at most — else the handover could not tell counts
+ * apart. Checked on the merged record, so an edit of one list is judged with the other as stored.
+ */
+const handoverTemplateRule: Rule = async (_trx, _siteId, _m, data) => {
+  const problems = templateProblems(data as unknown as HandoverTemplate)
+  return problems.length ? `invalid: ${problems.map((p) => (p.index === undefined ? p.code : `${p.code}@${p.index}`)).join(', ')}` : null
+}
+
 export const RECORD_RULES: Record<string, Rule> = {
   'reception.create': receptionRule,
   'receptionEvent.add': receptionEventRule,
   'dutyEntry.add': dutyEntryRule,
   'handover.add': handoverRule,
+  'handoverTemplate.put': handoverTemplateRule,
 }

@@ -106,6 +106,22 @@ export function currentEntries(entries: readonly DutyEntry[]): { entry: DutyEntr
   return [...latest.entries()].map(([rootId, entry]) => ({ entry, rootId, resolved: resolved.has(rootId), corrected: corrected.has(rootId) }))
 }
 
+/**
+ * Any version of an entry → the entry as it reads now and whether its follow-up is still open: an item
+ * handed over in one version stays the same item after a later correction (4.3.5).
+ */
+export function entryNow(entries: readonly DutyEntry[]): (id: string) => { entry: DutyEntry; open: boolean } | null {
+  const current = currentEntries(entries)
+  const byId = new Map(entries.map((e) => [e.id, e]))
+  const byRoot = new Map(current.map((c) => [c.rootId, c]))
+  return (id) => {
+    let cur = byId.get(id)
+    for (let i = 0; i < 50 && cur?.correctsId && !cur.resolvesFollowUp; i++) cur = byId.get(cur.correctsId) ?? cur
+    const c = cur && byRoot.get(cur.id)
+    return c ? { entry: c.entry, open: c.entry.kind === 'entry' && c.entry.followUp && !c.resolved } : null
+  }
+}
+
 /** Entries still needing follow-up: flagged, and not closed by a later entry (4.3.2 a, b; 4.3.5). */
 export function openFollowUps(entries: readonly DutyEntry[]): DutyEntry[] {
   return currentEntries(entries)

@@ -9,6 +9,7 @@ import { IdSchema, InstantSchema } from './ids'
 import { literalUnion } from './validation'
 import { SHIFT_KEY_PATTERN } from './duty-log'
 import { MINUTE } from './time'
+import { nextReceiptNo, receiptRange } from './desk-services'
 
 export const COUNT_KINDS = ['count', 'receiptBook', 'cash', 'loans'] as const
 export type CountKind = (typeof COUNT_KINDS)[number]
@@ -163,15 +164,18 @@ export function handoverProblems(
  * desk services log. An item no handover counted yet (the site's first handover, or an item added to
  * the template since) expects the template's starting count and receipt number, else 0 and ''.
  */
-export function expectedCounts(template: Pick<HandoverTemplate, 'items'>, last: Pick<Handover, 'counts'> | null, openLoans: number): Omit<HandoverCount, 'counted' | 'note'>[] {
+export function expectedCounts(template: Pick<HandoverTemplate, 'items'>, last: Pick<Handover, 'counts'> | null, openLoans: number, receiptsIssued: readonly string[] = []): Omit<HandoverCount, 'counted' | 'note'>[] {
+  // Receipts written out since the last handover (desk services log, 篇2 4.4.1 i): the book goes on after the highest.
+  const issued = receiptRange(receiptsIssued.map((receiptNo) => ({ receiptNo })))
   return template.items.map((item) => {
     const before = last?.counts.find((c) => c.itemId === item.id)
+    const carried = before ? before.nextReceiptNo : item.kind === 'receiptBook' ? (item.nextReceiptNo ?? '') : ''
     return {
       itemId: item.id,
       name: item.name,
       kind: item.kind,
       expected: item.kind === 'loans' ? openLoans : before ? before.counted : (item.initial ?? 0),
-      nextReceiptNo: before ? before.nextReceiptNo : item.kind === 'receiptBook' ? (item.nextReceiptNo ?? '') : '',
+      nextReceiptNo: item.kind === 'receiptBook' && issued ? nextReceiptNo(issued.last) : carried,
     }
   })
 }
@@ -190,4 +194,79 @@ export function handoverPair<W extends { startsAt: number; key: string }>(previo
 /** A shift's log is locked once it has been handed over (4.3.4–4.3.5): nobody writes to it after. */
 export function isLocked(shiftKey: string, handovers: readonly Pick<Handover, 'fromShiftKey'>[]): boolean {
   return handovers.some((h) => h.fromShiftKey === shiftKey)
+}
+
+/** Limits of the template form; the schema's own (40 items, 40 checks, 40/120 characters, 0–100000, 30). */
+export const TEMPLATE_LIMITS = { list: 40, name: 40, text: 120, initial: 100000, receiptNo: 30 } as const
+
+export type TemplateProblemCode =
+  | 'itemsEmpty'
+  | 'itemsTooMany'
+  | 'checksEmpty'
+  | 'checksTooMany'
+  | 'itemNameRequired'
+  | 'itemNameTooLong'
+  | 'itemNameDuplicate'
+  | 'itemIdDuplicate'
+  | 'loansMoreThanOne'
+  | 'initialInvalid'
+  | 'receiptNoTooLong'
+  | 'checkTextRequired'
+  | 'checkTextTooLong'
+  | 'checkIdDuplicate'
+
+/** A problem of the whole template, or of the item / check at `index` (0-based, in the list it names). */
+export interface TemplateProblem {
+  code: TemplateProblemCode
+  index?: number
+}
+
+/** Indexes of the entries whose key an earlier entry already has. */
+function repeatedAt<T>(list: readonly T[], key: (x: T) => string): Set<number> {
+  const seen = new Set<string>()
+  const out = new Set<number>()
+  list.forEach((x, i) => {
+    const k = key(x)
+    if (seen.has(k)) out.add(i)
+    else seen.add(k)
+  })
+  return out
+}
+
+/**
+ * Everything wrong with a handover template (4.3.3; 4.3.2 c), in form order; empty means it may be
+ * stored. Texts are judged trimmed, as the tablet stores them: a blank name is missing and ' 钥匙'
+ * repeats '钥匙'. The tablet checks before saving and the server before applying `handoverTemplate.put`
+ * (the schema alone lets through an empty list, two items of one name or two 'loans' items, whose
+ * counts the handover could not tell apart).
+ */
+export function templateProblems(template: Pick<HandoverTemplate, 'items' | 'checks'>): TemplateProblem[] {
+  const out: TemplateProblem[] = []
+  const L = TEMPLATE_LIMITS
+  const { items, checks } = template
+  if (!items.length) out.push({ code: 'itemsEmpty' })
+  if (items.length > L.list) out.push({ code: 'itemsTooMany' })
+  const names = repeatedAt(items, (i) => i.name.trim())
+  const ids = repeatedAt(items, (i) => i.id)
+  let loans = 0
+  items.forEach((item, index) => {
+    const name = item.name.trim()
+    if (!name) out.push({ code: 'itemNameRequired', index })
+    else if (name.length > L.name) out.push({ code: 'itemNameTooLong', index })
+    else if (names.has(index)) out.push({ code: 'itemNameDuplicate', index })
+    if (ids.has(index) || !item.id) out.push({ code: 'itemIdDuplicate', index })
+    if (item.kind === 'loans' && ++loans > 1) out.push({ code: 'loansMoreThanOne', index })
+    if (item.initial !== undefined && !(Number.isInteger(item.initial) && item.initial >= 0 && item.initial <= L.initial)) out.push({ code: 'initialInvalid', index })
+    if ((item.nextReceiptNo ?? '').length > L.receiptNo) out.push({ code: 'receiptNoTooLong', index })
+  })
+  if (!checks.length) out.push({ code: 'checksEmpty' })
+  if (checks.length > L.list) out.push({ code: 'checksTooMany' })
+  const checkIds = repeatedAt(checks, (c) => c.id)
+  checks.forEach((check, index) => {
+    const text = check.text.trim()
+    if (!text) out.push({ code: 'checkTextRequired', index })
+    else if (text.length > L.text) out.push({ code: 'checkTextTooLong', index })
+    if (checkIds.has(index) || !check.id) out.push({ code: 'checkIdDuplicate', index })
+  })
+  return out
 }

@@ -380,3 +380,90 @@ describe('expectedCounts with starting counts (a site’s first handover, an ite
     expect(problems(HandoverTemplateSchema, { siteId: SITE, items: [item], checks: [] })).toHaveLength(valid ? 0 : 1)
   })
 })
+
+describe('expectedCounts with receipts written since the last handover (篇2 4.4.1 i; 4.3.3)', () => {
+  const template: Pick<HandoverTemplate, 'items'> = {
+    items: [
+      { id: 'receipts', name: '收款收据', kind: 'receiptBook', initial: 1, nextReceiptNo: 'A00100' },
+      { id: 'keys', name: '钥匙', kind: 'count', initial: 12 },
+    ],
+  }
+  const last: Pick<Handover, 'counts'> = { counts: [{ itemId: 'receipts', name: '收款收据', kind: 'receiptBook', expected: 1, counted: 1, note: '', nextReceiptNo: 'A00124' }] }
+
+  it.each<{ name: string; last: Pick<Handover, 'counts'> | null; issued: string[]; want: string }>([
+    { name: 'none written: what the last handover said', last, issued: [], want: 'A00124' },
+    { name: 'some written: after the highest, whatever order they were written in', last, issued: ['A00125', 'A00124', 'A00126'], want: 'A00127' },
+    { name: 'numbers compared as numbers, not as text', last, issued: ['A0099', 'A0100'], want: 'A0101' },
+    { name: 'the first handover: from the template’s starting number, or after receipts written', last: null, issued: [], want: 'A00100' },
+    { name: 'the first handover after receipts were written', last: null, issued: ['A00100', 'A00101'], want: 'A00102' },
+  ])('$name', ({ last: before, issued, want }) => {
+    const counts = expectedCounts(template, before, 0, issued)
+    expect(counts.find((c) => c.itemId === 'receipts')!.nextReceiptNo).toBe(want)
+    // Only the receipt book moves on; other items are not touched by receipts.
+    expect(counts.find((c) => c.itemId === 'keys')).toMatchObject({ expected: 12, nextReceiptNo: '' })
+  })
+})
+
+// Imported here rather than above, so this block merges cleanly with other edits of the file.
+import { TEMPLATE_LIMITS, templateProblems, type TemplateProblem } from '@shared/domain/handover'
+
+describe('templateProblems (the template form, on the tablet and on the server; 4.3.3, 4.3.2 c)', () => {
+  type Item = HandoverTemplate['items'][number]
+  type Check = HandoverTemplate['checks'][number]
+  const keys: Item = { id: 'keys', name: '钥匙', kind: 'count' }
+  const loans: Item = { id: 'loans', name: '借出物品', kind: 'loans' }
+  const supplies: Check = { id: 'supplies', text: '前台各种工作用品完好' }
+  const many = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i))
+  const t = (items: Item[], checks: Check[] = [supplies]): Pick<HandoverTemplate, 'items' | 'checks'> => ({ items, checks })
+
+  it.each<{ name: string; template: Pick<HandoverTemplate, 'items' | 'checks'>; want: TemplateProblem[] }>([
+    { name: 'the regulations’ own lists', template: defaultHandoverTemplate(SITE), want: [] },
+    {
+      name: 'the limits: 40 items and checks, 40- and 120-character texts, 0 and 100000, a 30-character receipt number',
+      template: t(
+        many(TEMPLATE_LIMITS.list, (i) => ({ id: `i${i}`, name: i === 0 ? '钥'.repeat(40) : `物品${i}`, kind: i === 2 ? ('receiptBook' as const) : ('count' as const), initial: i === 1 ? 100000 : 0, ...(i === 2 ? { nextReceiptNo: '1'.repeat(30) } : {}) })),
+        many(TEMPLATE_LIMITS.list, (i) => ({ id: `c${i}`, text: i === 0 ? '整'.repeat(120) : `检查${i}` })),
+      ),
+      want: [],
+    },
+    { name: 'one loans item among others', template: t([keys, loans]), want: [] },
+    { name: 'texts with spaces around them, judged trimmed', template: t([{ ...keys, name: ' 钥匙 ' }], [{ id: 'a', text: ' 整洁 ' }]), want: [] },
+    { name: 'no items', template: t([]), want: [{ code: 'itemsEmpty' }] },
+    { name: 'no checks', template: t([keys], []), want: [{ code: 'checksEmpty' }] },
+    { name: '41 items', template: t(many(41, (i) => ({ id: `i${i}`, name: `物品${i}`, kind: 'count' as const }))), want: [{ code: 'itemsTooMany' }] },
+    { name: '41 checks', template: t([keys], many(41, (i) => ({ id: `c${i}`, text: `检查${i}` }))), want: [{ code: 'checksTooMany' }] },
+    { name: 'an empty name', template: t([keys, { ...loans, name: '' }]), want: [{ code: 'itemNameRequired', index: 1 }] },
+    { name: 'a blank name', template: t([keys, { ...loans, name: '   ' }]), want: [{ code: 'itemNameRequired', index: 1 }] },
+    { name: 'a name of 41 characters', template: t([{ ...keys, name: '钥'.repeat(41) }]), want: [{ code: 'itemNameTooLong', index: 0 }] },
+    { name: 'a name of 40 characters with spaces around it', template: t([{ ...keys, name: ` ${'钥'.repeat(40)} ` }]), want: [] },
+    { name: 'a name used twice', template: t([keys, { id: 'k2', name: '钥匙', kind: 'count' }]), want: [{ code: 'itemNameDuplicate', index: 1 }] },
+    { name: 'a name used twice once trimmed', template: t([keys, { id: 'k2', name: ' 钥匙', kind: 'cash' }]), want: [{ code: 'itemNameDuplicate', index: 1 }] },
+    { name: 'an item id used twice', template: t([keys, { id: 'keys', name: '备用钥匙', kind: 'count' }]), want: [{ code: 'itemIdDuplicate', index: 1 }] },
+    { name: 'an empty item id', template: t([{ ...keys, id: '' }]), want: [{ code: 'itemIdDuplicate', index: 0 }] },
+    { name: 'two loans items', template: t([loans, keys, { id: 'l2', name: '外借', kind: 'loans' }]), want: [{ code: 'loansMoreThanOne', index: 2 }] },
+    { name: 'three loans items: each after the first', template: t([loans, { id: 'l2', name: '外借', kind: 'loans' }, { id: 'l3', name: '借用', kind: 'loans' }]), want: [{ code: 'loansMoreThanOne', index: 1 }, { code: 'loansMoreThanOne', index: 2 }] },
+    { name: 'a negative starting count', template: t([{ ...keys, initial: -1 }]), want: [{ code: 'initialInvalid', index: 0 }] },
+    { name: 'a fractional starting count', template: t([{ ...keys, initial: 2.5 }]), want: [{ code: 'initialInvalid', index: 0 }] },
+    { name: 'a starting count that is not a number', template: t([{ ...keys, initial: Number.NaN }]), want: [{ code: 'initialInvalid', index: 0 }] },
+    { name: 'a starting count over 100000', template: t([{ ...keys, initial: 100001 }]), want: [{ code: 'initialInvalid', index: 0 }] },
+    { name: 'a receipt number of 31 characters', template: t([{ id: 'r', name: '收据', kind: 'receiptBook', nextReceiptNo: '1'.repeat(31) }]), want: [{ code: 'receiptNoTooLong', index: 0 }] },
+    { name: 'a blank check', template: t([keys], [supplies, { id: 'b', text: ' ' }]), want: [{ code: 'checkTextRequired', index: 1 }] },
+    { name: 'a check of 121 characters', template: t([keys], [{ id: 'a', text: '整'.repeat(121) }]), want: [{ code: 'checkTextTooLong', index: 0 }] },
+    { name: 'a check id used twice', template: t([keys], [supplies, { id: 'supplies', text: '美观' }]), want: [{ code: 'checkIdDuplicate', index: 1 }] },
+    { name: 'an empty check id', template: t([keys], [{ id: '', text: '整洁' }]), want: [{ code: 'checkIdDuplicate', index: 0 }] },
+    {
+      name: 'several problems at once, in form order',
+      template: t([{ id: 'x', name: '', kind: 'count', initial: -3 }, { id: 'x', name: '钥匙', kind: 'loans' }, { id: 'y', name: '钥匙', kind: 'loans' }], []),
+      want: [
+        { code: 'itemNameRequired', index: 0 },
+        { code: 'initialInvalid', index: 0 },
+        { code: 'itemIdDuplicate', index: 1 },
+        { code: 'itemNameDuplicate', index: 2 },
+        { code: 'loansMoreThanOne', index: 2 },
+        { code: 'checksEmpty' },
+      ],
+    },
+  ])('$name → $want.length problem(s)', ({ template, want }) => {
+    expect(templateProblems(template)).toEqual(want)
+  })
+})

@@ -4,36 +4,18 @@
  * site), changed by whoever may manage the site's settings — the server checks the same action.
  */
 import { normaliseReceiptNo } from '@shared/domain/desk-services'
-import { HandoverTemplateSchema, type HandoverTemplate } from '@shared/domain/handover'
+import { HandoverTemplateSchema, templateProblems, type HandoverTemplate, type TemplateProblem, type TemplateProblemCode } from '@shared/domain/handover'
 import { can, type Role } from '@shared/domain/role'
 import { assertValid } from '@shared/domain/validation'
 import type { DeskbookDb } from '../database'
 import { writeRecords, type Actor } from '../write-records'
 
-/** Limits of the form; the schema's own (40 items, 40 checks, 40/120 characters, 0–100000, 30). */
-export const TEMPLATE_LIMITS = { list: 40, name: 40, text: 120, initial: 100000, receiptNo: 30 } as const
-
-export type HandoverTemplateProblemCode =
-  | 'notAllowed'
-  | 'itemsEmpty'
-  | 'itemsTooMany'
-  | 'checksEmpty'
-  | 'checksTooMany'
-  | 'itemNameRequired'
-  | 'itemNameTooLong'
-  | 'itemNameDuplicate'
-  | 'itemIdDuplicate'
-  | 'loansMoreThanOne'
-  | 'initialInvalid'
-  | 'receiptNoTooLong'
-  | 'checkTextRequired'
-  | 'checkTextTooLong'
-  | 'checkIdDuplicate'
+/** A template problem, or 'notAllowed' when the person may not manage the site's settings. */
+export type HandoverTemplateProblemCode = 'notAllowed' | TemplateProblemCode
 
 /** A problem of the whole template, or of the item / check at `index` (0-based, in the list it names). */
-export interface HandoverTemplateProblem {
+export interface HandoverTemplateProblem extends Omit<TemplateProblem, 'code'> {
   code: HandoverTemplateProblemCode
-  index?: number
 }
 
 /** A template save refused; each problem is shown as `t('settings.handoverTemplate.problems.<code>', { n: index + 1 })`. */
@@ -61,47 +43,6 @@ export function normaliseTemplate(template: HandoverTemplate): HandoverTemplate 
     }),
     checks: template.checks.map((c) => ({ id: c.id, text: c.text.trim() })),
   }
-}
-
-/** Indexes of the entries whose key an earlier entry already has. */
-function repeated<T>(list: readonly T[], key: (x: T) => string): number[] {
-  const seen = new Set<string>()
-  return list.flatMap((x, i) => {
-    const k = key(x)
-    if (seen.has(k)) return [i]
-    seen.add(k)
-    return []
-  })
-}
-
-/** Everything wrong with a (normalised) template, in form order; empty means it may be saved. */
-export function templateProblems(template: HandoverTemplate): HandoverTemplateProblem[] {
-  const out: HandoverTemplateProblem[] = []
-  const L = TEMPLATE_LIMITS
-  const { items, checks } = template
-  if (!items.length) out.push({ code: 'itemsEmpty' })
-  if (items.length > L.list) out.push({ code: 'itemsTooMany' })
-  const names = new Set(repeated(items, (i) => i.name))
-  const ids = new Set(repeated(items, (i) => i.id))
-  let loans = 0
-  items.forEach((item, index) => {
-    if (!item.name) out.push({ code: 'itemNameRequired', index })
-    else if (item.name.length > L.name) out.push({ code: 'itemNameTooLong', index })
-    else if (names.has(index)) out.push({ code: 'itemNameDuplicate', index })
-    if (ids.has(index) || !item.id) out.push({ code: 'itemIdDuplicate', index })
-    if (item.kind === 'loans' && ++loans > 1) out.push({ code: 'loansMoreThanOne', index })
-    if (item.initial !== undefined && !(Number.isInteger(item.initial) && item.initial >= 0 && item.initial <= L.initial)) out.push({ code: 'initialInvalid', index })
-    if ((item.nextReceiptNo ?? '').length > L.receiptNo) out.push({ code: 'receiptNoTooLong', index })
-  })
-  if (!checks.length) out.push({ code: 'checksEmpty' })
-  if (checks.length > L.list) out.push({ code: 'checksTooMany' })
-  const checkIds = new Set(repeated(checks, (c) => c.id))
-  checks.forEach((check, index) => {
-    if (!check.text) out.push({ code: 'checkTextRequired', index })
-    else if (check.text.length > L.text) out.push({ code: 'checkTextTooLong', index })
-    if (checkIds.has(index) || !check.id) out.push({ code: 'checkIdDuplicate', index })
-  })
-  return out
 }
 
 /**

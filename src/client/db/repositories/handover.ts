@@ -4,9 +4,9 @@
  * every acknowledged request to the incoming clerk — all or nothing.
  */
 import { newId } from '@shared/domain/ids'
-import { openFollowUps, type DutyEntry } from '@shared/domain/duty-log'
+import { entryNow, openFollowUps, type DutyEntry } from '@shared/domain/duty-log'
 import { expectedCounts, handoverProblems, isLate, type Handover, type HandoverCount, type HandoverProblem, type HandoverTemplate, type PendingItem } from '@shared/domain/handover'
-import { piecesOut } from '@shared/domain/desk-services'
+import { piecesOut, receiptRange } from '@shared/domain/desk-services'
 import type { Signature } from '@shared/domain/signature'
 import type { ReceptionEvent } from '@shared/domain/reception-event'
 import type { DeskbookDb } from '../database'
@@ -24,6 +24,8 @@ export interface HandoverContext {
   counts: Omit<HandoverCount, 'counted' | 'note'>[]
   last: Handover | null
   alreadyHandedOver: boolean
+  /** Receipt numbers written out since the last handover (desk services log), for the receipt book's count. */
+  receipts: { first: string; last: string; count: number } | null
 }
 
 export function pendingOf(ctx: Pick<HandoverContext, 'receptions' | 'followUps'>): PendingItem[] {
@@ -43,11 +45,15 @@ export async function handoverContext(db: DeskbookDb, siteId: string, fromShiftK
   const deskStaff = new Set((await db.staff.where('siteId').equals(siteId).toArray()).filter((s) => s.role === 'assistant' || s.role === 'administrator').map((s) => s.id))
   const receptions = pending.filter((r) => deskStaff.has(r.ownerId) && r.siteId === siteId).sort((a, b) => a.receivedAt - b.receivedAt)
   const last = handovers.filter((h) => h.siteId === siteId).at(-1) ?? null
+  // Receipts written out since the last handover: the receipt book's next number follows on from them.
+  const receipts = (await db.paidServices.where('at').aboveOrEqual(last?.incomingSignedAt ?? 0).toArray()).filter((p) => p.siteId === siteId)
+  const range = receiptRange(receipts)
   return {
     template,
     receptions,
     followUps: openFollowUps(entries).sort((a, b) => a.at - b.at),
-    counts: expectedCounts(template, last, piecesOut(loans.filter((l) => l.siteId === siteId), returns)),
+    counts: expectedCounts(template, last, piecesOut(loans.filter((l) => l.siteId === siteId), returns), receipts.map((r) => r.receiptNo)),
+    receipts: range ? { ...range, count: receipts.length } : null,
     last,
     alreadyHandedOver: handovers.some((h) => h.fromShiftKey === fromShiftKey),
   }
@@ -92,8 +98,10 @@ export async function completeHandover(db: DeskbookDb, actor: Actor & { staffId:
   })
   const outgoingSig = input.outgoingSignature ? signature(input.outgoingSignature, input.outgoingId) : null
   const incomingSig = input.incomingSignature ? signature(input.incomingSignature, input.incomingId) : null
+  // What each item should count is this tablet's own reckoning, not what the caller says (4.3.3).
+  const counts = input.counts.map((c) => ({ ...c, expected: ctx.counts.find((x) => x.itemId === c.itemId)?.expected ?? c.expected }))
   const problems = handoverProblems(
-    { ...input, outgoingSignatureId: outgoingSig?.id ?? null, incomingSignatureId: incomingSig?.id ?? null },
+    { ...input, counts, outgoingSignatureId: outgoingSig?.id ?? null, incomingSignatureId: incomingSig?.id ?? null },
     pendingOf(ctx),
     ctx.template,
     ctx.alreadyHandedOver,
@@ -111,14 +119,16 @@ export async function completeHandover(db: DeskbookDb, actor: Actor & { staffId:
     late: isLate(input.arrivedAt, input.shiftStartsAt, input.leadMinutes),
     acknowledgements: input.acknowledgements,
     checks: input.checks,
-    counts: input.counts,
+    counts,
     outgoingSignatureId: outgoingSig.id,
     incomingSignatureId: incomingSig.id,
     outgoingSignedAt: outgoingSig.signedAt,
     incomingSignedAt: incomingSig.signedAt,
     createdAt: now,
   }
-  const carried = input.acknowledgements.filter((a) => a.kind === 'reception')
+  // Only what was pending with the desk is carried over: a request the supervisor took over stays theirs.
+  const pendingIds = new Set(ctx.receptions.map((r) => r.id))
+  const carried = input.acknowledgements.filter((a) => a.kind === 'reception' && pendingIds.has(a.itemId))
   const events: ReceptionEvent[] = carried.map((a) => ({
     id: newId(),
     siteId: actor.siteId,
@@ -172,23 +182,18 @@ export async function carriedTo(db: DeskbookDb, siteId: string, staffId: string,
   const handover = (await db.handovers.where('toShiftKey').equals(toShiftKey).toArray()).filter((h) => h.incomingId === staffId && h.siteId === siteId).at(-1)
   if (!handover) return null
   const receptionIds = handover.acknowledgements.filter((a) => a.kind === 'reception').map((a) => a.itemId)
-  const [rows, entries, recent] = await Promise.all([
-    db.receptionIndex.bulkGet(receptionIds),
-    db.dutyEntries.bulkGet(handover.acknowledgements.filter((a) => a.kind === 'dutyEntry').map((a) => a.itemId)),
-    recentEntries(db, siteId, now),
-  ])
+  const [rows, recent] = await Promise.all([db.receptionIndex.bulkGet(receptionIds), recentEntries(db, siteId, now)])
   const byReception = new Map(rows.flatMap((r) => (r ? [[r.id, r] as const] : [])))
-  const byEntry = new Map(entries.flatMap((e) => (e ? [[e.id, e] as const] : [])))
-  const stillOpen = new Set(openFollowUps(recent).map((e) => e.id))
+  const asNow = entryNow(recent)
   const items = handover.acknowledgements.map((a): CarriedItem => {
     const r = byReception.get(a.itemId)
-    const e = byEntry.get(a.itemId)
+    const e = r ? null : asNow(a.itemId)
     return {
       kind: a.kind,
       itemId: a.itemId,
-      label: r ? `${r.ref} ${r.matter}` : (e?.content ?? ''),
+      label: r ? `${r.ref} ${r.matter}` : (e?.entry.content ?? ''),
       explanation: a.explanation,
-      open: r ? r.pending === 1 : stillOpen.has(a.itemId),
+      open: r ? r.pending === 1 : !!e?.open,
     }
   })
   return { handover, items }

@@ -2,6 +2,8 @@
  * The one local database. Everything the desk records is written here first (SPEC "Offline and
  * sync"); the outbox holds what has not reached the server yet.
  */
+import type { InspectionTemplate } from '@shared/domain/inspection-template'
+import type { Inspection, InspectionPhoto, InspectionResponse, Nonconformity, Verification } from '@shared/domain/inspection'
 import Dexie, { type Table } from 'dexie'
 import type { Site } from '@shared/domain/site'
 import type { Department } from '@shared/domain/department'
@@ -72,6 +74,12 @@ export class DeskbookDb extends Dexie {
   loans!: Table<Loan, string>
   loanReturns!: Table<LoanReturn, string>
   paidServices!: Table<PaidService, string>
+  inspectionTemplates!: Table<InspectionTemplate, string>
+  inspections!: Table<Inspection, string>
+  nonconformities!: Table<Nonconformity, string>
+  verifications!: Table<Verification, string>
+  inspectionResponses!: Table<InspectionResponse, string>
+  inspectionPhotos!: Table<InspectionPhoto, string>
   /** A handover in progress on this tablet (local only: it is written as one record when both have signed). */
   handoverDrafts!: Table<{ id: string; value: unknown; updatedAt: number }, string>
 
@@ -106,5 +114,11 @@ export const SYNCED_TABLES = [
   'loans',
   'loanReturns',
   'paidServices',
+  'inspectionTemplates',
+  'inspections',
+  'nonconformities',
+  'verifications',
+  'inspectionResponses',
+  'inspectionPhotos',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]

@@ -112,6 +112,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       handoverDrafts: 'id',
     },
   },
+  {
+    version: 7,
+    why: 'Quality inspections (issue 6): the versioned checklist, inspections by time and shift, nonconformities by inspection and by the person responsible, their verifications, the inspected person\'s responses, photos by inspection.',
+    stores: {
+      inspectionTemplates: 'id, version',
+      inspections: 'id, at, shiftKey, [siteId+at]',
+      nonconformities: 'id, inspectionId, staffId, at',
+      verifications: 'id, nonconformityId',
+      inspectionResponses: 'id, inspectionId',
+      inspectionPhotos: 'id, inspectionId',
+    },
+  },
 ]
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version

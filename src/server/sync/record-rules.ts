@@ -12,6 +12,7 @@ import { sortEvents } from '@shared/domain/reception-status'
 import type { Mutation } from '@shared/sync/mutation'
 import type { Database } from '../db/tables'
 import { childRecords, getRecord } from '../repositories/records'
+import { INSPECTION_RULES } from './inspection-rules'
 
 type Trx = Transaction<Database>
 
@@ -83,4 +84,5 @@ export const RECORD_RULES: Record<string, Rule> = {
   'dutyEntry.add': dutyEntryRule,
   'handover.add': handoverRule,
   'handoverTemplate.put': handoverTemplateRule,
+  ...INSPECTION_RULES,
 }

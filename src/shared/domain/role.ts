@@ -31,6 +31,9 @@ export const ACTIONS = [
   'roster.draft',
   'roster.approve',
   'inspection.record',
+  /** Sees inspections: the inspected their own, with their nonconformities; answers with a comment and signature. */
+  'inspection.read',
+  'inspection.respond',
   'archive.read',
   'archive.edit',
   /** Sees owners' phone numbers in full (lists and printouts mask them otherwise, issue 4 point 5). */
@@ -53,6 +56,8 @@ const ASSISTANT: Action[] = [
   'dutyLog.write',
   'handover.sign',
   'roster.read',
+  'inspection.read',
+  'inspection.respond',
   'archive.read',
   'archive.edit',
   /** Sees owners' phone numbers in full (lists and printouts mask them otherwise, issue 4 point 5). */
@@ -86,6 +91,7 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'dutyLog.read',
     'roster.read',
     'inspection.record',
+    'inspection.read',
     'archive.read',
     'staff.read',
   ],
@@ -101,7 +107,7 @@ const SECTION_ACTION: Record<Section, Action | null> = {
   dutyLog: 'dutyLog.read',
   handover: 'handover.sign',
   roster: 'roster.read',
-  inspection: 'inspection.record',
+  inspection: 'inspection.read',
   archive: 'archive.read',
   settings: null,
 }

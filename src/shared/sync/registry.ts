@@ -19,6 +19,8 @@ import { DutyEntrySchema } from '../domain/duty-log'
 import { HandoverSchema, HandoverTemplateSchema } from '../domain/handover'
 import { DayNoteSchema } from '../domain/day-note'
 import { LoanReturnSchema, LoanSchema, PaidServiceSchema, PeriodicalSchema } from '../domain/desk-services'
+import { InspectionTemplateSchema } from '../domain/inspection-template'
+import { InspectionPhotoSchema, InspectionResponseSchema, InspectionSchema, NonconformitySchema, VerificationSchema } from '../domain/inspection'
 
 export type RecordKind = 'editable' | 'appendOnly'
 
@@ -92,13 +94,23 @@ export const MUTATIONS: Record<string, MutationSpec> = {
   'loan.add': { table: 'loans', kind: 'appendOnly', action: 'dutyLog.write', schema: LoanSchema, siteField: 'siteId', op: 'put', versions: [1], actorField: 'staffId' },
   'loanReturn.add': { table: 'loanReturns', kind: 'appendOnly', action: 'dutyLog.write', schema: LoanReturnSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'loanId', actorField: 'staffId' },
   'paidService.add': { table: 'paidServices', kind: 'appendOnly', action: 'dutyLog.write', schema: PaidServiceSchema, siteField: 'siteId', op: 'put', versions: [1], actorField: 'staffId' },
+  // Quality inspections (issue 6; 篇2 4.4): append-only — findings never change; the checklist is versioned.
+  'inspectionTemplate.add': { table: 'inspectionTemplates', kind: 'appendOnly', action: 'inspection.record', schema: InspectionTemplateSchema, siteField: 'siteId', op: 'put', versions: [1], actorField: 'staffId' },
+  'inspection.add': { table: 'inspections', kind: 'appendOnly', action: 'inspection.record', schema: InspectionSchema, siteField: 'siteId', op: 'put', versions: [1], actorField: 'inspectorId' },
+  'nonconformity.add': { table: 'nonconformities', kind: 'appendOnly', action: 'inspection.record', schema: NonconformitySchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'inspectionId' },
+  'verification.add': { table: 'verifications', kind: 'appendOnly', action: 'inspection.record', schema: VerificationSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'nonconformityId', actorField: 'staffId' },
+  'inspectionResponse.add': { table: 'inspectionResponses', kind: 'appendOnly', action: 'inspection.respond', schema: InspectionResponseSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'inspectionId', actorField: 'staffId' },
+  'inspectionPhoto.add': { table: 'inspectionPhotos', kind: 'appendOnly', action: 'inspection.record', schema: InspectionPhotoSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'inspectionId' },
 }
+
+/** Tables of quality inspections: internal to the site's desk and its managers, like the duty log. */
+export const INSPECTION_TABLES: readonly string[] = ['inspectionTemplates', 'inspections', 'nonconformities', 'verifications', 'inspectionResponses', 'inspectionPhotos']
 
 /**
  * 篇2 4.2.4: the duty log is for the site's desk staff only. These tables go to desk devices only and
  * are refused from any other.
  */
-export const CONFIDENTIAL_TABLES: readonly string[] = ['dutyEntries', 'handovers', 'dayNotes', 'periodicals', 'loans', 'loanReturns', 'paidServices']
+export const CONFIDENTIAL_TABLES: readonly string[] = ['dutyEntries', 'handovers', 'dayNotes', 'periodicals', 'loans', 'loanReturns', 'paidServices', ...INSPECTION_TABLES]
 
 /** Tables the server sends to tablets (records of a site). `devices` is written by the server only. */
 export const PULLED_TABLES = [
@@ -123,6 +135,12 @@ export const PULLED_TABLES = [
   'loans',
   'loanReturns',
   'paidServices',
+  'inspectionTemplates',
+  'inspections',
+  'nonconformities',
+  'verifications',
+  'inspectionResponses',
+  'inspectionPhotos',
 ] as const
 export type PulledTable = (typeof PULLED_TABLES)[number]
 

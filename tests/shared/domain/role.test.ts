@@ -84,7 +84,8 @@ describe('can', () => {
 
 describe('sectionsFor', () => {
   it.each<{ role: Role; sections: string[] }>([
-    { role: 'assistant', sections: ['today', 'register', 'dutyLog', 'handover', 'roster', 'archive', 'settings'] },
+    // Issue 6 point 7: the inspected clerk sees her inspections, answers and signs them.
+    { role: 'assistant', sections: ['today', 'register', 'dutyLog', 'handover', 'roster', 'inspection', 'archive', 'settings'] },
     { role: 'administrator', sections: ['today', 'register', 'dutyLog', 'handover', 'roster', 'inspection', 'archive', 'settings'] },
     { role: 'supervisor', sections: ['today', 'register', 'dutyLog', 'handover', 'roster', 'inspection', 'archive', 'settings'] },
     { role: 'manager', sections: ['today', 'register', 'dutyLog', 'roster', 'inspection', 'archive', 'settings'] },

@@ -1,0 +1,206 @@
+/**
+ * Writing and reading quality inspections (篇2 4.4; issue 6). An inspection is saved as one transaction
+ * with the inspector's signature, its photos and a nonconformity per failed row — all or nothing, each
+ * with its outbox entry. Verifications close nonconformities; the inspected person answers with a
+ * comment and signature. Nothing here changes a finding once written.
+ */
+import { newId } from '@shared/domain/ids'
+import { can, type Role } from '@shared/domain/role'
+import { localDate } from '@shared/domain/time'
+import {
+  inspectionProblems,
+  kindFor,
+  type Inspection,
+  type InspectionPhoto,
+  type InspectionProblem,
+  type InspectionResponse,
+  type InspectionResult,
+  type Nonconformity,
+  type NonconformityDraft,
+  type Verification,
+} from '@shared/domain/inspection'
+import { currentTemplate, defaultInspectionTemplate, inspectionTemplateProblems, type ChecklistItem, type InspectionTemplate, type TemplateProblem } from '@shared/domain/inspection-template'
+import type { Signature } from '@shared/domain/signature'
+import type { DeskbookDb } from '../database'
+import { writeRecords, type Actor, type RecordWrite } from '../write-records'
+import { toStorageError } from '../errors'
+
+type StaffActor = Actor & { staffId: string }
+
+export class InspectionInvalidError extends Error {
+  override readonly name = 'InspectionInvalidError'
+  constructor(readonly problems: (InspectionProblem | TemplateProblem | { code: 'notAllowed' | 'unknownNonconformity' | 'notInspected' | 'commentRequired' })[]) {
+    super(problems.map((p) => p.code).join(', '))
+  }
+}
+
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (e) {
+    if (e instanceof InspectionInvalidError) throw e
+    throw toStorageError(e)
+  }
+}
+
+/** The checklist in force at the site: its latest version, or the regulations' own (not yet saved) when it has none. */
+export async function checklistOf(db: DeskbookDb, siteId: string): Promise<{ template: InspectionTemplate; saved: boolean }> {
+  const saved = currentTemplate((await db.inspectionTemplates.toArray()).filter((t) => t.siteId === siteId))
+  return saved ? { template: saved, saved: true } : { template: defaultInspectionTemplate(siteId, newId(), '00000000-0000-7000-8000-000000000000', 0), saved: false }
+}
+
+/** Save a new version of the checklist (issue 6 point 1): old inspections keep the version they used. */
+export async function saveChecklist(db: DeskbookDb, actor: StaffActor, role: Role, items: readonly ChecklistItem[], now: number): Promise<InspectionTemplate> {
+  if (!can(role, 'inspection.record')) throw new InspectionInvalidError([{ code: 'notAllowed' }])
+  const clean = items.map((i) => ({ code: i.code.trim(), title: i.title.trim(), standards: i.standards.map((s) => ({ id: s.id, text: s.text.trim() })) }))
+  const problems = inspectionTemplateProblems(clean)
+  if (problems.length) throw new InspectionInvalidError(problems)
+  return guarded(async () =>
+    db.transaction('rw', [db.inspectionTemplates, db.outbox, db.meta], async () => {
+      const { template, saved } = await checklistOf(db, actor.siteId)
+      const next: InspectionTemplate = { id: newId(), siteId: actor.siteId, version: saved ? template.version + 1 : 1, items: clean, staffId: actor.staffId, createdAt: now }
+      await writeRecords(db, actor, [{ table: 'inspectionTemplates', row: next, key: next.id, name: 'inspectionTemplate.add' }], now)
+      return next
+    }),
+  )
+}
+
+export interface InspectionInput {
+  shiftKey: string
+  inspectedIds: string[]
+  at: number
+  results: InspectionResult[]
+  summary: string
+  nonconformities: NonconformityDraft[]
+  /** Photos as compressed data URLs, by the id the results name them with. */
+  photos: { id: string; image: string }[]
+  signature: { image: string; name: string; signedAt: number } | null
+}
+
+/**
+ * Record an inspection (only inspectors, 4.4.2–4.4.4): the checklist version in force (written as
+ * version 1 first when the site has none), the inspector's signature, photos and nonconformities.
+ */
+export async function saveInspection(db: DeskbookDb, actor: StaffActor, role: Role, input: InspectionInput, tz: string, now: number): Promise<Inspection> {
+  return guarded(async () => {
+    const { template, saved } = await checklistOf(db, actor.siteId)
+    const firstVersion: InspectionTemplate | null = saved ? null : { ...template, staffId: actor.staffId, createdAt: now }
+    const kind = can(role, 'inspection.record') ? kindFor(role) : null
+    const problems = inspectionProblems(
+      { kind, inspectorId: actor.staffId, inspectedIds: input.inspectedIds, results: input.results, signed: !!input.signature, date: localDate(input.at, tz) },
+      template,
+      input.nonconformities,
+    )
+    if (problems.length || !kind || !input.signature) throw new InspectionInvalidError(problems)
+    const id = newId()
+    const signature: Signature = { id: newId(), siteId: actor.siteId, subjectType: 'inspection', subjectId: id, signerName: input.signature.name, signerStaffId: actor.staffId, image: input.signature.image, signedAt: input.signature.signedAt }
+    const usedPhotos = new Set(input.results.flatMap((r) => r.photoIds))
+    const photos: InspectionPhoto[] = input.photos.filter((p) => usedPhotos.has(p.id)).map((p) => ({ id: p.id, siteId: actor.siteId, inspectionId: id, image: p.image, createdAt: now }))
+    const inspection: Inspection = {
+      id,
+      siteId: actor.siteId,
+      templateId: template.id,
+      kind,
+      inspectorId: actor.staffId,
+      shiftKey: input.shiftKey,
+      inspectedIds: [...new Set(input.inspectedIds)],
+      at: input.at,
+      results: input.results.map((r) => ({ ...r, note: r.note.trim(), photoIds: r.photoIds.filter((p) => photos.some((x) => x.id === p)) })),
+      summary: input.summary.trim(),
+      inspectorSignatureId: signature.id,
+      createdAt: now,
+    }
+    const ncs: Nonconformity[] = input.nonconformities.map((n) => ({
+      ...n,
+      id: newId(),
+      siteId: actor.siteId,
+      inspectionId: id,
+      finding: n.finding.trim(),
+      correction: n.correction.trim(),
+      cause: n.cause.trim(),
+      measure: n.measure.trim(),
+      at: input.at,
+      createdAt: now,
+    }))
+    const writes: RecordWrite[] = [
+      ...(firstVersion ? [{ table: 'inspectionTemplates' as const, row: firstVersion, key: firstVersion.id, name: 'inspectionTemplate.add' }] : []),
+      { table: 'signatures', row: signature, key: signature.id, name: 'signature.add' },
+      { table: 'inspections', row: inspection, key: inspection.id, name: 'inspection.add' },
+      ...photos.map((p): RecordWrite => ({ table: 'inspectionPhotos', row: p, key: p.id, name: 'inspectionPhoto.add' })),
+      ...ncs.map((n): RecordWrite => ({ table: 'nonconformities', row: n, key: n.id, name: 'nonconformity.add' })),
+    ]
+    await db.transaction('rw', [db.inspectionTemplates, db.signatures, db.inspections, db.inspectionPhotos, db.nonconformities, db.outbox, db.meta], async () => {
+      // Another save of the checklist may have come in meanwhile: the inspection keeps the version it was shown.
+      await writeRecords(db, actor, writes, now)
+    })
+    return inspection
+  })
+}
+
+/** A later verification of a nonconformity (issue 6 point 3); an effective one closes it. */
+export async function verifyNonconformity(db: DeskbookDb, actor: StaffActor, role: Role, nonconformityId: string, effective: boolean, note: string, now: number): Promise<Verification> {
+  if (!can(role, 'inspection.record')) throw new InspectionInvalidError([{ code: 'notAllowed' }])
+  if (!effective && !note.trim()) throw new InspectionInvalidError([{ code: 'commentRequired' }])
+  return guarded(async () => {
+    if (!(await db.nonconformities.get(nonconformityId))) throw new InspectionInvalidError([{ code: 'unknownNonconformity' }])
+    const v: Verification = { id: newId(), siteId: actor.siteId, nonconformityId, staffId: actor.staffId, effective, note: note.trim(), at: now, createdAt: now }
+    await writeRecords(db, actor, [{ table: 'verifications', row: v, key: v.id, name: 'verification.add' }], now)
+    return v
+  })
+}
+
+/** The inspected person's comment and signature (issue 6 point 7): added beside the findings, never changing them. */
+export async function respondToInspection(db: DeskbookDb, actor: StaffActor, role: Role, inspectionId: string, comment: string, signature: { image: string; name: string; signedAt: number } | null, now: number): Promise<InspectionResponse> {
+  if (!can(role, 'inspection.respond')) throw new InspectionInvalidError([{ code: 'notAllowed' }])
+  if (!comment.trim() && !signature) throw new InspectionInvalidError([{ code: 'commentRequired' }])
+  return guarded(async () => {
+    const inspection = await db.inspections.get(inspectionId)
+    if (!inspection?.inspectedIds.includes(actor.staffId)) throw new InspectionInvalidError([{ code: 'notInspected' }])
+    const id = newId()
+    const sig: Signature | null = signature ? { id: newId(), siteId: actor.siteId, subjectType: 'inspectionResponse', subjectId: inspectionId, signerName: signature.name, signerStaffId: actor.staffId, image: signature.image, signedAt: signature.signedAt } : null
+    const response: InspectionResponse = { id, siteId: actor.siteId, inspectionId, staffId: actor.staffId, comment: comment.trim(), signatureId: sig?.id ?? null, at: now, createdAt: now }
+    await writeRecords(
+      db,
+      actor,
+      [...(sig ? [{ table: 'signatures' as const, row: sig, key: sig.id, name: 'signature.add' }] : []), { table: 'inspectionResponses', row: response, key: response.id, name: 'inspectionResponse.add' }],
+      now,
+    )
+    return response
+  })
+}
+
+export interface InspectionRecord {
+  inspection: Inspection
+  template: InspectionTemplate | null
+  nonconformities: Nonconformity[]
+  verifications: Verification[]
+  responses: InspectionResponse[]
+  photos: InspectionPhoto[]
+  signatures: Signature[]
+}
+
+/** One inspection with everything that belongs to it, for its page and its print. */
+export async function loadInspection(db: DeskbookDb, id: string): Promise<InspectionRecord | null> {
+  const inspection = await db.inspections.get(id)
+  if (!inspection) return null
+  const [template, nonconformities, responses, photos, signatures] = await Promise.all([
+    db.inspectionTemplates.get(inspection.templateId),
+    db.nonconformities.where('inspectionId').equals(id).toArray(),
+    db.inspectionResponses.where('inspectionId').equals(id).toArray(),
+    db.inspectionPhotos.where('inspectionId').equals(id).toArray(),
+    db.signatures.where('subjectId').equals(id).toArray(),
+  ])
+  const verifications = await db.verifications.where('nonconformityId').anyOf(nonconformities.map((n) => n.id)).toArray()
+  return { inspection, template: template ?? null, nonconformities, verifications, responses, photos, signatures }
+}
+
+/** Inspections of the site between two instants, newest first. */
+export async function inspectionsBetween(db: DeskbookDb, siteId: string, from: number, to: number): Promise<Inspection[]> {
+  return (await db.inspections.where('[siteId+at]').between([siteId, from], [siteId, to], true, false).toArray()).reverse()
+}
+
+/** Nonconformities with their verifications, for the today screen, the appraisal and verification lists. */
+export async function nonconformitiesWithVerifications(db: DeskbookDb, siteId: string): Promise<{ nonconformities: Nonconformity[]; verifications: Verification[] }> {
+  const [nonconformities, verifications] = await Promise.all([db.nonconformities.toArray(), db.verifications.toArray()])
+  return { nonconformities: nonconformities.filter((n) => n.siteId === siteId), verifications: verifications.filter((v) => v.siteId === siteId) }
+}

@@ -1,0 +1,110 @@
+/**
+ * How often each inspector must inspect (篇2 4.4.3 the supervisor at least three times a week; 4.4.4 the
+ * administrator every day at handover) and who is behind this week (issue 6 point 4); and the monthly
+ * per-person summary of nonconformities for appraisal 绩效考核 (4.4.3–4.4.4; issue 6 point 5).
+ * Weeks run Monday to Sunday in the site's time zone; "now" is always a parameter.
+ */
+import { addDays, localDate } from './time'
+import { weekStart } from './review'
+import type { Inspection, Nonconformity } from './inspection'
+
+export const SUPERVISOR_WEEKLY_QUOTA = 3
+
+export type QuotaStatus = 'met' | 'onTrack' | 'dueToday' | 'behind'
+
+export interface QuotaLine {
+  staffId: string
+  role: 'supervisor' | 'administrator'
+  /** Inspections this week (Monday to today). */
+  done: number
+  /** What the week asks: 3 for a supervisor, one a day for an administrator (days so far, today included). */
+  required: number
+  /** Days of the week so far (before today) without an inspection: the administrator's missed days. */
+  missedDays: string[]
+  status: QuotaStatus
+}
+
+/** Days of the week of `today` from Monday up to and including today. */
+export function weekSoFar(today: string): string[] {
+  const monday = weekStart(today)
+  const out: string[] = []
+  for (let d = monday; d <= today; d = addDays(d, 1)) out.push(d)
+  return out
+}
+
+/**
+ * Each inspector's standing this week at `now`. A supervisor keeps pace with 3 in 7 days: by the end of
+ * day n (Monday = 1) ⌈3n/7⌉ are due — behind when short of what was due by yesterday, due today when
+ * short of today's. An administrator inspects every day: behind with any earlier day of the week missed.
+ */
+export function quotaStanding(
+  inspectors: readonly { id: string; role: 'supervisor' | 'administrator' }[],
+  inspections: readonly Pick<Inspection, 'inspectorId' | 'at'>[],
+  now: number,
+  tz: string,
+): QuotaLine[] {
+  const today = localDate(now, tz)
+  const days = weekSoFar(today)
+  const first = days[0]!
+  const datesBy = new Map<string, string[]>()
+  for (const i of inspections) {
+    const d = localDate(i.at, tz)
+    if (d < first || d > today) continue
+    datesBy.set(i.inspectorId, [...(datesBy.get(i.inspectorId) ?? []), d])
+  }
+  return inspectors.map((p) => {
+    const dates = datesBy.get(p.id) ?? []
+    const n = days.length
+    if (p.role === 'supervisor') {
+      const done = dates.length
+      const dueByToday = Math.ceil((SUPERVISOR_WEEKLY_QUOTA * n) / 7)
+      const dueByYesterday = Math.ceil((SUPERVISOR_WEEKLY_QUOTA * (n - 1)) / 7)
+      const status: QuotaStatus = done >= SUPERVISOR_WEEKLY_QUOTA ? 'met' : done < dueByYesterday ? 'behind' : done < dueByToday ? 'dueToday' : 'onTrack'
+      return { staffId: p.id, role: p.role, done, required: SUPERVISOR_WEEKLY_QUOTA, missedDays: [], status }
+    }
+    const inspected = new Set(dates)
+    const missedDays = days.filter((d) => d < today && !inspected.has(d))
+    const status: QuotaStatus = missedDays.length ? 'behind' : inspected.has(today) ? (n === 7 ? 'met' : 'onTrack') : 'dueToday'
+    return { staffId: p.id, role: p.role, done: dates.length, required: n, missedDays, status }
+  })
+}
+
+export interface AppraisalLine {
+  staffId: string
+  /** Nonconformities of the month by checklist item code (a–j). */
+  byItem: Record<string, number>
+  total: number
+  /** Totals of the months before, oldest first (the trend). */
+  before: number[]
+}
+
+/** The months `month` and the `back` months before it, oldest first: ['2026-09', '2026-10', '2026-11']. */
+export function monthsUpTo(month: string, back: number): string[] {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return Array.from({ length: back + 1 }, (_, i) => {
+    const k = y * 12 + (m - 1) - (back - i)
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`
+  })
+}
+
+/**
+ * The appraisal summary of `month` (4.4.3: 作为前台值班人员绩效考核的依据): for each person, their
+ * nonconformities by item, the total, and the totals of the `back` months before. A nonconformity
+ * counts in the month (site-local) of the inspection that found it.
+ */
+export function appraisal(staffIds: readonly string[], ncs: readonly Pick<Nonconformity, 'staffId' | 'itemCode' | 'at'>[], month: string, tz: string, back = 3): AppraisalLine[] {
+  const months = monthsUpTo(month, back)
+  const index = new Map(months.map((m, i) => [m, i]))
+  const lines = new Map(staffIds.map((id) => [id, { staffId: id, byItem: {} as Record<string, number>, total: 0, before: months.slice(0, -1).map(() => 0) }]))
+  for (const nc of ncs) {
+    const line = lines.get(nc.staffId)
+    if (!line) continue
+    const i = index.get(localDate(nc.at, tz).slice(0, 7))
+    if (i === undefined) continue
+    if (i === back) {
+      line.byItem[nc.itemCode] = (line.byItem[nc.itemCode] ?? 0) + 1
+      line.total++
+    } else line.before[i]!++
+  }
+  return [...lines.values()]
+}

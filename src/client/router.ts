@@ -5,7 +5,7 @@
  */
 import { createRouter, createWebHistory, createMemoryHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import type { Pinia } from 'pinia'
-import type { Section } from '@shared/domain/role'
+import type { Action, Section } from '@shared/domain/role'
 import { useSessionStore } from './stores/session'
 import { routes as setupRoutes } from './features/setup'
 import { routes as loginRoutes } from './features/login'
@@ -16,6 +16,7 @@ import { routes as deskServicesRoutes } from './features/desk-services'
 import { routes as handoverRoutes } from './features/handover'
 import { routes as rosterRoutes } from './features/roster'
 import { routes as inspectionRoutes } from './features/inspection'
+import { routes as inspectionReportsRoutes } from './features/inspection-reports'
 import { routes as archiveRoutes } from './features/archive'
 import { routes as settingsRoutes } from './features/settings'
 import { routes as consoleRoutes } from './features/console'
@@ -24,6 +25,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** The navigation section the page belongs to; its role rule applies. */
     section?: Section
+    /** What the role must also be allowed on this page of its section (e.g. recording an inspection). */
+    action?: Action
     /** Reachable without logging in. */
     public?: boolean
     /** `shell` (navigation + status bar), `bare` (full screen) or `print` (A4 preview). */
@@ -44,6 +47,7 @@ export const appRoutes: RouteRecordRaw[] = [
   ...handoverRoutes,
   ...rosterRoutes,
   ...inspectionRoutes,
+  ...inspectionReportsRoutes,
   ...archiveRoutes,
   ...settingsRoutes,
   ...consoleRoutes,
@@ -61,6 +65,7 @@ export function createAppRouter(pinia: Pinia, memory = false): Router {
     if (to.meta.public) return true
     if (!session.isLoggedIn) return { name: 'login', query: { redirect: to.fullPath, ...(session.locked ? { locked: '1' } : {}) } }
     if (to.meta.section && !session.sections.includes(to.meta.section)) return { name: 'today', query: { denied: to.meta.section } }
+    if (to.meta.action && !session.may(to.meta.action)) return { name: 'today', query: { denied: to.meta.section ?? 'today' } }
     return true
   })
   return router

@@ -21,9 +21,9 @@ describe('first run and PIN login on a shared tablet', () => {
     expect(await page.getByTestId('status-staff').textContent()).toContain('李娜(客服助理)')
     await expect.poll(() => page.getByTestId('status-shift').textContent()).toMatch(/白班|夜班/)
     expect(await page.getByTestId('status-network').textContent()).toBe('在线')
-    // An assistant is not offered the inspection section, and is turned away from its address.
-    expect(await page.locator('nav [data-section="inspection"]').count()).toBe(0)
-    await page.goto(`${h.server.url}/inspection`)
+    // An assistant sees her inspections but may not record one, and is turned away from that address.
+    expect(await page.locator('nav [data-section="inspection"]').count()).toBe(1)
+    await page.goto(`${h.server.url}/inspection/new`)
     await page.waitForURL(/\/today\?denied=inspection/)
     expect(await page.getByRole('alert').first().textContent()).toContain('不能使用')
     await context.close()

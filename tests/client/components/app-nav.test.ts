@@ -17,7 +17,8 @@ function sectionsShownTo(role: Role): string[] {
 
 describe('AppNav', () => {
   it.each<[Role, string[]]>([
-    ['assistant', ['today:今日', 'register:接待登记', 'dutyLog:值班记录', 'handover:交接班', 'roster:排班表', 'archive:客户档案', 'settings:设置']],
+    // Issue 6 point 7: the inspected clerk sees her inspections (and answers them).
+    ['assistant', ['today:今日', 'register:接待登记', 'dutyLog:值班记录', 'handover:交接班', 'roster:排班表', 'inspection:质量检查', 'archive:客户档案', 'settings:设置']],
     ['administrator', ['today:今日', 'register:接待登记', 'dutyLog:值班记录', 'handover:交接班', 'roster:排班表', 'inspection:质量检查', 'archive:客户档案', 'settings:设置']],
     ['manager', ['today:今日', 'register:接待登记', 'dutyLog:值班记录', 'roster:排班表', 'inspection:质量检查', 'archive:客户档案', 'settings:设置']],
     // 篇2 4.2.4: departments never see the duty log.

@@ -29,7 +29,10 @@ async function sign(page: Page, signer: 'outgoing' | 'incoming', pin: string): P
 async function switchTo(page: Page, name: string, pin: string): Promise<void> {
   if (!/\/login/.test(page.url())) await page.getByRole('button', { name: '换人' }).click()
   await page.waitForURL(/\/login/)
-  if (await page.getByRole('button', { name: '选择其他人' }).isVisible()) await page.getByRole('button', { name: '选择其他人' }).click()
+  // The lock screen offers the person who was logged in first; wait until either screen is there.
+  const back = page.getByRole('button', { name: '选择其他人' })
+  await back.or(page.getByRole('button', { name: new RegExp(`^${name}`) })).first().waitFor()
+  if (await back.isVisible()) await back.click()
   await loginAs(page, name, pin)
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 }
@@ -102,6 +105,7 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
 
     // 20:10: the day shift has ended and nobody took over — 李娜 waits and records the no-show (4.2.8).
     await page.clock.fastForward('10:10:00')
+    await page.waitForURL(/\/login/) // the idle lock
     await switchTo(page, '李娜', '1357')
     await page.goto(`${h.server.url}/today`)
     await expect.poll(() => page.getByTestId('awaiting-handover').textContent()).toContain('等待接班')
@@ -177,6 +181,7 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
 
     // 19:41: 赵敏 comes early for the night shift and takes over, still offline.
     await a.clock.fastForward('09:40:00')
+    await a.waitForURL(/\/login/) // the idle lock
     await switchTo(a, '赵敏', '3691')
     await a.waitForURL(/\/handover$/)
     await walkHandover(a, { 消防通道: '秩序部明早清理' }, { item: '对讲机', counted: '3', note: '一台对讲机送修' }, { outgoing: '1357', incoming: '3691' })

@@ -4,7 +4,7 @@
  * per-person summary of nonconformities for appraisal 绩效考核 (4.4.3–4.4.4; issue 6 point 5).
  * Weeks run Monday to Sunday in the site's time zone; "now" is always a parameter.
  */
-import { addDays, localDate } from './time'
+import { addDays, instantAt, localDate } from './time'
 import { weekStart } from './review'
 import type { Inspection, Nonconformity } from './inspection'
 
@@ -45,12 +45,14 @@ export function quotaStanding(
 ): QuotaLine[] {
   const today = localDate(now, tz)
   const days = weekSoFar(today)
-  const first = days[0]!
+  // Day boundaries as instants once; each inspection is then placed by comparing numbers (a year of
+  // inspections stays fast on a tablet: no time-zone formatting per record).
+  const starts = [...days, addDays(today, 1)].map((d) => instantAt(d, '00:00', tz))
   const datesBy = new Map<string, string[]>()
   for (const i of inspections) {
-    const d = localDate(i.at, tz)
-    if (d < first || d > today) continue
-    datesBy.set(i.inspectorId, [...(datesBy.get(i.inspectorId) ?? []), d])
+    if (i.at < starts[0]! || i.at >= starts.at(-1)!) continue
+    const day = days[starts.findLastIndex((t) => t <= i.at)]!
+    datesBy.set(i.inspectorId, [...(datesBy.get(i.inspectorId) ?? []), day])
   }
   return inspectors.map((p) => {
     const dates = datesBy.get(p.id) ?? []
@@ -94,13 +96,17 @@ export function monthsUpTo(month: string, back: number): string[] {
  */
 export function appraisal(staffIds: readonly string[], ncs: readonly Pick<Nonconformity, 'staffId' | 'itemCode' | 'at'>[], month: string, tz: string, back = 3): AppraisalLine[] {
   const months = monthsUpTo(month, back)
-  const index = new Map(months.map((m, i) => [m, i]))
+  // Month boundaries as instants in the site's time zone, compared as numbers (see quotaStanding).
+  const next = monthsUpTo(month, 0)[0]!.split('-').map(Number) as [number, number]
+  const after = next[1] === 12 ? `${next[0] + 1}-01` : `${next[0]}-${String(next[1] + 1).padStart(2, '0')}`
+  const bounds = [...months, after].map((m) => instantAt(`${m}-01`, '00:00', tz))
   const lines = new Map(staffIds.map((id) => [id, { staffId: id, byItem: {} as Record<string, number>, total: 0, before: months.slice(0, -1).map(() => 0) }]))
   for (const nc of ncs) {
     const line = lines.get(nc.staffId)
     if (!line) continue
-    const i = index.get(localDate(nc.at, tz).slice(0, 7))
-    if (i === undefined) continue
+    if (nc.at < bounds[0]! || nc.at >= bounds.at(-1)!) continue
+    let i = 0
+    while (nc.at >= bounds[i + 1]!) i++
     if (i === back) {
       line.byItem[nc.itemCode] = (line.byItem[nc.itemCode] ?? 0) + 1
       line.total++

@@ -149,23 +149,27 @@ export function inspectionProblems(
   if (!draft.inspectedIds.length) out.push({ code: 'inspectedRequired' })
   if (draft.inspectedIds.includes(draft.inspectorId)) out.push({ code: 'inspectorInspected' })
   const answers = new Map(draft.results.map((r) => [rowKey(r), r.result]))
-  const ncs = new Map(nonconformities.map((n) => [rowKey(n), n]))
+  const failed = new Set<string>()
   for (const row of checklistRows(template)) {
-    const key = rowKey(row)
     const where = { itemCode: row.itemCode, standardId: row.standardId }
-    const answer = answers.get(key)
+    const answer = answers.get(rowKey(row))
     if (!answer) out.push({ code: 'rowUnanswered', ...where })
-    const nc = ncs.get(key)
-    if (answer === 'fail' && !nc) out.push({ code: 'failNeedsNonconformity', ...where })
-    if (nc && answer !== 'fail') out.push({ code: 'nonconformityWithoutFail', ...where })
-    if (nc && answer === 'fail') {
-      if (!draft.inspectedIds.includes(nc.staffId)) out.push({ code: 'responsibleNotInspected', ...where })
-      if (!nc.finding.trim()) out.push({ code: 'findingRequired', ...where })
-      if (!nc.cause.trim()) out.push({ code: 'causeRequired', ...where })
-      if (!nc.measure.trim()) out.push({ code: 'measureRequired', ...where })
-      if (!nc.dueDate) out.push({ code: 'dueDateRequired', ...where })
-      else if (nc.dueDate < draft.date) out.push({ code: 'dueBeforeInspection', ...where })
+    if (answer === 'fail') failed.add(rowKey(row))
+    if (answer === 'fail' && !nonconformities.some((n) => rowKey(n) === rowKey(row))) out.push({ code: 'failNeedsNonconformity', ...where })
+  }
+  // Every nonconformity on its own: a failed row may have several (two clerks, one finding each).
+  for (const nc of nonconformities) {
+    const where = { itemCode: nc.itemCode, standardId: nc.standardId }
+    if (!failed.has(rowKey(nc))) {
+      out.push({ code: 'nonconformityWithoutFail', ...where })
+      continue
     }
+    if (!draft.inspectedIds.includes(nc.staffId)) out.push({ code: 'responsibleNotInspected', ...where })
+    if (!nc.finding.trim()) out.push({ code: 'findingRequired', ...where })
+    if (!nc.cause.trim()) out.push({ code: 'causeRequired', ...where })
+    if (!nc.measure.trim()) out.push({ code: 'measureRequired', ...where })
+    if (!nc.dueDate) out.push({ code: 'dueDateRequired', ...where })
+    else if (nc.dueDate < draft.date) out.push({ code: 'dueBeforeInspection', ...where })
   }
   if (!draft.signed) out.push({ code: 'signatureRequired' })
   return out

@@ -66,6 +66,8 @@ export async function saveChecklist(db: DeskbookDb, actor: StaffActor, role: Rol
 }
 
 export interface InspectionInput {
+  /** The checklist version the form showed (checklistOf): the inspection is judged and filed under it. */
+  templateId: string
   shiftKey: string
   inspectedIds: string[]
   at: number
@@ -83,8 +85,11 @@ export interface InspectionInput {
  */
 export async function saveInspection(db: DeskbookDb, actor: StaffActor, role: Role, input: InspectionInput, tz: string, now: number): Promise<Inspection> {
   return guarded(async () => {
-    const { template, saved } = await checklistOf(db, actor.siteId)
-    const firstVersion: InspectionTemplate | null = saved ? null : { ...template, staffId: actor.staffId, createdAt: now }
+    // The version the form showed, even if a newer one synced in meanwhile; the regulations' own
+    // (not saved yet) is written as version 1 with the id the form was given.
+    const shown = await db.inspectionTemplates.get(input.templateId)
+    const template = shown ?? { ...defaultInspectionTemplate(actor.siteId, input.templateId, actor.staffId, now) }
+    const firstVersion: InspectionTemplate | null = shown ? null : template
     const kind = can(role, 'inspection.record') ? kindFor(role) : null
     const problems = inspectionProblems(
       { kind, inspectorId: actor.staffId, inspectedIds: input.inspectedIds, results: input.results, signed: !!input.signature, date: localDate(input.at, tz) },
@@ -129,10 +134,7 @@ export async function saveInspection(db: DeskbookDb, actor: StaffActor, role: Ro
       ...photos.map((p): RecordWrite => ({ table: 'inspectionPhotos', row: p, key: p.id, name: 'inspectionPhoto.add' })),
       ...ncs.map((n): RecordWrite => ({ table: 'nonconformities', row: n, key: n.id, name: 'nonconformity.add' })),
     ]
-    await db.transaction('rw', [db.inspectionTemplates, db.signatures, db.inspections, db.inspectionPhotos, db.nonconformities, db.outbox, db.meta], async () => {
-      // Another save of the checklist may have come in meanwhile: the inspection keeps the version it was shown.
-      await writeRecords(db, actor, writes, now)
-    })
+    await writeRecords(db, actor, writes, now)
     return inspection
   })
 }

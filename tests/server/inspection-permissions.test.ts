@@ -151,6 +151,8 @@ describe.each(BACKENDS)('inspection permissions on $name', (backend) => {
       const atDepartment = (await pullAll(s, deptTablet)).changes
       expect(atDepartment.length).toBeGreaterThan(0)
       for (const table of INSPECTION_TABLES) expect(atDepartment.filter((c) => c.table === table), `department pulls ${table}`).toEqual([])
+      // Nor the inspector's signature on it.
+      expect(atDepartment.filter((c) => c.table === 'signatures')).toEqual([])
     })
 
     it('refuses an inspection from the department tablet, whoever is logged in on it', async () => {

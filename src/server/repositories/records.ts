@@ -2,7 +2,7 @@
  * The records of every site, as the sync engine stores them: the merged record, its per-field
  * clock stamps, a tombstone flag and the number of its latest change.
  */
-import type { Kysely } from 'kysely'
+import type { Kysely, SelectQueryBuilder } from 'kysely'
 import type { StoredRecord } from '@shared/sync/merge'
 import type { Change } from '@shared/sync/protocol'
 import type { Database } from '../db/tables'
@@ -64,7 +64,7 @@ export async function pullChanges(db: Db, siteId: string, cursor: number, limit:
     .where('site_id', '=', siteId)
     .where('seq', '>', cursor)
   // Tables this device may not see are skipped, not hidden behind the cursor: it still moves past them.
-  if (withheld.length) q = q.where('table_name', 'not in', [...withheld])
+  if (withheld.length) q = visibleOnly(q, siteId, withheld)
   const rows = await q.orderBy('seq').limit(limit + 1).execute()
   const page = rows.slice(0, limit)
   return {
@@ -74,14 +74,24 @@ export async function pullChanges(db: Db, siteId: string, cursor: number, limit:
   }
 }
 
-/** Live (not deleted) records per table of a site. */
-export async function countRecords(db: Db, siteId: string): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom('records')
-    .select(['table_name', db.fn.countAll<number>().as('n')])
-    .where('site_id', '=', siteId)
-    .where('deleted', '=', 0)
-    .groupBy('table_name')
-    .execute()
+/**
+ * Rows of the site a device may see when `withheld` tables are kept from it: neither their records nor
+ * the signatures made on them (a handover's, an inspection's: subjectId is the signature's parent).
+ */
+function visibleOnly<Q extends SelectQueryBuilder<Database, 'records', object>>(q: Q, siteId: string, withheld: readonly string[]): Q {
+  return q.where('table_name', 'not in', [...withheld]).where((eb) =>
+    eb.or([
+      eb('table_name', '!=', 'signatures'),
+      eb('parent_id', 'is', null),
+      eb('parent_id', 'not in', eb.selectFrom('records as hidden').select('hidden.record_id').where('hidden.site_id', '=', siteId).where('hidden.table_name', 'in', [...withheld])),
+    ]),
+  ) as Q
+}
+
+/** Live (not deleted) records per table of a site, as a device that may not see `withheld` counts them. */
+export async function countRecords(db: Db, siteId: string, withheld: readonly string[] = []): Promise<Record<string, number>> {
+  let q = db.selectFrom('records').select(['table_name', db.fn.countAll<number>().as('n')]).where('site_id', '=', siteId).where('deleted', '=', 0)
+  if (withheld.length) q = visibleOnly(q, siteId, withheld)
+  const rows = await q.groupBy('table_name').execute()
   return Object.fromEntries(rows.map((r) => [r.table_name, Number(r.n)]))
 }

@@ -10,7 +10,7 @@ import { findSite } from '../repositories/sites'
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 426: ErrorSchema }
 
-/** 篇2 4.2.4: a department's device never receives the desk's confidential tables. */
+/** 篇2 4.2.4: a department's device never receives the desk's confidential tables (nor signatures made on them). */
 function withheldFrom(device: DeviceRow): readonly string[] {
   return device.kind === 'desk' ? [] : CONFIDENTIAL_TABLES
 }
@@ -51,8 +51,7 @@ export async function syncRoutes(app: FastifyInstance, opts: { db: ServerDb; now
     async (req, reply) => {
       reply.header('Cache-Control', 'no-store')
       const site = await findSite(opts.db.kysely, req.device!.site_id)
-      const counts = await countRecords(opts.db.kysely, req.device!.site_id)
-      for (const table of withheldFrom(req.device!)) delete counts[table]
+      const counts = await countRecords(opts.db.kysely, req.device!.site_id, withheldFrom(req.device!))
       return { counts, cursor: site?.change_seq ?? 0 }
     },
   )

@@ -34,7 +34,8 @@ export function useTodayDuty() {
   const mine = computed(() => (state.value ? startedBy(state.value, me(), types.value, tz.value) : []))
   const handed = (key: string): boolean => !!state.value?.handedOver.has(key)
   const awaiting = computed(() => awaitingHandover(mine.value, handed, now.value))
-  const endCheck = computed(() => mayEndDuty(mine.value, handed, now.value))
+  /** Until the log is read, nobody may end duty: a clerk waiting for the handover must never slip through. */
+  const endCheck = computed(() => (state.value ? mayEndDuty(mine.value, handed, now.value) : ({ ok: false, reason: 'loading' } as const)))
   const loginDuty = computed(() => (state.value && session.staff ? loginDutyOf(state.value, me(), now.value, lead.value) : null))
   /** Shown only to those who stand the desk and have not started the shift on now (a failed start at login, an administrator). */
   const canStart = computed(() => session.may('dutyLog.write') && !!loginDuty.value && 'start' in loginDuty.value && !state.value?.onDuty.get(loginDuty.value.start)?.has(me()))

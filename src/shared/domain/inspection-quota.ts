@@ -36,37 +36,43 @@ export function weekSoFar(today: string): string[] {
  * Each inspector's standing this week at `now`. A supervisor keeps pace with 3 in 7 days: by the end of
  * day n (Monday = 1) ⌈3n/7⌉ are due — behind when short of what was due by yesterday, due today when
  * short of today's. An administrator inspects every day: behind with any earlier day of the week missed.
+ * A site that started this week (`since`, its first day) owes only the days since: the supervisor
+ * ⌈3 × days left in the week / 7⌉, at the same pace over those days.
  */
 export function quotaStanding(
   inspectors: readonly { id: string; role: 'supervisor' | 'administrator' }[],
   inspections: readonly Pick<Inspection, 'inspectorId' | 'at'>[],
   now: number,
   tz: string,
+  since = '0000-01-01',
 ): QuotaLine[] {
   const today = localDate(now, tz)
-  const days = weekSoFar(today)
+  const week = weekSoFar(today)
   // Day boundaries as instants once; each inspection is then placed by comparing numbers (a year of
   // inspections stays fast on a tablet: no time-zone formatting per record).
-  const starts = [...days, addDays(today, 1)].map((d) => instantAt(d, '00:00', tz))
+  const starts = [...week, addDays(today, 1)].map((d) => instantAt(d, '00:00', tz))
   const datesBy = new Map<string, string[]>()
   for (const i of inspections) {
     if (i.at < starts[0]! || i.at >= starts.at(-1)!) continue
-    const day = days[starts.findLastIndex((t) => t <= i.at)]!
+    const day = week[starts.findLastIndex((t) => t <= i.at)]!
     datesBy.set(i.inspectorId, [...(datesBy.get(i.inspectorId) ?? []), day])
   }
+  const days = week.filter((d) => d >= since)
+  const weekLength = 7 - (week.length - days.length)
+  const required = Math.ceil((SUPERVISOR_WEEKLY_QUOTA * weekLength) / 7)
   return inspectors.map((p) => {
     const dates = datesBy.get(p.id) ?? []
     const n = days.length
     if (p.role === 'supervisor') {
       const done = dates.length
-      const dueByToday = Math.ceil((SUPERVISOR_WEEKLY_QUOTA * n) / 7)
-      const dueByYesterday = Math.ceil((SUPERVISOR_WEEKLY_QUOTA * (n - 1)) / 7)
-      const status: QuotaStatus = done >= SUPERVISOR_WEEKLY_QUOTA ? 'met' : done < dueByYesterday ? 'behind' : done < dueByToday ? 'dueToday' : 'onTrack'
-      return { staffId: p.id, role: p.role, done, required: SUPERVISOR_WEEKLY_QUOTA, missedDays: [], status }
+      const dueByToday = Math.ceil((required * n) / weekLength)
+      const dueByYesterday = Math.ceil((required * (n - 1)) / weekLength)
+      const status: QuotaStatus = done >= required ? 'met' : done < dueByYesterday ? 'behind' : done < dueByToday ? 'dueToday' : 'onTrack'
+      return { staffId: p.id, role: p.role, done, required, missedDays: [], status }
     }
     const inspected = new Set(dates)
     const missedDays = days.filter((d) => d < today && !inspected.has(d))
-    const status: QuotaStatus = missedDays.length ? 'behind' : inspected.has(today) ? (n === 7 ? 'met' : 'onTrack') : 'dueToday'
+    const status: QuotaStatus = missedDays.length ? 'behind' : inspected.has(today) ? (week.length === 7 ? 'met' : 'onTrack') : 'dueToday'
     return { staffId: p.id, role: p.role, done: dates.length, required: n, missedDays, status }
   })
 }

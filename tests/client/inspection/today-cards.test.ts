@@ -145,6 +145,19 @@ describe('TodayInspectionQuota', () => {
     expect(w.text()).not.toContain('漏查')
   })
 
+  it('owes nothing for the days before the site’s first tablet joined (a site started on Wednesday)', async () => {
+    await db.staff.bulkAdd([chen, wang])
+    await db.devices.add({ id: newId(), siteId: SITE, letter: 'A', name: '前台平板', createdAt: at('2026-11-25', '09:00') })
+    await db.inspections.bulkAdd([inspected(wang, '2026-11-25', '20:05')])
+    const w = open(TodayInspectionQuota, signedIn(chen, at('2026-11-26', '10:00')))
+    // Wednesday to Sunday: ⌈3×5/7⌉ = 3 for the supervisor, at a pace of ⌈3×1/5⌉ = 1 by Wednesday's end.
+    await until(w, () => expect(line(w, '王管理')?.text()).toContain('1 / 2'))
+    expect(line(w, '王管理')!.attributes('data-status')).toBe('dueToday')
+    expect(w.text()).not.toContain('漏查')
+    expect(line(w, '陈主管')!.text()).toContain('0 / 3')
+    expect(line(w, '陈主管')!.attributes('data-status')).toBe('behind')
+  })
+
   it('says so when the site has no supervisor or administrator to inspect', async () => {
     await db.staff.bulkAdd([manager, lina])
     const w = open(TodayInspectionQuota, signedIn(manager, at('2026-11-26', '10:00')))

@@ -208,3 +208,23 @@ describe('appraisal: nonconformities per person and month (4.4.3 绩效考核)',
     expect(appraisal([clerk], ncs, '2026-11', SHANGHAI, 6)[0]!.before).toEqual([1, 0, 0, 0, 0, 0])
   })
 })
+
+describe('quotaStanding for a site that started this week (its first day as `since`)', () => {
+  const TZ2 = 'Asia/Shanghai'
+  const sup = { id: 'sup', role: 'supervisor' as const }
+  const adm = { id: 'adm', role: 'administrator' as const }
+  const on = (date: string, who: string): { inspectorId: string; at: number } => ({ inspectorId: who, at: instantAt(date, '10:00', TZ2) })
+  // Friday 2026-11-27; the week began Monday 2026-11-23.
+  const friday = instantAt('2026-11-27', '12:00', TZ2)
+
+  it.each<{ name: string; since: string; done: { inspectorId: string; at: number }[]; sup: [number, number, string]; adm: [number, number, string, string[]] }>([
+    { name: 'started today: a supervisor owes ⌈3×3/7⌉ = 2 by Sunday, nothing yet; the administrator today only', since: '2026-11-27', done: [], sup: [0, 2, 'dueToday'], adm: [0, 1, 'dueToday', []] },
+    { name: 'started today and inspected: on track', since: '2026-11-27', done: [on('2026-11-27', 'sup'), on('2026-11-27', 'adm')], sup: [1, 2, 'onTrack'], adm: [1, 1, 'onTrack', []] },
+    { name: 'started Wednesday, nothing done: the administrator missed Wednesday and Thursday', since: '2026-11-25', done: [], sup: [0, 3, 'behind'], adm: [0, 3, 'behind', ['2026-11-25', '2026-11-26']] },
+    { name: 'started before the week: the whole week counts, as without `since`', since: '2026-01-01', done: [], sup: [0, 3, 'behind'], adm: [0, 5, 'behind', ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26']] },
+  ])('$name', ({ since, done, sup: s, adm: a }) => {
+    const [supLine, admLine] = quotaStanding([sup, adm], done, friday, TZ2, since)
+    expect([supLine!.done, supLine!.required, supLine!.status]).toEqual(s)
+    expect([admLine!.done, admLine!.required, admLine!.status, admLine!.missedDays]).toEqual(a)
+  })
+})

@@ -124,6 +124,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       inspectionPhotos: 'id, inspectionId',
     },
   },
+  {
+    version: 8,
+    why: 'The archive finds a room by its number alone (1101 in every building), as the desk often hears it: rooms indexed by number.',
+    stores: {
+      rooms: 'id, siteId, label, building, number',
+    },
+  },
 ]
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version

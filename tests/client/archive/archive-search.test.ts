@@ -48,6 +48,22 @@ describe('searchArchive', () => {
     expect(hits.every((h) => h.room.id === rooms.a!.id)).toBe(true)
   })
 
+  it.each(['1101', '1101室', ' 1101 '])('finds a room by its number alone (%s), in every building of this site, the exact number only', async (text) => {
+    const five = makeRoom({ siteId: SITE, building: '5', unit: '1', number: '1101' })
+    await db.rooms.add(five)
+    const hits = await searchArchive(db, SITE, text, 20)
+    expect(new Set(hits.map((h) => h.room.label))).toEqual(new Set(['3-2-1101', '5-1-1101']))
+    expect(names(hits.filter((h) => h.room.id === rooms.a!.id))).toEqual(['王建国', '赵磊', '李秀英', '王小明'])
+    expect(hits.find((h) => h.room.id === five.id)!.customer).toBeNull()
+  })
+
+  it('finds a room number with a letter, whatever its case, and a short one', async () => {
+    const shop = makeRoom({ siteId: SITE, building: '商铺', unit: '', number: '602A' })
+    await db.rooms.add(shop)
+    expect((await searchArchive(db, SITE, '602a')).map((h) => h.room.id)).toEqual([shop.id])
+    expect(names(await searchArchive(db, SITE, '201'))).toEqual(['欧阳娜娜'])
+  })
+
   it('finds rooms by the start of their label, a room without customers as a hit of its own', async () => {
     const hits = await searchArchive(db, SITE, '3-2-110', 20)
     expect(new Set(hits.map((h) => h.room.label))).toEqual(new Set(['3-2-1101', '3-2-1102', '3-2-1103']))

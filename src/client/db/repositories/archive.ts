@@ -124,7 +124,8 @@ function phoneQuery(text: string): string | null {
 }
 
 /**
- * Find rooms and customers as the desk types: a room label prefix (`3-2-1101`, `3栋2单元1101`),
+ * Find rooms and customers as the desk types: a room label prefix (`3-2-1101`, `3栋2单元1101`), a
+ * room number alone (`1101`: that room in every building),
  * the start of a name, or at least four digits of any of a customer's phones. Active records first,
  * owners before tenants before family.
  */
@@ -134,12 +135,16 @@ export async function searchArchive(db: DeskbookDb, siteId: string, text: string
   const ofSite = <R extends { siteId: string }>(r: R): boolean => r.siteId === siteId
   const wide = limit * 3
   const roomText = normaliseRoomQuery(t).replace(/[室号]$/, '')
+  // A room number alone (1101, 602A) as the desk often hears it: that room in every building and unit.
+  const roomNumber = /^\d{2,6}[A-Za-z]?$/.test(roomText) ? roomText.toUpperCase() : null
   const digits = phoneQuery(t)
-  const [rooms, byName, byPhone] = await Promise.all([
+  const [byLabel, byNumber, byName, byPhone] = await Promise.all([
     roomText ? db.rooms.where('label').startsWithIgnoreCase(roomText).filter(ofSite).limit(limit).toArray() : Promise.resolve([]),
+    roomNumber ? db.rooms.where('number').equalsIgnoreCase(roomNumber).filter(ofSite).limit(wide).toArray() : Promise.resolve([]),
     db.customers.where('name').startsWithIgnoreCase(t).filter(ofSite).limit(wide).toArray(),
     digits ? db.customers.where('phones').startsWith(digits).distinct().filter(ofSite).limit(wide).toArray() : Promise.resolve([]),
   ])
+  const rooms = [...new Map([...byLabel, ...byNumber].map((r) => [r.id, r])).values()]
   const ofRooms = rooms.length ? await db.customers.where('roomId').anyOf(rooms.map((r) => r.id)).toArray() : []
   const customers = new Map([...ofRooms, ...byName, ...byPhone].map((c) => [c.id, c]))
   const roomById = new Map(rooms.map((r) => [r.id, r]))
@@ -152,7 +157,7 @@ export async function searchArchive(db: DeskbookDb, siteId: string, text: string
   }
   for (const r of rooms) if (!ofRooms.some((c) => c.roomId === r.id)) hits.push({ room: r, customer: null })
   const exact = (h: ArchiveHit): boolean =>
-    h.room.label.toUpperCase() === roomText.toUpperCase() || h.customer?.name.toUpperCase() === t.toUpperCase() || (!!digits && !!h.customer?.phones.includes(digits))
+    h.room.label.toUpperCase() === roomText.toUpperCase() || (!!roomNumber && h.room.number.toUpperCase() === roomNumber) || h.customer?.name.toUpperCase() === t.toUpperCase() || (!!digits && !!h.customer?.phones.includes(digits))
   return hits.sort(byRelevance(exact)).slice(0, limit)
 }
 

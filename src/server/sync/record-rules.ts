@@ -13,6 +13,7 @@ import type { Mutation } from '@shared/sync/mutation'
 import type { Database } from '../db/tables'
 import { childRecords, getRecord } from '../repositories/records'
 import { INSPECTION_RULES } from './inspection-rules'
+import { ARCHIVE_RULES } from './archive-rules'
 
 type Trx = Transaction<Database>
 
@@ -85,4 +86,5 @@ export const RECORD_RULES: Record<string, Rule> = {
   'handover.add': handoverRule,
   'handoverTemplate.put': handoverTemplateRule,
   ...INSPECTION_RULES,
+  ...ARCHIVE_RULES,
 }

@@ -39,13 +39,18 @@ async function switchTo(page: Page, name: string, pin: string): Promise<void> {
 
 /** The incoming clerk walks the handover: every pending item acknowledged, the desk checked, one count off with its note, both sign. */
 async function walkHandover(page: Page, explanations: Record<string, string>, mismatch: { item: string; counted: string; note: string }, pins: { outgoing: string; incoming: string }): Promise<void> {
-  await page.getByRole('button', { name: '开始交接(记录到岗时间)' }).click()
+  // A handover begun before (a restored draft) shows its arrival time instead of the start button.
+  const start = page.getByRole('button', { name: '开始交接(记录到岗时间)' })
+  await start.or(page.getByText(/^到岗时间/)).first().waitFor()
+  if (await start.isVisible()) await start.click()
   const pending = page.locator('[data-item]')
   for (const li of await pending.all()) {
+    const acknowledge = li.getByRole('button', { name: '确认接收' })
+    if (!(await acknowledge.count())) continue // acknowledged before (a restored draft)
     const text = (await li.textContent())!
     const key = Object.keys(explanations).find((k) => text.includes(k))
     if (key) await li.locator('input').fill(explanations[key]!)
-    await li.getByRole('button', { name: '确认接收' }).click()
+    await acknowledge.click()
   }
   await page.getByRole('button', { name: '下一步' }).click()
   for (const ok of await page.getByTestId('handover-checks').getByLabel('符合', { exact: true }).all()) await ok.check()
@@ -128,6 +133,14 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     await page.waitForURL(/\/handover$/)
     await expect.poll(() => page.getByTestId('handover-head').textContent()).toContain('夜班')
     await expect.poll(() => page.locator('select[name="outgoing"]').inputValue()).not.toBe('')
+    // She starts and takes over the complaint; the tablet reloads: nothing of it is lost.
+    await page.getByRole('button', { name: '开始交接(记录到岗时间)' }).click()
+    const complaint = page.locator('[data-item]', { hasText: '投诉楼上装修噪音' })
+    await complaint.locator('input').fill('已约业主明早回复')
+    await complaint.getByRole('button', { name: '确认接收' }).click()
+    await page.reload()
+    await expect.poll(() => page.getByText(/已确认 \d+ \/ \d+ 项/).textContent()).toBe('已确认 1 / 2 项')
+    expect(await page.locator('[data-item]', { hasText: '投诉楼上装修噪音' }).locator('input').inputValue()).toBe('已约业主明早回复')
     await walkHandover(page, { 投诉楼上装修噪音: '已约业主明早回复', 电梯异响: '工程部明早检修' }, { item: '钥匙', counted: '11', note: '少一把3号楼机房钥匙,工程部借用' }, { outgoing: '1357', incoming: '3691' })
     await page.waitForURL(/\/today$/)
 

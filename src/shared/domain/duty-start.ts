@@ -15,7 +15,8 @@ export type LoginDuty = { start: string } | { takeOver: string } | { none: 'noSh
 
 /**
  * What a desk clerk's login means for the log at `now`:
- * - the shift on duty has been handed over already → nothing (its log is locked);
+ * - the shift on duty has been handed over already → nothing (its log is locked); nor when this clerk
+ *   stood the shift before and handed it over (`justHandedOver`: they come back to end duty);
  * - the shift before it ended with someone on duty and was not handed over → the clerk takes over
  *   (a late arrival, 4.2.7): duty starts when they sign the handover, not before — unless that shift
  *   was this clerk's own: they are still waiting to hand it over (4.2.8);
@@ -28,13 +29,15 @@ export type LoginDuty = { start: string } | { takeOver: string } | { none: 'noSh
  */
 export function dutyOnLogin(
   current: ShiftSpan | null,
-  state: { currentHandedOver: boolean; previousAwaitingHandover: { key: string; mine: boolean } | null; startedHere: boolean; othersOnDuty: boolean },
+  state: { currentHandedOver: boolean; previousAwaitingHandover: { key: string; mine: boolean } | null; startedHere: boolean; othersOnDuty: boolean; justHandedOver?: boolean },
   now: number,
   leadMinutes: number,
 ): LoginDuty {
   if (!current) return { none: 'noShift' }
   if (state.currentHandedOver) return { none: 'handedOver' }
   if (state.startedHere) return { start: current.key }
+  // The outgoing clerk of the shift just handed over logs in to end duty, not to stand the next shift.
+  if (state.justHandedOver) return { none: 'handedOver' }
   if (state.previousAwaitingHandover?.mine) return { none: 'awaitingHandover' }
   if (state.previousAwaitingHandover) return { takeOver: state.previousAwaitingHandover.key }
   if (current.endsAt - now <= 2 * leadMinutes * MINUTE) return state.othersOnDuty ? { takeOver: current.key } : { none: 'beforeNext' }

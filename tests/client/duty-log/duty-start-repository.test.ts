@@ -166,6 +166,15 @@ describe('startDutyOnLogin', () => {
     ['a previous shift someone stood and nobody handed over', () => started(LAST_NIGHT_KEY, colleague, at(YESTERDAY, '20:00')), at(D, '08:20'), { takeOver: LAST_NIGHT_KEY }],
     ['my own previous shift not handed over yet', () => started(LAST_NIGHT_KEY, clerk.staffId, at(YESTERDAY, '20:00')), at(D, '08:20'), { none: 'awaitingHandover' }],
     ['the shift now already handed over', () => handedOver(DAY_KEY, NIGHT_KEY, colleague, newId(), at(D, '20:00')), at(D, '19:58'), { none: 'handedOver' }],
+    [
+      'my previous shift handed over: I log in to end duty, not to stand the next',
+      async () => {
+        await started(LAST_NIGHT_KEY, clerk.staffId, at(YESTERDAY, '20:00'))
+        await handedOver(LAST_NIGHT_KEY, DAY_KEY, clerk.staffId, colleague, at(D, '08:00'))
+      },
+      at(D, '08:20'),
+      { none: 'handedOver' },
+    ],
   ])('%s: writes nothing', async (_, seed, now, want) => {
     await seed()
     const before = await db.dutyEntries.count()

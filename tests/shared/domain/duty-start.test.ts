@@ -24,6 +24,8 @@ describe('dutyOnLogin (issue 5 point 1: a clerk starts duty by logging in; 4.3.1
     { name: 'the shift was handed over already: nothing', now: '19:55', state: { ...fresh, currentHandedOver: true }, want: { none: 'handedOver' } },
     { name: 'handed over beats started here (the outgoing clerk logging in again)', now: '19:55', state: { ...fresh, currentHandedOver: true, startedHere: true }, want: { none: 'handedOver' } },
     { name: 'the night before was not handed over: a late arrival takes over first', now: '08:20', state: { ...fresh, previousAwaitingHandover: { key: 'night-before', mine: false } }, want: { takeOver: 'night-before' } },
+    { name: 'she stood the shift before and handed it over: back to end duty, not started', now: '08:20', state: { ...fresh, justHandedOver: true }, want: { none: 'handedOver' } },
+    { name: 'handed over the shift before but already started this one (a double shift): stays on it', now: '08:20', state: { ...fresh, justHandedOver: true, startedHere: true }, want: { start: 'day' } },
     { name: 'the clerk’s own shift still waits for its handover', now: '08:20', state: { ...fresh, previousAwaitingHandover: { key: 'night-before', mine: true } }, want: { none: 'awaitingHandover' } },
   ])('$name', ({ now, state, lead, want }) => {
     expect(dutyOnLogin(day, state, at('2026-11-27', now), lead ?? 15)).toEqual(want)

@@ -70,6 +70,7 @@ export function loginDutyOf(state: DutyState, staffId: string, now: number, lead
       previousAwaitingHandover: waiting ? { key: waiting.key, mine: !!state.onDuty.get(waiting.key)?.has(staffId) } : null,
       startedHere: on.has(staffId),
       othersOnDuty: [...on].some((id) => id !== staffId),
+      justHandedOver: !!state.previous && !!state.onDuty.get(state.previous.key)?.has(staffId) && state.handedOver.has(state.previous.key),
     },
     now,
     leadMinutes,

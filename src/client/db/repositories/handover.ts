@@ -13,6 +13,7 @@ import type { DeskbookDb } from '../database'
 import { writeRecords, type Actor, type RecordWrite } from '../write-records'
 import { refreshReceptionIndex, type ReceptionIndexRow } from '../reception-index'
 import { toStorageError } from '../errors'
+import { plain } from '../plain'
 import { dutyStartEntry, handoverTemplate, hasStartedDuty, recentEntries } from './duty-log'
 
 export interface HandoverContext {
@@ -198,3 +199,20 @@ export async function carriedTo(db: DeskbookDb, siteId: string, staffId: string,
   })
   return { handover, items }
 }
+
+/**
+ * A handover in progress, kept on this tablet only (never synced): a reload, the idle lock or a
+ * switch of user mid-handover loses nothing typed, counted or signed. Written as one record when done.
+ */
+export async function saveHandoverDraft(db: DeskbookDb, fromShiftKey: string, value: unknown, now: number): Promise<void> {
+  try {
+    await db.handoverDrafts.put({ id: fromShiftKey, value: plain(value), updatedAt: now })
+  } catch (e) {
+    throw toStorageError(e)
+  }
+}
+
+export async function loadHandoverDraft<T>(db: DeskbookDb, fromShiftKey: string): Promise<T | null> {
+  return ((await db.handoverDrafts.get(fromShiftKey))?.value as T | undefined) ?? null
+}
+

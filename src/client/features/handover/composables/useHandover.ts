@@ -7,7 +7,7 @@ import { useSessionStore } from '../../../stores/session'
 import { useLiveQuery } from '../../../composables/useLiveQuery'
 import { useNow } from '../../../composables/useNow'
 import { useShiftTypes } from '../../../composables/useShiftTypes'
-import { completeHandover, handoverContext, HandoverInvalidError, pendingOf, type HandoverContext } from '../../../db/repositories/handover'
+import { completeHandover, handoverContext, HandoverInvalidError, loadHandoverDraft, pendingOf, saveHandoverDraft, type HandoverContext } from '../../../db/repositories/handover'
 import { loginWithPin } from '../../../db/repositories/login'
 import { dutyState } from '../../../db/repositories/duty-start'
 import { errorMessageKey } from '../../../components/error-message'
@@ -53,6 +53,8 @@ export function useHandover() {
 
   const draft = reactive({
     started: false,
+    /** Who is taking over: a draft is only restored for the same incoming clerk. */
+    incomingId: '',
     arrivedAt: 0,
     outgoingId: '',
     explanations: {} as Record<string, string>,
@@ -62,6 +64,28 @@ export function useHandover() {
     outgoingSignature: null as SignatureDraft | null,
     incomingSignature: null as SignatureDraft | null,
   })
+  // The draft lives on this tablet until both have signed: restored when the page opens again (after a
+  // reload, the idle lock, a switch of user), saved as it is filled in.
+  type Draft = typeof draft
+  let restoredFor: string | null = null
+  watch(
+    () => pair.value?.from.key,
+    async (key) => {
+      if (!key || restoredFor === key) return
+      restoredFor = key
+      const saved = await loadHandoverDraft<Draft>(db, key)
+      if (saved?.started && saved.incomingId === session.staff?.id) Object.assign(draft, saved)
+    },
+    { immediate: true },
+  )
+  watch(
+    draft,
+    (d) => {
+      const key = pair.value?.from.key
+      if (key && d.started && restoredFor === key) void saveHandoverDraft(db, key, d, Date.now()).catch(() => undefined)
+    },
+    { deep: true },
+  )
   watch(context, (ctx) => {
     for (const c of ctx?.counts ?? []) draft.counts[c.itemId] ??= { counted: '', note: '', nextReceiptNo: c.nextReceiptNo }
   })
@@ -71,6 +95,7 @@ export function useHandover() {
 
   /** 4.3.1: arrival is recorded when the incoming clerk starts the handover. */
   function start(): void {
+    draft.incomingId = session.staff?.id ?? ''
     draft.started = true
     draft.arrivedAt = Date.now()
   }

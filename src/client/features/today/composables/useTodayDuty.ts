@@ -38,7 +38,13 @@ export function useTodayDuty() {
   const endCheck = computed(() => (state.value ? mayEndDuty(mine.value, handed, now.value) : ({ ok: false, reason: 'loading' } as const)))
   const loginDuty = computed(() => (state.value && session.staff ? loginDutyOf(state.value, me(), now.value, lead.value) : null))
   /** Shown only to those who stand the desk and have not started the shift on now (a failed start at login, an administrator). */
-  const canStart = computed(() => session.may('dutyLog.write') && !!loginDuty.value && 'start' in loginDuty.value && !state.value?.onDuty.get(loginDuty.value.start)?.has(me()))
+  const canStart = computed(() => {
+    const s = state.value
+    const current = s?.current
+    if (!s || !current || !session.may('dutyLog.write') || s.handedOver.has(current.key) || s.onDuty.get(current.key)?.has(me())) return false
+    // Not while a handover is due (it starts the duty), nor while this clerk's own shift waits for one.
+    return !takeOver.value && !awaiting.value
+  })
   const takeOver = computed(() => (session.may('handover.sign') && loginDuty.value && 'takeOver' in loginDuty.value ? loginDuty.value.takeOver : null))
 
   const entries = useLiveQuery(async () => (session.local ? recentEntries(db, siteId(), now.value, 14) : []), [], [now])
@@ -83,7 +89,7 @@ export function useTodayDuty() {
     notes,
     busy,
     problems,
-    start: () => run((actor) => (loginDuty.value && 'start' in loginDuty.value ? startDuty(db, actor, role(), loginDuty.value.start, Date.now()) : Promise.resolve(null))),
+    start: () => run((actor) => (state.value?.current ? startDuty(db, actor, role(), state.value.current.key, Date.now()) : Promise.resolve(null))),
     noShow: (note: string) => run((actor) => recordNoShow(db, actor, role(), awaiting.value!.key, note.trim(), Date.now())),
     pinNote: (text: string) => run((actor) => pinDayNote(db, actor, role(), localDate(Date.now(), tz.value), text, Date.now())),
     /** 结束值班: only once nothing of this clerk's waits for a handover (4.2.8); then the tablet is free for the next person. */

@@ -20,6 +20,8 @@ export function buildApp(): void {
 
 /** In-app navigation to `to`; resolves when the router has settled. */
 export async function navigate(page: Page, to: string): Promise<void> {
+  // Right after a reload the app may not be mounted yet.
+  await page.waitForFunction(() => !!(document.querySelector('#app') as unknown as { __vue_app__?: unknown } | null)?.__vue_app__)
   await page.evaluate(async (target) => {
     const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $router: { push(p: string): Promise<unknown> } } } } }).__vue_app__
     await app.config.globalProperties.$router.push(target)

@@ -21,7 +21,7 @@ import { CHROMIUM_PATH, launchBrowser } from '../support/browser'
 import { firstRunSetup, loginAs } from '../support/journeys'
 import { buildApp, ms, navigate, printPdf } from './app-bench'
 import { dutyMonth, makeEntry, makeRegistered } from '../factories/duty-seed'
-import { drawSignature, putRows, readSite } from '../support/idb-page'
+import { clearStores, drawSignature, putRows, readSite } from '../support/idb-page'
 import { median, row } from './stats'
 
 const TZ = 'Asia/Shanghai'
@@ -35,6 +35,8 @@ const STAFF = [
 /** /today → /handover, start, until `expected` pending items are painted. Milliseconds: whole, and from the tap on start. */
 async function composeHandover(page: Page, expected: number): Promise<{ total: number; fromStart: number }> {
   await navigate(page, '/today')
+  // Each run composes from scratch: the draft the run before left on the tablet goes.
+  await clearStores(page, ['handoverDrafts'])
   await page.waitForTimeout(300)
   return page.evaluate(async (n) => {
     const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $router: { push(p: string): Promise<unknown> } } } } }).__vue_app__

@@ -141,6 +141,8 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     await page.reload()
     await expect.poll(() => page.getByText(/已确认 \d+ \/ \d+ 项/).textContent()).toBe('已确认 1 / 2 项')
     expect(await page.locator('[data-item]', { hasText: '投诉楼上装修噪音' }).locator('input').inputValue()).toBe('已约业主明早回复')
+    expect(await page.locator('select[name="outgoing"] option:checked').textContent()).toBe('李娜')
+    expect(await page.getByTestId('late').count()).toBe(1) // the arrival time recorded before the reload
     await walkHandover(page, { 投诉楼上装修噪音: '已约业主明早回复', 电梯异响: '工程部明早检修' }, { item: '钥匙', counted: '11', note: '少一把3号楼机房钥匙,工程部借用' }, { outgoing: '1357', incoming: '3691' })
     await page.waitForURL(/\/today$/)
 

@@ -67,3 +67,21 @@ export async function drawSignature(page: Page, seed = 0): Promise<string> {
     return canvas.toDataURL('image/png')
   }, seed)
 }
+
+/** Empty the named stores in one transaction (e.g. the local handover draft between benchmark runs). */
+export async function clearStores(page: Page, stores: readonly string[]): Promise<void> {
+  await page.evaluate(async (names) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('deskbook')
+      req.onsuccess = () => resolve(req.result)
+      req.onerror = () => reject(req.error)
+    })
+    const tx = db.transaction(names, 'readwrite')
+    for (const name of names) tx.objectStore(name).clear()
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve
+      tx.onerror = () => reject(tx.error)
+    })
+    db.close()
+  }, [...stores])
+}

@@ -181,7 +181,11 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     await addStaff(a, '李娜', '1357', 'assistant')
     await addStaff(a, '赵敏', '3691', 'assistant')
     await expect.poll(() => a.getByTestId('status-sync').textContent(), { timeout: 20_000 }).toContain('已全部同步')
+    // The administrator's tablet lets the app notify; 王管理 keeps the today screen open.
+    await contextB.grantPermissions(['notifications'], { origin: url })
     const b = await enrolTablet(contextB, url, await code(url, c), '主管办公室', at)
+    await waitForServiceWorker(b)
+    await expect.poll(() => b.getByTestId('today-escalated').textContent()).toContain('没有待处理的上报事项')
 
     // The desk tablet is offline for the whole shift change.
     await contextA.setOffline(true)
@@ -190,6 +194,7 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     await expect.poll(() => a.locator('.duty-log__on').textContent()).toContain('李娜')
     await a.getByRole('button', { name: '新增记录' }).click()
     await a.locator('[name="content"]').fill('消防通道堆放杂物,已通知秩序部')
+    await a.getByText('报客服管理员', { exact: true }).click()
     await a.locator('[name="followUp"]').check()
     await a.getByRole('button', { name: '保存' }).click()
     await expect.poll(() => a.getByTestId('duty-log').textContent()).toContain('消防通道堆放杂物')
@@ -206,6 +211,14 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     // Back online, it syncs; the supervisor's office prints the handed-over log.
     await contextA.setOffline(false)
     await expect.poll(() => a.getByTestId('status-sync').textContent(), { timeout: 20_000 }).toContain('已全部同步')
+
+    // The administrator's open today screen gets the matter reported to her at its next sync, with a
+    // system notification shown by the service worker (4.2.3).
+    await b.evaluate(() => window.dispatchEvent(new Event('online')))
+    await expect.poll(() => b.getByTestId('today-escalated').textContent(), { timeout: 20_000 }).toContain('消防通道堆放杂物')
+    const shown = (): Promise<string[]> => b.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => `${n.title}|${n.body}`))
+    await expect.poll(shown).toEqual(['前台台账:新的上报事项|消防通道堆放杂物,已通知秩序部'])
+
     await b.goto(`${url}/settings`)
     await b.getByRole('button', { name: '立即同步' }).click()
     await expect.poll(() => b.getByTestId('settings-staff').textContent(), { timeout: 20_000 }).toContain('赵敏')

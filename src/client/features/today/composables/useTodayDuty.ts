@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { awaitingHandover, mayEndDuty } from '@shared/domain/duty-start'
-import { escalatedEntries } from '@shared/domain/duty-log'
+import { escalatedEntries, type DutyEntry } from '@shared/domain/duty-log'
 import { localDate } from '@shared/domain/time'
 import { useDb } from '../../../modules/db'
 import { useSessionStore } from '../../../stores/session'
@@ -47,7 +47,10 @@ export function useTodayDuty() {
   })
   const takeOver = computed(() => (session.may('handover.sign') && loginDuty.value && 'takeOver' in loginDuty.value ? loginDuty.value.takeOver : null))
 
-  const entries = useLiveQuery(async () => (session.local ? recentEntries(db, siteId(), now.value, 14) : []), [], [now])
+  const read = useLiveQuery<DutyEntry[] | null>(async () => (session.local ? recentEntries(db, siteId(), now.value, 14) : []), null, [now])
+  const entries = computed(() => read.value ?? [])
+  /** The log has been read once: only what arrives after that is news (a notification). */
+  const entriesLoaded = computed(() => read.value !== null)
   const noShowRecorded = computed(() => !!awaiting.value && entries.value.some((e) => e.kind === 'noShow' && e.shiftKey === awaiting.value!.key && e.staffId === me()))
   /** 4.2.3: beyond the clerk's authority to the administrator, major matters to the supervisor. */
   const escalatedTo = computed(() => (session.staff?.role === 'supervisor' ? 'supervisor' : session.staff?.role === 'administrator' ? 'administrator' : null))
@@ -85,6 +88,7 @@ export function useTodayDuty() {
     noShowRecorded,
     escalatedTo,
     escalated,
+    entriesLoaded,
     carried,
     notes,
     busy,

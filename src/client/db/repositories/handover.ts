@@ -13,6 +13,7 @@ import type { DeskbookDb } from '../database'
 import { writeRecords, type Actor, type RecordWrite } from '../write-records'
 import { refreshReceptionIndex, type ReceptionIndexRow } from '../reception-index'
 import { toStorageError } from '../errors'
+import { receptionEvent } from './receptions'
 import { plain } from '../plain'
 import { dutyStartEntry, handoverTemplate, hasStartedDuty, recentEntries } from './duty-log'
 
@@ -130,22 +131,7 @@ export async function completeHandover(db: DeskbookDb, actor: Actor & { staffId:
   // Only what was pending with the desk is carried over: a request the supervisor took over stays theirs.
   const pendingIds = new Set(ctx.receptions.map((r) => r.id))
   const carried = input.acknowledgements.filter((a) => a.kind === 'reception' && pendingIds.has(a.itemId))
-  const events: ReceptionEvent[] = carried.map((a) => ({
-    id: newId(),
-    siteId: actor.siteId,
-    receptionId: a.itemId,
-    type: 'carriedOver',
-    at: now,
-    staffId: input.incomingId,
-    note: a.explanation,
-    departmentId: null,
-    assignee: '',
-    satisfaction: null,
-    level: null,
-    correction: null,
-    signatureId: null,
-    createdAt: now,
-  }))
+  const events: ReceptionEvent[] = carried.map((a) => receptionEvent({ siteId: actor.siteId, staffId: input.incomingId }, a.itemId, { type: 'carriedOver', note: a.explanation, at: now }, now))
   const writes: RecordWrite[] = [
     { table: 'signatures', row: outgoingSig, key: outgoingSig.id, name: 'signature.add' },
     { table: 'signatures', row: incomingSig, key: incomingSig.id, name: 'signature.add' },

@@ -66,9 +66,9 @@ export async function registerReception(db: DeskbookDb, actor: RegisteringActor,
 
 export type EventInput = Pick<ReceptionEvent, 'type' | 'note'> & Partial<Pick<ReceptionEvent, 'at' | 'departmentId' | 'assignee' | 'satisfaction' | 'level' | 'correction' | 'signatureId'>>
 
-/** Add a timeline event by the logged-in staff member (role checked here as on the server). */
-export async function addReceptionEvent(db: DeskbookDb, actor: Actor & { staffId: string }, role: Role, receptionId: string, input: EventInput, now = Date.now()): Promise<ReceptionEvent> {
-  const event: ReceptionEvent = {
+/** A timeline event by `actor` on the request, the fields its type does not use left empty. */
+export function receptionEvent(actor: Pick<Actor, 'siteId'> & { staffId: string }, receptionId: string, input: EventInput, now: number): ReceptionEvent {
+  return {
     id: newId(),
     siteId: actor.siteId,
     receptionId,
@@ -84,6 +84,11 @@ export async function addReceptionEvent(db: DeskbookDb, actor: Actor & { staffId
     signatureId: input.signatureId ?? null,
     createdAt: now,
   }
+}
+
+/** Add a timeline event by the logged-in staff member (role checked here as on the server). */
+export async function addReceptionEvent(db: DeskbookDb, actor: Actor & { staffId: string }, role: Role, receptionId: string, input: EventInput, now = Date.now()): Promise<ReceptionEvent> {
+  const event = receptionEvent(actor, receptionId, input, now)
   const problems: ReceptionInvalidError['problems'] = [...eventProblems(event)]
   if (!can(role, actionForEvent(event.type))) problems.push('notAllowed')
   if (problems.length) throw new ReceptionInvalidError(problems)

@@ -46,10 +46,8 @@ export function useHandover() {
     null,
     [() => pair.value?.from.key],
   )
-  const onDuty = useLiveQuery(async () => {
-    const key = pair.value?.from.key
-    return key ? [...new Set((await db.dutyEntries.where('shiftKey').equals(key).toArray()).filter((e) => e.kind === 'dutyStart').map((e) => e.staffId))] : []
-  }, [] as string[], [() => pair.value?.from.key])
+  /** Who stood the shift being handed over: the outgoing clerk is offered first. */
+  const onDuty = computed(() => [...(state.value?.onDuty.get(pair.value?.from.key ?? '') ?? [])])
 
   const draft = reactive({
     started: false,

@@ -96,6 +96,23 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     await page.getByText('报客服主管(重大问题)', { exact: true }).click()
     await page.getByRole('button', { name: '保存' }).click()
     await expect.poll(() => page.getByTestId('duty-log').textContent()).toContain('地下车库B2漏水严重')
+    // A slip is corrected by a new entry pointing at it: the log reads the correction, marked as one.
+    await page.getByRole('button', { name: '新增记录' }).click()
+    await page.locator('[name="content"]').fill('业主来电咨询停水时间')
+    await page.getByRole('button', { name: '保存' }).click()
+    await page.getByTestId('duty-log').locator('tr', { hasText: '业主来电咨询停水时间' }).getByRole('button', { name: '更正' }).click()
+    await page.locator('[name="content"]').fill('业主来电咨询停水时间,已答复明早8点恢复')
+    await page.getByRole('button', { name: '保存' }).click()
+    const water = page.getByTestId('duty-log').locator('tr', { hasText: '业主来电咨询停水时间' })
+    await expect.poll(() => water.textContent()).toContain('已答复明早8点恢复')
+    expect(await water.count()).toBe(1)
+    expect(await water.textContent()).toContain('更正了')
+    // A sheet filled in on paper while the tablet was down is entered afterwards, marked 补录.
+    await page.getByRole('button', { name: '补录纸质记录' }).click()
+    await page.locator('[name="paperRef"]').fill('ZB-1127-01')
+    await page.locator('[name="content"]').fill('巡查地下车库,照明正常')
+    await page.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.getByTestId('duty-log').locator('tr', { hasText: '巡查地下车库' }).textContent()).toContain('补录(纸质表 ZB-1127-01)')
 
     // A complaint at the desk: it stays open and is handed over.
     await page.goto(`${h.server.url}/register/new`)
@@ -107,6 +124,9 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     await page.getByText('投诉', { exact: true }).click()
     await page.getByRole('button', { name: '登记', exact: true }).click()
     await page.waitForURL(/\/register\/[0-9a-f-]{36}$/)
+    // It is in the shift's log without being typed twice.
+    await page.goto(`${h.server.url}/duty-log`)
+    await expect.poll(() => page.getByTestId('duty-log').textContent()).toContain('投诉楼上装修噪音')
 
     // 20:10: the day shift has ended and nobody took over — 李娜 waits and records the no-show (4.2.8).
     await page.clock.fastForward('10:10:00')
@@ -165,7 +185,7 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     // The day's printed duty log holds both signers and the count that was off.
     await page.goto(`${h.server.url}/print/duty-log?date=2026-11-27`)
     const text = (await printToText(page)).compactPages.join('')
-    for (const expected of ['客户服务中心值班记录表', '翠苑小区', '李娜', '赵敏', '地下车库B2漏水严重', '投诉楼上装修噪音', '少一把3号楼机房钥匙,工程部借用', '迟到']) expect(text, `${expected} in ${text}`).toContain(expected)
+    for (const expected of ['客户服务中心值班记录表', '翠苑小区', '李娜', '赵敏', '地下车库B2漏水严重', '投诉楼上装修噪音', '少一把3号楼机房钥匙,工程部借用', '迟到', 'ZB-1127-01', '已答复明早8点恢复']) expect(text, `${expected} in ${text}`).toContain(expected)
     await context.close()
   })
 

@@ -25,16 +25,17 @@ describe('idle lock and wrong-PIN throttling', () => {
     await context.close()
   })
 
-  it('makes the tablet wait after five wrong PINs, even for the right one', async () => {
+  it('makes the tablet wait after five wrong PINs, as the pad counts down, even for the right one', async () => {
     const context = await h.tablet()
     const page = await context.newPage()
     await page.clock.install({ time: new Date('2026-11-27T02:00:00Z') })
     await firstRunSetup(page, h.server.url)
     await page.getByRole('button', { name: /^李娜/ }).click()
-    for (let i = 0; i < 6; i++) {
+    // What the pad says is what happens: "还可以再试 1 次" after the 4th, and the 5th makes it wait.
+    for (let i = 1; i <= 5; i++) {
       await page.getByLabel('PIN 码').fill('9999')
       await page.getByRole('button', { name: '登录' }).click()
-      await expect.poll(() => page.getByTestId('login-message').textContent()).toMatch(i < 5 ? /PIN 不正确/ : /秒后再试/)
+      await expect.poll(() => page.getByTestId('login-message').textContent()).toMatch(i < 5 ? `PIN 不正确,还可以再试 ${5 - i} 次` : /请 30 秒后再试/)
     }
     expect(await page.getByLabel('PIN 码').isDisabled()).toBe(true)
     await page.clock.fastForward('00:31')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FREE_ATTEMPTS, NO_FAILURES, afterFailure, afterSuccess, waitLeft, type ThrottleState } from '@shared/domain/pin-throttle'
+import { FREE_ATTEMPTS, NO_FAILURES, afterFailure, afterSuccess, attemptsLeft, waitLeft, type ThrottleState } from '@shared/domain/pin-throttle'
 
 const T0 = Date.UTC(2024, 4, 10, 2)
 const SECOND = 1000
@@ -22,12 +22,12 @@ describe('afterFailure', () => {
     { failure: 2, wait: 0 },
     { failure: 3, wait: 0 },
     { failure: 4, wait: 0 },
-    { failure: 5, wait: 0 },
-    { failure: 6, wait: 30 * SECOND },
-    { failure: 7, wait: 60 * SECOND },
-    { failure: 8, wait: 2 * MINUTE },
-    { failure: 9, wait: 4 * MINUTE },
-    { failure: 10, wait: 8 * MINUTE },
+    { failure: 5, wait: 30 * SECOND },
+    { failure: 6, wait: 60 * SECOND },
+    { failure: 7, wait: 2 * MINUTE },
+    { failure: 8, wait: 4 * MINUTE },
+    { failure: 9, wait: 8 * MINUTE },
+    { failure: 10, wait: 15 * MINUTE },
     { failure: 11, wait: 15 * MINUTE },
     { failure: 12, wait: 15 * MINUTE },
     { failure: 30, wait: 15 * MINUTE },
@@ -40,18 +40,35 @@ describe('afterFailure', () => {
 
   it('counts the wait from the instant of the failure', () => {
     const later = T0 + 10 * MINUTE
-    expect(afterFailure(failures(6), later)).toEqual({ failures: 7, lockedUntil: later + 60 * SECOND })
+    expect(afterFailure(failures(5), later)).toEqual({ failures: 6, lockedUntil: later + 60 * SECOND })
   })
 
   it('does not change the state it is given', () => {
-    const state = failures(5)
+    const state = failures(4)
     afterFailure(state, T0)
-    expect(state).toEqual({ failures: 5, lockedUntil: 0 })
+    expect(state).toEqual({ failures: 4, lockedUntil: 0 })
+  })
+})
+
+describe('attemptsLeft agrees with the lock', () => {
+  // What the pad says after n wrong PINs must be what happens next: "还可以再试 1 次" after the 4th,
+  // and the 5th starts the wait.
+  it.each([0, 1, 2, 3, 4, 5, 6])('after %i wrong PINs', (n) => {
+    const state = failures(n)
+    const left = attemptsLeft(state.failures)
+    expect(left).toBe(Math.max(0, 5 - n))
+    // As many wrong PINs as the pad announces are let through; the last of them locks.
+    let next = state
+    for (let i = 0; i < left; i++) {
+      expect(waitLeft(next, T0), `try ${i + 1} of ${left}`).toBe(0)
+      next = afterFailure(next, T0)
+    }
+    expect(waitLeft(next, T0)).toBeGreaterThan(0)
   })
 })
 
 describe('waitLeft', () => {
-  const locked: ThrottleState = { failures: 6, lockedUntil: T0 + 30 * SECOND }
+  const locked: ThrottleState = { failures: 5, lockedUntil: T0 + 30 * SECOND }
 
   it.each([
     { name: 'right after the failure', now: T0, left: 30 * SECOND },

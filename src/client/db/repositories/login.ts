@@ -3,7 +3,7 @@
  * the database, so reloading the page does not reset the count of wrong PINs.
  */
 import { verifyPin } from '@shared/domain/pin'
-import { afterFailure, afterSuccess, FREE_ATTEMPTS, NO_FAILURES, waitLeft } from '@shared/domain/pin-throttle'
+import { afterFailure, afterSuccess, attemptsLeft, NO_FAILURES, waitLeft } from '@shared/domain/pin-throttle'
 import { staffCard, type StaffCard } from '@shared/domain/staff'
 import type { DeskbookDb } from '../database'
 
@@ -28,5 +28,5 @@ export async function loginWithPin(db: DeskbookDb, staffId: string, pin: string,
   const next = afterFailure(throttle, now)
   await db.loginThrottle.put({ staffId, ...next })
   if (next.lockedUntil > now) return { ok: false, reason: 'throttled', waitMs: next.lockedUntil - now }
-  return { ok: false, reason: 'wrongPin', attemptsLeft: Math.max(0, FREE_ATTEMPTS - next.failures) }
+  return { ok: false, reason: 'wrongPin', attemptsLeft: attemptsLeft(next.failures) }
 }

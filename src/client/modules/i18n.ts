@@ -5,6 +5,7 @@ import vantZh from 'vant/es/locale/lang/zh-CN'
 import vantEn from 'vant/es/locale/lang/en-US'
 import type zhCN from '../locales/zh-CN.json'
 import { MESSAGES } from '../locales/messages'
+import { reportMissingText } from '../locales/missing-text'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type AppLocale = (typeof LOCALES)[number]
@@ -23,6 +24,8 @@ export function createAppI18n(locale: AppLocale = savedLocale()) {
     locale,
     fallbackLocale: 'zh-CN',
     messages: MESSAGES as unknown as Record<AppLocale, MessageSchema>,
+    // A key missing in the language shown is reported (and fails the tests), whatever the fallback gives.
+    missing: (locale, key) => reportMissingText(locale, key),
     missingWarn: false,
     fallbackWarn: false,
   })

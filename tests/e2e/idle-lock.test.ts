@@ -25,6 +25,43 @@ describe('idle lock and wrong-PIN throttling', () => {
     await context.close()
   })
 
+  it('keeps a half-filled form through the lock, a colleague’s login and a reload, for its author only', async () => {
+    const context = await h.tablet()
+    const page = await context.newPage()
+    await page.clock.install({ time: new Date('2026-11-27T02:00:00Z') })
+    await firstRunSetup(page, h.server.url)
+    await loginAs(page, '李娜', '1357')
+    await page.waitForURL(/\/today$/)
+    await page.goto(`${h.server.url}/register/new`)
+    await page.locator('[name="room"]').fill('3-1-1101')
+    await page.locator('textarea[name="matter"]').fill('厨房水龙头漏水,请工程部上门')
+    // She steps away: the tablet locks mid-form.
+    await page.clock.fastForward('05:10')
+    await page.waitForURL(/\/login\?.*locked=1/)
+
+    // A colleague logs in instead: her own today screen, and an empty form.
+    await page.getByRole('button', { name: '选择其他人' }).click()
+    await loginAs(page, '王管理', '2580')
+    await page.waitForURL(/\/today$/)
+    await page.goto(`${h.server.url}/register/new`)
+    await page.locator('textarea[name="matter"]').waitFor()
+    expect(await page.locator('textarea[name="matter"]').inputValue()).toBe('')
+    expect(await page.getByTestId('draft-restored').count()).toBe(0)
+    await page.getByRole('button', { name: '换人' }).click()
+
+    // She comes back: straight to the form, filled in as she left it — and a reload keeps it.
+    await loginAs(page, '李娜', '1357')
+    await page.waitForURL(/\/register\/new$/)
+    await expect.poll(() => page.locator('textarea[name="matter"]').inputValue()).toBe('厨房水龙头漏水,请工程部上门')
+    expect(await page.locator('[name="room"]').inputValue()).toBe('3-1-1101')
+    expect(await page.getByTestId('draft-restored').textContent()).toContain('已恢复您上次未保存的内容')
+    await page.locator('textarea[name="matter"]').fill('厨房水龙头漏水,请工程部明早上门')
+    await page.clock.runFor(1000)
+    await page.reload()
+    await expect.poll(() => page.locator('textarea[name="matter"]').inputValue()).toBe('厨房水龙头漏水,请工程部明早上门')
+    await context.close()
+  })
+
   it('makes the tablet wait after five wrong PINs, as the pad counts down, even for the right one', async () => {
     const context = await h.tablet()
     const page = await context.newPage()

@@ -1,6 +1,6 @@
 import { onScopeDispose } from 'vue'
-import { useRouter } from 'vue-router'
 import { useSessionStore } from '../stores/session'
+import { useSessionExit } from './useSessionExit'
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
 
@@ -10,10 +10,10 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as con
  */
 export function useIdleLock(checkEveryMs = 5_000): void {
   const session = useSessionStore()
-  const router = useRouter()
+  const exit = useSessionExit()
   const onActivity = (): void => session.touch(Date.now())
   const check = (): void => {
-    if (session.lockIfIdle(Date.now())) void router.push({ name: 'login', query: { locked: '1' } })
+    if (session.isIdle(Date.now())) void exit.lock()
   }
   for (const e of ACTIVITY_EVENTS) window.addEventListener(e, onActivity, { passive: true, capture: true })
   const timer = setInterval(check, checkEveryMs)

@@ -46,6 +46,17 @@ export interface DeadLetterRow {
   at: number
 }
 
+/** A form's unsaved input, for the staff member who typed it. */
+export interface FormDraftRow {
+  /** `${staffId}|${form}` */
+  id: string
+  staffId: string
+  /** The form and what it is about, e.g. `register.new`, `register.event:<id>:result`. */
+  form: string
+  value: unknown
+  updatedAt: number
+}
+
 export const DEFAULT_DB_NAME = 'deskbook'
 
 export class DeskbookDb extends Dexie {
@@ -83,6 +94,8 @@ export class DeskbookDb extends Dexie {
   inspectionPhotos!: Table<InspectionPhoto, string>
   /** A handover in progress on this tablet (local only: it is written as one record when both have signed). */
   handoverDrafts!: Table<{ id: string; value: unknown; updatedAt: number }, string>
+  /** What a person has typed in a form and not saved yet (local only, never synced): `form-drafts.ts`. */
+  formDrafts!: Table<FormDraftRow, string>
 
   constructor(name = DEFAULT_DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name)

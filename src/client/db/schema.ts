@@ -131,6 +131,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       rooms: 'id, siteId, label, building, number',
     },
   },
+  {
+    version: 9,
+    why: 'Drafts of forms with unsaved input, per staff member and form, kept on this tablet through the idle lock, a reload and a switch of user (issue 10 point 1); never synced.',
+    stores: {
+      formDrafts: 'id, staffId',
+    },
+  },
 ]
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version

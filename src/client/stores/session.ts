@@ -90,11 +90,9 @@ export const useSessionStore = defineStore('session', () => {
     persist()
   }
 
-  /** Lock when `now` is past the idle time; true when it locked. */
-  function lockIfIdle(now: number): boolean {
-    if (!isLoggedIn.value || now - lastActivity.value < idleMs.value) return false
-    lock()
-    return true
+  /** Someone is logged in and has done nothing for the idle time by `now`: time to lock. */
+  function isIdle(now: number): boolean {
+    return isLoggedIn.value && now - lastActivity.value >= idleMs.value
   }
 
   function lock(): void {
@@ -132,7 +130,7 @@ export const useSessionStore = defineStore('session', () => {
     setSite,
     signIn,
     touch,
-    lockIfIdle,
+    isIdle,
     lock,
     signOut,
     setInstall,

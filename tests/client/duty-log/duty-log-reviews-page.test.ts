@@ -3,22 +3,18 @@
  * day holds, and signs it off with a comment; the signed review records what it covered.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import type { VueWrapper } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import DutyLogReviewsPage from '@client/features/duty-log/pages/DutyLogReviewsPage.vue'
 import { newId } from '@shared/domain/ids'
-import { makeSite } from '@shared/domain/site'
-import { defaultSettings } from '@shared/domain/settings'
-import { staffCard, type Staff } from '@shared/domain/staff'
+import type { Staff } from '@shared/domain/staff'
 import { shiftKey } from '@shared/domain/duty-log'
 import { instantAt } from '@shared/domain/time'
-import { useSessionStore } from '@client/stores/session'
 import type { DeskbookDb } from '@client/db/database'
 import { freshDb } from '../../factories/db'
 import { makeStaff } from '../../factories/site'
 import { makeEntry } from '../../factories/duty-seed'
-import { mountApp } from '../mount'
+import { mountApp, signedIn as signedInTo, until } from '../mount'
 
 vi.mock('@client/components/BaseSignaturePad.vue', () => ({
   default: defineComponent({
@@ -58,21 +54,7 @@ afterEach(async () => {
   await db.delete()
 })
 
-function signedIn(who: Staff): Pinia {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const session = useSessionStore(pinia)
-  session.setSite({ site: makeSite(SITE, '翠苑小区'), settings: { ...defaultSettings(SITE), timezone: TZ }, device: { id: newId(), siteId: SITE, letter: 'A', name: '前台平板', createdAt: 0 } })
-  session.signIn(staffCard(who), Date.now())
-  return pinia
-}
-
-async function until(check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
-    await flushPromises()
-    check()
-  })
-}
+const signedIn = (who: Staff) => signedInTo(SITE, who, { timezone: TZ })
 
 const dueButton = (w: VueWrapper) => w.find('[data-testid="duty-reviews-due"]').findAll('button').find((b) => b.text().includes(`审核 ${DATE} 的值班记录`))
 

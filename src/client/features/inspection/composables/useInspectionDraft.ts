@@ -40,6 +40,8 @@ export interface ItemGroup {
 }
 
 export interface InspectionDraft {
+  /** The checklist version the form shows: the inspection is filed under it (issue 6 point 1). */
+  templateId: string
   shiftKey: string
   inspectedIds: string[]
   summary: string
@@ -68,14 +70,12 @@ export function useInspectionDraft(): {
   answered: ComputedRef<boolean>
   toInput: (at: number, signature: InspectionInput['signature']) => InspectionInput
 } {
-  const draft = reactive<InspectionDraft>({ shiftKey: '', inspectedIds: [], summary: '', items: [] })
+  const draft = reactive<InspectionDraft>({ templateId: '', shiftKey: '', inspectedIds: [], summary: '', items: [] })
   const rows = computed(() => draft.items.flatMap((i) => i.rows))
-  /** The checklist version the form shows: the inspection is filed under it (issue 6 point 1). */
-  let templateId = ''
 
   /** Rows from the checklist in force; a failure's due date starts a week after the inspection. */
   function load(template: Pick<InspectionTemplate, 'id' | 'items'>, dueDate: string): void {
-    templateId = template.id
+    draft.templateId = template.id
     const groups = new Map<string, ItemGroup>()
     for (const row of checklistRows(template)) {
       const group = groups.get(row.itemCode) ?? { code: row.itemCode, title: row.title, rows: [] }
@@ -93,7 +93,7 @@ export function useInspectionDraft(): {
     const only = draft.inspectedIds.length === 1 ? draft.inspectedIds[0]! : ''
     const nonconformities: NonconformityDraft[] = failed.map((r) => ({ itemCode: r.itemCode, standardId: r.standardId, ...r.nc, staffId: r.nc.staffId || only }))
     return {
-      templateId,
+      templateId: draft.templateId,
       shiftKey: draft.shiftKey,
       inspectedIds: [...draft.inspectedIds],
       at,

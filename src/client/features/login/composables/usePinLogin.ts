@@ -6,13 +6,15 @@ import { useLiveQuery } from '../../../composables/useLiveQuery'
 import { listShiftTypes, listStaff } from '../../../db/repositories/site'
 import { loginWithPin, type LoginResult } from '../../../db/repositories/login'
 import { startDutyOnLogin } from '../../../db/repositories/duty-start'
+import { saveResumeRoute, takeResumeRoute } from '../../../db/repositories/form-drafts'
 import type { LoginDuty } from '@shared/domain/duty-start'
 
 /** Staff who can log in on this tablet, and the PIN check itself. */
 export function usePinLogin(): {
   staff: Ref<StaffCard[]>
   busy: Ref<boolean>
-  attempt: (staffId: string, pin: string) => Promise<LoginResult & { duty?: LoginDuty }>
+  attempt: (staffId: string, pin: string) => Promise<LoginResult & { duty?: LoginDuty; resume?: string }>
+  keepForReturn: (staffId: string, route: string) => Promise<void>
 } {
   const db = useDb()
   const session = useSessionStore()
@@ -40,10 +42,17 @@ export function usePinLogin(): {
         const result = await loginWithPin(db, staffId, pin, now)
         if (!result.ok) return result
         session.signIn(result.staff, now)
-        return { ...result, duty: await startDuty(result.staff.id, result.staff.role, now) }
+        const duty = await startDuty(result.staff.id, result.staff.role, now)
+        // Back to the page (and the form's draft) they left when the tablet locked (issue 10 point 1).
+        const resume = (await takeResumeRoute(db, result.staff.id).catch(() => null)) ?? undefined
+        return { ...result, duty, resume }
       } finally {
         busy.value = false
       }
+    },
+    /** The lock screen keeps the page of the person locked out, whoever logs in next. */
+    async keepForReturn(staffId, route) {
+      await saveResumeRoute(db, staffId, route).catch(() => undefined)
     },
   }
 }

@@ -4,7 +4,7 @@ import { defaultHandoverTemplate, type CountKind, type HandoverTemplate } from '
 import { useDb } from '../../../modules/db'
 import { useSessionStore } from '../../../stores/session'
 import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { useDirtyForm } from '../../../composables/useDirtyForm'
+import { useFormDraft } from '../../../composables/useFormDraft'
 import { handoverTemplate } from '../../../db/repositories/duty-log'
 import { HandoverTemplateInvalidError, saveHandoverTemplate, type HandoverTemplateProblem } from '../../../db/repositories/handover-template'
 import { errorMessageKey } from '../../../components/error-message'
@@ -90,9 +90,19 @@ export function useHandoverTemplateEditor(): {
     draft.checks = next.checks
     base.value = JSON.stringify(next)
   }
-  // Another tablet's change arrives through sync: shown unless this form holds unsaved edits.
-  watch(stored, (t) => t && !dirty.value && load(t), { immediate: true })
-  useDirtyForm(dirty)
+  const kept = useFormDraft('settings.handoverTemplate', draft, dirty, { start: 'manual' })
+  // Another tablet's change arrives through sync: shown unless this form holds unsaved edits. The
+  // person's own unsaved edits go back on top once the stored template is shown.
+  watch(
+    stored,
+    (t) => {
+      if (!t || dirty.value) return
+      const first = base.value === null
+      load(t)
+      if (first && session.may('settings.manage')) void kept.start()
+    },
+    { immediate: true },
+  )
 
   return {
     draft,
@@ -121,6 +131,7 @@ export function useHandoverTemplateEditor(): {
       failure.value = null
       try {
         load(await saveHandoverTemplate(db, session.actor(), session.staff.role, fromDraft(siteId.value, draft)))
+        await kept.discard()
         return true
       } catch (e) {
         if (e instanceof HandoverTemplateInvalidError) problems.value = e.problems

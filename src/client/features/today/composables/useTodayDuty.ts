@@ -95,7 +95,8 @@ export function useTodayDuty() {
     problems,
     start: () => run((actor) => (state.value?.current ? startDuty(db, actor, role(), state.value.current.key, Date.now()) : Promise.resolve(null))),
     noShow: (note: string) => run((actor) => recordNoShow(db, actor, role(), awaiting.value!.key, note.trim(), Date.now())),
-    pinNote: (text: string) => run((actor) => pinDayNote(db, actor, role(), localDate(Date.now(), tz.value), text, Date.now())),
+    /** The problems of pinning a day's note (none when pinned). */
+    pinNote: async (text: string) => ((await run((actor) => pinDayNote(db, actor, role(), localDate(Date.now(), tz.value), text, Date.now()))) ? [] : problems.value),
     /** 结束值班: only once nothing of this clerk's waits for a handover (4.2.8); then the tablet is free for the next person. */
     async endDuty(): Promise<void> {
       if (!endCheck.value.ok) return

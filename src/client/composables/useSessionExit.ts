@@ -1,0 +1,35 @@
+import { useRouter } from 'vue-router'
+import { useDb } from '../modules/db'
+import { useSessionStore } from '../stores/session'
+import { useUiStore } from '../stores/ui'
+import { saveResumeRoute } from '../db/repositories/form-drafts'
+
+/**
+ * Leaving the tablet to someone else without losing a form (issue 10 point 1): locking (by hand or
+ * when idle) keeps the page to return to in the login's `redirect`, which the lock screen keeps for the
+ * person locked out; switching user with a form open keeps it for its author. Their drafts stay.
+ */
+export function useSessionExit(): { lock: () => Promise<void>; switchStaff: () => Promise<void> } {
+  const router = useRouter()
+  const db = useDb()
+  const session = useSessionStore()
+  const ui = useUiStore()
+  const here = (): string | undefined => {
+    const r = router.currentRoute.value
+    return r.name === 'login' ? undefined : r.fullPath
+  }
+  return {
+    async lock() {
+      const redirect = here()
+      session.lock()
+      await router.push({ name: 'login', query: { locked: '1', ...(redirect ? { redirect } : {}) } })
+    },
+    async switchStaff() {
+      const from = here()
+      const staffId = session.staff?.id
+      if (staffId && from && ui.hasUnsavedForm) await saveResumeRoute(db, staffId, from).catch(() => undefined)
+      session.signOut()
+      await router.push({ name: 'login' })
+    },
+  }
+}

@@ -44,10 +44,16 @@ export function signedIn(siteId: string, who: Staff, settings: Partial<Settings>
   return pinia
 }
 
-/** Wait until `check` passes, letting the database and Vue settle between tries. */
+/**
+ * Wait until `check` passes, letting the database and Vue settle between tries. Up to 5 s: on a busy
+ * machine a save through fake-indexeddb can take over a second; this waits for an outcome, it times nothing.
+ */
 export async function until(check: () => void | Promise<void>): Promise<void> {
-  await vi.waitFor(async () => {
-    await flushPromises()
-    await check()
-  })
+  await vi.waitFor(
+    async () => {
+      await flushPromises()
+      await check()
+    },
+    { timeout: 5_000 },
+  )
 }

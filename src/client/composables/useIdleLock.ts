@@ -13,7 +13,7 @@ export function useIdleLock(checkEveryMs = 5_000): void {
   const exit = useSessionExit()
   const onActivity = (): void => session.touch(Date.now())
   const check = (): void => {
-    if (session.isIdle(Date.now())) void exit.lock()
+    if (session.isIdle(Date.now())) void exit.lock('idle')
   }
   for (const e of ACTIVITY_EVENTS) window.addEventListener(e, onActivity, { passive: true, capture: true })
   const timer = setInterval(check, checkEveryMs)

@@ -9,7 +9,7 @@ import { saveResumeRoute } from '../db/repositories/form-drafts'
  * when idle) keeps the page to return to in the login's `redirect`, which the lock screen keeps for the
  * person locked out; switching user with a form open keeps it for its author. Their drafts stay.
  */
-export function useSessionExit(): { lock: () => Promise<void>; switchStaff: () => Promise<void> } {
+export function useSessionExit(): { lock: (why?: 'idle' | 'byHand') => Promise<void>; switchStaff: () => Promise<void> } {
   const router = useRouter()
   const db = useDb()
   const session = useSessionStore()
@@ -19,10 +19,11 @@ export function useSessionExit(): { lock: () => Promise<void>; switchStaff: () =
     return r.name === 'login' ? undefined : r.fullPath
   }
   return {
-    async lock() {
+    /** `locked=1`: the idle time passed (the lock screen says so); `locked=hand`: someone pressed 锁屏. */
+    async lock(why = 'byHand') {
       const redirect = here()
       session.lock()
-      await router.push({ name: 'login', query: { locked: '1', ...(redirect ? { redirect } : {}) } })
+      await router.push({ name: 'login', query: { locked: why === 'idle' ? '1' : 'hand', ...(redirect ? { redirect } : {}) } })
     },
     async switchStaff() {
       const from = here()

@@ -28,7 +28,7 @@ export function useSignOff(
     problems.value = await submit(comment.value, pad.value?.image() ?? null)
     busy.value = false
     if (!problems.value.length) {
-      await discard()
+      void discard()
       comment.value = ''
       showSuccessToast(doneMessage())
     }

@@ -134,9 +134,17 @@ export function sectionsFor(role: Role): Section[] {
   })
 }
 
-/** Roles whose holders stand the front desk and may be put on a shift. */
+/** Roles of the site's own desk staff (they may read the duty log, 篇2 4.2.4). */
 export function isDeskRole(role: Role): boolean {
   return DESK_ROLES.includes(role)
+}
+
+/** 篇2 4.1.2: 前台值班人员由客户服务助理及客服管理员组成 — the roles that stand duty at the desk. */
+export const DUTY_ROLES: readonly Role[] = ['assistant', 'administrator']
+
+/** Whether a role stands duty at the desk (is on a shift), 篇2 4.1.2. */
+export function standsDuty(role: Role): boolean {
+  return DUTY_ROLES.includes(role)
 }
 
 export type RoleValue = Static<typeof RoleSchema>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { defineComponent, h } from 'vue'
 import type { Router } from 'vue-router'
@@ -18,7 +18,7 @@ import type { DeskbookDb } from '@client/db/database'
 import { dutyStartEntry } from '@client/db/repositories/duty-log'
 import { freshDb } from '../../factories/db'
 import { makeShiftType, makeStaff } from '../../factories/site'
-import { mountApp } from '../mount'
+import { mountApp, until as untilPasses } from '../mount'
 
 // happy-dom draws nothing on a canvas: the pad stands in for a signature already drawn.
 vi.mock('@client/components/BaseSignaturePad.vue', () => ({
@@ -58,12 +58,7 @@ async function supervisorOnShift(): Promise<{ pinia: Pinia; inspector: Staff; cl
   return { pinia, inspector, clerk, other }
 }
 
-async function until(wrapper: VueWrapper, check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
-    await flushPromises()
-    check()
-  })
-}
+const until = (_wrapper: VueWrapper, check: () => void): Promise<void> => untilPasses(check)
 
 async function openForm(pinia: Pinia): Promise<VueWrapper> {
   const { wrapper } = mountApp(InspectionNewPage, {}, db, pinia)

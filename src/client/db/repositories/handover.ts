@@ -4,6 +4,7 @@
  * every acknowledged request to the incoming clerk — all or nothing.
  */
 import { newId } from '@shared/domain/ids'
+import { standsDuty } from '@shared/domain/role'
 import { entryNow, openFollowUps, type DutyEntry } from '@shared/domain/duty-log'
 import { expectedCounts, handoverProblems, isLate, type Handover, type HandoverCount, type HandoverProblem, type HandoverTemplate, type PendingItem } from '@shared/domain/handover'
 import { piecesOut, receiptRange } from '@shared/domain/desk-services'
@@ -44,7 +45,7 @@ export async function handoverContext(db: DeskbookDb, siteId: string, fromShiftK
     db.handovers.orderBy('createdAt').toArray(),
   ])
   // Requests the supervisor or manager took over are theirs, not the desk's to hand on.
-  const deskStaff = new Set((await db.staff.where('siteId').equals(siteId).toArray()).filter((s) => s.role === 'assistant' || s.role === 'administrator').map((s) => s.id))
+  const deskStaff = new Set((await db.staff.where('siteId').equals(siteId).toArray()).filter((s) => standsDuty(s.role)).map((s) => s.id))
   const receptions = pending.filter((r) => deskStaff.has(r.ownerId) && r.siteId === siteId).sort((a, b) => a.receivedAt - b.receivedAt)
   const last = handovers.filter((h) => h.siteId === siteId).at(-1) ?? null
   // Receipts written out since the last handover: the receipt book's next number follows on from them.

@@ -131,7 +131,7 @@ export function useHandoverTemplateEditor(): {
       failure.value = null
       try {
         load(await saveHandoverTemplate(db, session.actor(), session.staff.role, fromDraft(siteId.value, draft)))
-        await kept.discard()
+        void kept.discard()
         return true
       } catch (e) {
         if (e instanceof HandoverTemplateInvalidError) problems.value = e.problems

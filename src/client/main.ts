@@ -10,7 +10,7 @@ import { applyLocale, createAppI18n } from './modules/i18n'
 import { createAppDb, DB_KEY } from './modules/db'
 import { registerServiceWorker } from './modules/pwa'
 import { requestPersistence } from './modules/storage'
-import './modules/vant'
+import { toastsAsStatus } from './modules/vant'
 import './styles.css'
 import { useSessionStore } from './stores/session'
 import { useUiStore } from './stores/ui'
@@ -19,6 +19,7 @@ import { loadLocalSite } from './db/repositories/site'
 import { startSync, SYNC_KEY } from './modules/sync'
 
 async function start(): Promise<void> {
+  toastsAsStatus()
   const db = createAppDb()
   const pinia = createPinia()
   const i18n = createAppI18n()

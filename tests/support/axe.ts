@@ -1,0 +1,33 @@
+/**
+ * axe-core in the real browser (issue 10 point 24): run on the page as it stands and return the
+ * serious and critical violations, each with the nodes it found. Injected through the DevTools
+ * protocol (`page.evaluate`), which the app's CSP (`script-src 'self'`) does not govern, so the tablet
+ * runs under its real CSP.
+ */
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Page } from 'playwright-core'
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+export interface AxeFinding {
+  id: string
+  impact: string
+  help: string
+  nodes: string[]
+}
+
+export async function axeFindings(page: Page, impacts: readonly string[] = ['serious', 'critical']): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe
+    const r = await axe.run(document, { resultTypes: ['violations'] })
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 200)}`) }))
+  })
+  return results.filter((v) => impacts.includes(v.impact))
+}
+
+/** One line per finding, for an assertion message a person can act on. */
+export function describeFindings(where: string, findings: readonly AxeFinding[]): string[] {
+  return findings.flatMap((f) => f.nodes.map((n) => `${where}: [${f.impact}] ${f.id} (${f.help}) ${n}`))
+}

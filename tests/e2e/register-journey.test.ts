@@ -106,15 +106,23 @@ describe('a request from the desk to closure', () => {
     await page.getByRole('button', { name: '部门完成' }).click()
     await page.getByLabel('说明').fill('已更换密封圈')
     await page.getByRole('button', { name: '保存' }).click()
-    await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('部门已完成')
+    // 篇4 4.6: the department's report is the result — a repair now waits for its return visit.
+    await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('待回访')
+    await expect.poll(() => page.locator('[data-action]').count()).toBe(0)
 
-    // Back at the desk: the owner signs on the tablet turned to them.
+    // Back at the desk: it is in her own queue, the return visit offered on the department's report
+    // without retyping a result; then the owner signs on the tablet turned to them.
     await page.getByRole('button', { name: '换人' }).click()
     await loginAs(page, '李娜', '1357')
     await page.waitForURL(/\/today$/)
     await page.goto(`${h.server.url}/register`)
-    await page.getByRole('tab', { name: '全部' }).click()
     await page.locator(`[data-ref="${leak}"]`).click()
+    await expect.poll(() => page.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['returnVisit', 'result', 'handedOver', 'correction', 'signed'])
+    expect(await page.getByRole('button', { name: '记录前台处理结果' }).count()).toBe(1)
+    await page.getByRole('button', { name: '回访', exact: true }).click()
+    await page.getByText('满意', { exact: true }).click()
+    await page.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已完成')
     await page.getByRole('button', { name: '请业主签名' }).click()
     const pad = page.getByTestId('signature-dialog').locator('canvas')
     const box = (await pad.boundingBox())!

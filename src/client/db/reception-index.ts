@@ -73,7 +73,6 @@ export function matterGrams(matter: string): string[] {
 export function indexRow(reception: Reception, events: readonly ReceptionEvent[]): ReceptionIndexRow {
   const state = receptionState(reception, events, reception.receivedAt, defaultSettings(reception.siteId))
   const c = state.current
-  const answered = events.filter((e) => e.type === 'answered' || e.type === 'result' || e.type === 'closedUnresolvable').map((e) => e.at)
   const phone = phoneKey(c.phone)
   const row: ReceptionIndexRow = {
     id: c.id,
@@ -89,7 +88,7 @@ export function indexRow(reception: Reception, events: readonly ReceptionEvent[]
     matter: c.matter,
     status: state.status,
     resolvedAt: state.resolvedAt,
-    answeredAt: answered.length ? Math.min(...answered) : null,
+    answeredAt: state.answeredAt,
     departmentId: state.departmentId,
     ownerId: state.ownerId,
     receiverId: c.receiverId,

@@ -100,11 +100,12 @@ export function handlingText(entry: RegisterEntry, ctx: RegisterContext, state: 
   if (takeover?.level) parts.push(t('handling.takenOver', { level: t(`levels.${takeover.level}`), name: nameOf(ctx, takeover.staffId) }))
 
   const closed = timeline.find((e) => e.type === 'closedUnresolvable')
-  const result = last('result')
+  // 篇4 4.6: the department's report stands as the result until the desk records its own.
+  const result = state.byDepartment ? last('departmentDone') : last('result')
   if (state.status === 'unresolvable' && closed) {
     parts.push(t('handling.unresolvable', { reason: closed.note, name: nameOf(ctx, closed.staffId) }))
   } else if (result) {
-    parts.push(t('handling.result', { note: result.note, name: nameOf(ctx, result.staffId) }))
+    parts.push(t(state.byDepartment ? 'handling.departmentResult' : 'handling.result', { note: result.note, name: nameOf(ctx, result.staffId) }))
     const visit = last('returnVisit')
     if (state.status === 'awaitingVisit') parts.push(t('handling.awaitingVisit'))
     else if (visit?.satisfaction) parts.push(t('handling.returnVisit', { satisfaction: t(`satisfaction.${visit.satisfaction}`), name: nameOf(ctx, visit.staffId) }))

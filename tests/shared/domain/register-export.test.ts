@@ -112,10 +112,20 @@ describe('处理情况及结果 for each status', () => {
       text: '转工程部(张师傅)处理',
     },
     {
-      status: 'departmentDone',
-      name: 'the department reported the work done',
+      status: 'awaitingVisit',
+      name: 'the department reported the work done: its report is the result, the return visit due (篇4 4.6)',
       events: [makeEvent(r, 'handedOver', at(1), { departmentId: ENGINEERING }), makeEvent(r, 'departmentDone', at(5), { note: '已更换阀门', staffId: SUPERVISOR })],
-      text: '转工程部处理;部门完成:已更换阀门(张主管)',
+      text: '转工程部处理;部门完成:已更换阀门(张主管);待回访',
+    },
+    {
+      status: 'closed',
+      name: 'the department’s report visited, with no result of the desk',
+      events: [
+        makeEvent(r, 'handedOver', at(1), { departmentId: ENGINEERING }),
+        makeEvent(r, 'departmentDone', at(5), { note: '已更换阀门', staffId: SUPERVISOR }),
+        makeEvent(r, 'returnVisit', at(30), { satisfaction: 'satisfied' }),
+      ],
+      text: '转工程部处理;部门完成:已更换阀门(张主管);回访:满意(李娜)',
     },
     {
       status: 'open',

@@ -243,6 +243,8 @@ describe('printing and exporting the register', () => {
       '满意度:满意;电话回访',
       '业主签名确认',
       '签名人:业主0002',
+      // 篇1: named with the honorific, as on screen.
+      `业主0002先生/${phone(2)}`,
       '处理情况及结果',
       '接待人签名',
       '客服主管审核签名',
@@ -250,6 +252,8 @@ describe('printing and exporting the register', () => {
     ]) {
       expect(text, expected).toContain(expected)
     }
+    // The signer is named once (the event's note repeats the name).
+    expect(text).not.toContain('签名人:业主0002;业主0002')
     expect(await page.getByTestId('owner-signature').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(300)
     // The signature is in the PDF as an image.
     await page.emulateMedia({ media: 'print' })
@@ -281,7 +285,7 @@ describe('printing and exporting the register', () => {
     const rows = Array.from({ length: N }, (_, i) => values(i + 2))
     const evil = rows.find((r) => r[8] === f.evil.ref)!
     expect(evil[4]).toBe('\'=HYPERLINK("http://evil.example","点我")(报修·来电)')
-    expect(evil[2]).toBe(`业主0001 / ${masked(1)}`)
+    expect(evil[2]).toBe(`业主0001先生 / ${masked(1)}`)
     expect(rows.find((r) => r[8] === f.unresolvable.ref)![5]).toBe('经理接手(赵经理);无法处理已关闭:属开发商保修范围(赵经理)')
     expect(rows.map((r) => r[0])).toEqual(Array.from({ length: N }, (_, i) => i + 1))
 

@@ -24,6 +24,8 @@ export interface ReceptionIndexRow {
   room: string
   roomId: string | null
   customerName: string
+  /** For the list to name the customer as the prints do (陈女士); missing on rows written before it was kept. */
+  honorific?: Reception['honorific']
   phoneKeys: string[]
   category: Reception['category']
   urgency: Reception['urgency']
@@ -82,6 +84,7 @@ export function indexRow(reception: Reception, events: readonly ReceptionEvent[]
     room: c.room,
     roomId: c.roomId,
     customerName: c.customerName,
+    honorific: c.honorific,
     phoneKeys: phone ? [phone] : [],
     category: c.category,
     urgency: c.urgency,

@@ -6,7 +6,7 @@
  */
 import { maskPhone } from './archive'
 import { REGISTER_COLUMNS, type RegisterColumn } from './forms'
-import { CATEGORIES, type Category, type Reception } from './reception'
+import { CATEGORIES, customerNameWithHonorific, type Category, type Reception } from './reception'
 import type { ReceptionEvent, EventType } from './reception-event'
 import { QUEUES, type Queue } from './reception-queue'
 import { receptionState, sortEvents, STATUSES, type ReceptionState, type Status } from './reception-status'
@@ -73,7 +73,7 @@ function matterText(r: Reception, ctx: RegisterContext): string {
 }
 
 function customerText(r: Reception, ctx: RegisterContext): string {
-  const name = r.customerName.trim()
+  const name = customerNameWithHonorific(r.customerName, r.honorific, ctx.t)
   const phone = phoneForViewer(r.phone, ctx.fullPhones)
   return name && phone ? `${name} / ${phone}` : name || phone
 }
@@ -214,8 +214,11 @@ function eventDetail(e: ReceptionEvent, before: Reception, ctx: RegisterContext,
     }
     case 'signed': {
       const signature = e.signatureId ? signatures.get(e.signatureId) : undefined
-      parts.push(signature?.signerName.trim() ? t('detail.signer', { name: signature.signerName.trim() }) : t('detail.signed'))
-      break
+      const signer = signature?.signerName.trim() ?? ''
+      parts.push(signer ? t('detail.signer', { name: signer }) : t('detail.signed'))
+      // The tablet writes the signer's name as the event's note too: said once.
+      if (e.note.trim() && e.note.trim() !== signer) parts.push(e.note.trim())
+      return parts.join(t('separator'))
     }
     default:
       if (e.departmentId) parts.push(t('detail.department', { department: departmentOf(ctx, e.departmentId) }))

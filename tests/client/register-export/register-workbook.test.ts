@@ -25,7 +25,7 @@ describe('register export files', () => {
     expect(values(1)).toEqual(HEADERS)
     expect(values(2)[0]).toBe(1)
     expect(values(2)[8]).toBe('20261116-A001')
-    expect(values(3)[2]).toBe("'@张三 / 138****5678")
+    expect(values(3)[2]).toBe("'@张三先生 / 138****5678")
     expect(values(3)[4]).toBe('\'=HYPERLINK("http://evil.example","点我")(报修·来电)')
     expect(values(3)[5]).toBe("'-2+3(李娜);待回访")
     // Stored as text, never as a formula.
@@ -38,7 +38,7 @@ describe('register export files', () => {
     const text = new TextDecoder('utf-8').decode(bytes.slice(3))
     const lines = text.split(/\r?\n/)
     expect(lines[0]).toBe(HEADERS.join(','))
-    expect(lines[2]).toContain("'@张三 / 13812345678")
+    expect(lines[2]).toContain("'@张三先生 / 13812345678")
     expect(lines[2]).toContain('"\'=HYPERLINK(""http://evil.example"",""点我"")(报修·来电)"')
     expect(lines.slice(1).every((l) => !/(^|,)[=+\-@]/.test(l))).toBe(true)
   })

@@ -54,7 +54,22 @@ describe('phoneForViewer', () => {
     const row = registerRow({ reception: makeReception(), events: [] }, 1, makeContext({ fullPhones: can(role, 'customer.contact') }))
     // 篇4: the desk calls owners back; the manager (who does not stand the desk) sees them masked.
     const full = ['assistant', 'administrator', 'supervisor', 'department'].includes(role)
-    expect(row.customer).toBe(full ? '王建国 / 13812345678' : '王建国 / 138****5678')
+    expect(row.customer).toBe(full ? '王建国先生 / 13812345678' : '王建国先生 / 138****5678')
+  })
+})
+
+describe('the customer named as on screen (篇1: 先生/女士)', () => {
+  it.each<{ name: string; honorific: 'mr' | 'ms' | 'none'; phone: string; zh: string; en: string }>([
+    { name: '陈', honorific: 'ms', phone: '', zh: '陈女士', en: 'Ms 陈' },
+    { name: '王建国', honorific: 'mr', phone: '13812345678', zh: '王建国先生 / 13812345678', en: 'Mr 王建国 / 13812345678' },
+    { name: '陈女士', honorific: 'ms', phone: '', zh: '陈女士', en: '陈女士' },
+    { name: '', honorific: 'ms', phone: '13812345678', zh: '女士 / 13812345678', en: 'Ms / 13812345678' },
+    { name: 'Li Na', honorific: 'none', phone: '', zh: 'Li Na', en: 'Li Na' },
+  ])('$name $honorific → $zh', ({ name, honorific, phone, zh, en }) => {
+    const entry = { reception: makeReception({ customerName: name, honorific, phone }), events: [] }
+    expect(registerRow(entry, 1, ctx).customer).toBe(zh)
+    expect(registerRow(entry, 1, makeContext({ t: enText })).customer).toBe(en)
+    expect(recordFields(entry, ctx).find((f) => f.label === '业主姓名/联系电话')!.value).toBe(zh)
   })
 })
 
@@ -66,7 +81,7 @@ describe('registerRow', () => {
     expect(registerRow({ reception: r, events: [visit, result] }, 7, ctx)).toEqual({
       index: '7',
       receivedAt: '2026-11-16 10:00',
-      customer: '王建国 / 13812345678',
+      customer: '王建国先生 / 13812345678',
       room: '3-2-1101',
       matter: '厨房水龙头漏水(报修·来电)',
       handling: '已更换水龙头(李娜);回访:满意(李娜)',
@@ -88,11 +103,11 @@ describe('registerRow', () => {
     const row = registerRow({ reception: r, events: [fix] }, 1, makeContext({ fullPhones: false }))
     expect(row.matter).toBe('厨房水龙头漏水(投诉·秩序部岗亭转告)')
     expect(row.room).toBe('3-2-1102')
-    expect(row.customer).toBe('王建国 / 139****1111')
+    expect(row.customer).toBe('王建国先生 / 139****1111')
   })
 
   it('leaves out what is not known: no phone, no name, unknown receiver', () => {
-    const row = registerRow({ reception: makeReception({ customerName: '', phone: '', receiverId: '01930000-0000-7000-8000-0000000000ff' }), events: [] }, 1, ctx)
+    const row = registerRow({ reception: makeReception({ customerName: '', honorific: 'none', phone: '', receiverId: '01930000-0000-7000-8000-0000000000ff' }), events: [] }, 1, ctx)
     expect(row.customer).toBe('')
     expect(row.receiver).toBe('(未知)')
   })
@@ -192,7 +207,7 @@ describe('registerRows and registerTable', () => {
     expect(table.headers).toEqual(['序号', '接待日期', '业主姓名/联系电话', '房号', '事由', '处理情况及结果', '完成日期', '接待人', '编号'])
     const cells = table.rows[0]!
     expect(cells).toHaveLength(REGISTER_COLUMNS.length)
-    expect(cells[2]).toBe("'@SUM(1+1) / +86 138 1234 5678")
+    expect(cells[2]).toBe("'@SUM(1+1)先生 / +86 138 1234 5678")
     expect(cells[3]).toBe("'-1")
     expect(cells[4]).toBe('\'=HYPERLINK("http://x","y")(报修·来电)')
     expect(cells[5]).toBe("'+cmd|' /C calc'!A0(李娜);待回访")
@@ -200,7 +215,7 @@ describe('registerRows and registerTable', () => {
   })
 
   it('masks phones in the table for a viewer without customer.contact', () => {
-    const r = makeReception({ customerName: '', phone: '+8613812345678' })
+    const r = makeReception({ customerName: '', honorific: 'none', phone: '+8613812345678' })
     const table = registerTable(registerRows([{ reception: r, events: [] }], makeContext({ fullPhones: false })), zhText)
     // The same rule as every list and printout (maskPhone), never the number in full.
     expect(table.rows[0]![2]).toBe(maskPhone('+8613812345678'))
@@ -239,6 +254,14 @@ describe('recordRows: a request’s whole timeline', () => {
     ])
   })
 
+  it('names the signer once, however the tablet wrote the event (签名人:陈女士, not 陈女士;陈女士)', () => {
+    const r = makeReception({ customerName: '陈', honorific: 'ms' })
+    const signature = '01930000-0000-7000-8000-0000000000e2'
+    const events = [makeEvent(r, 'signed', T0 + HOUR, { signatureId: signature, note: '陈女士' }), makeEvent(r, 'signed', T0 + 2 * HOUR, { signatureId: signature, note: '代业主签' })]
+    const rows = recordRows({ reception: r, events }, ctx, new Map([[signature, { signerName: '陈女士', signedAt: T0 + HOUR }]]))
+    expect(rows.slice(1).map((row) => row.detail)).toEqual(['签名人:陈女士', '签名人:陈女士;代业主签'])
+  })
+
   it('says what a correction emptied, and the reason of a closure', () => {
     const r = makeReception()
     const rows = recordRows(
@@ -261,7 +284,7 @@ describe('recordRows: a request’s whole timeline', () => {
       接待人: '李娜',
       来访方式: '来电',
       房号: '3-2-1101',
-      '业主姓名/联系电话': '王建国 / 138****5678',
+      '业主姓名/联系电话': '王建国先生 / 138****5678',
       类别: '报修',
       轻重缓急: '较急',
       状态: '待处理',

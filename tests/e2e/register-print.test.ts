@@ -41,6 +41,8 @@ interface Fixture {
   full: Reception
   unresolvable: Reception
   evil: Reception
+  /** A complaint answered after 24 hours, then resolved (篇3 五: 逾期答复). */
+  late: Reception
 }
 
 /** 300 requests over last week: every tenth with a long matter (a tall row), markers at both ends of each matter. */
@@ -81,6 +83,8 @@ function buildFixture(ids: SiteIds): Fixture {
   evil.matter = '=HYPERLINK("http://evil.example","点我")'
   const full = receptions[1]!
   const unresolvable = receptions[2]!
+  const late = receptions[3]!
+  late.category = 'complaint'
   const event = (r: Reception, type: EventType, after: number, overrides: Partial<ReceptionEvent> = {}): ReceptionEvent => ({
     id: newId(),
     siteId: ids.siteId,
@@ -107,9 +111,11 @@ function buildFixture(ids: SiteIds): Fixture {
     event(full, 'signed', 26 * HOUR + MINUTE, { note: '业主0002', signatureId: '__signature__' }),
     event(unresolvable, 'takenOver', 2 * HOUR, { staffId: manager, level: 'manager' }),
     event(unresolvable, 'closedUnresolvable', 3 * HOUR, { staffId: manager, note: '属开发商保修范围' }),
+    event(late, 'answered', 30 * HOUR, { note: '已电话致歉' }),
+    event(late, 'result', 31 * HOUR, { note: '已协调解决' }),
   ]
   const index = receptions.map((r) => indexRow(r, events.filter((e) => e.receptionId === r.id)))
-  return { receptions, events, index, from, to: addDays(from, 6), full, unresolvable, evil }
+  return { receptions, events, index, from, to: addDays(from, 6), full, unresolvable, evil, late }
 }
 
 async function readSiteIds(page: Page): Promise<SiteIds> {
@@ -220,6 +226,8 @@ describe('printing and exporting the register', () => {
     expect((await cells(f.full.ref))[5]).toBe('转工程部(张师傅)处理;维修完毕,业主确认(李娜);回访:满意(李娜)')
     expect((await cells(f.unresolvable.ref))[5]).toBe('经理接手(赵经理);无法处理已关闭:属开发商保修范围(赵经理)')
     expect((await cells(f.full.ref))[1]).toBe(formatDateTime(f.full.receivedAt, TZ))
+    // 篇3 五: the complaint answered after 24 hours stays marked once resolved.
+    expect((await cells(f.late.ref))[5]).toBe('已协调解决(李娜);待回访;逾期答复(超过24小时)')
     // Reviewers' lines once, on the last page (篇4 4.3, 4.9).
     expect(pdf.compactPages.filter((p) => p.includes('客服主管审核签名'))).toHaveLength(1)
     expect(pdf.compactPages.at(-1)).toContain('经理审核签名')
@@ -265,6 +273,12 @@ describe('printing and exporting the register', () => {
     fs.rmSync(path.dirname(file), { recursive: true, force: true })
   })
 
+  it('prints 逾期答复 on the record of a complaint answered late', async () => {
+    await page.goto(`${h.server.url}/print/register/${f.late.id}`)
+    const pdf = await printToText(page)
+    expect(pdf.compactPages.join('')).toContain('已协调解决(李娜);待回访;逾期答复(超过24小时)')
+  })
+
   it('masks phones for the manager, who may not call owners', async () => {
     await switchTo(page, h.server.url, '赵经理', '3690')
     await openLastWeek(page, h.server.url, f)
@@ -287,6 +301,7 @@ describe('printing and exporting the register', () => {
     expect(evil[4]).toBe('\'=HYPERLINK("http://evil.example","点我")(报修·来电)')
     expect(evil[2]).toBe(`业主0001先生 / ${masked(1)}`)
     expect(rows.find((r) => r[8] === f.unresolvable.ref)![5]).toBe('经理接手(赵经理);无法处理已关闭:属开发商保修范围(赵经理)')
+    expect(rows.find((r) => r[8] === f.late.ref)![5]).toBe('已协调解决(李娜);待回访;逾期答复(超过24小时)')
     expect(rows.map((r) => r[0])).toEqual(Array.from({ length: N }, (_, i) => i + 1))
 
     // Offline: the app and the exceljs chunk come from the service worker's cache; the file is made in the page.

@@ -33,6 +33,8 @@ export interface RegisterContext {
   fullPhones: boolean
   staffNames: ReadonlyMap<string, string>
   departmentNames: ReadonlyMap<string, string>
+  /** The site's deadline for answering a complaint (篇3 五: 24 h by default), for 逾期答复. */
+  complaintDeadlineHours: number
   t: Translate
 }
 
@@ -52,10 +54,13 @@ export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
-/** The state of a request from its timeline. Status, result and dates do not depend on thresholds or the clock. */
-function stateOf(entry: RegisterEntry): ReceptionState {
+/**
+ * The state of a request from its timeline. Status, result, dates and whether a complaint was answered
+ * late do not depend on the clock; only the late answer depends on a setting, the site's deadline.
+ */
+function stateOf(entry: RegisterEntry, ctx: Pick<RegisterContext, 'complaintDeadlineHours'>): ReceptionState {
   const r = entry.reception
-  return receptionState(r, entry.events, r.receivedAt, defaultSettings(r.siteId))
+  return receptionState(r, entry.events, r.receivedAt, { ...defaultSettings(r.siteId), complaintDeadlineHours: ctx.complaintDeadlineHours })
 }
 
 function nameOf(ctx: RegisterContext, staffId: string): string {
@@ -84,9 +89,10 @@ const STEP_TYPES: readonly EventType[] = ['followUp', 'departmentDone', 'answere
 /**
  * 处理情况及结果 (篇4 4.5–4.8) in one cell: to which department it went (4.6), who took it over (4.7
  * supervisor, 4.8 manager), then the result with who recorded it — or 无法处理已关闭 with the reason
- * (3.3.3, 4.8) — and the return visit (篇3 五); while unresolved, the latest step of the timeline.
+ * (3.3.3, 4.8) — and the return visit (篇3 五); while unresolved, the latest step of the timeline;
+ * last, 逾期答复 when a complaint was answered after its deadline.
  */
-export function handlingText(entry: RegisterEntry, ctx: RegisterContext, state: ReceptionState = stateOf(entry)): string {
+export function handlingText(entry: RegisterEntry, ctx: RegisterContext, state: ReceptionState = stateOf(entry, ctx)): string {
   const { t } = ctx
   const timeline = sortEvents(entry.events)
   const last = (type: EventType): ReceptionEvent | undefined => timeline.findLast((e) => e.type === type)
@@ -118,12 +124,14 @@ export function handlingText(entry: RegisterEntry, ctx: RegisterContext, state: 
     }
     if (!parts.length) parts.push(t('handling.pending'))
   }
+  // 篇3 五: a complaint answered after its deadline stays marked so once it is answered and resolved.
+  if (state.answeredLate) parts.push(t('handling.answeredLate', { hours: ctx.complaintDeadlineHours }))
   return parts.join(t('separator'))
 }
 
 /** One row of the register form; `index` is the 序号 (1-based). */
 export function registerRow(entry: RegisterEntry, index: number, ctx: RegisterContext): RegisterRow {
-  const state = stateOf(entry)
+  const state = stateOf(entry, ctx)
   const r = state.current
   return {
     index: String(index),
@@ -265,7 +273,7 @@ export interface RecordField {
 /** The registered fields of one request, corrections applied, for the head of its printed record. */
 export function recordFields(entry: RegisterEntry, ctx: RegisterContext): RecordField[] {
   const { t } = ctx
-  const state = stateOf(entry)
+  const state = stateOf(entry, ctx)
   const r = state.current
   const channel = r.channel === 'relayed' && r.relayedBy.trim() ? t('relayedBy', { post: r.relayedBy.trim() }) : t(`channels.${r.channel}`)
   return [

@@ -7,8 +7,9 @@ import type { DeskbookDb } from '@client/db/database'
 import { indexRow, refreshReceptionIndex } from '@client/db/reception-index'
 import type { Reception } from '@shared/domain/reception'
 import type { ReceptionEvent } from '@shared/domain/reception-event'
+import { HOUR } from '@shared/domain/time'
 import { freshDb } from '../../factories/db'
-import { makeReception, SITE, T0 } from '../../factories/register-print'
+import { makeEvent, makeReception, SITE, T0 } from '../../factories/register-print'
 import { mountApp } from '../mount'
 import { signedIn } from '../archive/session'
 
@@ -46,6 +47,23 @@ describe('RegisterDetailPage', () => {
   })
 })
 
+describe('RegisterDetailPage: a complaint answered late', () => {
+  it('keeps 逾期答复 on the request once it is answered and resolved (篇3 五)', async () => {
+    const r = makeReception({ category: 'complaint', receivedAt: T0 })
+    await seed(r, [makeEvent(r, 'answered', T0 + 26 * HOUR, { note: '已电话致歉' }), makeEvent(r, 'result', T0 + 30 * HOUR, { note: '已调解' })])
+    const wrapper = await open(r)
+    expect(wrapper.find('[data-testid="answered-late-tag"]').text()).toBe('逾期答复(超过 24 小时)')
+    expect(wrapper.find('[data-testid="overdue-tag"]').exists()).toBe(false)
+  })
+
+  it('says nothing of the kind for a complaint answered in time', async () => {
+    const r = makeReception({ category: 'complaint', receivedAt: T0 })
+    await seed(r, [makeEvent(r, 'answered', T0 + 23 * HOUR, { note: '已电话致歉' })])
+    const wrapper = await open(r)
+    expect(wrapper.find('[data-testid="answered-late-tag"]').exists()).toBe(false)
+  })
+})
+
 describe('RegisterRowItem', () => {
   it('names the customer with the honorific in the register list', async () => {
     db = freshDb()
@@ -54,5 +72,14 @@ describe('RegisterRowItem', () => {
     const { wrapper } = mountApp(RegisterRowItem, { props: { row } }, db, signedIn('assistant', SITE))
     await flushPromises()
     expect(wrapper.text()).toContain('陈女士')
+  })
+
+  it('shows 逾期答复 in the register list', async () => {
+    db = freshDb()
+    const r = makeReception({ category: 'complaint' })
+    const row = { ...indexRow(r, [makeEvent(r, 'answered', T0 + 25 * HOUR, { note: '已答复' })]), level: 'desk' as const, overdue: false, answeredLate: true }
+    const { wrapper } = mountApp(RegisterRowItem, { props: { row } }, db, signedIn('assistant', SITE))
+    await flushPromises()
+    expect(wrapper.find('[data-testid="answered-late-tag"]').exists()).toBe(true)
   })
 })

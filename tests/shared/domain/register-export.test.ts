@@ -178,6 +178,20 @@ describe('处理情况及结果 for each status', () => {
     expect(handlingText(entry, ctx)).toBe(text)
   })
 
+  it('keeps 逾期答复 on a complaint answered after its deadline, resolved or not (篇3 五)', () => {
+    const c = makeReception({ category: 'complaint' })
+    const late = [makeEvent(c, 'answered', at(30), { note: '已电话致歉' }), makeEvent(c, 'result', at(40), { note: '已调解' }), makeEvent(c, 'returnVisit', at(50), { satisfaction: 'satisfied' })]
+    expect(handlingText({ reception: c, events: late }, ctx)).toBe('已调解(李娜);回访:满意(李娜);逾期答复(超过24小时)')
+    expect(handlingText({ reception: c, events: late.slice(0, 1) }, ctx)).toBe('答复业主:已电话致歉(李娜);逾期答复(超过24小时)')
+    expect(registerRow({ reception: c, events: late }, 1, ctx).handling).toContain('逾期答复')
+    // On time: nothing said; a site with a 12-hour deadline judges by its own.
+    const onTime = [makeEvent(c, 'answered', at(20), { note: '已电话致歉' })]
+    expect(handlingText({ reception: c, events: onTime }, ctx)).toBe('答复业主:已电话致歉(李娜)')
+    expect(handlingText({ reception: c, events: onTime }, makeContext({ complaintDeadlineHours: 12 }))).toBe('答复业主:已电话致歉(李娜);逾期答复(超过12小时)')
+    // A repair answered after a week was never late.
+    expect(handlingText({ reception: r, events: [makeEvent(r, 'result', at(170), { note: '已修复' })] }, ctx)).toBe('已修复(李娜);待回访')
+  })
+
   it('closed without a visit when the category needs none', () => {
     const q = makeReception({ category: 'enquiry' })
     expect(handlingText({ reception: q, events: [makeEvent(q, 'result', at(1), { note: '已解答' })] }, ctx)).toBe('已解答(李娜)')

@@ -20,6 +20,8 @@ import { drawSignature, putRows } from '../support/idb-page'
 const TZ = 'Asia/Shanghai'
 const N = 300
 const HEADINGS = ['序号', '接待日期', '业主姓名/联系电话', '房号', '事由', '处理情况及结果', '完成日期', '接待人', '编号']
+/** The spreadsheet's: 类别 and 来访方式 apart from 事由. */
+const EXPORT_HEADINGS = ['序号', '接待日期', '业主姓名/联系电话', '房号', '事由', '类别', '来访方式', '处理情况及结果', '完成日期', '接待人', '编号']
 const seq = (i: number): string => String(i).padStart(4, '0')
 const phone = (i: number): string => `1381234${seq(i)}`
 const masked = (i: number): string => `138****${seq(i)}`
@@ -287,21 +289,24 @@ describe('printing and exporting the register', () => {
     expect(pdf.text).not.toContain(phone(5))
   })
 
-  it('exports the same rows to XLSX and CSV: Chinese headers, neutralised cells, masked phones — offline too', async () => {
+  it('exports the same rows to XLSX (text cells as text, 类别 and 来访方式 apart) and CSV (neutralised cells): Chinese headers, masked phones — offline too', async () => {
     const xlsx = await download(page, 'export-xlsx')
     expect(xlsx.name).toBe(`接待业主情况记录_${f.from}_${f.to}.xlsx`)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(xlsx.bytes.buffer.slice(xlsx.bytes.byteOffset, xlsx.bytes.byteOffset + xlsx.bytes.byteLength) as ArrayBuffer)
     const sheet = workbook.worksheets[0]!
     const values = (n: number): unknown[] => (sheet.getRow(n).values as unknown[]).slice(1)
-    expect(values(1)).toEqual(HEADINGS)
+    expect(values(1)).toEqual(EXPORT_HEADINGS)
     expect(sheet.rowCount).toBe(N + 1)
     const rows = Array.from({ length: N }, (_, i) => values(i + 2))
-    const evil = rows.find((r) => r[8] === f.evil.ref)!
-    expect(evil[4]).toBe('\'=HYPERLINK("http://evil.example","点我")(报修·来电)')
+    const evil = rows.find((r) => r[10] === f.evil.ref)!
+    // Text as written: Excel and WPS show no apostrophe, and a string cell is never a formula.
+    expect(evil.slice(4, 7)).toEqual(['=HYPERLINK("http://evil.example","点我")', '报修', '来电'])
+    expect(sheet.getRow(rows.indexOf(evil) + 2).getCell(5).type).toBe(ExcelJS.ValueType.String)
     expect(evil[2]).toBe(`业主0001先生 / ${masked(1)}`)
-    expect(rows.find((r) => r[8] === f.unresolvable.ref)![5]).toBe('经理接手(赵经理);无法处理已关闭:属开发商保修范围(赵经理)')
-    expect(rows.find((r) => r[8] === f.late.ref)![5]).toBe('已协调解决(李娜);待回访;逾期答复(超过24小时)')
+    expect(rows.find((r) => r[10] === f.unresolvable.ref)![7]).toBe('经理接手(赵经理);无法处理已关闭:属开发商保修范围(赵经理)')
+    expect(rows.find((r) => r[10] === f.late.ref)![7]).toBe('已协调解决(李娜);待回访;逾期答复(超过24小时)')
+    expect(rows.find((r) => r[10] === f.late.ref)![5]).toBe('投诉')
     expect(rows.map((r) => r[0])).toEqual(Array.from({ length: N }, (_, i) => i + 1))
 
     // Offline: the app and the exceljs chunk come from the service worker's cache; the file is made in the page.
@@ -314,9 +319,9 @@ describe('printing and exporting the register', () => {
     expect(csv.name).toBe(`接待业主情况记录_${f.from}_${f.to}.csv`)
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = csv.bytes.subarray(3).toString('utf8').split(/\r?\n/)
-    expect(lines[0]).toBe(HEADINGS.join(','))
+    expect(lines[0]).toBe(EXPORT_HEADINGS.join(','))
     expect(lines).toHaveLength(N + 1)
-    expect(lines.find((l) => l.includes(f.evil.ref))).toContain('"\'=HYPERLINK(""http://evil.example"",""点我"")(报修·来电)"')
+    expect(lines.find((l) => l.includes(f.evil.ref))).toContain('"\'=HYPERLINK(""http://evil.example"",""点我"")",报修,来电')
     expect(lines.join('\n')).not.toContain(phone(5))
   })
 

@@ -5,7 +5,7 @@
  * from the register list in the address. Pure: texts come in through `t`, the caller's translator.
  */
 import { maskPhone } from './archive'
-import { REGISTER_COLUMNS, type RegisterColumn } from './forms'
+import type { RegisterColumn } from './forms'
 import { CATEGORIES, customerNameWithHonorific, type Category, type Reception } from './reception'
 import type { ReceptionEvent, EventType } from './reception-event'
 import { QUEUES, type Queue } from './reception-queue'
@@ -38,7 +38,15 @@ export interface RegisterContext {
   t: Translate
 }
 
-export type RegisterRow = Record<RegisterColumn, string>
+/**
+ * One request as a row: the paper form's cells (its 事由 with category and channel in brackets) and,
+ * for the spreadsheet, the matter, category and channel each on its own.
+ */
+export type RegisterRow = Record<RegisterColumn | 'matterOnly' | 'category' | 'channel', string>
+
+/** Columns of the XLSX/CSV export: the paper form's, with 类别 and 来访方式 apart from 事由 so the office can sort and filter by them. */
+export const EXPORT_COLUMNS = ['index', 'receivedAt', 'customer', 'room', 'matter', 'category', 'channel', 'handling', 'resolvedAt', 'receiver', 'ref'] as const
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number]
 
 /** A phone as the viewer may see it: in full, or masked with `maskPhone`. */
 export function phoneForViewer(phone: string, fullPhones: boolean): string {
@@ -46,9 +54,10 @@ export function phoneForViewer(phone: string, fullPhones: boolean): string {
 }
 
 /**
- * Neutralise a cell against formula injection in spreadsheets (CSV/XLSX opened in Excel, WPS,
- * LibreOffice): a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
- * apostrophe, so it is shown as text and never evaluated (OWASP "CSV Injection").
+ * Neutralise a CSV cell against formula injection (Excel, WPS, LibreOffice evaluate `=…` typed in a
+ * CSV): a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe,
+ * so it is shown as text and never evaluated (OWASP "CSV Injection"). Not for XLSX, whose string
+ * cells are text already — there the apostrophe would show.
  */
 export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
@@ -71,10 +80,14 @@ function departmentOf(ctx: RegisterContext, id: string | null): string {
   return (id && ctx.departmentNames.get(id)) || ctx.t('unknownDepartment')
 }
 
-/** 事由 with its category and channel in brackets: `厨房水龙头漏水(报修·来电)`; a relayed request names the post. */
+/** 来访方式; a relayed request names the post (篇4 4.2). */
+function channelText(r: Reception, ctx: RegisterContext): string {
+  return r.channel === 'relayed' && r.relayedBy.trim() ? ctx.t('relayedBy', { post: r.relayedBy.trim() }) : ctx.t(`channels.${r.channel}`)
+}
+
+/** 事由 with its category and channel in brackets, as on paper: `厨房水龙头漏水(报修·来电)`. */
 function matterText(r: Reception, ctx: RegisterContext): string {
-  const channel = r.channel === 'relayed' && r.relayedBy.trim() ? ctx.t('relayedBy', { post: r.relayedBy.trim() }) : ctx.t(`channels.${r.channel}`)
-  return ctx.t('matter', { matter: r.matter, category: ctx.t(`categories.${r.category}`), channel })
+  return ctx.t('matter', { matter: r.matter, category: ctx.t(`categories.${r.category}`), channel: channelText(r, ctx) })
 }
 
 function customerText(r: Reception, ctx: RegisterContext): string {
@@ -139,6 +152,9 @@ export function registerRow(entry: RegisterEntry, index: number, ctx: RegisterCo
     customer: customerText(r, ctx),
     room: r.room,
     matter: matterText(r, ctx),
+    matterOnly: r.matter,
+    category: ctx.t(`categories.${r.category}`),
+    channel: channelText(r, ctx),
     handling: handlingText(entry, ctx, state),
     resolvedAt: state.resolvedAt === null ? '' : formatDateTime(state.resolvedAt, ctx.timezone),
     receiver: nameOf(ctx, r.receiverId),
@@ -158,12 +174,32 @@ export interface RegisterTable {
   rows: string[][]
 }
 
-/** The rows as a spreadsheet: Chinese headers as on paper, every cell neutralised against formula injection. */
+/** Which cell of a row each export column shows. */
+const EXPORT_CELLS: Record<ExportColumn, keyof RegisterRow> = {
+  index: 'index',
+  receivedAt: 'receivedAt',
+  customer: 'customer',
+  room: 'room',
+  matter: 'matterOnly',
+  category: 'category',
+  channel: 'channel',
+  handling: 'handling',
+  resolvedAt: 'resolvedAt',
+  receiver: 'receiver',
+  ref: 'ref',
+}
+
+/** The rows as a spreadsheet, in text as written: Chinese headers as on paper, 类别 and 来访方式 in columns of their own. */
 export function registerTable(rows: readonly RegisterRow[], t: Translate): RegisterTable {
   return {
-    headers: REGISTER_COLUMNS.map((c) => neutraliseCell(t(`columns.${c}`))),
-    rows: rows.map((row) => REGISTER_COLUMNS.map((c) => neutraliseCell(row[c]))),
+    headers: EXPORT_COLUMNS.map((c) => t(`columns.${c}`)),
+    rows: rows.map((row) => EXPORT_COLUMNS.map((c) => row[EXPORT_CELLS[c]])),
   }
+}
+
+/** The table for a CSV file: every cell neutralised against formula injection. */
+export function neutralisedTable(table: RegisterTable): RegisterTable {
+  return { headers: table.headers.map(neutraliseCell), rows: table.rows.map((cells) => cells.map(neutraliseCell)) }
 }
 
 // ——— A single request's full record ———
@@ -275,7 +311,7 @@ export function recordFields(entry: RegisterEntry, ctx: RegisterContext): Record
   const { t } = ctx
   const state = stateOf(entry, ctx)
   const r = state.current
-  const channel = r.channel === 'relayed' && r.relayedBy.trim() ? t('relayedBy', { post: r.relayedBy.trim() }) : t(`channels.${r.channel}`)
+  const channel = channelText(r, ctx)
   return [
     { label: t('columns.ref'), value: r.ref },
     { label: t('columns.receivedAt'), value: formatDateTime(r.receivedAt, ctx.timezone) },

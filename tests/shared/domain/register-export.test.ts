@@ -5,6 +5,7 @@ import { can, ROLES } from '@shared/domain/role'
 import { DAY, HOUR, MINUTE } from '@shared/domain/time'
 import type { Status } from '@shared/domain/reception-status'
 import {
+  EXPORT_COLUMNS,
   exportFileName,
   filterFromQuery,
   filterSummary,
@@ -12,6 +13,7 @@ import {
   hasFilter,
   isValidRange,
   neutraliseCell,
+  neutralisedTable,
   phoneForViewer,
   presetOf,
   presetRange,
@@ -84,6 +86,9 @@ describe('registerRow', () => {
       customer: '王建国先生 / 13812345678',
       room: '3-2-1101',
       matter: '厨房水龙头漏水(报修·来电)',
+      matterOnly: '厨房水龙头漏水',
+      category: '报修',
+      channel: '来电',
       handling: '已更换水龙头(李娜);回访:满意(李娜)',
       resolvedAt: '2026-11-16 13:00',
       receiver: '李娜',
@@ -214,18 +219,32 @@ describe('registerRows and registerTable', () => {
     ])
   })
 
-  it('has the Chinese headers of the paper form and neutralises every dangerous cell', () => {
-    const r = makeReception({ customerName: '@SUM(1+1)', phone: '+86 138 1234 5678', room: '-1', matter: '=HYPERLINK("http://x","y")' })
+  it('has the Chinese headers of the paper form, 类别 and 来访方式 in their own columns, and the text as written', () => {
+    const r = makeReception({ customerName: '@SUM(1+1)', phone: '+86 138 1234 5678', room: '-1', matter: '=HYPERLINK("http://x","y")', channel: 'relayed', relayedBy: '秩序部岗亭' })
     const result = makeEvent(r, 'result', T0 + HOUR, { note: '+cmd|\' /C calc\'!A0' })
     const table = registerTable(registerRows([{ reception: r, events: [result] }], ctx), zhText)
-    expect(table.headers).toEqual(['序号', '接待日期', '业主姓名/联系电话', '房号', '事由', '处理情况及结果', '完成日期', '接待人', '编号'])
+    expect(table.headers).toEqual(['序号', '接待日期', '业主姓名/联系电话', '房号', '事由', '类别', '来访方式', '处理情况及结果', '完成日期', '接待人', '编号'])
     const cells = table.rows[0]!
-    expect(cells).toHaveLength(REGISTER_COLUMNS.length)
+    expect(cells).toHaveLength(EXPORT_COLUMNS.length)
+    expect(cells.slice(2, 8)).toEqual(['@SUM(1+1)先生 / +86 138 1234 5678', '-1', '=HYPERLINK("http://x","y")', '报修', '秩序部岗亭转告', "+cmd|' /C calc'!A0(李娜);待回访"])
+  })
+
+  it('neutralises every dangerous cell of a CSV table', () => {
+    const r = makeReception({ customerName: '@SUM(1+1)', phone: '+86 138 1234 5678', room: '-1', matter: '=HYPERLINK("http://x","y")' })
+    const result = makeEvent(r, 'result', T0 + HOUR, { note: '+cmd|\' /C calc\'!A0' })
+    const table = neutralisedTable(registerTable(registerRows([{ reception: r, events: [result] }], ctx), zhText))
+    const cells = table.rows[0]!
     expect(cells[2]).toBe("'@SUM(1+1)先生 / +86 138 1234 5678")
     expect(cells[3]).toBe("'-1")
-    expect(cells[4]).toBe('\'=HYPERLINK("http://x","y")(报修·来电)')
-    expect(cells[5]).toBe("'+cmd|' /C calc'!A0(李娜);待回访")
+    expect(cells[4]).toBe('\'=HYPERLINK("http://x","y")')
+    expect(cells[7]).toBe("'+cmd|' /C calc'!A0(李娜);待回访")
     for (const cell of table.rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
+  })
+
+  it('keeps the paper form’s 事由 with category and channel in brackets', () => {
+    const [row] = registerRows([{ reception: makeReception(), events: [] }], ctx)
+    expect(row!.matter).toBe('厨房水龙头漏水(报修·来电)')
+    expect(REGISTER_COLUMNS).not.toContain('category')
   })
 
   it('masks phones in the table for a viewer without customer.contact', () => {
@@ -235,11 +254,11 @@ describe('registerRows and registerTable', () => {
     expect(table.rows[0]![2]).toBe(maskPhone('+8613812345678'))
     expect(table.rows[0]![2]).not.toContain('13812345678')
     const full = registerTable(registerRows([{ reception: r, events: [] }], ctx), zhText)
-    expect(full.rows[0]![2]).toBe("'+8613812345678")
+    expect(full.rows[0]![2]).toBe('+8613812345678')
   })
 
   it('has English headers in English', () => {
-    expect(registerTable([], enText).headers[5]).toBe('Handling and result')
+    expect(registerTable([], enText).headers.slice(4, 8)).toEqual(['Matter', 'Category', 'Channel', 'Handling and result'])
   })
 })
 

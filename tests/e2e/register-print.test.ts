@@ -235,6 +235,42 @@ describe('printing and exporting the register', () => {
     expect(pdf.compactPages.at(-1)).toContain('经理审核签名')
   })
 
+  it('prints the week whole from the register list, whatever tab it is on; the tab alone only when chosen, named in the title', async () => {
+    // 王管理's list opens on 我的待办, which holds none of 李娜's requests.
+    await page.goto(`${h.server.url}/register`)
+    await page.getByRole('tab', { name: '我的待办', selected: true }).waitFor()
+    const printFromList = async (): Promise<void> => {
+      await page.getByRole('button', { name: '打印' }).click()
+      await page.waitForURL(/\/print\/register\?/)
+      await page.getByTestId('range-lastWeek').click()
+      await page.waitForURL((url) => url.searchParams.get('from') === f.from)
+    }
+    const count = (n: number) => page.locator('.print-page[data-page="1"]').getByText(`共 ${n} 条`).waitFor()
+    const header = () => page.locator('.print-page[data-page="1"] .print-header').innerText()
+    await printFromList()
+    await count(N)
+    expect(await header()).not.toContain('仅')
+    expect(await page.getByTestId('scope-all').getAttribute('aria-pressed')).toBe('true')
+    expect(await page.getByTestId('scope-subset').innerText()).toBe('仅当前筛选:我的待办')
+    await page.getByTestId('scope-subset').click()
+    await page.waitForURL((url) => url.searchParams.get('subset') === '1')
+    await count(0)
+    expect(await header()).toContain('接待业主情况记录(仅:我的待办)')
+
+    // The 未完成 tab: printed whole by default; as a subset, without the closed requests and titled so.
+    await page.goto(`${h.server.url}/register`)
+    await page.getByRole('tab', { name: '未完成' }).click()
+    await page.waitForURL(/queue=open/)
+    await printFromList()
+    await count(N)
+    await page.getByTestId('scope-subset').click()
+    await count(N - 2)
+    const pdf = await printToText(page)
+    for (const text of pdf.compactPages) expect(text).toContain('接待业主情况记录(仅:未完成)')
+    expect(pdf.text).not.toContain(f.full.ref)
+    expect(pdf.text).toContain(f.late.ref)
+  })
+
   it('prints one request’s full record with its timeline and the owner’s signature', async () => {
     await page.goto(`${h.server.url}/print/register/${f.full.id}`)
     const pdf = await printToText(page)

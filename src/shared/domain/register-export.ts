@@ -422,15 +422,47 @@ export function filterFromQuery(query: Record<string, unknown>): RegisterFilter 
   return f
 }
 
-/** The address query of a range and filter, for `/print/register` (the register list links to it with its filter). */
-export function registerPrintQuery(range: DateRange, filter: RegisterFilter = {}): Record<string, string> {
+/**
+ * The address query of a range and filter, for `/print/register` (the register list links to it with
+ * its filter). The filter is only offered there; `subset` is the clerk's choice to print it alone.
+ */
+export function registerPrintQuery(range: DateRange, filter: RegisterFilter = {}, subset = false): Record<string, string> {
   const q: Record<string, string> = { from: range.from, to: range.to }
   if (filter.queue && filter.queue !== 'all') q.queue = filter.queue
   if (filter.text?.trim()) q.q = filter.text.trim()
   if (filter.statuses?.length) q.status = filter.statuses.join(',')
   if (filter.categories?.length) q.category = filter.categories.join(',')
   if (filter.departmentId) q.department = filter.departmentId
+  if (subset && hasFilter(filter)) q.subset = '1'
   return q
+}
+
+/** What a register print holds: the filter the list offered, and whether it was chosen. */
+export interface PrintScope {
+  /** The list's filter, carried in the address; may be empty. */
+  offered: RegisterFilter
+  /** Print only what the filter lets through — never by default. */
+  subset: boolean
+}
+
+/**
+ * The print's scope from its address. A date range prints every request of the site in it (篇4 4.3,
+ * 4.9: the reviewers sign the whole register); the list's filter — the tab it happened to be on — applies
+ * only when the clerk chose it (`subset=1`).
+ */
+export function printScopeFromQuery(query: Record<string, unknown>): PrintScope {
+  const offered = filterFromQuery(query)
+  return { offered, subset: first(query.subset) === '1' && hasFilter(offered) }
+}
+
+/** The filter a print applies: none, unless the subset was chosen. */
+export function appliedFilter(scope: PrintScope): RegisterFilter {
+  return scope.subset ? scope.offered : {}
+}
+
+/** The sheet's title: `接待业主情况记录`, or `接待业主情况记录(仅:我的待办)` for a subset, so a partial print never passes for the whole. */
+export function registerPrintTitle(scope: PrintScope, departmentNames: ReadonlyMap<string, string>, t: Translate): string {
+  return scope.subset ? t('subsetTitle', { title: t('title'), subset: filterSummary(scope.offered, departmentNames, t) }) : t('title')
 }
 
 /** The filter in words for the printed header, e.g. `类别:报修、投诉;关键词:漏水`; '' without a filter. */

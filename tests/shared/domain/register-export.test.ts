@@ -5,6 +5,7 @@ import { can, ROLES } from '@shared/domain/role'
 import { DAY, HOUR, MINUTE } from '@shared/domain/time'
 import type { Status } from '@shared/domain/reception-status'
 import {
+  appliedFilter,
   EXPORT_COLUMNS,
   exportFileName,
   filterFromQuery,
@@ -17,11 +18,13 @@ import {
   phoneForViewer,
   presetOf,
   presetRange,
+  printScopeFromQuery,
   rangeFromQuery,
   rangeInstants,
   recordFields,
   recordRows,
   registerPrintQuery,
+  registerPrintTitle,
   registerRow,
   registerRows,
   registerTable,
@@ -374,6 +377,31 @@ describe('the list’s filter in the address', () => {
     expect(f).toEqual({ queue: 'all', statuses: ['closed'] })
     expect(hasFilter({ queue: 'all' })).toBe(false)
     expect(registerPrintQuery({ from: '2026-11-16', to: '2026-11-16' }, { queue: 'all' })).toEqual({ from: '2026-11-16', to: '2026-11-16' })
+  })
+
+  it('is offered to the print, never applied by default: a range prints the whole register', () => {
+    const range = { from: '2026-11-16', to: '2026-11-22' }
+    const mine = registerPrintQuery(range, { queue: 'mine' })
+    expect(mine).toEqual({ from: '2026-11-16', to: '2026-11-22', queue: 'mine' })
+    const scope = printScopeFromQuery(mine)
+    expect(scope).toEqual({ offered: { queue: 'mine' }, subset: false })
+    expect(appliedFilter(scope)).toEqual({})
+    expect(registerPrintTitle(scope, DEPARTMENT_NAMES, zhText)).toBe('接待业主情况记录')
+  })
+
+  it('applies the filter only when the subset is chosen, and the title says so plainly', () => {
+    const range = { from: '2026-11-16', to: '2026-11-22' }
+    const chosen = registerPrintQuery(range, { queue: 'mine' }, true)
+    expect(chosen).toEqual({ from: '2026-11-16', to: '2026-11-22', queue: 'mine', subset: '1' })
+    const scope = printScopeFromQuery(chosen)
+    expect(appliedFilter(scope)).toEqual({ queue: 'mine' })
+    expect(registerPrintTitle(scope, DEPARTMENT_NAMES, zhText)).toBe('接待业主情况记录(仅:我的待办)')
+    const wider = printScopeFromQuery(registerPrintQuery(range, { queue: 'open', categories: ['repair'], departmentId: ENGINEERING }, true))
+    expect(registerPrintTitle(wider, DEPARTMENT_NAMES, zhText)).toBe('接待业主情况记录(仅:未完成;类别:报修;部门:工程部)')
+    expect(registerPrintTitle(wider, DEPARTMENT_NAMES, enText)).toBe('Owner reception register (only: Open; Category: Repair; Department: 工程部)')
+    // Nothing to choose without a filter: `subset` alone is ignored.
+    expect(printScopeFromQuery({ ...registerPrintQuery(range), subset: '1' }).subset).toBe(false)
+    expect(registerPrintQuery(range, {}, true)).toEqual(range)
   })
 
   it('is said in words on the printed header', () => {

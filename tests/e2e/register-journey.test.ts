@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { useE2eHarness } from '../support/e2e-harness'
 import { firstRunSetup, loginAs } from '../support/journeys'
 import { printToText } from '../support/pdf'
+import { putRows, readSite } from '../support/idb-page'
+import { makeCustomer, makeRoom } from '../factories/archive'
 
 const STAFF = [
   { name: '王管理', role: 'administrator', pin: '2580' },
@@ -71,6 +73,33 @@ describe('a request from the desk to closure', () => {
     const pdf = await printToText(page)
     const text = pdf.compactPages.join('')
     for (const expected of ['接待业主情况记录', ref, '3-2-1101', '王建国', '厨房水龙头漏水', '部已更换水龙头', '回访:非常满意', '李娜']) expect(text, `${expected} in ${text}`).toContain(expected)
+    await context.close()
+  })
+
+  it('fills the form at once from a room typed in full with one resident, and names her 陈女士 on screen and on paper', async () => {
+    const context = await h.tablet()
+    const page = await context.newPage()
+    await firstRunSetup(page, h.server.url, '玉兰苑', STAFF)
+    await loginAs(page, '李娜', '1357')
+    await page.waitForURL(/\/today$/)
+    const { siteId } = await readSite(page)
+    const room = makeRoom({ siteId, building: '3', unit: '1', number: '1101' })
+    await putRows(page, { rooms: [room], customers: [makeCustomer({ siteId, roomId: room.id, name: '陈', honorific: 'ms', phones: ['13900001111'] })] })
+
+    await page.goto(`${h.server.url}/register/new`)
+    await page.getByLabel('房号').fill('3-1-1101')
+    await expect.poll(() => page.getByLabel('业主姓名').inputValue()).toBe('陈')
+    expect(await page.getByLabel('联系电话').inputValue()).toBe('13900001111')
+    expect(await page.getByRole('radio', { name: '女士' }).isChecked()).toBe(true)
+    expect(await page.getByTestId('archive-filled').textContent()).toContain('已按客户档案填入 3-1-1101 的住户 陈')
+    await expect.poll(() => page.getByTestId('greeting').textContent()).toContain('陈女士,您好')
+    await page.getByLabel('事由').fill('楼道灯不亮')
+    await page.getByRole('button', { name: '登记', exact: true }).click()
+    await page.waitForURL(/\/register\/[0-9a-f-]{36}$/)
+    expect(await page.getByTestId('detail-customer').textContent()).toBe('陈女士')
+    await page.getByRole('button', { name: '打印此记录' }).click()
+    const pdf = await printToText(page)
+    expect(pdf.compactPages.join('')).toContain('陈女士/13900001111')
     await context.close()
   })
 

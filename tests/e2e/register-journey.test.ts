@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { useE2eHarness } from '../support/e2e-harness'
 import { firstRunSetup, loginAs } from '../support/journeys'
 import { printToText } from '../support/pdf'
+import { putRows, readSite } from '../support/idb-page'
+import { makeCustomer, makeRoom } from '../factories/archive'
 
 const STAFF = [
   { name: '王管理', role: 'administrator', pin: '2580' },
@@ -74,6 +76,33 @@ describe('a request from the desk to closure', () => {
     await context.close()
   })
 
+  it('fills the form at once from a room typed in full with one resident, and names her 陈女士 on screen and on paper', async () => {
+    const context = await h.tablet()
+    const page = await context.newPage()
+    await firstRunSetup(page, h.server.url, '玉兰苑', STAFF)
+    await loginAs(page, '李娜', '1357')
+    await page.waitForURL(/\/today$/)
+    const { siteId } = await readSite(page)
+    const room = makeRoom({ siteId, building: '3', unit: '1', number: '1101' })
+    await putRows(page, { rooms: [room], customers: [makeCustomer({ siteId, roomId: room.id, name: '陈', honorific: 'ms', phones: ['13900001111'] })] })
+
+    await page.goto(`${h.server.url}/register/new`)
+    await page.getByLabel('房号').fill('3-1-1101')
+    await expect.poll(() => page.getByLabel('业主姓名').inputValue()).toBe('陈')
+    expect(await page.getByLabel('联系电话').inputValue()).toBe('13900001111')
+    expect(await page.getByRole('radio', { name: '女士' }).isChecked()).toBe(true)
+    expect(await page.getByTestId('archive-filled').textContent()).toContain('已按客户档案填入 3-1-1101 的住户 陈')
+    await expect.poll(() => page.getByTestId('greeting').textContent()).toContain('陈女士,您好')
+    await page.getByLabel('事由').fill('楼道灯不亮')
+    await page.getByRole('button', { name: '登记', exact: true }).click()
+    await page.waitForURL(/\/register\/[0-9a-f-]{36}$/)
+    expect(await page.getByTestId('detail-customer').textContent()).toBe('陈女士')
+    await page.getByRole('button', { name: '打印此记录' }).click()
+    const pdf = await printToText(page)
+    expect(pdf.compactPages.join('')).toContain('陈女士/13900001111')
+    await context.close()
+  })
+
   it("shows a department only what was handed to it, takes its report, and keeps the owner's signature on the timeline", async () => {
     const context = await h.tablet()
     const page = await context.newPage()
@@ -106,15 +135,23 @@ describe('a request from the desk to closure', () => {
     await page.getByRole('button', { name: '部门完成' }).click()
     await page.getByLabel('说明').fill('已更换密封圈')
     await page.getByRole('button', { name: '保存' }).click()
-    await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('部门已完成')
+    // 篇4 4.6: the department's report is the result — a repair now waits for its return visit.
+    await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('待回访')
+    await expect.poll(() => page.locator('[data-action]').count()).toBe(0)
 
-    // Back at the desk: the owner signs on the tablet turned to them.
+    // Back at the desk: it is in her own queue, the return visit offered on the department's report
+    // without retyping a result; then the owner signs on the tablet turned to them.
     await page.getByRole('button', { name: '换人' }).click()
     await loginAs(page, '李娜', '1357')
     await page.waitForURL(/\/today$/)
     await page.goto(`${h.server.url}/register`)
-    await page.getByRole('tab', { name: '全部' }).click()
     await page.locator(`[data-ref="${leak}"]`).click()
+    await expect.poll(() => page.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['returnVisit', 'result', 'handedOver', 'correction', 'signed'])
+    expect(await page.getByRole('button', { name: '记录前台处理结果' }).count()).toBe(1)
+    await page.getByRole('button', { name: '回访', exact: true }).click()
+    await page.getByText('满意', { exact: true }).click()
+    await page.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已完成')
     await page.getByRole('button', { name: '请业主签名' }).click()
     const pad = page.getByTestId('signature-dialog').locator('canvas')
     const box = (await pad.boundingBox())!

@@ -20,6 +20,8 @@ import { drawSignature, putRows } from '../support/idb-page'
 const TZ = 'Asia/Shanghai'
 const N = 300
 const HEADINGS = ['序号', '接待日期', '业主姓名/联系电话', '房号', '事由', '处理情况及结果', '完成日期', '接待人', '编号']
+/** The spreadsheet's: 类别 and 来访方式 apart from 事由. */
+const EXPORT_HEADINGS = ['序号', '接待日期', '业主姓名/联系电话', '房号', '事由', '类别', '来访方式', '处理情况及结果', '完成日期', '接待人', '编号']
 const seq = (i: number): string => String(i).padStart(4, '0')
 const phone = (i: number): string => `1381234${seq(i)}`
 const masked = (i: number): string => `138****${seq(i)}`
@@ -41,6 +43,8 @@ interface Fixture {
   full: Reception
   unresolvable: Reception
   evil: Reception
+  /** A complaint answered after 24 hours, then resolved (篇3 五: 逾期答复). */
+  late: Reception
 }
 
 /** 300 requests over last week: every tenth with a long matter (a tall row), markers at both ends of each matter. */
@@ -81,6 +85,8 @@ function buildFixture(ids: SiteIds): Fixture {
   evil.matter = '=HYPERLINK("http://evil.example","点我")'
   const full = receptions[1]!
   const unresolvable = receptions[2]!
+  const late = receptions[3]!
+  late.category = 'complaint'
   const event = (r: Reception, type: EventType, after: number, overrides: Partial<ReceptionEvent> = {}): ReceptionEvent => ({
     id: newId(),
     siteId: ids.siteId,
@@ -107,9 +113,11 @@ function buildFixture(ids: SiteIds): Fixture {
     event(full, 'signed', 26 * HOUR + MINUTE, { note: '业主0002', signatureId: '__signature__' }),
     event(unresolvable, 'takenOver', 2 * HOUR, { staffId: manager, level: 'manager' }),
     event(unresolvable, 'closedUnresolvable', 3 * HOUR, { staffId: manager, note: '属开发商保修范围' }),
+    event(late, 'answered', 30 * HOUR, { note: '已电话致歉' }),
+    event(late, 'result', 31 * HOUR, { note: '已协调解决' }),
   ]
   const index = receptions.map((r) => indexRow(r, events.filter((e) => e.receptionId === r.id)))
-  return { receptions, events, index, from, to: addDays(from, 6), full, unresolvable, evil }
+  return { receptions, events, index, from, to: addDays(from, 6), full, unresolvable, evil, late }
 }
 
 async function readSiteIds(page: Page): Promise<SiteIds> {
@@ -220,9 +228,47 @@ describe('printing and exporting the register', () => {
     expect((await cells(f.full.ref))[5]).toBe('转工程部(张师傅)处理;维修完毕,业主确认(李娜);回访:满意(李娜)')
     expect((await cells(f.unresolvable.ref))[5]).toBe('经理接手(赵经理);无法处理已关闭:属开发商保修范围(赵经理)')
     expect((await cells(f.full.ref))[1]).toBe(formatDateTime(f.full.receivedAt, TZ))
+    // 篇3 五: the complaint answered after 24 hours stays marked once resolved.
+    expect((await cells(f.late.ref))[5]).toBe('已协调解决(李娜);待回访;逾期答复(超过24小时)')
     // Reviewers' lines once, on the last page (篇4 4.3, 4.9).
     expect(pdf.compactPages.filter((p) => p.includes('客服主管审核签名'))).toHaveLength(1)
     expect(pdf.compactPages.at(-1)).toContain('经理审核签名')
+  })
+
+  it('prints the week whole from the register list, whatever tab it is on; the tab alone only when chosen, named in the title', async () => {
+    // 王管理's list opens on 我的待办, which holds none of 李娜's requests.
+    await page.goto(`${h.server.url}/register`)
+    await page.getByRole('tab', { name: '我的待办', selected: true }).waitFor()
+    const printFromList = async (): Promise<void> => {
+      await page.getByRole('button', { name: '打印' }).click()
+      await page.waitForURL(/\/print\/register\?/)
+      await page.getByTestId('range-lastWeek').click()
+      await page.waitForURL((url) => url.searchParams.get('from') === f.from)
+    }
+    const count = (n: number) => page.locator('.print-page[data-page="1"]').getByText(`共 ${n} 条`).waitFor()
+    const header = () => page.locator('.print-page[data-page="1"] .print-header').innerText()
+    await printFromList()
+    await count(N)
+    expect(await header()).not.toContain('仅')
+    expect(await page.getByTestId('scope-all').getAttribute('aria-pressed')).toBe('true')
+    expect(await page.getByTestId('scope-subset').innerText()).toBe('仅当前筛选:我的待办')
+    await page.getByTestId('scope-subset').click()
+    await page.waitForURL((url) => url.searchParams.get('subset') === '1')
+    await count(0)
+    expect(await header()).toContain('接待业主情况记录(仅:我的待办)')
+
+    // The 未完成 tab: printed whole by default; as a subset, without the closed requests and titled so.
+    await page.goto(`${h.server.url}/register`)
+    await page.getByRole('tab', { name: '未完成' }).click()
+    await page.waitForURL(/queue=open/)
+    await printFromList()
+    await count(N)
+    await page.getByTestId('scope-subset').click()
+    await count(N - 2)
+    const pdf = await printToText(page)
+    for (const text of pdf.compactPages) expect(text).toContain('接待业主情况记录(仅:未完成)')
+    expect(pdf.text).not.toContain(f.full.ref)
+    expect(pdf.text).toContain(f.late.ref)
   })
 
   it('prints one request’s full record with its timeline and the owner’s signature', async () => {
@@ -243,6 +289,8 @@ describe('printing and exporting the register', () => {
       '满意度:满意;电话回访',
       '业主签名确认',
       '签名人:业主0002',
+      // 篇1: named with the honorific, as on screen.
+      `业主0002先生/${phone(2)}`,
       '处理情况及结果',
       '接待人签名',
       '客服主管审核签名',
@@ -250,6 +298,8 @@ describe('printing and exporting the register', () => {
     ]) {
       expect(text, expected).toContain(expected)
     }
+    // The signer is named once (the event's note repeats the name).
+    expect(text).not.toContain('签名人:业主0002;业主0002')
     expect(await page.getByTestId('owner-signature').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(300)
     // The signature is in the PDF as an image.
     await page.emulateMedia({ media: 'print' })
@@ -261,6 +311,12 @@ describe('printing and exporting the register', () => {
     fs.rmSync(path.dirname(file), { recursive: true, force: true })
   })
 
+  it('prints 逾期答复 on the record of a complaint answered late', async () => {
+    await page.goto(`${h.server.url}/print/register/${f.late.id}`)
+    const pdf = await printToText(page)
+    expect(pdf.compactPages.join('')).toContain('已协调解决(李娜);待回访;逾期答复(超过24小时)')
+  })
+
   it('masks phones for the manager, who may not call owners', async () => {
     await switchTo(page, h.server.url, '赵经理', '3690')
     await openLastWeek(page, h.server.url, f)
@@ -269,20 +325,24 @@ describe('printing and exporting the register', () => {
     expect(pdf.text).not.toContain(phone(5))
   })
 
-  it('exports the same rows to XLSX and CSV: Chinese headers, neutralised cells, masked phones — offline too', async () => {
+  it('exports the same rows to XLSX (text cells as text, 类别 and 来访方式 apart) and CSV (neutralised cells): Chinese headers, masked phones — offline too', async () => {
     const xlsx = await download(page, 'export-xlsx')
     expect(xlsx.name).toBe(`接待业主情况记录_${f.from}_${f.to}.xlsx`)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(xlsx.bytes.buffer.slice(xlsx.bytes.byteOffset, xlsx.bytes.byteOffset + xlsx.bytes.byteLength) as ArrayBuffer)
     const sheet = workbook.worksheets[0]!
     const values = (n: number): unknown[] => (sheet.getRow(n).values as unknown[]).slice(1)
-    expect(values(1)).toEqual(HEADINGS)
+    expect(values(1)).toEqual(EXPORT_HEADINGS)
     expect(sheet.rowCount).toBe(N + 1)
     const rows = Array.from({ length: N }, (_, i) => values(i + 2))
-    const evil = rows.find((r) => r[8] === f.evil.ref)!
-    expect(evil[4]).toBe('\'=HYPERLINK("http://evil.example","点我")(报修·来电)')
-    expect(evil[2]).toBe(`业主0001 / ${masked(1)}`)
-    expect(rows.find((r) => r[8] === f.unresolvable.ref)![5]).toBe('经理接手(赵经理);无法处理已关闭:属开发商保修范围(赵经理)')
+    const evil = rows.find((r) => r[10] === f.evil.ref)!
+    // Text as written: Excel and WPS show no apostrophe, and a string cell is never a formula.
+    expect(evil.slice(4, 7)).toEqual(['=HYPERLINK("http://evil.example","点我")', '报修', '来电'])
+    expect(sheet.getRow(rows.indexOf(evil) + 2).getCell(5).type).toBe(ExcelJS.ValueType.String)
+    expect(evil[2]).toBe(`业主0001先生 / ${masked(1)}`)
+    expect(rows.find((r) => r[10] === f.unresolvable.ref)![7]).toBe('经理接手(赵经理);无法处理已关闭:属开发商保修范围(赵经理)')
+    expect(rows.find((r) => r[10] === f.late.ref)![7]).toBe('已协调解决(李娜);待回访;逾期答复(超过24小时)')
+    expect(rows.find((r) => r[10] === f.late.ref)![5]).toBe('投诉')
     expect(rows.map((r) => r[0])).toEqual(Array.from({ length: N }, (_, i) => i + 1))
 
     // Offline: the app and the exceljs chunk come from the service worker's cache; the file is made in the page.
@@ -295,9 +355,9 @@ describe('printing and exporting the register', () => {
     expect(csv.name).toBe(`接待业主情况记录_${f.from}_${f.to}.csv`)
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = csv.bytes.subarray(3).toString('utf8').split(/\r?\n/)
-    expect(lines[0]).toBe(HEADINGS.join(','))
+    expect(lines[0]).toBe(EXPORT_HEADINGS.join(','))
     expect(lines).toHaveLength(N + 1)
-    expect(lines.find((l) => l.includes(f.evil.ref))).toContain('"\'=HYPERLINK(""http://evil.example"",""点我"")(报修·来电)"')
+    expect(lines.find((l) => l.includes(f.evil.ref))).toContain('"\'=HYPERLINK(""http://evil.example"",""点我"")",报修,来电')
     expect(lines.join('\n')).not.toContain(phone(5))
   })
 

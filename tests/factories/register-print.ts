@@ -85,5 +85,5 @@ export const STAFF_NAMES = new Map([
 export const DEPARTMENT_NAMES = new Map([[ENGINEERING, '工程部']])
 
 export function makeContext(overrides: Partial<RegisterContext> = {}): RegisterContext {
-  return { timezone: 'Asia/Shanghai', fullPhones: true, staffNames: STAFF_NAMES, departmentNames: DEPARTMENT_NAMES, t: zhText, ...overrides }
+  return { timezone: 'Asia/Shanghai', fullPhones: true, staffNames: STAFF_NAMES, departmentNames: DEPARTMENT_NAMES, complaintDeadlineHours: 24, t: zhText, ...overrides }
 }

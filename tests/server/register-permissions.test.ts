@@ -163,6 +163,23 @@ describe.each(BACKENDS)('register permissions on $name', (backend) => {
     ])
   })
 
+  it('takes the department’s report as the result: the desk records the return visit and the owner’s signature on it, a department may not (篇4 4.6)', async () => {
+    const r = reception('assistant')
+    const signature = { id: newId(), siteId, subjectType: 'reception' as const, subjectId: r.id, signerName: '王先生', signerStaffId: null, image: 'data:image/png;base64,iVBORw0KGgo=', signedAt: t0 + 3 * HOUR }
+    const addSignature = (who: Who): Mutation => mutation(tablet, staff[who], { name: 'signature.add', table: 'signatures', recordId: signature.id, fields: signature })
+    await expectSteps([
+      ['assistant registers', create('assistant', r), applied],
+      ['assistant hands over to engineering', add('assistant', event('assistant', r.id, 'handedOver', { departmentId: engineering })), applied],
+      ['engineering reports done', add('engineer', event('engineer', r.id, 'departmentDone', { note: '已更换水管', at: t0 + HOUR })), applied],
+      ['engineering records the return visit on its own report', add('engineer', event('engineer', r.id, 'returnVisit', { satisfaction: 'satisfied', at: t0 + 2 * HOUR })), rejected(/a department reports and follows up only/)],
+      ['engineering has the owner sign', add('engineer', event('engineer', r.id, 'signed', { note: '王先生', signatureId: signature.id, at: t0 + 2 * HOUR })), rejected(/a department reports and follows up only/)],
+      ['the desk records the return visit, no result of its own', add('assistant', event('assistant', r.id, 'returnVisit', { satisfaction: 'satisfied', note: '电话回访', at: t0 + 2 * HOUR })), applied],
+      ['the owner’s signature', addSignature('assistant'), applied],
+      ['the signature on the timeline', add('assistant', event('assistant', r.id, 'signed', { note: '王先生', signatureId: signature.id, at: t0 + 3 * HOUR })), applied],
+      ['the desk may still add its own result', add('assistant', event('assistant', r.id, 'result', { note: '业主确认已修好', at: t0 + 4 * HOUR })), applied],
+    ])
+  })
+
   it('follows the hand-over: handed on to security, engineering may no longer report, security may', async () => {
     const r = reception('assistant')
     await expectSteps([

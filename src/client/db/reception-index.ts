@@ -24,6 +24,8 @@ export interface ReceptionIndexRow {
   room: string
   roomId: string | null
   customerName: string
+  /** For the list to name the customer as the prints do (陈女士); missing on rows written before it was kept. */
+  honorific?: Reception['honorific']
   phoneKeys: string[]
   category: Reception['category']
   urgency: Reception['urgency']
@@ -73,7 +75,6 @@ export function matterGrams(matter: string): string[] {
 export function indexRow(reception: Reception, events: readonly ReceptionEvent[]): ReceptionIndexRow {
   const state = receptionState(reception, events, reception.receivedAt, defaultSettings(reception.siteId))
   const c = state.current
-  const answered = events.filter((e) => e.type === 'answered' || e.type === 'result' || e.type === 'closedUnresolvable').map((e) => e.at)
   const phone = phoneKey(c.phone)
   const row: ReceptionIndexRow = {
     id: c.id,
@@ -83,13 +84,14 @@ export function indexRow(reception: Reception, events: readonly ReceptionEvent[]
     room: c.room,
     roomId: c.roomId,
     customerName: c.customerName,
+    honorific: c.honorific,
     phoneKeys: phone ? [phone] : [],
     category: c.category,
     urgency: c.urgency,
     matter: c.matter,
     status: state.status,
     resolvedAt: state.resolvedAt,
-    answeredAt: answered.length ? Math.min(...answered) : null,
+    answeredAt: state.answeredAt,
     departmentId: state.departmentId,
     ownerId: state.ownerId,
     receiverId: c.receiverId,

@@ -7,7 +7,7 @@ import { needsReturnVisit, type Category } from './reception'
 import type { ReceptionState } from './reception-status'
 import { can, type Role } from './role'
 
-export function offeredEvents(state: Pick<ReceptionState, 'status' | 'resolved' | 'level' | 'ownerId' | 'departmentId'>, category: Category, viewer: { id: string; role: Role; departmentId: string | null }): EventType[] {
+export function offeredEvents(state: Pick<ReceptionState, 'status' | 'resolved' | 'byDepartment' | 'level' | 'ownerId' | 'departmentId'>, category: Category, viewer: { id: string; role: Role; departmentId: string | null }): EventType[] {
   const out: EventType[] = []
   const open = !state.resolved
   if (viewer.role === 'department') {
@@ -15,9 +15,14 @@ export function offeredEvents(state: Pick<ReceptionState, 'status' | 'resolved' 
     if (open && state.departmentId === viewer.departmentId) out.push('departmentDone', 'followUp')
     return out
   }
-  if (open) out.push('result', 'handedOver', 'followUp')
+  const visit = state.status === 'awaitingVisit' || (state.resolved && needsReturnVisit(category))
+  // 篇4 4.6: the department's report is the result — the return visit comes first; the desk may still
+  // write its own result, or hand it on when the report does not settle the matter.
+  if (state.byDepartment && visit) out.push('returnVisit')
+  if (open || state.byDepartment) out.push('result', 'handedOver')
+  if (open) out.push('followUp')
   if (open && category === 'complaint') out.push('answered')
-  if (state.status === 'awaitingVisit' || (state.resolved && needsReturnVisit(category))) out.push('returnVisit')
+  if (visit && !state.byDepartment) out.push('returnVisit')
   // 篇4 4.7–4.8: the supervisor takes over what is open > 2 days, the manager what is open > 7 days.
   if (open && viewer.role === 'supervisor' && state.level === 'supervisor' && state.ownerId !== viewer.id) out.push('takenOver')
   if (open && viewer.role === 'manager' && state.level === 'manager' && state.ownerId !== viewer.id) out.push('takenOver')

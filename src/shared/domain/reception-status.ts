@@ -9,7 +9,11 @@ import type { ReceptionEvent } from './reception-event'
 import type { Settings } from './settings'
 import { HOUR } from './time'
 
-export const STATUSES = ['open', 'withDepartment', 'departmentDone', 'awaitingVisit', 'closed', 'unresolvable'] as const
+/**
+ * A department's report (部门完成) is a result (篇4 4.6), so a request it resolves is 待回访 or 已完成
+ * straight away; there is no separate "department done" status.
+ */
+export const STATUSES = ['open', 'withDepartment', 'awaitingVisit', 'closed', 'unresolvable'] as const
 export type Status = (typeof STATUSES)[number]
 
 /** 篇4 4.7–4.8: who must handle an open request now. */
@@ -21,6 +25,13 @@ export interface ReceptionState {
   resolved: boolean
   /** When it was resolved (完成日期), or null. */
   resolvedAt: number | null
+  /**
+   * Resolved by the department's report alone (篇4 4.6): the desk may still record its own result,
+   * or hand it on when the report does not settle the matter.
+   */
+  byDepartment: boolean
+  /** The first answer to the owner (an answer, a result, a department's report, a closing), or null (篇3 五). */
+  answeredAt: number | null
   level: EscalationLevel
   /** Complaint not answered or resolved within the deadline (篇3 五). */
   overdue: boolean
@@ -76,33 +87,39 @@ export function receptionState(reception: Reception, events: readonly ReceptionE
   const timeline = sortEvents(events)
   const current = applyCorrections(reception, timeline)
   const closedUnresolvable = timeline.find((e) => e.type === 'closedUnresolvable')
-  const result = timeline.findLast((e) => e.type === 'result')
   const visited = timeline.some((e) => e.type === 'returnVisit')
   const handed = timeline.findLast((e) => e.type === 'handedOver')
   // A department's report belongs to the latest hand-over at or before it, or — stamped before every
   // hand-over (its tablet's clock behind) — to the latest one, as the server's record rule decides.
   const handOverOf = (at: number): ReceptionEvent | undefined => timeline.findLast((e) => e.type === 'handedOver' && e.at <= at) ?? handed
-  const done = handed ? timeline.some((e) => e.type === 'departmentDone' && handOverOf(e.at) === handed) : false
+  const isReport = (e: ReceptionEvent): boolean => e.type === 'departmentDone' && handed !== undefined
+  // 篇4 4.6: the department's report on the current hand-over is the 处理结果; the desk's own result, when it
+  // records one, takes its place. A report on an earlier hand-over no longer counts once handed on.
+  const report = handed ? timeline.findLast((e) => isReport(e) && handOverOf(e.at) === handed) : undefined
+  const result = timeline.findLast((e) => e.type === 'result') ?? report
   // Who answers for it: the last to take it over or to receive it at a handover (篇2 4.3.5).
   const takeover = timeline.findLast((e) => e.type === 'takenOver' || e.type === 'carriedOver')
 
   let status: Status
   if (closedUnresolvable) status = 'unresolvable'
   else if (result) status = needsReturnVisit(current.category) && !visited ? 'awaitingVisit' : 'closed'
-  else if (handed) status = done ? 'departmentDone' : 'withDepartment'
+  else if (handed) status = 'withDepartment'
   else status = 'open'
 
   const resolvedEvent = closedUnresolvable ?? result ?? null
   const resolved = resolvedEvent !== null
   const resolvedAt = resolvedEvent?.at ?? null
-  const firstAnswer = timeline.find((e) => e.type === 'answered' || e.type === 'result' || e.type === 'closedUnresolvable')
+  const firstAnswer = timeline.find((e) => e.type === 'answered' || e.type === 'result' || e.type === 'closedUnresolvable' || isReport(e))
+  const answeredAt = firstAnswer?.at ?? null
   // Escalation counts the time the request stays unresolved; once resolved it stops where it was.
-  const { level, overdue, answeredLate } = liveState({ receivedAt: current.receivedAt, resolvedAt, answeredAt: firstAnswer?.at ?? null, category: current.category }, now, settings)
+  const { level, overdue, answeredLate } = liveState({ receivedAt: current.receivedAt, resolvedAt, answeredAt, category: current.category }, now, settings)
 
   return {
     status,
     resolved,
     resolvedAt,
+    byDepartment: !closedUnresolvable && result !== undefined && result === report,
+    answeredAt,
     level,
     overdue,
     answeredLate,

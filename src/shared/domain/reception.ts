@@ -23,6 +23,21 @@ export type Urgency = (typeof URGENCIES)[number]
 export const HONORIFICS = ['mr', 'ms', 'none'] as const
 export type Honorific = (typeof HONORIFICS)[number]
 
+/** Forms of address a name may already end in when typed in full (陈女士). */
+const TYPED_HONORIFIC = /(先生|女士|小姐|太太|阿姨|师傅)$/
+
+/**
+ * A customer's name as the screen, the prints and the export all show it (篇1: address the guest by
+ * surname and 先生/女士): `陈女士`, `王建国先生`; the honorific alone when no name was given; the name as
+ * typed when it already ends in a form of address. `t` gives the locale's pattern, the keys
+ * `named.mr` / `named.ms` with `{name}` (e.g. `{name}女士`, `Ms {name}`).
+ */
+export function customerNameWithHonorific(name: string, honorific: Honorific, t: (key: string, params: { name: string }) => string): string {
+  const n = name.trim()
+  if (honorific === 'none' || TYPED_HONORIFIC.test(n)) return n
+  return t(`named.${honorific}`, { name: n }).trim()
+}
+
 
 export const ReceptionSchema = Type.Object({
   id: IdSchema,

@@ -5,8 +5,8 @@
  * from the register list in the address. Pure: texts come in through `t`, the caller's translator.
  */
 import { maskPhone } from './archive'
-import { REGISTER_COLUMNS, type RegisterColumn } from './forms'
-import { CATEGORIES, type Category, type Reception } from './reception'
+import type { RegisterColumn } from './forms'
+import { CATEGORIES, customerNameWithHonorific, type Category, type Reception } from './reception'
 import type { ReceptionEvent, EventType } from './reception-event'
 import { QUEUES, type Queue } from './reception-queue'
 import { receptionState, sortEvents, STATUSES, type ReceptionState, type Status } from './reception-status'
@@ -33,10 +33,20 @@ export interface RegisterContext {
   fullPhones: boolean
   staffNames: ReadonlyMap<string, string>
   departmentNames: ReadonlyMap<string, string>
+  /** The site's deadline for answering a complaint (篇3 五: 24 h by default), for 逾期答复. */
+  complaintDeadlineHours: number
   t: Translate
 }
 
-export type RegisterRow = Record<RegisterColumn, string>
+/**
+ * One request as a row: the paper form's cells (its 事由 with category and channel in brackets) and,
+ * for the spreadsheet, the matter, category and channel each on its own.
+ */
+export type RegisterRow = Record<RegisterColumn | 'matterOnly' | 'category' | 'channel', string>
+
+/** Columns of the XLSX/CSV export: the paper form's, with 类别 and 来访方式 apart from 事由 so the office can sort and filter by them. */
+export const EXPORT_COLUMNS = ['index', 'receivedAt', 'customer', 'room', 'matter', 'category', 'channel', 'handling', 'resolvedAt', 'receiver', 'ref'] as const
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number]
 
 /** A phone as the viewer may see it: in full, or masked with `maskPhone`. */
 export function phoneForViewer(phone: string, fullPhones: boolean): string {
@@ -44,18 +54,22 @@ export function phoneForViewer(phone: string, fullPhones: boolean): string {
 }
 
 /**
- * Neutralise a cell against formula injection in spreadsheets (CSV/XLSX opened in Excel, WPS,
- * LibreOffice): a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
- * apostrophe, so it is shown as text and never evaluated (OWASP "CSV Injection").
+ * Neutralise a CSV cell against formula injection (Excel, WPS, LibreOffice evaluate `=…` typed in a
+ * CSV): a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe,
+ * so it is shown as text and never evaluated (OWASP "CSV Injection"). Not for XLSX, whose string
+ * cells are text already — there the apostrophe would show.
  */
 export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
-/** The state of a request from its timeline. Status, result and dates do not depend on thresholds or the clock. */
-function stateOf(entry: RegisterEntry): ReceptionState {
+/**
+ * The state of a request from its timeline. Status, result, dates and whether a complaint was answered
+ * late do not depend on the clock; only the late answer depends on a setting, the site's deadline.
+ */
+function stateOf(entry: RegisterEntry, ctx: Pick<RegisterContext, 'complaintDeadlineHours'>): ReceptionState {
   const r = entry.reception
-  return receptionState(r, entry.events, r.receivedAt, defaultSettings(r.siteId))
+  return receptionState(r, entry.events, r.receivedAt, { ...defaultSettings(r.siteId), complaintDeadlineHours: ctx.complaintDeadlineHours })
 }
 
 function nameOf(ctx: RegisterContext, staffId: string): string {
@@ -66,14 +80,18 @@ function departmentOf(ctx: RegisterContext, id: string | null): string {
   return (id && ctx.departmentNames.get(id)) || ctx.t('unknownDepartment')
 }
 
-/** 事由 with its category and channel in brackets: `厨房水龙头漏水(报修·来电)`; a relayed request names the post. */
+/** 来访方式; a relayed request names the post (篇4 4.2). */
+function channelText(r: Reception, ctx: RegisterContext): string {
+  return r.channel === 'relayed' && r.relayedBy.trim() ? ctx.t('relayedBy', { post: r.relayedBy.trim() }) : ctx.t(`channels.${r.channel}`)
+}
+
+/** 事由 with its category and channel in brackets, as on paper: `厨房水龙头漏水(报修·来电)`. */
 function matterText(r: Reception, ctx: RegisterContext): string {
-  const channel = r.channel === 'relayed' && r.relayedBy.trim() ? ctx.t('relayedBy', { post: r.relayedBy.trim() }) : ctx.t(`channels.${r.channel}`)
-  return ctx.t('matter', { matter: r.matter, category: ctx.t(`categories.${r.category}`), channel })
+  return ctx.t('matter', { matter: r.matter, category: ctx.t(`categories.${r.category}`), channel: channelText(r, ctx) })
 }
 
 function customerText(r: Reception, ctx: RegisterContext): string {
-  const name = r.customerName.trim()
+  const name = customerNameWithHonorific(r.customerName, r.honorific, ctx.t)
   const phone = phoneForViewer(r.phone, ctx.fullPhones)
   return name && phone ? `${name} / ${phone}` : name || phone
 }
@@ -84,9 +102,10 @@ const STEP_TYPES: readonly EventType[] = ['followUp', 'departmentDone', 'answere
 /**
  * 处理情况及结果 (篇4 4.5–4.8) in one cell: to which department it went (4.6), who took it over (4.7
  * supervisor, 4.8 manager), then the result with who recorded it — or 无法处理已关闭 with the reason
- * (3.3.3, 4.8) — and the return visit (篇3 五); while unresolved, the latest step of the timeline.
+ * (3.3.3, 4.8) — and the return visit (篇3 五); while unresolved, the latest step of the timeline;
+ * last, 逾期答复 when a complaint was answered after its deadline.
  */
-export function handlingText(entry: RegisterEntry, ctx: RegisterContext, state: ReceptionState = stateOf(entry)): string {
+export function handlingText(entry: RegisterEntry, ctx: RegisterContext, state: ReceptionState = stateOf(entry, ctx)): string {
   const { t } = ctx
   const timeline = sortEvents(entry.events)
   const last = (type: EventType): ReceptionEvent | undefined => timeline.findLast((e) => e.type === type)
@@ -100,11 +119,12 @@ export function handlingText(entry: RegisterEntry, ctx: RegisterContext, state: 
   if (takeover?.level) parts.push(t('handling.takenOver', { level: t(`levels.${takeover.level}`), name: nameOf(ctx, takeover.staffId) }))
 
   const closed = timeline.find((e) => e.type === 'closedUnresolvable')
-  const result = last('result')
+  // 篇4 4.6: the department's report stands as the result until the desk records its own.
+  const result = state.byDepartment ? last('departmentDone') : last('result')
   if (state.status === 'unresolvable' && closed) {
     parts.push(t('handling.unresolvable', { reason: closed.note, name: nameOf(ctx, closed.staffId) }))
   } else if (result) {
-    parts.push(t('handling.result', { note: result.note, name: nameOf(ctx, result.staffId) }))
+    parts.push(t(state.byDepartment ? 'handling.departmentResult' : 'handling.result', { note: result.note, name: nameOf(ctx, result.staffId) }))
     const visit = last('returnVisit')
     if (state.status === 'awaitingVisit') parts.push(t('handling.awaitingVisit'))
     else if (visit?.satisfaction) parts.push(t('handling.returnVisit', { satisfaction: t(`satisfaction.${visit.satisfaction}`), name: nameOf(ctx, visit.staffId) }))
@@ -117,12 +137,14 @@ export function handlingText(entry: RegisterEntry, ctx: RegisterContext, state: 
     }
     if (!parts.length) parts.push(t('handling.pending'))
   }
+  // 篇3 五: a complaint answered after its deadline stays marked so once it is answered and resolved.
+  if (state.answeredLate) parts.push(t('handling.answeredLate', { hours: ctx.complaintDeadlineHours }))
   return parts.join(t('separator'))
 }
 
 /** One row of the register form; `index` is the 序号 (1-based). */
 export function registerRow(entry: RegisterEntry, index: number, ctx: RegisterContext): RegisterRow {
-  const state = stateOf(entry)
+  const state = stateOf(entry, ctx)
   const r = state.current
   return {
     index: String(index),
@@ -130,6 +152,9 @@ export function registerRow(entry: RegisterEntry, index: number, ctx: RegisterCo
     customer: customerText(r, ctx),
     room: r.room,
     matter: matterText(r, ctx),
+    matterOnly: r.matter,
+    category: ctx.t(`categories.${r.category}`),
+    channel: channelText(r, ctx),
     handling: handlingText(entry, ctx, state),
     resolvedAt: state.resolvedAt === null ? '' : formatDateTime(state.resolvedAt, ctx.timezone),
     receiver: nameOf(ctx, r.receiverId),
@@ -149,12 +174,32 @@ export interface RegisterTable {
   rows: string[][]
 }
 
-/** The rows as a spreadsheet: Chinese headers as on paper, every cell neutralised against formula injection. */
+/** Which cell of a row each export column shows. */
+const EXPORT_CELLS: Record<ExportColumn, keyof RegisterRow> = {
+  index: 'index',
+  receivedAt: 'receivedAt',
+  customer: 'customer',
+  room: 'room',
+  matter: 'matterOnly',
+  category: 'category',
+  channel: 'channel',
+  handling: 'handling',
+  resolvedAt: 'resolvedAt',
+  receiver: 'receiver',
+  ref: 'ref',
+}
+
+/** The rows as a spreadsheet, in text as written: Chinese headers as on paper, 类别 and 来访方式 in columns of their own. */
 export function registerTable(rows: readonly RegisterRow[], t: Translate): RegisterTable {
   return {
-    headers: REGISTER_COLUMNS.map((c) => neutraliseCell(t(`columns.${c}`))),
-    rows: rows.map((row) => REGISTER_COLUMNS.map((c) => neutraliseCell(row[c]))),
+    headers: EXPORT_COLUMNS.map((c) => t(`columns.${c}`)),
+    rows: rows.map((row) => EXPORT_COLUMNS.map((c) => row[EXPORT_CELLS[c]])),
   }
+}
+
+/** The table for a CSV file: every cell neutralised against formula injection. */
+export function neutralisedTable(table: RegisterTable): RegisterTable {
+  return { headers: table.headers.map(neutraliseCell), rows: table.rows.map((cells) => cells.map(neutraliseCell)) }
 }
 
 // ——— A single request's full record ———
@@ -213,8 +258,11 @@ function eventDetail(e: ReceptionEvent, before: Reception, ctx: RegisterContext,
     }
     case 'signed': {
       const signature = e.signatureId ? signatures.get(e.signatureId) : undefined
-      parts.push(signature?.signerName.trim() ? t('detail.signer', { name: signature.signerName.trim() }) : t('detail.signed'))
-      break
+      const signer = signature?.signerName.trim() ?? ''
+      parts.push(signer ? t('detail.signer', { name: signer }) : t('detail.signed'))
+      // The tablet writes the signer's name as the event's note too: said once.
+      if (e.note.trim() && e.note.trim() !== signer) parts.push(e.note.trim())
+      return parts.join(t('separator'))
     }
     default:
       if (e.departmentId) parts.push(t('detail.department', { department: departmentOf(ctx, e.departmentId) }))
@@ -261,9 +309,9 @@ export interface RecordField {
 /** The registered fields of one request, corrections applied, for the head of its printed record. */
 export function recordFields(entry: RegisterEntry, ctx: RegisterContext): RecordField[] {
   const { t } = ctx
-  const state = stateOf(entry)
+  const state = stateOf(entry, ctx)
   const r = state.current
-  const channel = r.channel === 'relayed' && r.relayedBy.trim() ? t('relayedBy', { post: r.relayedBy.trim() }) : t(`channels.${r.channel}`)
+  const channel = channelText(r, ctx)
   return [
     { label: t('columns.ref'), value: r.ref },
     { label: t('columns.receivedAt'), value: formatDateTime(r.receivedAt, ctx.timezone) },
@@ -374,15 +422,47 @@ export function filterFromQuery(query: Record<string, unknown>): RegisterFilter 
   return f
 }
 
-/** The address query of a range and filter, for `/print/register` (the register list links to it with its filter). */
-export function registerPrintQuery(range: DateRange, filter: RegisterFilter = {}): Record<string, string> {
+/**
+ * The address query of a range and filter, for `/print/register` (the register list links to it with
+ * its filter). The filter is only offered there; `subset` is the clerk's choice to print it alone.
+ */
+export function registerPrintQuery(range: DateRange, filter: RegisterFilter = {}, subset = false): Record<string, string> {
   const q: Record<string, string> = { from: range.from, to: range.to }
   if (filter.queue && filter.queue !== 'all') q.queue = filter.queue
   if (filter.text?.trim()) q.q = filter.text.trim()
   if (filter.statuses?.length) q.status = filter.statuses.join(',')
   if (filter.categories?.length) q.category = filter.categories.join(',')
   if (filter.departmentId) q.department = filter.departmentId
+  if (subset && hasFilter(filter)) q.subset = '1'
   return q
+}
+
+/** What a register print holds: the filter the list offered, and whether it was chosen. */
+export interface PrintScope {
+  /** The list's filter, carried in the address; may be empty. */
+  offered: RegisterFilter
+  /** Print only what the filter lets through — never by default. */
+  subset: boolean
+}
+
+/**
+ * The print's scope from its address. A date range prints every request of the site in it (篇4 4.3,
+ * 4.9: the reviewers sign the whole register); the list's filter — the tab it happened to be on — applies
+ * only when the clerk chose it (`subset=1`).
+ */
+export function printScopeFromQuery(query: Record<string, unknown>): PrintScope {
+  const offered = filterFromQuery(query)
+  return { offered, subset: first(query.subset) === '1' && hasFilter(offered) }
+}
+
+/** The filter a print applies: none, unless the subset was chosen. */
+export function appliedFilter(scope: PrintScope): RegisterFilter {
+  return scope.subset ? scope.offered : {}
+}
+
+/** The sheet's title: `接待业主情况记录`, or `接待业主情况记录(仅:我的待办)` for a subset, so a partial print never passes for the whole. */
+export function registerPrintTitle(scope: PrintScope, departmentNames: ReadonlyMap<string, string>, t: Translate): string {
+  return scope.subset ? t('subsetTitle', { title: t('title'), subset: filterSummary(scope.offered, departmentNames, t) }) : t('title')
 }
 
 /** The filter in words for the printed header, e.g. `类别:报修、投诉;关键词:漏水`; '' without a filter. */

@@ -33,8 +33,8 @@ const STATES = {
   openAtDesk: open(),
   /** Handed to engineering by the assistant. */
   withEngineering: open({ status: 'withDepartment', departmentId: ENGINEERING }),
-  /** Engineering reported done; the desk still has to record the result. */
-  engineeringDone: open({ status: 'departmentDone', departmentId: ENGINEERING }),
+  /** Engineering reported a repair done (篇4 4.6: its report is the result); the return visit is outstanding. */
+  engineeringDone: open({ status: 'awaitingVisit', resolved: true }),
   /** Open > 2 days, still the assistant's. */
   supervisorLevel: open({ level: 'supervisor' }),
   /** Open > 2 days and taken over by the supervisor. */
@@ -68,7 +68,8 @@ describe('inQueue: every queue × role', () => {
     // department: only the department it is with, while it is with it (篇4 3.4).
     { queue: 'department', state: 'openAtDesk', seenBy: [] },
     { queue: 'department', state: 'withEngineering', seenBy: ['engineering'] },
-    { queue: 'department', state: 'engineeringDone', seenBy: ['engineering'] },
+    { queue: 'department', state: 'engineeringDone', seenBy: [] },
+    { queue: 'mine', state: 'engineeringDone', seenBy: ['assistant'] },
     { queue: 'department', state: 'managerLevel', seenBy: ['engineering'] },
     { queue: 'department', state: 'awaitingVisit', seenBy: [] },
     { queue: 'department', state: 'closed', seenBy: [] },
@@ -143,7 +144,6 @@ describe('needsAction', () => {
   it.each<{ status: Status; resolved: boolean; needs: boolean }>([
     { status: 'open', resolved: false, needs: true },
     { status: 'withDepartment', resolved: false, needs: true },
-    { status: 'departmentDone', resolved: false, needs: true },
     { status: 'awaitingVisit', resolved: true, needs: true },
     { status: 'closed', resolved: true, needs: false },
     { status: 'unresolvable', resolved: true, needs: false },

@@ -79,14 +79,37 @@ describe('receptionState: status for every timeline shape', () => {
     { name: 'signed only', steps: [['signed', 0, { signatureId: SITE }]], status: 'open', resolved: false },
     { name: 'handed to engineering', steps: [['handedOver', 1, { departmentId: ENGINEERING }]], status: 'withDepartment', resolved: false, departmentId: ENGINEERING },
     {
-      name: 'handed over, the department reports done',
+      name: 'handed over, the department reports done: its report is the result',
       steps: [
         ['handedOver', 1, { departmentId: ENGINEERING }],
         ['departmentDone', 5],
       ],
-      status: 'departmentDone',
-      resolved: false,
-      departmentId: ENGINEERING,
+      status: 'closed',
+      resolved: true,
+      departmentId: null,
+    },
+    {
+      name: 'a repair the department reports done waits for the return visit at once',
+      category: 'repair',
+      steps: [
+        ['handedOver', 1, { departmentId: ENGINEERING }],
+        ['departmentDone', 5],
+      ],
+      status: 'awaitingVisit',
+      resolved: true,
+      departmentId: null,
+    },
+    {
+      name: 'a repair the department reports done, then visited, without a result of the desk',
+      category: 'repair',
+      steps: [
+        ['handedOver', 1, { departmentId: ENGINEERING }],
+        ['departmentDone', 5],
+        ['returnVisit', 30],
+      ],
+      status: 'closed',
+      resolved: true,
+      departmentId: null,
     },
     {
       name: 'done by engineering, then handed on to security: with security again',
@@ -106,9 +129,9 @@ describe('receptionState: status for every timeline shape', () => {
         ['handedOver', 2, { departmentId: SECURITY }],
         ['departmentDone', 3],
       ],
-      status: 'departmentDone',
-      resolved: false,
-      departmentId: SECURITY,
+      status: 'closed',
+      resolved: true,
+      departmentId: null,
     },
     { name: 'department done without a hand-over does not count', steps: [['departmentDone', 1]], status: 'open', resolved: false },
     { name: 'an enquiry answered with a result', steps: [['result', 1]], status: 'closed', resolved: true },
@@ -223,6 +246,28 @@ describe('receptionState: status for every timeline shape', () => {
     expect(state.status).toBe(status)
     expect(state.resolved).toBe(resolved)
     if (departmentId !== undefined) expect(state.departmentId).toBe(departmentId)
+  })
+
+  it('the department’s report resolves it until the desk records its own result (篇4 4.6)', () => {
+    const r = reception({ category: 'repair' })
+    const reported = build([
+      ['handedOver', 1, { departmentId: ENGINEERING }],
+      ['departmentDone', 5],
+    ])
+    expect(receptionState(r, reported, h(100), SETTINGS)).toMatchObject({ status: 'awaitingVisit', resolved: true, resolvedAt: h(5), byDepartment: true, level: 'desk' })
+    const confirmed = [...reported, ev('result', h(8))]
+    expect(receptionState(r, confirmed, h(100), SETTINGS)).toMatchObject({ status: 'awaitingVisit', resolved: true, resolvedAt: h(8), byDepartment: false })
+    const handedOn = [...reported, ev('handedOver', h(6), { departmentId: SECURITY })]
+    expect(receptionState(r, handedOn, h(100), SETTINGS)).toMatchObject({ status: 'withDepartment', resolved: false, resolvedAt: null, byDepartment: false, departmentId: SECURITY })
+    expect(receptionState(r, [...reported, ev('closedUnresolvable', h(9), { staffId: MANAGER })], h(100), SETTINGS)).toMatchObject({ status: 'unresolvable', byDepartment: false })
+  })
+
+  it('a complaint the department resolves is answered by its report (篇3 五)', () => {
+    const r = reception({ category: 'complaint' })
+    const onTime = build([['handedOver', 1, { departmentId: ENGINEERING }], ['departmentDone', 20]])
+    expect(receptionState(r, onTime, h(100), SETTINGS)).toMatchObject({ answeredAt: h(20), overdue: false, answeredLate: false })
+    const late = build([['handedOver', 1, { departmentId: ENGINEERING }], ['departmentDone', 30]])
+    expect(receptionState(r, late, h(100), SETTINGS)).toMatchObject({ answeredAt: h(30), overdue: false, answeredLate: true })
   })
 
   it('resolvedAt is the latest result, or the unresolvable closing, or null', () => {
@@ -434,7 +479,7 @@ describe('clock skew: events entered on a tablet whose clock was behind', () => 
   it('a department report stamped before the hand-over (its tablet behind) still counts, as the server accepts it', () => {
     const hand = ev('handedOver', h(1), { departmentId: ENGINEERING })
     const done = ev('departmentDone', h(1) - 3 * MINUTE)
-    expect(receptionState(reception(), [hand, done], h(2), SETTINGS)).toMatchObject({ status: 'departmentDone', departmentId: ENGINEERING })
+    expect(receptionState(reception(), [hand, done], h(2), SETTINGS)).toMatchObject({ status: 'closed', resolved: true, byDepartment: true, departmentId: null })
   })
 
   it('a report stamped before a later hand-over belongs to the earlier one: handed on, it is with the next department again', () => {

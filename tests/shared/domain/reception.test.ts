@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CATEGORIES, PHONE_PATTERN, ReceptionSchema, needsReturnVisit, receptionProblems, type Category, type Reception, type ReceptionProblem } from '@shared/domain/reception'
+import { CATEGORIES, PHONE_PATTERN, ReceptionSchema, customerNameWithHonorific, needsReturnVisit, receptionProblems, type Category, type Reception, type ReceptionProblem } from '@shared/domain/reception'
 import { problems } from '@shared/domain/validation'
 import { MINUTE } from '@shared/domain/time'
 
@@ -129,5 +129,20 @@ describe('ReceptionSchema', () => {
 
   it.each(['20261127-A001', '20261127-AB001', '20261127-A99999', '20261127-Z1234'])('accepts the reference %s', (ref) => {
     expect(problems(ReceptionSchema, { ...valid, ref })).toEqual([])
+  })
+})
+
+describe('customerNameWithHonorific', () => {
+  const zh = (key: string, { name }: { name: string }): string => (key === 'named.mr' ? `${name}先生` : `${name}女士`)
+  it.each<[string, 'mr' | 'ms' | 'none', string]>([
+    ['陈', 'ms', '陈女士'],
+    [' 王建国 ', 'mr', '王建国先生'],
+    ['', 'mr', '先生'],
+    ['陈女士', 'ms', '陈女士'],
+    ['张师傅', 'mr', '张师傅'],
+    ['王建国', 'none', '王建国'],
+    ['', 'none', ''],
+  ])('%j + %s → %j', (name, honorific, shown) => {
+    expect(customerNameWithHonorific(name, honorific, zh)).toBe(shown)
   })
 })

@@ -5,6 +5,8 @@ import { can, ROLES } from '@shared/domain/role'
 import { DAY, HOUR, MINUTE } from '@shared/domain/time'
 import type { Status } from '@shared/domain/reception-status'
 import {
+  appliedFilter,
+  EXPORT_COLUMNS,
   exportFileName,
   filterFromQuery,
   filterSummary,
@@ -12,14 +14,17 @@ import {
   hasFilter,
   isValidRange,
   neutraliseCell,
+  neutralisedTable,
   phoneForViewer,
   presetOf,
   presetRange,
+  printScopeFromQuery,
   rangeFromQuery,
   rangeInstants,
   recordFields,
   recordRows,
   registerPrintQuery,
+  registerPrintTitle,
   registerRow,
   registerRows,
   registerTable,
@@ -54,7 +59,22 @@ describe('phoneForViewer', () => {
     const row = registerRow({ reception: makeReception(), events: [] }, 1, makeContext({ fullPhones: can(role, 'customer.contact') }))
     // 篇4: the desk calls owners back; the manager (who does not stand the desk) sees them masked.
     const full = ['assistant', 'administrator', 'supervisor', 'department'].includes(role)
-    expect(row.customer).toBe(full ? '王建国 / 13812345678' : '王建国 / 138****5678')
+    expect(row.customer).toBe(full ? '王建国先生 / 13812345678' : '王建国先生 / 138****5678')
+  })
+})
+
+describe('the customer named as on screen (篇1: 先生/女士)', () => {
+  it.each<{ name: string; honorific: 'mr' | 'ms' | 'none'; phone: string; zh: string; en: string }>([
+    { name: '陈', honorific: 'ms', phone: '', zh: '陈女士', en: 'Ms 陈' },
+    { name: '王建国', honorific: 'mr', phone: '13812345678', zh: '王建国先生 / 13812345678', en: 'Mr 王建国 / 13812345678' },
+    { name: '陈女士', honorific: 'ms', phone: '', zh: '陈女士', en: '陈女士' },
+    { name: '', honorific: 'ms', phone: '13812345678', zh: '女士 / 13812345678', en: 'Ms / 13812345678' },
+    { name: 'Li Na', honorific: 'none', phone: '', zh: 'Li Na', en: 'Li Na' },
+  ])('$name $honorific → $zh', ({ name, honorific, phone, zh, en }) => {
+    const entry = { reception: makeReception({ customerName: name, honorific, phone }), events: [] }
+    expect(registerRow(entry, 1, ctx).customer).toBe(zh)
+    expect(registerRow(entry, 1, makeContext({ t: enText })).customer).toBe(en)
+    expect(recordFields(entry, ctx).find((f) => f.label === '业主姓名/联系电话')!.value).toBe(zh)
   })
 })
 
@@ -66,9 +86,12 @@ describe('registerRow', () => {
     expect(registerRow({ reception: r, events: [visit, result] }, 7, ctx)).toEqual({
       index: '7',
       receivedAt: '2026-11-16 10:00',
-      customer: '王建国 / 13812345678',
+      customer: '王建国先生 / 13812345678',
       room: '3-2-1101',
       matter: '厨房水龙头漏水(报修·来电)',
+      matterOnly: '厨房水龙头漏水',
+      category: '报修',
+      channel: '来电',
       handling: '已更换水龙头(李娜);回访:满意(李娜)',
       resolvedAt: '2026-11-16 13:00',
       receiver: '李娜',
@@ -88,11 +111,11 @@ describe('registerRow', () => {
     const row = registerRow({ reception: r, events: [fix] }, 1, makeContext({ fullPhones: false }))
     expect(row.matter).toBe('厨房水龙头漏水(投诉·秩序部岗亭转告)')
     expect(row.room).toBe('3-2-1102')
-    expect(row.customer).toBe('王建国 / 139****1111')
+    expect(row.customer).toBe('王建国先生 / 139****1111')
   })
 
   it('leaves out what is not known: no phone, no name, unknown receiver', () => {
-    const row = registerRow({ reception: makeReception({ customerName: '', phone: '', receiverId: '01930000-0000-7000-8000-0000000000ff' }), events: [] }, 1, ctx)
+    const row = registerRow({ reception: makeReception({ customerName: '', honorific: 'none', phone: '', receiverId: '01930000-0000-7000-8000-0000000000ff' }), events: [] }, 1, ctx)
     expect(row.customer).toBe('')
     expect(row.receiver).toBe('(未知)')
   })
@@ -112,10 +135,20 @@ describe('处理情况及结果 for each status', () => {
       text: '转工程部(张师傅)处理',
     },
     {
-      status: 'departmentDone',
-      name: 'the department reported the work done',
+      status: 'awaitingVisit',
+      name: 'the department reported the work done: its report is the result, the return visit due (篇4 4.6)',
       events: [makeEvent(r, 'handedOver', at(1), { departmentId: ENGINEERING }), makeEvent(r, 'departmentDone', at(5), { note: '已更换阀门', staffId: SUPERVISOR })],
-      text: '转工程部处理;部门完成:已更换阀门(张主管)',
+      text: '转工程部处理;部门完成:已更换阀门(张主管);待回访',
+    },
+    {
+      status: 'closed',
+      name: 'the department’s report visited, with no result of the desk',
+      events: [
+        makeEvent(r, 'handedOver', at(1), { departmentId: ENGINEERING }),
+        makeEvent(r, 'departmentDone', at(5), { note: '已更换阀门', staffId: SUPERVISOR }),
+        makeEvent(r, 'returnVisit', at(30), { satisfaction: 'satisfied' }),
+      ],
+      text: '转工程部处理;部门完成:已更换阀门(张主管);回访:满意(李娜)',
     },
     {
       status: 'open',
@@ -153,6 +186,20 @@ describe('处理情况及结果 for each status', () => {
     expect(handlingText(entry, ctx)).toBe(text)
   })
 
+  it('keeps 逾期答复 on a complaint answered after its deadline, resolved or not (篇3 五)', () => {
+    const c = makeReception({ category: 'complaint' })
+    const late = [makeEvent(c, 'answered', at(30), { note: '已电话致歉' }), makeEvent(c, 'result', at(40), { note: '已调解' }), makeEvent(c, 'returnVisit', at(50), { satisfaction: 'satisfied' })]
+    expect(handlingText({ reception: c, events: late }, ctx)).toBe('已调解(李娜);回访:满意(李娜);逾期答复(超过24小时)')
+    expect(handlingText({ reception: c, events: late.slice(0, 1) }, ctx)).toBe('答复业主:已电话致歉(李娜);逾期答复(超过24小时)')
+    expect(registerRow({ reception: c, events: late }, 1, ctx).handling).toContain('逾期答复')
+    // On time: nothing said; a site with a 12-hour deadline judges by its own.
+    const onTime = [makeEvent(c, 'answered', at(20), { note: '已电话致歉' })]
+    expect(handlingText({ reception: c, events: onTime }, ctx)).toBe('答复业主:已电话致歉(李娜)')
+    expect(handlingText({ reception: c, events: onTime }, makeContext({ complaintDeadlineHours: 12 }))).toBe('答复业主:已电话致歉(李娜);逾期答复(超过12小时)')
+    // A repair answered after a week was never late.
+    expect(handlingText({ reception: r, events: [makeEvent(r, 'result', at(170), { note: '已修复' })] }, ctx)).toBe('已修复(李娜);待回访')
+  })
+
   it('closed without a visit when the category needs none', () => {
     const q = makeReception({ category: 'enquiry' })
     expect(handlingText({ reception: q, events: [makeEvent(q, 'result', at(1), { note: '已解答' })] }, ctx)).toBe('已解答(李娜)')
@@ -175,32 +222,46 @@ describe('registerRows and registerTable', () => {
     ])
   })
 
-  it('has the Chinese headers of the paper form and neutralises every dangerous cell', () => {
-    const r = makeReception({ customerName: '@SUM(1+1)', phone: '+86 138 1234 5678', room: '-1', matter: '=HYPERLINK("http://x","y")' })
+  it('has the Chinese headers of the paper form, 类别 and 来访方式 in their own columns, and the text as written', () => {
+    const r = makeReception({ customerName: '@SUM(1+1)', phone: '+86 138 1234 5678', room: '-1', matter: '=HYPERLINK("http://x","y")', channel: 'relayed', relayedBy: '秩序部岗亭' })
     const result = makeEvent(r, 'result', T0 + HOUR, { note: '+cmd|\' /C calc\'!A0' })
     const table = registerTable(registerRows([{ reception: r, events: [result] }], ctx), zhText)
-    expect(table.headers).toEqual(['序号', '接待日期', '业主姓名/联系电话', '房号', '事由', '处理情况及结果', '完成日期', '接待人', '编号'])
+    expect(table.headers).toEqual(['序号', '接待日期', '业主姓名/联系电话', '房号', '事由', '类别', '来访方式', '处理情况及结果', '完成日期', '接待人', '编号'])
     const cells = table.rows[0]!
-    expect(cells).toHaveLength(REGISTER_COLUMNS.length)
-    expect(cells[2]).toBe("'@SUM(1+1) / +86 138 1234 5678")
+    expect(cells).toHaveLength(EXPORT_COLUMNS.length)
+    expect(cells.slice(2, 8)).toEqual(['@SUM(1+1)先生 / +86 138 1234 5678', '-1', '=HYPERLINK("http://x","y")', '报修', '秩序部岗亭转告', "+cmd|' /C calc'!A0(李娜);待回访"])
+  })
+
+  it('neutralises every dangerous cell of a CSV table', () => {
+    const r = makeReception({ customerName: '@SUM(1+1)', phone: '+86 138 1234 5678', room: '-1', matter: '=HYPERLINK("http://x","y")' })
+    const result = makeEvent(r, 'result', T0 + HOUR, { note: '+cmd|\' /C calc\'!A0' })
+    const table = neutralisedTable(registerTable(registerRows([{ reception: r, events: [result] }], ctx), zhText))
+    const cells = table.rows[0]!
+    expect(cells[2]).toBe("'@SUM(1+1)先生 / +86 138 1234 5678")
     expect(cells[3]).toBe("'-1")
-    expect(cells[4]).toBe('\'=HYPERLINK("http://x","y")(报修·来电)')
-    expect(cells[5]).toBe("'+cmd|' /C calc'!A0(李娜);待回访")
+    expect(cells[4]).toBe('\'=HYPERLINK("http://x","y")')
+    expect(cells[7]).toBe("'+cmd|' /C calc'!A0(李娜);待回访")
     for (const cell of table.rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
   })
 
+  it('keeps the paper form’s 事由 with category and channel in brackets', () => {
+    const [row] = registerRows([{ reception: makeReception(), events: [] }], ctx)
+    expect(row!.matter).toBe('厨房水龙头漏水(报修·来电)')
+    expect(REGISTER_COLUMNS).not.toContain('category')
+  })
+
   it('masks phones in the table for a viewer without customer.contact', () => {
-    const r = makeReception({ customerName: '', phone: '+8613812345678' })
+    const r = makeReception({ customerName: '', honorific: 'none', phone: '+8613812345678' })
     const table = registerTable(registerRows([{ reception: r, events: [] }], makeContext({ fullPhones: false })), zhText)
     // The same rule as every list and printout (maskPhone), never the number in full.
     expect(table.rows[0]![2]).toBe(maskPhone('+8613812345678'))
     expect(table.rows[0]![2]).not.toContain('13812345678')
     const full = registerTable(registerRows([{ reception: r, events: [] }], ctx), zhText)
-    expect(full.rows[0]![2]).toBe("'+8613812345678")
+    expect(full.rows[0]![2]).toBe('+8613812345678')
   })
 
   it('has English headers in English', () => {
-    expect(registerTable([], enText).headers[5]).toBe('Handling and result')
+    expect(registerTable([], enText).headers.slice(4, 8)).toEqual(['Matter', 'Category', 'Channel', 'Handling and result'])
   })
 })
 
@@ -229,6 +290,14 @@ describe('recordRows: a request’s whole timeline', () => {
     ])
   })
 
+  it('names the signer once, however the tablet wrote the event (签名人:陈女士, not 陈女士;陈女士)', () => {
+    const r = makeReception({ customerName: '陈', honorific: 'ms' })
+    const signature = '01930000-0000-7000-8000-0000000000e2'
+    const events = [makeEvent(r, 'signed', T0 + HOUR, { signatureId: signature, note: '陈女士' }), makeEvent(r, 'signed', T0 + 2 * HOUR, { signatureId: signature, note: '代业主签' })]
+    const rows = recordRows({ reception: r, events }, ctx, new Map([[signature, { signerName: '陈女士', signedAt: T0 + HOUR }]]))
+    expect(rows.slice(1).map((row) => row.detail)).toEqual(['签名人:陈女士', '签名人:陈女士;代业主签'])
+  })
+
   it('says what a correction emptied, and the reason of a closure', () => {
     const r = makeReception()
     const rows = recordRows(
@@ -251,7 +320,7 @@ describe('recordRows: a request’s whole timeline', () => {
       接待人: '李娜',
       来访方式: '来电',
       房号: '3-2-1101',
-      '业主姓名/联系电话': '王建国 / 138****5678',
+      '业主姓名/联系电话': '王建国先生 / 138****5678',
       类别: '报修',
       轻重缓急: '较急',
       状态: '待处理',
@@ -308,6 +377,31 @@ describe('the list’s filter in the address', () => {
     expect(f).toEqual({ queue: 'all', statuses: ['closed'] })
     expect(hasFilter({ queue: 'all' })).toBe(false)
     expect(registerPrintQuery({ from: '2026-11-16', to: '2026-11-16' }, { queue: 'all' })).toEqual({ from: '2026-11-16', to: '2026-11-16' })
+  })
+
+  it('is offered to the print, never applied by default: a range prints the whole register', () => {
+    const range = { from: '2026-11-16', to: '2026-11-22' }
+    const mine = registerPrintQuery(range, { queue: 'mine' })
+    expect(mine).toEqual({ from: '2026-11-16', to: '2026-11-22', queue: 'mine' })
+    const scope = printScopeFromQuery(mine)
+    expect(scope).toEqual({ offered: { queue: 'mine' }, subset: false })
+    expect(appliedFilter(scope)).toEqual({})
+    expect(registerPrintTitle(scope, DEPARTMENT_NAMES, zhText)).toBe('接待业主情况记录')
+  })
+
+  it('applies the filter only when the subset is chosen, and the title says so plainly', () => {
+    const range = { from: '2026-11-16', to: '2026-11-22' }
+    const chosen = registerPrintQuery(range, { queue: 'mine' }, true)
+    expect(chosen).toEqual({ from: '2026-11-16', to: '2026-11-22', queue: 'mine', subset: '1' })
+    const scope = printScopeFromQuery(chosen)
+    expect(appliedFilter(scope)).toEqual({ queue: 'mine' })
+    expect(registerPrintTitle(scope, DEPARTMENT_NAMES, zhText)).toBe('接待业主情况记录(仅:我的待办)')
+    const wider = printScopeFromQuery(registerPrintQuery(range, { queue: 'open', categories: ['repair'], departmentId: ENGINEERING }, true))
+    expect(registerPrintTitle(wider, DEPARTMENT_NAMES, zhText)).toBe('接待业主情况记录(仅:未完成;类别:报修;部门:工程部)')
+    expect(registerPrintTitle(wider, DEPARTMENT_NAMES, enText)).toBe('Owner reception register (only: Open; Category: Repair; Department: 工程部)')
+    // Nothing to choose without a filter: `subset` alone is ignored.
+    expect(printScopeFromQuery({ ...registerPrintQuery(range), subset: '1' }).subset).toBe(false)
+    expect(registerPrintQuery(range, {}, true)).toEqual(range)
   })
 
   it('is said in words on the printed header', () => {

@@ -21,10 +21,10 @@
  *   read (at most `textCap`), checked and sorted. Only when these find nothing is the text taken as
  *   words of the matter: each pair of characters of it is a dimension over the 2-gram index
  *   ([pair, receivedAt], newest first), so a two-character word (漏水) is an `index` plan.
- * In every plan the rows carry `level` and `overdue` from `liveState` at the same "now".
+ * In every plan the rows carry `level`, `overdue` and `answeredLate` from `liveState` at the same "now".
  */
 import type { Collection } from 'dexie'
-import { liveState, STATUSES, type Status } from '@shared/domain/reception-status'
+import { liveState, STATUSES, type ReceptionState, type Status } from '@shared/domain/reception-status'
 import { inQueue, needsAction, type Queue, type QueueState, type Viewer } from '@shared/domain/reception-queue'
 import { normaliseRoomQuery, phoneKey } from '@shared/domain/archive'
 import { parseReference } from '@shared/domain/reference'
@@ -47,7 +47,7 @@ export interface RegisterQuery {
   to?: number | null
 }
 
-export interface RegisterRow extends ReceptionIndexRow, Pick<QueueState, 'level' | 'overdue'> {}
+export interface RegisterRow extends ReceptionIndexRow, Pick<ReceptionState, 'level' | 'overdue' | 'answeredLate'> {}
 
 /** A query's rows, read a window at a time. */
 export interface RegisterResult {

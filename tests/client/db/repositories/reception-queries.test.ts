@@ -121,7 +121,7 @@ const FILTERS: Omit<RegisterQuery, 'queue'>[] = [
   { statuses: ['closed', 'awaitingVisit', 'withDepartment'] },
   { categories: ['complaint'] },
   { categories: ['repair', 'enquiry'], statuses: ['open', 'withDepartment', 'closed'] },
-  { categories: CATEGORIES.slice(0, 5), statuses: ['open', 'withDepartment', 'departmentDone'] },
+  { categories: CATEGORIES.slice(0, 5), statuses: ['open', 'withDepartment', 'awaitingVisit'] },
   { departmentId: DEPTS[1]! },
   { from: T0 - 10 * DAY, to: T0 - 3 * DAY },
   { from: T0 - 20 * DAY, statuses: ['open', 'unresolvable'], departmentId: DEPTS[0]! },

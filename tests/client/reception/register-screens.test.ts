@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { Router } from 'vue-router'
+import RegisterDetailPage from '@client/features/reception/pages/RegisterDetailPage.vue'
+import RegisterRowItem from '@client/features/reception/components/RegisterRowItem.vue'
+import type { DeskbookDb } from '@client/db/database'
+import { indexRow, refreshReceptionIndex } from '@client/db/reception-index'
+import type { Reception } from '@shared/domain/reception'
+import type { ReceptionEvent } from '@shared/domain/reception-event'
+import { HOUR } from '@shared/domain/time'
+import { freshDb } from '../../factories/db'
+import { makeEvent, makeReception, SITE, T0 } from '../../factories/register-print'
+import { mountApp } from '../mount'
+import { signedIn } from '../archive/session'
+
+let db: DeskbookDb
+afterEach(async () => {
+  db.close()
+  await db.delete()
+})
+
+async function seed(reception: Reception, events: ReceptionEvent[] = []): Promise<void> {
+  db = freshDb()
+  await db.transaction('rw', [db.receptions, db.receptionEvents, db.receptionIndex, db.meta], async () => {
+    await db.receptions.add(reception)
+    if (events.length) await db.receptionEvents.bulkAdd(events)
+    await refreshReceptionIndex(db, [reception.id])
+  })
+}
+
+async function open(reception: Reception): Promise<VueWrapper> {
+  const { wrapper } = mountApp(RegisterDetailPage, {}, db, signedIn('assistant', SITE))
+  await (wrapper.vm.$router as Router).push(`/register/${reception.id}`)
+  await vi.waitFor(async () => {
+    await flushPromises()
+    expect(wrapper.find('h1').text()).toBe(reception.ref)
+  })
+  return wrapper
+}
+
+describe('RegisterDetailPage', () => {
+  it('names the customer with the honorific, as the prints do', async () => {
+    const r = makeReception({ customerName: '陈', honorific: 'ms', receivedAt: T0 })
+    await seed(r)
+    const wrapper = await open(r)
+    expect(wrapper.find('[data-testid="detail-customer"]').text()).toBe('陈女士')
+  })
+})
+
+describe('RegisterDetailPage: a complaint answered late', () => {
+  it('keeps 逾期答复 on the request once it is answered and resolved (篇3 五)', async () => {
+    const r = makeReception({ category: 'complaint', receivedAt: T0 })
+    await seed(r, [makeEvent(r, 'answered', T0 + 26 * HOUR, { note: '已电话致歉' }), makeEvent(r, 'result', T0 + 30 * HOUR, { note: '已调解' })])
+    const wrapper = await open(r)
+    expect(wrapper.find('[data-testid="answered-late-tag"]').text()).toBe('逾期答复(超过 24 小时)')
+    expect(wrapper.find('[data-testid="overdue-tag"]').exists()).toBe(false)
+  })
+
+  it('says nothing of the kind for a complaint answered in time', async () => {
+    const r = makeReception({ category: 'complaint', receivedAt: T0 })
+    await seed(r, [makeEvent(r, 'answered', T0 + 23 * HOUR, { note: '已电话致歉' })])
+    const wrapper = await open(r)
+    expect(wrapper.find('[data-testid="answered-late-tag"]').exists()).toBe(false)
+  })
+})
+
+describe('RegisterRowItem', () => {
+  it('names the customer with the honorific in the register list', async () => {
+    db = freshDb()
+    const r = makeReception({ customerName: '陈', honorific: 'ms' })
+    const row = { ...indexRow(r, []), level: 'desk' as const, overdue: false, answeredLate: false }
+    const { wrapper } = mountApp(RegisterRowItem, { props: { row } }, db, signedIn('assistant', SITE))
+    await flushPromises()
+    expect(wrapper.text()).toContain('陈女士')
+  })
+
+  it('shows 逾期答复 in the register list', async () => {
+    db = freshDb()
+    const r = makeReception({ category: 'complaint' })
+    const row = { ...indexRow(r, [makeEvent(r, 'answered', T0 + 25 * HOUR, { note: '已答复' })]), level: 'desk' as const, overdue: false, answeredLate: true }
+    const { wrapper } = mountApp(RegisterRowItem, { props: { row } }, db, signedIn('assistant', SITE))
+    await flushPromises()
+    expect(wrapper.find('[data-testid="answered-late-tag"]').exists()).toBe(true)
+  })
+})

@@ -116,7 +116,7 @@ describe('printing the duty log', () => {
     }
     expect(text).not.toContain('3栋电梯困人') // the log as it reads now
     expect(text).toContain('13812345678') // the administrator may call owners
-    expect(await cells(page, '纸-0412')).toEqual(['13:10', '巡查', '【补录·纸质表 纸-0412】巡查发现车库积水', '一般', '已告知明日9:00恢复供水', '', '待跟进;记录人:李娜'])
+    expect(await cells(page, '纸-0412')).toEqual(['13:10', '巡查', '【补录·纸质表 纸-0412】巡查发现车库积水', '一般', '已告知明日9:00恢复供水', '', '已移交王管理;记录人:李娜'])
     expect(await cells(page, '3栋2号电梯困人')).toEqual(['09:05', '来电', '【更正 09:30 王管理】3栋2号电梯困人', '紧急', '通知电梯维保', '维保公司', '已上报客服主管;记录人:李娜'])
     const request = await cells(page, '王建国')
     expect(request.slice(0, 2)).toEqual(['11:30', '接待登记'])

@@ -23,12 +23,13 @@ export interface Mounted {
   db: DeskbookDb
 }
 
-export function mountApp(component: Component, options: { props?: Record<string, unknown> } = {}, db = freshDb(), pinia = createPinia()): Mounted {
+export function mountApp(component: Component, options: { props?: Record<string, unknown>; slots?: Record<string, () => unknown> } = {}, db = freshDb(), pinia = createPinia()): Mounted {
   setActivePinia(pinia)
   const i18n = createAppI18n('zh-CN')
   const router = createAppRouter(pinia, true)
   const wrapper = mount(component, {
     props: options.props,
+    slots: options.slots,
     global: { plugins: [pinia, i18n, router], provide: { [DB_KEY as symbol]: db } },
   }) as VueWrapper
   return { wrapper, pinia, db }

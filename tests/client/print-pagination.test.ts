@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { paginate } from '@client/components/print-pagination'
+import { numberSheets, paginate } from '@client/components/print-pagination'
 
 describe('paginate', () => {
   it.each([
@@ -31,5 +31,16 @@ describe('paginate', () => {
 
   it('refuses a page with no room', () => {
     expect(() => paginate({ rowHeights: [1], capacity: 0, tail: 0 })).toThrow(RangeError)
+  })
+})
+
+describe('numberSheets: pages numbered through a print job (issue 10 point 10)', () => {
+  it.each([
+    { name: 'one sheet', counts: [3], firsts: [1], total: 3 },
+    { name: 'a shift, its appendix, the next shift', counts: [4, 3, 1], firsts: [1, 5, 8], total: 8 },
+    { name: 'a month of one-page shifts', counts: [1, 1, 1, 1], firsts: [1, 2, 3, 4], total: 4 },
+    { name: 'no sheet', counts: [], firsts: [], total: 0 },
+  ])('$name', ({ counts, firsts, total }) => {
+    expect(numberSheets(counts)).toEqual({ firsts, total })
   })
 })

@@ -116,7 +116,7 @@ describe('printing the duty log', () => {
     }
     expect(text).not.toContain('3栋电梯困人') // the log as it reads now
     expect(text).toContain('13812345678') // the administrator may call owners
-    expect(await cells(page, '纸-0412')).toEqual(['13:10', '巡查', '【补录·纸质表 纸-0412】巡查发现车库积水', '一般', '已告知明日9:00恢复供水', '', '待跟进;记录人:李娜'])
+    expect(await cells(page, '纸-0412')).toEqual(['13:10', '巡查', '【补录·纸质表 纸-0412】巡查发现车库积水', '一般', '已告知明日9:00恢复供水', '', '已移交王管理;记录人:李娜'])
     expect(await cells(page, '3栋2号电梯困人')).toEqual(['09:05', '来电', '【更正 09:30 王管理】3栋2号电梯困人', '紧急', '通知电梯维保', '维保公司', '已上报客服主管;记录人:李娜'])
     const request = await cells(page, '王建国')
     expect(request.slice(0, 2)).toEqual(['11:30', '接待登记'])
@@ -129,7 +129,7 @@ describe('printing the duty log', () => {
     expect(text).not.toContain('交班人签名')
   })
 
-  it('prints a day as all its shifts, each starting on a page of its own; the night not handed over gets lines to sign', async () => {
+  it('prints a day as all its shifts, each starting on a page of its own, numbered through the set; the night not handed over gets lines to sign', async () => {
     await page.goto(`${h.server.url}/duty-log?date=${DATE}&shift=${dayKey.split('/')[1]}`)
     await page.getByRole('button', { name: '打印当日' }).click()
     await page.waitForURL((url) => url.searchParams.get('date') === DATE)
@@ -138,8 +138,14 @@ describe('printing the duty log', () => {
     expect(sheets).toHaveLength(2)
     expect(pdf.pages).toBe(sheets[0]! + sheets[1]!)
     const night = pdf.compactPages[sheets[0]!]!
-    for (const expected of ['班次:夜班(20:00–08:00)', '第1页/共1页', '本班无值班记录', '本班尚未在平板上交班', '交班人签名', '接班人签名', '电梯事件继续跟进']) expect(night, expected).toContain(expected)
+    for (const expected of ['班次:夜班(20:00–08:00)', '本班无值班记录', '本班尚未在平板上交班', '交班人签名', '接班人签名', '电梯事件继续跟进']) expect(night, expected).toContain(expected)
     expect(pdf.compactPages[0]).toContain('班次:白班(08:00–20:00)')
+    // Issue 10 point 10: one numbering through the day's set, each sheet with its own header.
+    pdf.compactPages.forEach((page, i) => {
+      expect(page, `page ${i + 1}`).toContain(`第${i + 1}页/共${pdf.pages}页`)
+      expect(page, `page ${i + 1}`).toContain('客户服务中心值班记录表')
+    })
+    expect(night).not.toContain('第1页')
   })
 
   it('prints a month in one job: every shift that has started, each from a new page', async () => {
@@ -150,10 +156,73 @@ describe('printing the duty log', () => {
     // 1 to 27 November, day and night, and the morning of the 28th.
     const shifts = 27 * 2 + 1
     expect(await page.locator('.print-sheet').count()).toBe(shifts)
-    expect(pdf.compactPages.filter((p) => p.includes('第1页/共'))).toHaveLength(shifts)
+    // Numbered through the month, so the filed set shows it is complete (issue 10 point 10).
+    pdf.compactPages.forEach((p, i) => expect(p, `page ${i + 1}`).toContain(`第${i + 1}页/共${pdf.pages}页`))
+    expect(pdf.compactPages.filter((p) => p.includes('班次:'))).toHaveLength(pdf.pages)
     expect(pdf.compactPages[0]).toContain('日期:2026-11-01')
     expect(pdf.compactPages.at(-1)).toContain('日期:2026-11-28')
     expect(pdf.compactPages.filter((p) => p.includes('纸-0412'))).toHaveLength(1)
+  })
+
+  it('sizes the short columns for their longest word: 接待登记 and 轻重缓急 on one line each (issue 10 point 23)', async () => {
+    await page.goto(`${h.server.url}/print/duty-log?shift=${dayKey}`)
+    await printToText(page)
+    await page.emulateMedia({ media: 'print' })
+    // Lines a cell's text takes, as laid out on the A4 page.
+    const lines = (text: string, column: number): Promise<number> =>
+      page
+        .locator('section.print-page > .print-table > tbody > tr', { hasText: text })
+        .first()
+        .locator('td')
+        .nth(column)
+        .evaluate((td) => {
+          const range = document.createRange()
+          range.selectNodeContents(td)
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+        })
+    expect(await lines('王建国', 1)).toBe(1)
+    const heads = await page.locator('section.print-page > .print-table > thead th').evaluateAll((ths) =>
+      ths.map((th) => {
+        const range = document.createRange()
+        range.selectNodeContents(th)
+        return `${th.textContent}:${new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size}`
+      }),
+    )
+    expect(heads).toEqual(['时间:1', '来源:1', '接报信息 / 事件内容:1', '轻重缓急:1', '处理措施:1', '通知何人:1', '跟进情况:1'])
+    await page.emulateMedia({ media: 'screen' })
+  })
+
+  it('prints a month tapped at once only when every sheet is laid out, never a blank page (issue 10 point 21)', async () => {
+    // The sheets lay out once the fonts are ready: hold that back, so 打印 is surely tapped before the layout.
+    await page.addInitScript(() => {
+      // For the next page load only: the later tests print as usual.
+      if (sessionStorage.getItem('hold-layout') !== '1') return
+      sessionStorage.removeItem('hold-layout')
+      const w = window as unknown as { __print: { printed?: { pages: number; measuring: number } }; __layOut: () => void }
+      let release: () => void = () => undefined
+      const fonts = new Promise<FontFaceSet>((resolve) => (release = () => resolve(document.fonts)))
+      Object.defineProperty(document.fonts, 'ready', { get: () => fonts, configurable: true })
+      w.__layOut = release
+      w.__print = {}
+      window.print = () => {
+        w.__print.printed = { pages: document.querySelectorAll('section.print-page').length, measuring: document.querySelectorAll('.print-measure').length }
+      }
+    })
+    type Seen = { __print: { printed?: { pages: number; measuring: number } }; __layOut: () => void }
+    await page.evaluate(() => sessionStorage.setItem('hold-layout', '1'))
+    await page.goto(`${h.server.url}/print/duty-log?month=2026-11`)
+    await page.getByText('共 55 个班次').waitFor()
+    const button = page.getByTestId('print-button')
+    await button.click()
+    await expect.poll(() => button.textContent()).toContain('正在排版')
+    expect(await page.evaluate(() => (window as unknown as Seen).__print.printed)).toBeUndefined()
+    expect(await page.locator('section.print-page').count()).toBe(0)
+    await page.evaluate(() => (window as unknown as Seen).__layOut())
+    await page.waitForFunction(() => !!(window as unknown as Seen).__print.printed)
+    const sheets = await page.locator('.print-sheet').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-pages'))))
+    expect(sheets).toHaveLength(27 * 2 + 1)
+    expect(await page.evaluate(() => (window as unknown as Seen).__print.printed)).toEqual({ pages: sheets.reduce((a, b) => a + b, 0), measuring: 0 })
+    await expect.poll(() => button.textContent()).not.toContain('正在排版')
   })
 
   it('masks the owner’s phone for the manager, who may read the log but not call owners', async () => {

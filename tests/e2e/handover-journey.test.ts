@@ -26,6 +26,11 @@ async function sign(page: Page, signer: 'outgoing' | 'incoming', pin: string): P
   await expect.poll(() => card.textContent()).toContain('已签名')
 }
 
+/** The entry's source (来源): the form assumes none (issue 10 point 15). */
+async function source(page: Page, label: string): Promise<void> {
+  await page.getByTestId('duty-entry-form').getByText(label, { exact: true }).click()
+}
+
 async function switchTo(page: Page, name: string, pin: string): Promise<void> {
   if (!/\/login/.test(page.url())) await page.getByRole('button', { name: '换人' }).click()
   await page.waitForURL(/\/login/)
@@ -88,17 +93,20 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     await expect.poll(() => page.locator('.duty-log__on').textContent()).toContain('李娜')
     await page.getByRole('button', { name: '新增记录' }).click()
     await page.locator('[name="content"]').fill('3号楼电梯异响,已报工程部')
+    await source(page, '来电')
     await page.locator('[name="action"]').fill('已通知工程部值班人员')
     await page.locator('[name="followUp"]').check()
     await page.getByRole('button', { name: '保存' }).click()
     await page.getByRole('button', { name: '新增记录' }).click()
     await page.locator('[name="content"]').fill('地下车库B2漏水严重')
+    await source(page, '巡查')
     await page.getByText('报客服主管(重大问题)', { exact: true }).click()
     await page.getByRole('button', { name: '保存' }).click()
     await expect.poll(() => page.getByTestId('duty-log').textContent()).toContain('地下车库B2漏水严重')
     // A slip is corrected by a new entry pointing at it: the log reads the correction, marked as one.
     await page.getByRole('button', { name: '新增记录' }).click()
     await page.locator('[name="content"]').fill('业主来电咨询停水时间')
+    await source(page, '来电')
     await page.getByRole('button', { name: '保存' }).click()
     await page.getByTestId('duty-log').locator('tr', { hasText: '业主来电咨询停水时间' }).getByRole('button', { name: '更正' }).click()
     await page.locator('[name="content"]').fill('业主来电咨询停水时间,已答复明早8点恢复')
@@ -111,6 +119,7 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     await page.getByRole('button', { name: '补录纸质记录' }).click()
     await page.locator('[name="paperRef"]').fill('ZB-1127-01')
     await page.locator('[name="content"]').fill('巡查地下车库,照明正常')
+    await source(page, '巡查')
     await page.getByRole('button', { name: '保存' }).click()
     await expect.poll(() => page.getByTestId('duty-log').locator('tr', { hasText: '巡查地下车库' }).textContent()).toContain('补录(纸质表 ZB-1127-01)')
 
@@ -177,6 +186,10 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     await page.goto(`${h.server.url}${dayLog}`)
     await expect.poll(() => page.getByTestId('duty-locked').textContent()).toContain('已锁定')
     expect(await page.getByRole('button', { name: '新增记录' }).count()).toBe(0)
+    // The follow-up carried over says where it went, not 待跟进 (issue 10 point 22).
+    const lift = page.getByTestId('duty-log').locator('tr', { hasText: '3号楼电梯异响' })
+    expect(await lift.getByTestId('duty-handed-to').textContent()).toBe('已移交 赵敏')
+    expect(await lift.textContent()).not.toContain('待跟进')
     await switchTo(page, '李娜', '1357')
     await page.goto(`${h.server.url}/today`)
     await expect.poll(() => page.getByTestId('end-duty').isDisabled()).toBe(false)
@@ -186,6 +199,8 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     await page.goto(`${h.server.url}/print/duty-log?date=2026-11-27`)
     const text = (await printToText(page)).compactPages.join('')
     for (const expected of ['客户服务中心值班记录表', '翠苑小区', '李娜', '赵敏', '地下车库B2漏水严重', '投诉楼上装修噪音', '少一把3号楼机房钥匙,工程部借用', '迟到', 'ZB-1127-01', '已答复明早8点恢复']) expect(text, `${expected} in ${text}`).toContain(expected)
+    const printedLift = await page.locator('section.print-page > .print-table > tbody > tr', { hasText: '3号楼电梯异响' }).locator('td').allInnerTexts()
+    expect(printedLift.slice(1, 2).concat(printedLift.slice(-1))).toEqual(['来电', '已移交赵敏;记录人:李娜'])
     await context.close()
   })
 
@@ -214,6 +229,7 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     await expect.poll(() => a.locator('.duty-log__on').textContent()).toContain('李娜')
     await a.getByRole('button', { name: '新增记录' }).click()
     await a.locator('[name="content"]').fill('消防通道堆放杂物,已通知秩序部')
+    await source(a, '巡查')
     await a.getByText('报客服管理员', { exact: true }).click()
     await a.locator('[name="followUp"]').check()
     await a.getByRole('button', { name: '保存' }).click()
@@ -246,6 +262,28 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     const text = (await printToText(b)).compactPages.join('')
     for (const expected of ['消防通道堆放杂物', '秩序部明早清理', '一台对讲机送修', '李娜', '赵敏']) expect(text, `${expected} in ${text}`).toContain(expected)
     expect(text).not.toContain('迟到')
+
+    // A mistake found after the handover: 李娜 corrects her entry of the locked log (issue 10 point 3).
+    // The server takes the correction; the other tablet shows it beneath the entry as signed, on screen and in print.
+    await switchTo(a, '李娜', '1357')
+    await a.goto(`${url}/duty-log`)
+    await expect.poll(() => a.getByTestId('duty-locked').textContent()).toContain('已锁定')
+    await a.getByTestId('duty-log').locator('tr', { hasText: '消防通道堆放杂物' }).getByRole('button', { name: '更正' }).click()
+    await a.locator('[name="content"]').fill('3号楼东侧消防通道堆放杂物,已通知秩序部')
+    await a.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => a.getByTestId('duty-late-correction').textContent()).toContain('3号楼东侧消防通道')
+    await expect.poll(() => a.getByTestId('status-sync').textContent(), { timeout: 20_000 }).toContain('已全部同步')
+    await b.goto(`${url}/settings`)
+    await b.getByRole('button', { name: '立即同步' }).click()
+    await b.goto(`${url}/duty-log`) // still the morning there: the day shift, locked
+    const late = b.getByTestId('duty-late-correction')
+    await expect.poll(() => late.textContent(), { timeout: 20_000 }).toContain('3号楼东侧消防通道堆放杂物')
+    expect(await late.textContent()).toMatch(/交班后更正 2026-11-27 19:\d\d 李娜/)
+    expect(await b.getByTestId('duty-log').locator('tr', { hasText: '消防通道堆放杂物,已通知秩序部' }).first().textContent()).not.toContain('3号楼东侧')
+    await b.goto(`${url}/print/duty-log?date=2026-11-27`)
+    await printToText(b)
+    const printed = await b.locator('section.print-page > .print-table > tbody > tr', { hasText: '消防通道堆放杂物' }).evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[2]?.textContent ?? ''))
+    expect(printed).toEqual(['消防通道堆放杂物,已通知秩序部', expect.stringMatching(/^【交班后更正 2026-11-27 19:\d\d 李娜】3号楼东侧消防通道堆放杂物,已通知秩序部$/)])
     await contextA.close()
     await contextB.close()
   })

@@ -136,7 +136,9 @@ describe('printing quality inspections', () => {
     expect(pdf.compactPages[0]).toContain('检查时间:2026-11-0308:10')
     expect(pdf.compactPages[0]).toContain('检查类型:管理员日检')
     expect(pdf.compactPages[sheets[0]!]).toContain('检查时间:2026-11-2709:30')
-    expect(pdf.compactPages.filter((p) => p.includes('第1页/共'))).toHaveLength(2)
+    // Numbered through the month's set, each inspection keeping its own header (issue 10 point 10).
+    pdf.compactPages.forEach((p, i) => expect(p, `page ${i + 1}`).toContain(`第${i + 1}页/共${pdf.pages}页`))
+    expect(pdf.compactPages.filter((p) => p.includes('质量检查记录'))).toHaveLength(pdf.pages)
   })
 
   it('prints the blank form with the checklist in force', async () => {

@@ -345,6 +345,44 @@ describe.each(BACKENDS)('duty log permissions on $name', (backend) => {
       ])
     })
 
+    it('takes a correction of its entries after the handover, by the desk staff, and nothing else (issue 10 point 3)', async () => {
+      const before = dutyEntry('assistant', day)
+      const nightEntry = dutyEntry('colleague', night)
+      const h = handover('assistant', 'colleague', day, night, { acknowledgements: [{ kind: 'dutyEntry', itemId: before.id, explanation: '等工程部回复', acknowledgedAt: t0 }] })
+      const { results } = await pushOk(s, desk, [addEntry('assistant', before), addEntry('colleague', nightEntry), ...signedHandover(h)])
+      expect(results.map((r) => r.status)).toEqual(Array(5).fill('applied'))
+      /** A correction of the day's entry made on the locked log, as the tablet writes it. */
+      const fix = (who: Who, overrides: Partial<DutyEntry> = {}): DutyEntry => dutyEntry(who, day, { correctsId: before.id, afterHandoverId: h.id, content: '3-2-1102 业主来电:楼道灯不亮', createdAt: t0 + HOUR, ...overrides })
+      const first = fix('assistant')
+      const locked = (problem: string): Expect => rejected(new RegExp(`^logLocked: the shift was handed over \\(${problem}\\)$`))
+      await expectSteps([
+        ['the outgoing clerk corrects its entry', addEntry('assistant', first), applied],
+        ['the administrator corrects that correction', addEntry('admin', fix('admin', { correctsId: first.id })), applied],
+        ['the incoming clerk corrects it', addEntry('colleague', fix('colleague')), applied],
+        ['the supervisor, who stands the desk too, corrects it', addEntry('supervisor', fix('supervisor')), applied],
+        ['the manager (does not keep the log)', addEntry('manager', fix('manager')), rejected(/^notAllowed: manager may not dutyLog\.write$/)],
+        ['the engineer', addEntry('engineer', fix('engineer')), rejected(/^notAllowed: department may not dutyLog\.write$/)],
+        ['a correction in the colleague’s name', addEntry('assistant', fix('colleague')), rejected(/^actorMismatch: staffId$/)],
+        ['a new entry naming the handover', addEntry('assistant', dutyEntry('assistant', day, { afterHandoverId: h.id })), locked('notACorrection')],
+        ['the follow-up’s result naming it', addEntry('colleague', dutyEntry('colleague', day, { correctsId: before.id, resolvesFollowUp: true, followUp: false, afterHandoverId: h.id })), locked('notACorrection')],
+        ['a start of duty naming it', addEntry('colleague', dutyEntry('colleague', day, { kind: 'dutyStart', content: '', followUp: false, afterHandoverId: h.id })), locked('notACorrection')],
+        ['a correction of the night’s entry, into the day’s log', addEntry('assistant', fix('assistant', { correctsId: nightEntry.id })), locked('notOfThisShift')],
+        ['a correction of an entry the server does not have', addEntry('assistant', fix('assistant', { correctsId: newId() })), locked('notOfThisShift')],
+        ['a correction dropping the follow-up handed over', addEntry('assistant', fix('assistant', { followUp: false })), locked('changesHandedOver')],
+        ['a correction escalating it now', addEntry('assistant', fix('assistant', { escalation: 'supervisor' })), locked('changesHandedOver')],
+        ['a correction naming another handover', addEntry('assistant', fix('assistant', { afterHandoverId: newId() })), locked('notThisHandover')],
+        ['a correction made before the handover, arriving after it', addEntry('assistant', dutyEntry('assistant', day, { correctsId: before.id })), locked('notThisHandover')],
+        ['a correction on the open night log naming the day’s handover', addEntry('colleague', dutyEntry('colleague', night, { correctsId: nightEntry.id, afterHandoverId: h.id })), rejected(/^invalid: notThisHandover$/)],
+        ['a correction on the open night log', addEntry('colleague', dutyEntry('colleague', night, { correctsId: nightEntry.id })), applied],
+      ])
+      // The signed handover and the entry as signed are unchanged; the corrections are records of their own, with who and when.
+      const { changes } = await pullAll(s, desk)
+      expect(changes.filter((c) => c.table === 'handovers').map((c) => c.data)).toEqual([h])
+      expect(changes.find((c) => c.id === before.id)?.data).toEqual(before)
+      const corrections = changes.filter((c) => c.table === 'dutyEntries' && c.data.afterHandoverId === h.id).map((c) => c.data as unknown as DutyEntry)
+      expect(corrections.map((c) => [c.staffId, c.createdAt])).toEqual((['assistant', 'admin', 'colleague', 'supervisor'] as const).map((w) => [staff[w], t0 + HOUR]))
+    })
+
     it('keeps the order of a batch: an entry before the handover is in, one after it is not', async () => {
       const h = handover('assistant', 'colleague', day, night)
       const first = addEntry('assistant', dutyEntry('assistant', day))

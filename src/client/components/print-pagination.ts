@@ -49,3 +49,17 @@ export function paginate({ rowHeights, capacity, tail, blankRowHeight = 0 }: Pag
   if (used + tail > capacity && (pages.at(-1)!.length || blankRows)) pages.push([])
   return { pages, blankRows, oversized }
 }
+
+/**
+ * Page numbers through a print job of several sheets, in print order (issue 10 point 10): each
+ * sheet's first page number and the job's page count, so a set filed together reads 第1页…第N页/共N页.
+ */
+export function numberSheets(pageCounts: readonly number[]): { firsts: number[]; total: number } {
+  const firsts: number[] = []
+  let next = 1
+  for (const n of pageCounts) {
+    firsts.push(next)
+    next += n
+  }
+  return { firsts, total: next - 1 }
+}

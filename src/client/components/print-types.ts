@@ -5,6 +5,8 @@ export interface PrintColumn {
   /** CSS width, e.g. `12%`. */
   width: string
   align?: 'left' | 'center' | 'right'
+  /** Short words (来源 接待登记, a time): never broken inside a word; the column widens to its longest (print-columns.ts). */
+  keepWords?: boolean
 }
 
 export interface PrintMetaField {

@@ -5,6 +5,7 @@
  */
 import type { Transaction } from 'kysely'
 import { can, type Role } from '@shared/domain/role'
+import { lockedLogProblem, type DutyEntry } from '@shared/domain/duty-log'
 import { templateProblems, type Handover, type HandoverTemplate } from '@shared/domain/handover'
 import { eventProblems, type ReceptionEvent } from '@shared/domain/reception-event'
 import { receptionProblems, type Reception } from '@shared/domain/reception'
@@ -51,10 +52,17 @@ const receptionRule: Rule = async (_trx, _siteId, _m, data) => {
   return problems.length ? `invalid: ${problems.join(', ')}` : null
 }
 
-/** 篇2 4.3.4–4.3.5: once a shift is handed over its log is locked; nobody writes to it after. */
+/**
+ * 篇2 4.3.4–4.3.5: once a shift is handed over its log is locked — it takes a correction (更正) of one
+ * of its own entries and nothing else (`lockedLogProblem`, issue 10 point 3).
+ */
 const dutyEntryRule: Rule = async (trx, siteId, _m, data) => {
-  const handedOver = await childRecords(trx, siteId, 'handovers', String(data.shiftKey))
-  return handedOver.length ? 'logLocked: the shift was handed over' : null
+  const entry = data as unknown as DutyEntry
+  const [handover] = await childRecords(trx, siteId, 'handovers', entry.shiftKey)
+  const target = entry.correctsId ? await getRecord(trx, { siteId, table: 'dutyEntries', recordId: entry.correctsId }) : null
+  const problem = lockedLogProblem(entry, target && !target.deleted ? (target.data as unknown as DutyEntry) : null, handover ? String(handover.id) : null)
+  if (!problem) return null
+  return handover ? `logLocked: the shift was handed over (${problem})` : `invalid: ${problem}`
 }
 
 /** 4.3.4: one handover per shift, between two different clerks, both of whom signed. */

@@ -61,6 +61,11 @@ export const DutyEntrySchema = Type.Object({
   resolvesFollowUp: Type.Boolean(),
   /** 补录: the reference of the paper sheet this was copied from; empty when entered live. */
   paperRef: Type.String({ maxLength: 60 }),
+  /**
+   * A correction (更正) made after the shift was handed over: the handover that locked the log. Shown
+   * beside the entry as both clerks signed it, never in its place (see `lockedLogProblem`).
+   */
+  afterHandoverId: Type.Optional(IdSchema),
   createdAt: InstantSchema,
 })
 export type DutyEntry = Static<typeof DutyEntrySchema>
@@ -75,14 +80,10 @@ export function dutyEntryProblems(e: Pick<DutyEntry, 'kind' | 'content' | 'resol
   return out
 }
 
-/**
- * The log as it reads now: each entry in its latest corrected version (corrections replace what they
- * correct; the originals stay in the record), with whether its follow-up was closed by a later entry.
- * The entry recording a follow-up's result is in the log too, as an entry of its own (4.2.2: 不可遗漏).
- */
-export function currentEntries(entries: readonly DutyEntry[]): { entry: DutyEntry; rootId: string; resolved: boolean; corrected: boolean }[] {
+/** Each entry's first version: corrections lead back to it; a follow-up's result is an entry of its own. */
+function rootFinder(entries: readonly DutyEntry[]): (e: DutyEntry) => string {
   const byId = new Map(entries.map((e) => [e.id, e]))
-  const rootOf = (e: DutyEntry): string => {
+  return (e) => {
     let cur = e
     for (let i = 0; i < 50 && cur.correctsId && !cur.resolvesFollowUp; i++) {
       const prev = byId.get(cur.correctsId)
@@ -91,6 +92,16 @@ export function currentEntries(entries: readonly DutyEntry[]): { entry: DutyEntr
     }
     return cur.id
   }
+}
+
+/**
+ * The log as it reads now: each entry in its latest corrected version (corrections replace what they
+ * correct; the originals stay in the record), with whether its follow-up was closed by a later entry.
+ * The entry recording a follow-up's result is in the log too, as an entry of its own (4.2.2: 不可遗漏).
+ */
+export function currentEntries(entries: readonly DutyEntry[]): { entry: DutyEntry; rootId: string; resolved: boolean; corrected: boolean }[] {
+  const byId = new Map(entries.map((e) => [e.id, e]))
+  const rootOf = rootFinder(entries)
   const latest = new Map<string, DutyEntry>()
   const corrected = new Set<string>()
   const resolved = new Set<string>()
@@ -104,6 +115,71 @@ export function currentEntries(entries: readonly DutyEntry[]): { entry: DutyEntr
     latest.set(root, e)
   }
   return [...latest.entries()].map(([rootId, entry]) => ({ entry, rootId, resolved: resolved.has(rootId), corrected: corrected.has(rootId) }))
+}
+
+/** What a shift's handover passed on (4.3.5): to whom, and the items it acknowledged (any version's id). */
+export interface PassedOn {
+  to: string
+  itemIds: readonly string[]
+}
+
+export interface LoggedEntry {
+  /** The entry as the log was handed over: its latest version from before the handover. */
+  entry: DutyEntry
+  rootId: string
+  resolved: boolean
+  corrected: boolean
+  /** Corrections made on the locked log (更正, issue 10 point 3), oldest first: beside the entry, not in its place. */
+  lateCorrections: DutyEntry[]
+  /** The open follow-up the handover passed on: the incoming clerk's id (4.3.5); null when not passed on. */
+  handedTo: string | null
+}
+
+/**
+ * A shift's log for reading and printing. The log both clerks signed stays as they signed it: each entry
+ * in its latest version from before the handover, the corrections made after it listed beside it; an open
+ * follow-up the handover acknowledged is marked as passed on to the incoming clerk (4.3.5) — it is no
+ * longer waiting in this log.
+ */
+export function loggedEntries(entries: readonly DutyEntry[], passedOn: PassedOn | null = null): LoggedEntry[] {
+  const rootOf = rootFinder(entries)
+  const late = new Map<string, DutyEntry[]>()
+  for (const e of [...entries].filter((x) => x.afterHandoverId).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))) {
+    const root = rootOf(e)
+    late.set(root, [...(late.get(root) ?? []), e])
+  }
+  const byId = new Map(entries.map((e) => [e.id, e]))
+  const carried = new Set((passedOn?.itemIds ?? []).map((id) => byId.get(id)).filter((e): e is DutyEntry => !!e).map(rootOf))
+  return currentEntries(entries.filter((e) => !e.afterHandoverId)).map((c) => ({
+    ...c,
+    lateCorrections: late.get(c.rootId) ?? [],
+    handedTo: passedOn && c.entry.kind === 'entry' && c.entry.followUp && !c.resolved && carried.has(c.rootId) ? passedOn.to : null,
+  }))
+}
+
+/** Why an entry may not go into a handed-over log; see `lockedLogProblem`. */
+export type LockedLogProblem = 'notACorrection' | 'notOfThisShift' | 'notThisHandover' | 'changesHandedOver'
+
+/**
+ * 篇2 4.3.4–4.3.5: once handed over, a shift's log is locked — yet a mistake found afterwards must be
+ * put right (issue 10 point 3; ARCHITECTURE: a correction is a new entry pointing at the old one). So a
+ * locked log takes exactly one thing: a correction (更正) of one of its own entries, made knowingly on
+ * the locked log (it names the handover that locked it), leaving what the handover passed on — the
+ * follow-up and the escalation — as they were. No new entries, no follow-up results, no starts of duty.
+ * `handoverId` is the handover of the entry's shift, null while the shift is not handed over; `target`
+ * the entry corrected. Null when the entry may be written. The same rule on the tablet and the server.
+ */
+export function lockedLogProblem(
+  e: Pick<DutyEntry, 'kind' | 'shiftKey' | 'correctsId' | 'resolvesFollowUp' | 'followUp' | 'escalation' | 'afterHandoverId'>,
+  target: Pick<DutyEntry, 'kind' | 'shiftKey' | 'followUp' | 'escalation'> | null,
+  handoverId: string | null,
+): LockedLogProblem | null {
+  if (handoverId === null) return e.afterHandoverId ? 'notThisHandover' : null
+  if (e.kind !== 'entry' || !e.correctsId || e.resolvesFollowUp) return 'notACorrection'
+  if (!target || target.kind !== 'entry' || target.shiftKey !== e.shiftKey) return 'notOfThisShift'
+  if (e.afterHandoverId !== handoverId) return 'notThisHandover'
+  if (e.followUp !== target.followUp || e.escalation !== target.escalation) return 'changesHandedOver'
+  return null
 }
 
 /**

@@ -4,7 +4,7 @@ import { escalatedEntries } from '@shared/domain/duty-log'
 import type { Role } from '@shared/domain/role'
 import { HOUR, MINUTE } from '@shared/domain/time'
 import type { DeskbookDb } from '@client/db/database'
-import { addDutyEntry, dayNotesOf, DutyInvalidError, hasStartedDuty, pinDayNote, recordNoShow, startDuty } from '@client/db/repositories/duty-log'
+import { addDutyEntry, dayNotesOf, loadShiftLog, type DutyEntryInput, DutyInvalidError, hasStartedDuty, pinDayNote, recordNoShow, startDuty } from '@client/db/repositories/duty-log'
 import { freshDb } from '../../factories/db'
 import { makeActor } from '../../factories/site'
 import { makeHandover } from '../../factories/duty-seed'
@@ -37,8 +37,8 @@ async function refused(write: Promise<unknown>): Promise<string[]> {
   return (e as DutyInvalidError).problems
 }
 
-/** The day shift handed over to the night shift at 19:50. */
-async function handDayOver(): Promise<void> {
+/** The day shift handed over to the night shift at 19:50; its id. */
+async function handDayOver(): Promise<string> {
   const { handover, signatures } = makeHandover(actor.siteId, {
     fromShiftKey: DAY_KEY,
     toShiftKey: NIGHT_KEY,
@@ -50,6 +50,7 @@ async function handDayOver(): Promise<void> {
   })
   await db.handovers.put(handover)
   await db.signatures.bulkPut(signatures)
+  return handover.id
 }
 
 async function nothingWritten(): Promise<void> {
@@ -72,6 +73,32 @@ describe('addDutyEntry', () => {
     await nothingWritten()
     // The next shift's log stays open.
     await addDutyEntry(db, actor, 'assistant', makeDutyEntryInput(NIGHT_KEY, at(DATE, '20:05')), at(DATE, '20:05'))
+    expect(await db.dutyEntries.count()).toBe(1)
+    expect(await db.outbox.count()).toBe(1)
+  })
+
+  it('takes a correction of an entry of the locked log, naming the handover, beside the entry as signed (issue 10 point 3)', async () => {
+    const signed = await addDutyEntry(db, actor, 'assistant', makeDutyEntryInput(DAY_KEY, T0, { followUp: true }), T0)
+    const handoverId = await handDayOver()
+    const fix = makeDutyEntryInput(DAY_KEY, T0, { followUp: true, correctsId: signed.id, content: '3栋2号电梯困人', afterHandoverId: handoverId })
+    const colleague = { ...actor, staffId: newId() }
+    const late = await addDutyEntry(db, colleague, 'administrator', fix, at('2026-11-28', '09:10'))
+    expect(await db.dutyEntries.get(late.id)).toMatchObject({ correctsId: signed.id, afterHandoverId: handoverId, staffId: colleague.staffId, createdAt: at('2026-11-28', '09:10') })
+    expect(await db.dutyEntries.get(signed.id)).toEqual(signed)
+    expect((await db.outbox.toArray()).map((m) => m.recordId)).toEqual([signed.id, late.id])
+    const log = await loadShiftLog(db, actor.siteId, DAY_KEY, { startsAt: at(DATE, '08:00'), endsAt: at(DATE, '20:00') })
+    expect(log).toMatchObject({ locked: true, handover: { id: handoverId } })
+  })
+
+  it.each<[string, (signedId: string, handoverId: string) => Partial<DutyEntryInput>]>([
+    ['a new entry naming the handover', (_, h) => ({ afterHandoverId: h })],
+    ['a correction made as on an open log', (id) => ({ correctsId: id, followUp: true })],
+    ['a correction dropping the follow-up handed over', (id, h) => ({ correctsId: id, followUp: false, afterHandoverId: h })],
+    ['the follow-up’s result', (id, h) => ({ correctsId: id, resolvesFollowUp: true, afterHandoverId: h })],
+  ])('refuses %s on the locked log with logLocked and writes nothing', async (_, change) => {
+    const signed = await addDutyEntry(db, actor, 'assistant', makeDutyEntryInput(DAY_KEY, T0, { followUp: true }), T0)
+    const handoverId = await handDayOver()
+    expect(await refused(addDutyEntry(db, actor, 'assistant', makeDutyEntryInput(DAY_KEY, T0, change(signed.id, handoverId)), at(DATE, '20:05')))).toEqual(['logLocked'])
     expect(await db.dutyEntries.count()).toBe(1)
     expect(await db.outbox.count()).toBe(1)
   })

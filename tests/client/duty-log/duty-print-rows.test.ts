@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shiftKey } from '@shared/domain/duty-log'
+import { shiftKey, type DutyEntry } from '@shared/domain/duty-log'
 import { newId } from '@shared/domain/ids'
 import { shiftWindow } from '@shared/domain/shift-type'
 import { instantAt } from '@shared/domain/time'
@@ -62,6 +62,35 @@ describe('shiftRows', () => {
     expect(rows[1]!.followUp).toBe('登记状态:待处理;记录人:李娜')
     expect(rows[2]!.content).toBe('【补录·纸质表 纸-0412】巡查发现车库积水')
     expect(rows[2]!.followUp).toBe('待跟进;记录人:李娜')
+  })
+
+  it('prints the locked log as handed over: a correction made after it on a row of its own beneath, with who and when; a follow-up passed on says to whom (issue 10 points 3, 22)', () => {
+    const s = shift()
+    const [, , fixed, paper] = s.entries as [DutyEntry, DutyEntry, DutyEntry, DutyEntry]
+    const { handover } = makeHandover(SITE, {
+      fromShiftKey: KEY,
+      toShiftKey: KEY,
+      outgoingId: li,
+      incomingId: wang,
+      outgoingName: '李娜',
+      incomingName: '王管理',
+      shiftStartsAt: at('2026-11-28', '08:00'),
+      acknowledgements: [{ kind: 'dutyEntry', itemId: paper.id, explanation: '等工程部回复', acknowledgedAt: at('2026-11-28', '07:50') }],
+    })
+    const late = { ...fixed, id: newId(), correctsId: fixed.id, content: '3栋2号电梯困人,10分钟后救出', staffId: li, afterHandoverId: handover.id, createdAt: at('2026-11-29', '09:10') }
+    const rows = shiftRows({ ...s, entries: [...s.entries, late], handover }, ctx(true))
+    expect(rows.map((r) => r.time)).toEqual(['21:00', '21:00', '22:15', '11-28 01:10'])
+    expect(rows[0]).toMatchObject({ content: '【更正 21:30 王管理】3栋2号电梯困人', followUp: '已上报客服主管;记录人:李娜' })
+    expect(rows[1]).toEqual({
+      time: '21:00',
+      source: '来电',
+      content: '【交班后更正 2026-11-29 09:10 李娜】3栋2号电梯困人,10分钟后救出',
+      urgency: '紧急',
+      action: '通知电梯维保',
+      notified: '维保公司',
+      followUp: '记录人:李娜',
+    })
+    expect(rows[3]!.followUp).toBe('已移交王管理;记录人:李娜')
   })
 
   it('masks owners’ phones for whoever may not call them, as the register print does', () => {

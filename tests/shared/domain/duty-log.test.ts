@@ -5,11 +5,14 @@ import {
   currentEntries,
   dutyEntryProblems,
   escalatedEntries,
+  lockedLogProblem,
+  loggedEntries,
   openFollowUps,
   parseShiftKey,
   shiftKey,
   type DutyEntry,
   type DutyEntryProblem,
+  type LockedLogProblem,
 } from '@shared/domain/duty-log'
 import { problems } from '@shared/domain/validation'
 import { HOUR, MINUTE } from '@shared/domain/time'
@@ -148,6 +151,66 @@ describe('currentEntries: the log as it reads now (corrections replace, nothing 
   })
 })
 
+const HANDOVER = '01930000-0000-7000-8000-0000000000d1'
+const INCOMING = '01930000-0000-7000-8000-0000000000a2'
+/** Entry `n` correcting entry `of` on the log locked by HANDOVER (更正 after the handover). */
+const late = (n: number, of: number, overrides: Partial<DutyEntry> = {}): DutyEntry => correction(n, of, { afterHandoverId: HANDOVER, ...overrides })
+
+describe('lockedLogProblem (4.3.4–4.3.5: a locked log takes a correction of its entries, nothing else)', () => {
+  const other = shiftKey('2026-11-26', DAY_SHIFT)
+  it.each<{ name: string; e: DutyEntry; target: DutyEntry | null; handover: string | null; want: LockedLogProblem | null }>([
+    { name: 'an open log: any entry', e: entry(2), target: null, handover: null, want: null },
+    { name: 'an open log: a correction', e: correction(2, 1), target: entry(1), handover: null, want: null },
+    { name: 'an open log: a correction claiming a handover', e: late(2, 1), target: entry(1), handover: null, want: 'notThisHandover' },
+    { name: 'locked: a correction of its entry naming the handover', e: late(2, 1), target: entry(1), handover: HANDOVER, want: null },
+    { name: 'locked: a correction of a correction made after it', e: late(3, 2), target: late(2, 1), handover: HANDOVER, want: null },
+    { name: 'locked: the time, source, content, urgency, action and who was told may change', e: late(2, 1, { at: T0, source: 'patrol', urgency: 'emergency', action: '已处理', notified: '王工' }), target: entry(1), handover: HANDOVER, want: null },
+    { name: 'locked: a new entry', e: entry(2), target: null, handover: HANDOVER, want: 'notACorrection' },
+    { name: 'locked: a new entry naming the handover', e: entry(2, { afterHandoverId: HANDOVER }), target: null, handover: HANDOVER, want: 'notACorrection' },
+    { name: 'locked: a follow-up’s result', e: resolution(2, 1, { afterHandoverId: HANDOVER }), target: entry(1, { followUp: true }), handover: HANDOVER, want: 'notACorrection' },
+    { name: 'locked: a start of duty', e: entry(2, { kind: 'dutyStart', content: '', afterHandoverId: HANDOVER }), target: null, handover: HANDOVER, want: 'notACorrection' },
+    { name: 'locked: a no-show', e: late(2, 1, { kind: 'noShow' }), target: entry(1), handover: HANDOVER, want: 'notACorrection' },
+    { name: 'locked: a correction of an entry not found', e: late(2, 1), target: null, handover: HANDOVER, want: 'notOfThisShift' },
+    { name: 'locked: a correction of another shift’s entry', e: late(2, 1), target: entry(1, { shiftKey: other }), handover: HANDOVER, want: 'notOfThisShift' },
+    { name: 'locked: a correction of a start of duty', e: late(2, 1), target: entry(1, { kind: 'dutyStart' }), handover: HANDOVER, want: 'notOfThisShift' },
+    { name: 'locked: a correction made before it, arriving after (no handover named)', e: correction(2, 1), target: entry(1), handover: HANDOVER, want: 'notThisHandover' },
+    { name: 'locked: a correction naming another handover', e: late(2, 1, { afterHandoverId: '01930000-0000-7000-8000-0000000000d9' }), target: entry(1), handover: HANDOVER, want: 'notThisHandover' },
+    { name: 'locked: a correction dropping the follow-up handed over', e: late(2, 1, { followUp: false }), target: entry(1, { followUp: true }), handover: HANDOVER, want: 'changesHandedOver' },
+    { name: 'locked: a correction adding a follow-up', e: late(2, 1, { followUp: true }), target: entry(1), handover: HANDOVER, want: 'changesHandedOver' },
+    { name: 'locked: a correction escalating it now', e: late(2, 1, { escalation: 'supervisor' }), target: entry(1), handover: HANDOVER, want: 'changesHandedOver' },
+  ])('$name', ({ e, target, handover, want }) => {
+    expect(lockedLogProblem(e, target, handover)).toBe(want)
+  })
+})
+
+describe('loggedEntries: the log as both clerks signed it, corrections made after beside it', () => {
+  const passedOn = (...itemIds: number[]): { to: string; itemIds: string[] } => ({ to: INCOMING, itemIds: itemIds.map(id) })
+
+  it('keeps the entry as signed and lists the corrections made after the handover beneath it, oldest first', () => {
+    const entries = [entry(1, { content: '3栋电梯困人' }), correction(2, 1, { content: '3栋2号电梯困人' }), late(4, 3, { createdAt: T0 + 5 * HOUR }), late(3, 2, { createdAt: T0 + 4 * HOUR }), entry(5)]
+    const logged = loggedEntries(entries)
+    expect(logged.map((c) => [c.entry.id, c.lateCorrections.map((x) => x.id)])).toEqual([
+      [id(2), [id(3), id(4)]],
+      [id(5), []],
+    ])
+    expect(logged[0]).toMatchObject({ rootId: id(1), corrected: true, resolved: false })
+    // What the rest of the app reads as the entry now is the latest correction.
+    expect(currentEntries(entries).find((c) => c.rootId === id(1))!.entry.id).toBe(id(4))
+  })
+
+  it.each<{ name: string; entries: DutyEntry[]; passed: { to: string; itemIds: string[] } | null; handedTo: (string | null)[] }>([
+    { name: 'not handed over: nothing passed on', entries: [entry(1, { followUp: true })], passed: null, handedTo: [null] },
+    { name: 'an open follow-up acknowledged: passed on to the incoming clerk', entries: [entry(1, { followUp: true }), entry(2)], passed: passedOn(1), handedTo: [INCOMING, null] },
+    { name: 'acknowledged by its corrected version', entries: [entry(1, { followUp: true }), correction(2, 1, { followUp: true })], passed: passedOn(2), handedTo: [INCOMING] },
+    { name: 'closed before the handover: not passed on', entries: [entry(1, { followUp: true }), resolution(2, 1)], passed: passedOn(1), handedTo: [null, null] },
+    { name: 'an entry without follow-up: not passed on', entries: [entry(1)], passed: passedOn(1), handedTo: [null] },
+    { name: 'a follow-up the handover did not list stays open here', entries: [entry(1, { followUp: true })], passed: passedOn(), handedTo: [null] },
+    { name: 'corrected after the handover: still passed on', entries: [entry(1, { followUp: true }), late(2, 1, { followUp: true })], passed: passedOn(1), handedTo: [INCOMING] },
+  ])('$name', ({ entries, passed, handedTo }) => {
+    expect(loggedEntries(entries, passed).map((c) => c.handedTo)).toEqual(handedTo)
+  })
+})
+
 describe('openFollowUps (4.3.2 a, b; 4.3.5: what the incoming clerk takes over)', () => {
   it.each<{ name: string; entries: DutyEntry[]; open: string[] }>([
     { name: 'nothing flagged', entries: [entry(1), entry(2)], open: [] },
@@ -195,6 +258,7 @@ describe('DutyEntrySchema', () => {
     expect(problems(DutyEntrySchema, entry(1))).toEqual([])
     expect(problems(DutyEntrySchema, correction(2, 1))).toEqual([])
     expect(problems(DutyEntrySchema, resolution(3, 1))).toEqual([])
+    expect(problems(DutyEntrySchema, late(4, 1))).toEqual([])
   })
 
   it.each<{ name: string; change: Record<string, unknown>; path: string }>([
@@ -205,6 +269,7 @@ describe('DutyEntrySchema', () => {
     { name: 'a paper reference over 60 characters', change: { paperRef: 'x'.repeat(61) }, path: '/paperRef' },
     { name: 'a correction of something that is not an id', change: { correctsId: 'entry-1' }, path: '/correctsId' },
     { name: 'a time that is not an integer', change: { at: T0 + 0.5 }, path: '/at' },
+    { name: 'a handover that is not an id', change: { afterHandoverId: 'handover-1' }, path: '/afterHandoverId' },
   ])('refuses $name', ({ change, path }) => {
     expect(problems(DutyEntrySchema, { ...entry(1), ...change }).map((p) => p.path)).toContain(path)
   })

@@ -4,8 +4,8 @@
  * never typed twice (SPEC §2).
  */
 import { newId } from '@shared/domain/ids'
-import { dutyEntryProblems, type DutyEntry, type DutyEntryProblem } from '@shared/domain/duty-log'
-import { defaultHandoverTemplate, isLocked, type HandoverTemplate } from '@shared/domain/handover'
+import { dutyEntryProblems, lockedLogProblem, type DutyEntry, type DutyEntryProblem } from '@shared/domain/duty-log'
+import { defaultHandoverTemplate, isLocked, type Handover, type HandoverTemplate } from '@shared/domain/handover'
 import type { DayNote } from '@shared/domain/day-note'
 import { can, type Role } from '@shared/domain/role'
 import type { DeskbookDb } from '../database'
@@ -24,7 +24,10 @@ export type DutyEntryInput = Omit<DutyEntry, 'id' | 'siteId' | 'staffId' | 'crea
 
 type StaffActor = Actor & { staffId: string }
 
-/** Append an entry to a shift's log; refused once the shift is handed over (4.3.4–4.3.5). */
+/**
+ * Append an entry to a shift's log. Once the shift is handed over (4.3.4–4.3.5) only a correction of one
+ * of its entries naming the handover is taken (`lockedLogProblem`), else `logLocked`.
+ */
 export async function addDutyEntry(db: DeskbookDb, actor: StaffActor, role: Role, input: DutyEntryInput, now = Date.now()): Promise<DutyEntry> {
   const entry: DutyEntry = {
     ...input,
@@ -42,7 +45,9 @@ export async function addDutyEntry(db: DeskbookDb, actor: StaffActor, role: Role
   if (problems.length) throw new DutyInvalidError(problems)
   try {
     return await db.transaction('rw', [db.dutyEntries, db.handovers, db.outbox, db.meta], async () => {
-      if (isLocked(entry.shiftKey, await db.handovers.where('fromShiftKey').equals(entry.shiftKey).toArray())) throw new DutyInvalidError(['logLocked'])
+      const [handover] = await db.handovers.where('fromShiftKey').equals(entry.shiftKey).toArray()
+      const target = entry.correctsId ? ((await db.dutyEntries.get(entry.correctsId)) ?? null) : null
+      if (lockedLogProblem(entry, target, handover?.id ?? null)) throw new DutyInvalidError(['logLocked'])
       await writeRecords(db, actor, [{ table: 'dutyEntries', row: entry, key: entry.id, name: 'dutyEntry.add' }], now)
       return entry
     })
@@ -92,6 +97,8 @@ export interface ShiftLog {
   /** Requests registered in the shift's time: part of its log without being typed twice. */
   receptions: ReceptionIndexRow[]
   locked: boolean
+  /** The handover that locked the log, or null while it is open. */
+  handover: Handover | null
 }
 
 export async function loadShiftLog(db: DeskbookDb, siteId: string, shiftKey: string, window: { startsAt: number; endsAt: number }): Promise<ShiftLog> {
@@ -100,7 +107,7 @@ export async function loadShiftLog(db: DeskbookDb, siteId: string, shiftKey: str
     db.receptionIndex.where('receivedAt').between(window.startsAt, window.endsAt, true, false).filter((r) => r.siteId === siteId).toArray(),
     db.handovers.where('fromShiftKey').equals(shiftKey).toArray(),
   ])
-  return { entries, receptions: receptions.sort((a, b) => a.receivedAt - b.receivedAt), locked: isLocked(shiftKey, handovers) }
+  return { entries, receptions: receptions.sort((a, b) => a.receivedAt - b.receivedAt), locked: isLocked(shiftKey, handovers), handover: handovers[0] ?? null }
 }
 
 /** Entries of the last `days` days of the site (follow-ups may come from older shifts). */

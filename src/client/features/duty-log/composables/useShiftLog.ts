@@ -1,5 +1,5 @@
 import { computed, type ComputedRef, type Ref, type ShallowRef } from 'vue'
-import { currentEntries, type DutyEntry } from '@shared/domain/duty-log'
+import { loggedEntries, type DutyEntry } from '@shared/domain/duty-log'
 import type { ShiftWindow } from '@shared/domain/shift-type'
 import { useDb } from '../../../modules/db'
 import { useSessionStore } from '../../../stores/session'
@@ -8,10 +8,24 @@ import { loadShiftLog, type ShiftLog } from '../../../db/repositories/duty-log'
 import type { ReceptionIndexRow } from '../../../db/reception-index'
 
 export type LogRow =
-  | { kind: 'entry'; at: number; entry: DutyEntry; corrected: boolean; resolved: boolean; original: DutyEntry | null }
+  | {
+      kind: 'entry'
+      at: number
+      entry: DutyEntry
+      corrected: boolean
+      resolved: boolean
+      original: DutyEntry | null
+      /** Corrections made after the handover (更正 on the locked log), shown beneath the entry as signed. */
+      lateCorrections: DutyEntry[]
+      /** The open follow-up the handover passed on: to whom (4.3.5). */
+      handedTo: string | null
+    }
   | { kind: 'reception'; at: number; reception: ReceptionIndexRow }
 
-/** A shift's log as it reads now: entries (latest corrections) and the requests registered in its time, by time. */
+/**
+ * A shift's log as it reads now: entries (latest corrections from before the handover, later ones beside
+ * them) and the requests registered in its time, by time.
+ */
 export function useShiftLog(window: Ref<ShiftWindow | null>, key: Ref<string | null>): { log: ShallowRef<ShiftLog | null>; rows: ComputedRef<LogRow[]>; onDuty: ComputedRef<string[]> } {
   const db = useDb()
   const session = useSessionStore()
@@ -24,9 +38,10 @@ export function useShiftLog(window: Ref<ShiftWindow | null>, key: Ref<string | n
     const l = log.value
     if (!l) return []
     const byId = new Map(l.entries.map((e) => [e.id, e]))
-    const entries: LogRow[] = currentEntries(l.entries)
+    const passedOn = l.handover ? { to: l.handover.incomingId, itemIds: l.handover.acknowledgements.map((a) => a.itemId) } : null
+    const entries: LogRow[] = loggedEntries(l.entries, passedOn)
       .filter((c) => c.entry.kind === 'entry' || c.entry.kind === 'noShow')
-      .map((c) => ({ kind: 'entry', at: byId.get(c.rootId)?.at ?? c.entry.at, entry: c.entry, corrected: c.corrected, resolved: c.resolved, original: c.corrected ? (byId.get(c.rootId) ?? null) : null }))
+      .map((c) => ({ kind: 'entry', at: byId.get(c.rootId)?.at ?? c.entry.at, ...c, original: c.corrected ? (byId.get(c.rootId) ?? null) : null }))
     const receptions: LogRow[] = l.receptions.map((r) => ({ kind: 'reception', at: r.receivedAt, reception: r }))
     return [...entries, ...receptions].sort((a, b) => a.at - b.at)
   })

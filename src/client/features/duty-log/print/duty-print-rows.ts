@@ -1,14 +1,16 @@
 /**
  * A shift's printed 客户服务中心值班记录表 as rows of the print frame (篇2 4.2.2: objective, clear,
- * complete — nothing left out): each entry as the log reads now, marked 更正 when corrected and 补录
- * with the paper sheet's reference when copied from paper afterwards; the requests registered in
+ * complete — nothing left out): each entry as the log was handed over, marked 更正 when corrected and
+ * 补录 with the paper sheet's reference when copied from paper afterwards, a correction made after the
+ * handover on a row of its own beneath it (who and when), a follow-up the handover passed on with whom
+ * it went to (4.3.5); the requests registered in
  * the shift's time, from the register (SPEC §2: never typed twice), owner phones masked for whoever
  * may not call owners, as the register print does. Pure: texts come in through `t`.
  */
-import { currentEntries } from '@shared/domain/duty-log'
+import { loggedEntries } from '@shared/domain/duty-log'
 import type { DutyLogColumn } from '@shared/domain/forms'
 import { phoneForViewer } from '@shared/domain/register-export'
-import { formatTime, localDate } from '@shared/domain/time'
+import { formatDateTime, formatTime, localDate } from '@shared/domain/time'
 import type { PrintedAck, ShiftPrint } from '../../../db/repositories/duty-print'
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string
@@ -35,7 +37,8 @@ export function shiftRows(shift: ShiftPrint, ctx: DutyPrintContext): DutyPrintRo
   const date = shift.window.date
   const byId = new Map(shift.entries.map((e) => [e.id, e]))
   const rows: { at: number; row: DutyPrintRow }[] = []
-  for (const c of currentEntries(shift.entries)) {
+  const h = shift.handover
+  for (const c of loggedEntries(shift.entries, h ? { to: h.incomingId, itemIds: h.acknowledgements.map((a) => a.itemId) } : null)) {
     const e = c.entry
     if (e.kind !== 'entry' && e.kind !== 'noShow') continue
     const root = byId.get(c.rootId) ?? e
@@ -45,7 +48,7 @@ export function shiftRows(shift: ShiftPrint, ctx: DutyPrintContext): DutyPrintRo
       c.corrected ? t('dutyLogPrint.corrected', { time: printTime(e.createdAt, date, tz), name: ctx.staffName(e.staffId) }) : '',
     ].join('')
     const followUp = [
-      e.followUp && !c.resolved ? t('dutyLogPrint.followUpOpen') : '',
+      c.handedTo ? t('dutyLogPrint.handedTo', { name: ctx.staffName(c.handedTo) }) : e.followUp && !c.resolved ? t('dutyLogPrint.followUpOpen') : '',
       c.resolved ? t('dutyLogPrint.resolved') : '',
       e.escalation !== 'none' ? t('dutyLogPrint.escalated', { to: t(`dutyLogPrint.escalations.${e.escalation}`) }) : '',
     ].filter(Boolean)
@@ -61,6 +64,21 @@ export function shiftRows(shift: ShiftPrint, ctx: DutyPrintContext): DutyPrintRo
         followUp: [...followUp, t('dutyLogPrint.recorder', { name: ctx.staffName(root.staffId) })].join(t('dutyLogPrint.separator')),
       },
     })
+    // Beneath the entry as signed, in the order made: the same `at` keeps them together (a stable sort).
+    for (const late of c.lateCorrections) {
+      rows.push({
+        at: root.at,
+        row: {
+          time: printTime(late.at, date, tz),
+          source: t(`dutyLog.sources.${late.source}`),
+          content: `${t('dutyLogPrint.lateCorrected', { time: formatDateTime(late.createdAt, tz), name: ctx.staffName(late.staffId) })}${late.content}`,
+          urgency: t(`register.urgencies.${late.urgency}`),
+          action: late.action,
+          notified: late.notified,
+          followUp: t('dutyLogPrint.recorder', { name: ctx.staffName(late.staffId) }),
+        },
+      })
+    }
   }
   for (const r of shift.receptions) {
     const phone = phoneForViewer(r.phone, ctx.fullPhones)

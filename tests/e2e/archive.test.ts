@@ -88,6 +88,51 @@ describe('customer archive', () => {
     await page.getByText('没有找到“赵磊”').waitFor()
   })
 
+  it('lists a repeated row with both row numbers; the clerk imports the good rows, skips the listed ones and downloads them with 原因 to correct', async () => {
+    await importFile(
+      page,
+      h.server.url,
+      '新业主.xlsx',
+      await xlsx([
+        ['6栋', '1单元', 101, '孙丽', '女', 13600136000, '', '业主', ''],
+        ['6栋', '1单元', 102, '周强', '男', 1360013600, '', '业主', ''],
+        ['6栋', '1单元', 101, '孙丽', '', 13600136001, '', '', '第二个电话'],
+        ['6栋', '1单元', 103, '吴敏', '女', '', '', '租户', ''],
+      ]),
+    )
+    await page.getByRole('button', { name: '检查数据' }).click()
+    const problems = page.getByTestId('archive-import-problems')
+    await problems.waitFor()
+    expect(await problems.locator('tbody tr').allTextContents()).toEqual([
+      expect.stringContaining('手机号码应为 1 开头的 11 位数字'),
+      expect.stringContaining('与第 3 行重复(同一房屋、同一人)'),
+    ])
+    expect(await problems.locator('tbody tr').nth(1).locator('td').first().textContent()).toBe('5')
+    const skip = page.getByTestId('archive-import-skip')
+    expect(await skip.textContent()).toContain('导入 2 行,跳过 2 行')
+    await skip.click()
+    const done = page.getByTestId('archive-import-done')
+    await expect.poll(() => done.textContent()).toContain('新增 2 户房屋、2 位住户')
+    expect(await page.getByTestId('archive-import-skipped').textContent()).toContain('已跳过 2 行')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), done.getByRole('button', { name: '下载有问题的 2 行(Excel)' }).click()])
+    expect(download.suggestedFilename()).toBe('新业主-未导入的行.xlsx')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(await download.path())
+    const rows = book.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).map((c) => String(c ?? '')))
+    expect(rows).toEqual([
+      [...HEAD, '原因'],
+      ['6栋', '1单元', '102', '周强', '男', '1360013600', '', '业主', '', '原表第 4 行:F 列(联系电话):手机号码应为 1 开头的 11 位数字'],
+      ['6栋', '1单元', '101', '孙丽', '', '13600136001', '', '', '第二个电话', '原表第 5 行:D 列(业主姓名):与第 3 行重复(同一房屋、同一人),请合并为一行'],
+    ])
+
+    await page.goto(`${h.server.url}/archive`)
+    await page.getByLabel('查找房号、姓名或电话').fill('6-1-101')
+    await page.getByTestId('archive-hits').getByText('孙丽').waitFor()
+    await page.getByLabel('查找房号、姓名或电话').fill('周强')
+    await page.getByText('没有找到“周强”').waitFor()
+  })
+
   it('imports 10,000 rows in the browser with progress (timings printed)', async () => {
     const rows: (string | number | Date | null)[][] = []
     for (let i = 0; i < 10_000; i++) rows.push([`${10 + Math.floor(i / 400)}栋`, `${1 + (Math.floor(i / 100) % 4)}单元`, 101 + (i % 100), `业主${i}`, i % 2 ? '女' : '男', 15000000000 + i, '', '', ''])

@@ -53,3 +53,15 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     return !!reg.active && !!navigator.serviceWorker.controller
   })
 }
+
+/** Register a visit on 登记新来访 and wait for the request's page. */
+export async function registerVisit(page: Page, baseUrl: string, visit: { room: string; name: string; phone: string; matter: string }): Promise<void> {
+  await page.goto(`${baseUrl}/register/new`)
+  await page.getByLabel('房号').fill(visit.room)
+  await page.getByLabel('业主姓名').fill(visit.name)
+  await page.getByLabel('联系电话').fill(visit.phone)
+  await page.getByLabel('事由').fill(visit.matter)
+  await page.getByRole('button', { name: '登记', exact: true }).click()
+  await page.waitForURL(/\/register\/[0-9a-f-]{36}$/)
+}
+

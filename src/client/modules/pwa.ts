@@ -2,25 +2,29 @@
  * Service-worker registration through workbox-window (issue 2 point 6). A new version is
  * offered, never forced: the ui store shows the prompt and refuses to reload under an unsaved
  * form. Tablets stay open for weeks, so updates are also looked for hourly and whenever the
- * app becomes visible again.
+ * app becomes visible again, and on request (设置 → 检查更新), which always answers.
  */
 import { Workbox } from 'workbox-window'
 import type { useUiStore } from '../stores/ui'
 
 export const UPDATE_CHECK_MS = 60 * 60 * 1000
+/** How long a check waits for a new version found on the server to finish installing. */
+const INSTALL_WAIT_MS = 60_000
 
 let workbox: Workbox | null = null
+/** Show the prompt for the version waiting (again, after 稍后). */
+let offerWaiting: (() => void) | null = null
 
 export function registerServiceWorker(ui: ReturnType<typeof useUiStore>): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return
   workbox = new Workbox('/sw.js', { scope: '/' })
   const wb = workbox
-  wb.addEventListener('waiting', () => {
+  offerWaiting = () =>
     ui.offerUpdate(() => {
       wb.addEventListener('controlling', () => window.location.reload())
       wb.messageSkipWaiting()
     })
-  })
+  wb.addEventListener('waiting', offerWaiting)
   void wb.register().catch((e: unknown) => console.warn('service worker registration failed', e))
   setInterval(() => void checkForUpdate(), UPDATE_CHECK_MS)
   document.addEventListener('visibilitychange', () => {
@@ -28,13 +32,37 @@ export function registerServiceWorker(ui: ReturnType<typeof useUiStore>): void {
   })
 }
 
-/** Ask the server for a newer service worker now; false when offline or unsupported. */
-export async function checkForUpdate(): Promise<boolean> {
-  if (!workbox || !navigator.onLine) return false
+/** What a check for a new version found: one waits (the prompt shows), none, or the server could not be asked. */
+export type UpdateCheck = 'available' | 'upToDate' | 'failed'
+
+/** Resolves once `worker` has left the installing state (installed, or redundant when its install failed); false on timeout. */
+function settled(worker: ServiceWorker | null | undefined): Promise<boolean> {
+  if (!worker || worker.state !== 'installing') return Promise.resolve(true)
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), INSTALL_WAIT_MS)
+    worker.addEventListener('statechange', function done() {
+      if (worker.state === 'installing') return
+      worker.removeEventListener('statechange', done)
+      clearTimeout(timer)
+      resolve(true)
+    })
+  })
+}
+
+/**
+ * Ask the server for a newer service worker now. A version already waiting — one the clerk put off
+ * with 稍后, for which the browser fires no second event — brings the prompt back.
+ */
+export async function checkForUpdate(): Promise<UpdateCheck> {
+  if (!workbox || !navigator.onLine) return 'failed'
   try {
     await workbox.update()
-    return true
   } catch {
-    return false
+    return 'failed'
   }
+  const registration = await navigator.serviceWorker.getRegistration()
+  if (!(await settled(registration?.installing))) return 'failed'
+  if (!registration?.waiting) return 'upToDate'
+  offerWaiting?.()
+  return 'available'
 }

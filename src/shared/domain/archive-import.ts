@@ -6,7 +6,7 @@
  */
 import { HONORIFICS, type Honorific } from './reception'
 import { roomLabel, type Relation } from './archive'
-import { ARCHIVE_LIMITS, MAX_PHONES, normaliseDate, parsePhones, type PhoneProblem } from './archive-edit'
+import { ARCHIVE_LIMITS, normaliseDate, parsePhones, type PhoneProblem } from './archive-edit'
 
 export const IMPORT_FIELDS = ['building', 'unit', 'number', 'name', 'honorific', 'phones', 'moveInDate', 'relation', 'note'] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
@@ -85,6 +85,8 @@ export type ImportProblemCode =
   | 'dateInvalid'
   | 'relationUnknown'
   | 'honorificUnknown'
+  /** The same person in the same room as an earlier row (`otherRow`). */
+  | 'duplicateRow'
   | PhoneProblem
 
 export interface ImportProblem {
@@ -96,6 +98,8 @@ export interface ImportProblem {
   code: ImportProblemCode
   /** The cell as it was. */
   value: string
+  /** duplicateRow: the earlier row this one repeats. */
+  otherRow?: number
 }
 
 export interface PlannedCustomer {
@@ -186,7 +190,7 @@ interface Cells {
   has(field: ImportField): boolean
   of(field: ImportField): string
   /** Record a problem of this row's `field` column; always false, so `ok &&= problem(…)` reads well. */
-  problem(field: ImportField, code: ImportProblemCode, value?: string): false
+  problem(field: ImportField, code: ImportProblemCode, value?: string, otherRow?: number): false
 }
 
 type ReadRow = { room: Omit<PlannedRoom, 'rows' | 'customers'>; customer: Omit<PlannedCustomer, 'rows'> | null }
@@ -240,8 +244,10 @@ function readRow(cells: Cells): ReadRow | null {
 
 /**
  * Every data row below `headerIndex`, read with `mapping`: rooms (one per label, however many rows
- * name it) with their customers (one per name in a room; phones of repeated rows merged), and every
- * problem. Write nothing unless `problems` is empty.
+ * name it) with their customers (one per name in a room), and every problem. A row naming a person
+ * already named in that room by an earlier row is a problem (duplicateRow), never merged silently: the
+ * two rows may disagree, and only the clerk knows which is right. Rows with problems are left out of
+ * `rooms`, so the plan holds exactly the good rows; write it only with problems resolved or skipped.
  */
 export function planImport(sheet: SheetRows, headerIndex: number, mapping: ColumnMapping): ImportPlan {
   const headers = sheet.rows[headerIndex] ?? []
@@ -261,32 +267,26 @@ export function planImport(sheet: SheetRows, headerIndex: number, mapping: Colum
           .map((c) => (row[c] ?? '').trim())
           .filter(Boolean)
           .join(f === 'phones' ? '/' : ' '),
-      problem(f, code, value) {
+      problem(f, code, value, otherRow) {
         const c = columnsOf(f)[0] ?? -1
-        problems.push({ row: rowNumber, column: c >= 0 ? columnLetter(c) : '', header: c >= 0 ? (headers[c] ?? '').trim() : '', code, value: value ?? (c >= 0 ? (row[c] ?? '').trim() : '') })
+        const problem: ImportProblem = { row: rowNumber, column: c >= 0 ? columnLetter(c) : '', header: c >= 0 ? (headers[c] ?? '').trim() : '', code, value: value ?? (c >= 0 ? (row[c] ?? '').trim() : '') }
+        problems.push(otherRow === undefined ? problem : { ...problem, otherRow })
         return false
       },
     }
     const read = readRow(cells)
     if (!read) continue
-    const room = rooms.get(read.room.label) ?? { ...read.room, rows: [], customers: [] }
+    const known = rooms.get(read.room.label)
+    const same = read.customer && known?.customers.find((c) => c.name === read.customer!.name)
+    if (same) {
+      cells.problem('name', 'duplicateRow', undefined, same.rows[0])
+      continue
+    }
+    const room = known ?? { ...read.room, rows: [], customers: [] }
     rooms.set(room.label, room)
     room.rows.push(rowNumber)
-    if (!read.customer) {
-      room.note ||= read.room.note
-      continue
-    }
-    const same = room.customers.find((c) => c.name === read.customer!.name)
-    if (!same) {
-      room.customers.push({ ...read.customer, rows: [rowNumber] })
-      continue
-    }
-    same.rows.push(rowNumber)
-    same.phones = [...new Set([...same.phones, ...read.customer.phones])]
-    if (same.phones.length > MAX_PHONES) cells.problem('phones', 'tooManyPhones', same.phones.join('/'))
-    same.moveInDate ??= read.customer.moveInDate
-    if (same.honorific === 'none') same.honorific = read.customer.honorific
-    same.note ||= read.customer.note
+    if (read.customer) room.customers.push({ ...read.customer, rows: [rowNumber] })
+    else room.note ||= read.room.note
   }
   const list = [...rooms.values()]
   const columns: ImportPlan['columns'] = {}
@@ -294,4 +294,30 @@ export function planImport(sheet: SheetRows, headerIndex: number, mapping: Colum
     if (f && !columns[f]) columns[f] = { column: columnLetter(c), header: (headers[c] ?? '').trim() }
   })
   return { rooms: list, columns, problems, rowCount, customerCount: list.reduce((n, r) => n + r.customers.length, 0) }
+}
+
+/** The rows that have problems, in sheet order. */
+export function problemRows(problems: readonly ImportProblem[]): number[] {
+  return [...new Set(problems.map((p) => p.row))].sort((a, b) => a - b)
+}
+
+export interface SkippedRow {
+  /** The row number in the original sheet. */
+  row: number
+  /** Its cells as they were, one per column of the sheet. */
+  cells: string[]
+  problems: ImportProblem[]
+}
+
+/**
+ * The rows an import skipped, with the sheet's own header and every column as it was (mapped or
+ * not), so the clerk can correct them in a copy and import that copy again.
+ */
+export function skippedRows(sheet: SheetRows, headerIndex: number, columnCount: number, problems: readonly ImportProblem[]): { header: string[]; rows: SkippedRow[] } {
+  const indexOf = new Map(sheet.rows.map((_, i) => [sheet.rowNumbers[i] ?? i + 1, i]))
+  const pad = (cells: readonly string[] | undefined): string[] => Array.from({ length: columnCount }, (_, c) => cells?.[c] ?? '')
+  return {
+    header: pad(sheet.rows[headerIndex]),
+    rows: problemRows(problems).map((row) => ({ row, cells: pad(sheet.rows[indexOf.get(row) ?? -1]), problems: problems.filter((p) => p.row === row) })),
+  }
 }

@@ -9,7 +9,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
 import { literalUnion } from './validation'
 import { SHIFT_KEY_PATTERN } from './duty-log'
-import type { Role } from './role'
+import { isDeskRole, standsDuty, type Role } from './role'
 import type { InspectionTemplate } from './inspection-template'
 
 /** 4.4.2 the manager ad hoc; 4.4.3 the supervisor's spot checks; 4.4.4 the administrator daily at handover. */
@@ -110,6 +110,22 @@ export type InspectionPhoto = Static<typeof InspectionPhotoSchema>
 /** Which kind of inspection a role makes (4.4.2–4.4.4); null for roles that do not inspect. */
 export function kindFor(role: Role): InspectionKind | null {
   return role === 'manager' ? 'adhoc' : role === 'supervisor' ? 'spot' : role === 'administrator' ? 'daily' : null
+}
+
+/**
+ * Whom an inspection offers as 被检查人 (篇2 4.4.1: the desk staff on duty), never the inspector:
+ * first who is on duty in the shift by its log (their dutyStart entries, 4.2.7), then the other desk
+ * staff (客服助理, 客服管理员); the supervisor and manager, who oversee the desk rather than stand it,
+ * only on purpose (`others`). Each group keeps the order of `staff`.
+ */
+export function inspecteeGroups<S extends { id: string; role: Role; active: boolean }>(staff: readonly S[], onDuty: readonly string[], inspectorId: string): { shift: S[]; desk: S[]; others: S[] } {
+  const candidates = staff.filter((s) => s.active && isDeskRole(s.role) && s.id !== inspectorId)
+  const onShift = (s: S): boolean => onDuty.includes(s.id)
+  return {
+    shift: candidates.filter(onShift),
+    desk: candidates.filter((s) => !onShift(s) && standsDuty(s.role)),
+    others: candidates.filter((s) => !onShift(s) && !standsDuty(s.role)),
+  }
 }
 
 /** The rows of a checklist to answer: one per standard, or the item itself when it has none. */

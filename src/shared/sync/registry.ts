@@ -12,7 +12,7 @@ import { ShiftTypeSchema } from '../domain/shift-type'
 import { StaffSchema } from '../domain/staff'
 import { ReceptionSchema } from '../domain/reception'
 import { actionForEvent, ReceptionEventSchema, type EventType } from '../domain/reception-event'
-import { ReviewSchema } from '../domain/review'
+import { REVIEW_ACTIONS, ReviewSchema, type ReviewKind } from '../domain/review'
 import { CustomerSchema, RenovationSchema, RoomSchema } from '../domain/archive'
 import { SignatureSchema } from '../domain/signature'
 import { DutyEntrySchema } from '../domain/duty-log'
@@ -73,7 +73,7 @@ export const MUTATIONS: Record<string, MutationSpec> = {
     table: 'reviews',
     kind: 'appendOnly',
     action: 'review.registerDaily',
-    actionFor: (fields) => (fields.kind === 'registerWeekly' ? 'review.registerWeekly' : fields.kind === 'dutyLogDaily' ? 'dutyLog.review' : 'review.registerDaily'),
+    actionFor: (fields) => REVIEW_ACTIONS[fields.kind as ReviewKind] ?? 'review.registerDaily',
     schema: ReviewSchema,
     siteField: 'siteId',
     op: 'put',

@@ -33,6 +33,15 @@ async function choose(wrapper: VueWrapper, bytes: Uint8Array, name: string): Pro
   })
 }
 
+/** Press the button labelled `label` and wait until `testid` shows. */
+async function press(wrapper: VueWrapper, label: string, testid: string): Promise<void> {
+  await wrapper.findAll('button').find((b) => b.text() === label)!.trigger('click')
+  await vi.waitFor(async () => {
+    await flushPromises()
+    expect(wrapper.find(`[data-testid="${testid}"]`).exists()).toBe(true)
+  })
+}
+
 const rowsOf = (wrapper: VueWrapper, testid: string): string[][] => wrapper.findAll(`[data-testid="${testid}"] tbody tr`).map((tr) => tr.findAll('th, td').map((c) => c.text()))
 
 describe('ArchiveImportPage', () => {
@@ -49,11 +58,7 @@ describe('ArchiveImportPage', () => {
     expect(selects[5]!.attributes('aria-label')).toBe('第 F 列“联系电话”的内容')
     expect(rowsOf(wrapper, 'archive-import-columns')[0]!.slice(0, 5)).toEqual(['3', '3栋', '2单元', '1101', '王建国'])
 
-    await wrapper.findAll('button').find((b) => b.text() === '检查数据')!.trigger('click')
-    await vi.waitFor(async () => {
-      await flushPromises()
-      expect(wrapper.find('[data-testid="archive-import-problems"]').exists()).toBe(true)
-    })
+    await press(wrapper, '检查数据', 'archive-import-problems')
     expect(wrapper.text()).toContain('发现 2 处问题')
     expect(rowsOf(wrapper, 'archive-import-problems')).toEqual([
       ['4', 'F 列(联系电话)', '1380013800', '手机号码应为 1 开头的 11 位数字'],
@@ -84,20 +89,35 @@ describe('ArchiveImportPage', () => {
   it('imports a clean sheet after the check and says what was added', async () => {
     const wrapper = await mountAs()
     await choose(wrapper, utf8(csvText([HEAD, ['3', '2', '1101', '王建国', '男', '13800138000', '', '', ''], ['3', '2', '1101', '李秀英', '女', '', '', '家属', ''], ['3', '2', '1102', '赵磊', '', '', '', '租户', '']]), true), '住户.csv')
-    await wrapper.findAll('button').find((b) => b.text() === '检查数据')!.trigger('click')
-    await vi.waitFor(async () => {
-      await flushPromises()
-      expect(wrapper.find('[data-testid="archive-import-summary"]').exists()).toBe(true)
-    })
+    await press(wrapper, '检查数据', 'archive-import-summary')
     expect(wrapper.find('[data-testid="archive-import-summary"]').text()).toContain('将新增 2 户房屋、3 位住户')
-    await wrapper.findAll('button').find((b) => b.text() === '开始导入')!.trigger('click')
-    await vi.waitFor(async () => {
-      await flushPromises()
-      expect(wrapper.find('[data-testid="archive-import-done"]').exists()).toBe(true)
-    })
+    await press(wrapper, '开始导入', 'archive-import-done')
     expect(wrapper.find('[data-testid="archive-import-done"]').text()).toContain('新增 2 户房屋、3 位住户')
     expect(await db!.rooms.count()).toBe(2)
     expect(await db!.customers.count()).toBe(3)
+  })
+
+  it('lists a repeated row with both row numbers, and on the clerk\'s choice imports the good rows and says how many were skipped', async () => {
+    const wrapper = await mountAs()
+    await choose(wrapper, utf8(csvText([HEAD, ['3', '2', '1101', '王建国', '男', '13800138000', '', '', ''], ['3', '2', '1102', '赵磊', '', '1380013', '', '', ''], ['3', '2', '1101', '王建国', '', '13900139000', '', '', ''], ['3', '2', '1103', '李秀英', '女', '', '', '', '']])), '住户.csv')
+    await press(wrapper, '检查数据', 'archive-import-problems')
+    expect(wrapper.text()).toContain('发现 2 处问题,涉及 2 行')
+    expect(rowsOf(wrapper, 'archive-import-problems')).toEqual([
+      ['3', 'F 列(联系电话)', '1380013', '手机号码应为 1 开头的 11 位数字'],
+      ['4', 'D 列(业主姓名)', '王建国', '与第 2 行重复(同一房屋、同一人),请合并为一行'],
+    ])
+    expect(wrapper.find('[data-testid="archive-import-skip-hint"]').text()).toContain('导入没有问题的 2 行(新增 2 户房屋、2 位住户),跳过上面列出的 2 行')
+    expect(await db!.customers.count()).toBe(0)
+    const skip = wrapper.find('[data-testid="archive-import-skip"]')
+    expect(skip.text()).toBe('导入 2 行,跳过 2 行')
+    expect(wrapper.findAll('button').some((b) => b.text() === '下载有问题的 2 行(Excel)')).toBe(true)
+    await press(wrapper, '导入 2 行,跳过 2 行', 'archive-import-done')
+    expect(wrapper.find('[data-testid="archive-import-skipped"]').text()).toBe('已跳过 2 行有问题的数据,没有写入。请下载这些行,改正后再导入。')
+    expect(wrapper.find('[data-testid="archive-import-done"]').findAll('button').some((b) => b.text() === '下载有问题的 2 行(Excel)')).toBe(true)
+    expect((await db!.customers.toArray()).map((c) => [c.name, c.phones]).sort()).toEqual([
+      ['李秀英', []],
+      ['王建国', ['13800138000']],
+    ])
   })
 
   it('tells a role that may not edit the archive so, with no file picker', async () => {

@@ -8,6 +8,9 @@ import { checkImport, ImportInvalidError, runImport } from '@client/db/repositor
 import { findHeaderRow, suggestMapping, type ColumnMapping } from '@shared/domain/archive-import'
 import type { DeskbookDb } from '@client/db/database'
 import type { Actor } from '@client/db/write-records'
+import { skippedXlsx } from '@client/features/archive/import/skipped-sheet'
+import { skippedReason } from '@client/features/archive/composables/import-problem-text'
+import { createAppI18n } from '@client/modules/i18n'
 import { csvText, utf8, xlsxBytes, type Cell } from './sheets'
 
 const HEAD = ['楼栋', '单元', '房号', '业主姓名', '性别', '联系电话', '入伙日期', '身份', '备注']
@@ -82,7 +85,7 @@ describe('checking a sheet before importing', () => {
 })
 
 describe('importing', () => {
-  it('merges rows of the same room into one room, and rows of the same person into one customer', async () => {
+  it('merges rows of the same room into one room; a row repeating a person of that room is a problem naming both rows, never merged', async () => {
     db = freshDb()
     const actor = makeActor()
     const sheet = await csv([
@@ -91,17 +94,27 @@ describe('importing', () => {
       ['3', '2', '1101室', '李秀英', '女', '13900139000', '', '家属', ''],
       ['3栋', '2', '1101', '王建国', '', '0571-88886666', '', '', '晚上联系'],
       ['3栋', '2', '1102', '赵磊', '', '13700137000 / 13700137001', '', '租户', ''],
+      ['3栋', '2', '1102', '王建国', '', '', '', '', ''],
     ])
     const result = await check(sheet, actor)
-    expect(result.problems).toEqual([])
-    expect(result.summary).toEqual({ rows: 4, newRooms: 2, matchedRooms: 0, newCustomers: 3, changedCustomers: 0, unchangedCustomers: 0 })
-    await runImport(db, actor, result.plan!)
+    expect(result.problems).toEqual([{ row: 4, column: 'D', header: '业主姓名', code: 'duplicateRow', value: '王建国', otherRow: 2 }])
+    expect(result.summary).toEqual({ rows: 5, imported: 4, skipped: 1, newRooms: 2, matchedRooms: 0, newCustomers: 4, changedCustomers: 0, unchangedCustomers: 0 })
+    // Not without the clerk's choice to skip it.
+    await expect(runImport(db, actor, result.plan!)).rejects.toBeInstanceOf(ImportInvalidError)
+    expect(await db.customers.count()).toBe(0)
+    const { summary, skipped } = await runImport(db, actor, result.plan!, { skipRows: [4] })
+    expect(summary).toMatchObject({ imported: 4, skipped: 1 })
+    expect(skipped.map((p) => [p.row, p.code, p.otherRow])).toEqual([[4, 'duplicateRow', 2]])
     const rooms = await db.rooms.toArray()
     expect(rooms.map((r) => r.label).sort()).toEqual(['3-2-1101', '3-2-1102'])
-    const wang = await db.customers.where('name').equals('王建国').first()
-    expect(wang).toMatchObject({ phones: ['13800138000', '057188886666'], honorific: 'mr', relation: 'owner', moveInDate: '2019-06-01', note: '晚上联系' })
+    // The first row stands as it was written; the repeat added nothing to it.
+    const wang = await db.customers.where('name').equals('王建国').toArray()
+    expect(wang.map((c) => [rooms.find((r) => r.id === c.roomId)!.label, c.phones, c.note]).sort()).toEqual([
+      ['3-2-1101', ['13800138000'], ''],
+      ['3-2-1102', [], ''],
+    ])
     expect((await db.customers.where('name').equals('赵磊').first())!.phones).toEqual(['13700137000', '13700137001'])
-    expect(await db.outbox.count()).toBe(5)
+    expect(await db.outbox.count()).toBe(6)
   })
 
   it('matches rooms already in the archive instead of duplicating them, and adds only what is new to known customers', async () => {
@@ -140,22 +153,26 @@ describe('importing', () => {
     expect((await db.rooms.toArray()).map((r) => r.label).sort()).toContain('=1+1-2-1103')
   })
 
-  it('writes everything or nothing: a failure half-way leaves no room, customer or outbox entry behind', async () => {
+  it.each([
+    { name: 'importing every row', skip: false },
+    { name: 'importing the good rows and skipping a bad one', skip: true },
+  ])('writes everything or nothing, $name: a failure half-way leaves no room, customer or outbox entry behind', async ({ skip }) => {
     db = freshDb()
     const actor = makeActor()
     const rows: Cell[][] = [HEAD]
-    for (let i = 0; i < 1200; i++) rows.push(['5', '1', String(100 + i), `住户${i}`, '', '', '', '', ''])
+    for (let i = 0; i < 1200; i++) rows.push(['5', '1', String(100 + i), `住户${i}`, '', skip && i === 600 ? '138' : '', '', '', ''])
     const sheet = await readSheet(await xlsxBytes(rows))
     const result = await check(sheet, actor)
+    expect(result.summary.skipped).toBe(skip ? 1 : 0)
     let count = 0
     db.customers.hook('creating', () => {
       if (++count === 1000) throw new Error('disk trouble')
     })
-    await expect(runImport(db, actor, result.plan!)).rejects.toThrow()
+    await expect(runImport(db, actor, result.plan!, { skipRows: skip ? [602] : [] })).rejects.toThrow()
     expect(await db.rooms.count()).toBe(0)
     expect(await db.customers.count()).toBe(0)
     expect(await db.outbox.count()).toBe(0)
-  })
+  }, 30_000)
 
   it('imports a 10,000-row XLSX in one transaction, with progress', async () => {
     db = freshDb()
@@ -183,7 +200,7 @@ describe('importing', () => {
       if (!Dexie.currentTransaction) topLevel++
       return open(...args)
     }) as typeof db.transaction
-    await runImport(db, actor, result.plan!, (done, total) => progress.push(done / total))
+    await runImport(db, actor, result.plan!, { onProgress: (done, total) => progress.push(done / total) })
     const t4 = performance.now()
     db.transaction = open
     console.log(
@@ -198,4 +215,52 @@ describe('importing', () => {
     expect(progress.length).toBeGreaterThan(10)
     expect(await db.customers.where('name').equals('业主9999').first()).toMatchObject({ phones: ['13000009999'], honorific: 'ms', relation: 'owner', moveInDate: '2017-09-26' })
   }, 120_000)
+
+  it('imports 2,999 good rows of 3,000 and skips the bad one on the clerk\'s choice; the skipped row comes back as an XLSX with 原因 that imports once corrected', async () => {
+    db = freshDb()
+    const actor = makeActor()
+    const rows: Cell[][] = [['翠苑小区业主信息表'], [...HEAD, '车位']]
+    for (let i = 0; i < 3000; i++) rows.push([`${1 + Math.floor(i / 400)}栋`, `${1 + (Math.floor(i / 100) % 4)}单元`, String(101 + (i % 100)), `业主${i}`, '男', String(13000000000 + i), '', '业主', '', `B-${i}`])
+    // 业主1500, on row 1,503 of the sheet (below the title and the header): a phone one digit short.
+    rows[1502]![5] = '1300000150'
+    const sheet = await readSheet(await xlsxBytes(rows))
+    const result = await check(sheet, actor)
+    expect(result.problems.map((p) => [p.row, p.column, p.code])).toEqual([[1503, 'F', 'mobileInvalid']])
+    expect(result.summary).toMatchObject({ rows: 3000, imported: 2999, skipped: 1, newCustomers: 2999 })
+
+    // Without the choice, the one bad row still holds everything back; with it, 2,999 go in one transaction.
+    await expect(runImport(db, actor, result.plan!)).rejects.toBeInstanceOf(ImportInvalidError)
+    expect(await db.customers.count()).toBe(0)
+    const { summary, skipped } = await runImport(db, actor, result.plan!, { skipRows: [1503] })
+    expect(summary).toMatchObject({ rows: 3000, imported: 2999, skipped: 1 })
+    expect(await db.customers.count()).toBe(2999)
+    expect(await db.customers.where('name').equals('业主1500').count()).toBe(0)
+    expect(await db.outbox.count()).toBe(await db.rooms.count() + 2999)
+
+    // The skipped row, read back: the original columns (the unmapped 车位 too) and why.
+    const { t } = createAppI18n('zh-CN').global
+    const bytes = await skippedXlsx(sheet, findHeaderRow(sheet.rows), sheet.columnCount, skipped, { sheetName: '未导入的行', reasonHeader: '原因', reason: (row, list) => skippedReason(t, row, list) })
+    const back = await readSheet(bytes)
+    expect(back.rows).toEqual([
+      [...HEAD, '车位', '原因'],
+      ['4栋', '4单元', '101', '业主1500', '男', '1300000150', '', '业主', '', 'B-1500', '原表第 1503 行:F 列(联系电话):手机号码应为 1 开头的 11 位数字'],
+    ])
+
+    // Corrected in the skipped file, it imports on its own: the reason column is not read as anything.
+    const corrected = await readSheet(await xlsxBytes(back.rows.map((r, i) => (i === 1 ? r.map((c, j) => (j === 5 ? '13000001500' : c)) : r))))
+    const again = await check(corrected, actor)
+    expect(again.problems).toEqual([])
+    expect(again.summary).toMatchObject({ rows: 1, imported: 1, skipped: 0, newCustomers: 1, newRooms: 1 })
+    await runImport(db, actor, again.plan!)
+    expect(await db.customers.where('name').equals('业主1500').first()).toMatchObject({ phones: ['13000001500'] })
+  }, 60_000)
+
+  it('refuses to skip rows the clerk was not shown: a problem on another row still stops everything', async () => {
+    db = freshDb()
+    const actor = makeActor()
+    const result = await check(await csv([HEAD, ['3', '2', '1101', '王建国', '', '138', '', '', ''], ['3', '2', '1102', '李秀英', '', '139', '', '', '']]), actor)
+    expect(result.problems.map((p) => p.row)).toEqual([2, 3])
+    await expect(runImport(db, actor, result.plan!, { skipRows: [2] })).rejects.toBeInstanceOf(ImportInvalidError)
+    expect(await db.outbox.count()).toBe(0)
+  })
 })

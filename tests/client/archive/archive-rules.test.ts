@@ -1,7 +1,7 @@
 // The pure archive rules (shared/domain/archive-edit.ts, archive-import.ts), table-driven.
 import { describe, expect, it } from 'vitest'
 import { isValidDate, normaliseDate, normalisePhone, parsePhones, phoneProblem } from '@shared/domain/archive-edit'
-import { columnLetter, fieldForHeader, findHeaderRow, parseHonorific, parseRelation, parseRoomText, suggestMapping } from '@shared/domain/archive-import'
+import { columnLetter, fieldForHeader, findHeaderRow, parseHonorific, parseRelation, parseRoomText, planImport, skippedRows, suggestMapping, type ColumnMapping } from '@shared/domain/archive-import'
 
 describe('phones', () => {
   it.each([
@@ -122,4 +122,41 @@ describe('cells', () => {
     ['女士', 'ms'],
     ['未知', null],
   ])('honorific %s → %s', (text, honorific) => expect(parseHonorific(text)).toBe(honorific))
+})
+
+describe('repeated rows (issue 10 point 5: never merged without a word)', () => {
+  const MAPPING: ColumnMapping = ['number', 'name', 'phones', null]
+  const plan = (rows: string[][]) => planImport({ rows: [['房号', '姓名', '电话', '车位'], ...rows], rowNumbers: [1, ...rows.map((_, i) => i + 2)] }, 0, MAPPING)
+  const duplicates = (rows: string[][]) => plan(rows).problems.map((p) => [p.row, p.code, p.otherRow, p.column, p.value])
+
+  it.each<{ name: string; rows: string[][]; problems: unknown[] }>([
+    { name: 'the same person in the same room, written alike', rows: [['3-2-1101', '王建国', ''], ['3-2-1101', '王建国', '']], problems: [[3, 'duplicateRow', 2, 'B', '王建国']] },
+    { name: 'the same room spelled another way, with another phone', rows: [['3-2-1101', '王建国', '13800138000'], ['3栋2单元1101室', '王建国', '13900139000']], problems: [[3, 'duplicateRow', 2, 'B', '王建国']] },
+    { name: 'three times: each repeat names the first', rows: [['3-2-1101', '王建国', ''], ['3-2-1102', '李秀英', ''], ['3-2-1101', '王建国', ''], ['3-2-1101', '王建国', '']], problems: [[4, 'duplicateRow', 2, 'B', '王建国'], [5, 'duplicateRow', 2, 'B', '王建国']] },
+    { name: 'the same name in another room is another person', rows: [['3-2-1101', '王建国', ''], ['3-2-1102', '王建国', '']], problems: [] },
+    { name: 'two people in one room', rows: [['3-2-1101', '王建国', ''], ['3-2-1101', '李秀英', '']], problems: [] },
+    { name: 'a vacant room written twice', rows: [['3-2-1101', '', ''], ['3-2-1101', '', '']], problems: [] },
+    { name: 'a repeat of a row that has a problem of its own is not a repeat of anything imported', rows: [['3-2-1101', '王建国', '138'], ['3-2-1101', '王建国', '']], problems: [[2, 'phoneInvalid', undefined, 'C', '138']] },
+  ])('$name', ({ rows, problems }) => {
+    expect(duplicates(rows)).toEqual(problems)
+  })
+
+  it('leaves the repeat out of the plan: the first row stands as written', () => {
+    const p = plan([['3-2-1101', '王建国', '13800138000'], ['3-2-1101', '王建国', '13900139000']])
+    expect(p.rooms.map((r) => [r.label, r.rows, r.customers.map((c) => [c.name, c.phones, c.rows])])).toEqual([['3-2-1101', [2], [['王建国', ['13800138000'], [2]]]]])
+    expect(p.rowCount).toBe(2)
+  })
+
+  it('gives the skipped rows back with the header and every column as they were, in sheet order', () => {
+    const rows = [['3-2-1101', '王建国', '', 'B-1'], ['3-2-1102', '李秀英', '138'], ['3-2-1101', '王建国', '', 'B-9']]
+    const p = plan(rows)
+    const sheet = { rows: [['房号', '姓名', '电话', '车位'], ...rows], rowNumbers: [1, 2, 3, 4] }
+    expect(skippedRows(sheet, 0, 4, [...p.problems].reverse())).toEqual({
+      header: ['房号', '姓名', '电话', '车位'],
+      rows: [
+        { row: 3, cells: ['3-2-1102', '李秀英', '138', ''], problems: [expect.objectContaining({ code: 'phoneInvalid' })] },
+        { row: 4, cells: ['3-2-1101', '王建国', '', 'B-9'], problems: [expect.objectContaining({ code: 'duplicateRow', otherRow: 2 })] },
+      ],
+    })
+  })
 })

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
+import { flushPromises } from '@vue/test-utils'
 import AppUpdatePrompt from '@client/components/AppUpdatePrompt.vue'
+import AppShell from '@client/components/AppShell.vue'
+import SettingsGeneral from '@client/features/settings/components/SettingsGeneral.vue'
 import { useUiStore } from '@client/stores/ui'
 import { mountApp } from '../mount'
 
@@ -30,5 +33,21 @@ describe('AppUpdatePrompt', () => {
     expect(reload).toHaveBeenCalledOnce()
     await nextTick()
     expect(wrapper.find('[data-testid="update-prompt"]').exists()).toBe(false)
+  })
+
+  it('is a banner of the shell between the status bar and the page, never a layer over the page', async () => {
+    const { wrapper } = mountApp(AppShell)
+    useUiStore().offerUpdate(() => undefined)
+    await nextTick()
+    const body = wrapper.find('.app-shell__body').element
+    expect([...body.children].map((el) => el.getAttribute('data-testid') ?? el.tagName.toLowerCase())).toEqual(['header', 'update-prompt', 'main'])
+  })
+
+  it('检查更新 always answers: 检查失败 when the new version cannot be asked for (offline, no service worker)', async () => {
+    const { wrapper } = mountApp(SettingsGeneral)
+    expect(wrapper.find('[data-testid="update-check-result"]').text()).toBe('')
+    await wrapper.findAll('button').find((b) => b.text() === '检查更新')!.trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="update-check-result"]').text()).toBe('检查失败:无法连接服务器,请联网后再试')
   })
 })

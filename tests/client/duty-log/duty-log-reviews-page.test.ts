@@ -38,7 +38,8 @@ let wrapper: VueWrapper | null = null
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(instantAt(DATE, '18:00', TZ))
+  // The morning after: the day's log has ended and can be reviewed.
+  vi.setSystemTime(instantAt('2026-11-28', '09:00', TZ))
   db = freshDb()
   await db.staff.bulkAdd([supervisor, administrator, clerk])
   await db.dutyEntries.bulkAdd([
@@ -59,10 +60,12 @@ const signedIn = (who: Staff) => signedInTo(SITE, who, { timezone: TZ })
 const dueButton = (w: VueWrapper) => w.find('[data-testid="duty-reviews-due"]').findAll('button').find((b) => b.text().includes(`审核 ${DATE} 的值班记录`))
 
 describe('DutyLogReviewsPage', () => {
-  it('flags today’s log as due; the supervisor reads what it holds and signs it off; it is then no longer due', async () => {
+  it('flags yesterday’s log as due and today’s as 今日结束后审核; the supervisor reads what it holds and signs it off; it is then no longer due', async () => {
     wrapper = mountApp(DutyLogReviewsPage, {}, db, signedIn(supervisor)).wrapper
     const w = wrapper
     await until(() => expect(dueButton(w)).toBeDefined())
+    expect(w.find('[data-testid="duty-reviews-due"]').findAll('button').map((b) => b.text())).toEqual([`审核 ${DATE} 的值班记录`])
+    expect(w.find('[data-testid="review-running"]').text()).toBe('今日(2026-11-28)结束后审核')
     await dueButton(w)!.trigger('click')
     await until(() => expect(w.find('[role="status"]').text()).toBe('本次审核 2 条记录,其中待跟进 1 条'))
     await w.find('textarea[name="comment"]').setValue('电梯异响请工程部明日回复')

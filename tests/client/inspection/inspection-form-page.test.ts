@@ -34,7 +34,11 @@ vi.mock('@client/components/BaseSignaturePad.vue', () => ({
 
 const SITE = newId()
 let db: DeskbookDb
+// A page left mounted keeps its live queries running into the next test: unmount it first.
+let mounted: VueWrapper | null = null
 afterEach(async () => {
+  mounted?.unmount()
+  mounted = null
   db.close()
   await db.delete()
 })
@@ -62,6 +66,7 @@ const until = (_wrapper: VueWrapper, check: () => void): Promise<void> => untilP
 
 async function openForm(pinia: Pinia): Promise<VueWrapper> {
   const { wrapper } = mountApp(InspectionNewPage, {}, db, pinia)
+  mounted = wrapper
   await (wrapper.vm.$router as Router).push('/inspection/new')
   await until(wrapper, () => expect(wrapper.findAll('[data-testid="inspection-row"]').length).toBe(checklistRows({ items: [...DEFAULT_CHECKLIST] }).length))
   return wrapper
@@ -75,6 +80,31 @@ async function answer(wrapper: VueWrapper, fields: Record<string, string>): Prom
 }
 
 describe('InspectionNewPage', () => {
+  it('offers who is on duty in the shift first, then the other desk staff; the manager and the other supervisor only behind 其他人员', async () => {
+    const { pinia, clerk, other } = await supervisorOnShift()
+    const admin = makeStaff({ siteId: SITE, role: 'administrator', name: '王管理' })
+    const manager = makeStaff({ siteId: SITE, role: 'manager', name: '孙经理' })
+    const supervisor = makeStaff({ siteId: SITE, role: 'supervisor', name: '周主管' })
+    await db.staff.bulkAdd([manager, supervisor, admin])
+    const wrapper = await openForm(pinia)
+    const names = (testid: string) => wrapper.find(`[data-testid="${testid}"]`).findAll('label').map((l) => l.text())
+    await until(wrapper, () => expect(names('inspected-desk')).toHaveLength(2))
+    expect(wrapper.find('[data-testid="inspected-shift"]').text()).toContain('本班值班人员')
+    expect(names('inspected-shift')).toEqual([clerk.name])
+    expect(names('inspected-desk').sort()).toEqual([admin.name, other.name].sort())
+    expect(wrapper.find('[data-testid="inspected-others"]').exists()).toBe(false)
+    expect(wrapper.find(`input[name="inspected"][value="${manager.id}"]`).exists()).toBe(false)
+    const more = wrapper.find('[data-testid="inspected-show-others"]')
+    expect(more.text()).toBe('其他人员(2 人)')
+    await more.trigger('click')
+    expect(names('inspected-others').sort()).toEqual(['周主管(客服主管)', '孙经理(物业服务中心经理)'].sort())
+    expect(wrapper.find('[data-testid="inspected-show-others"]').exists()).toBe(false)
+    // Chosen on purpose, the manager is inspected with the clerk on duty.
+    await wrapper.find(`input[name="inspected"][value="${manager.id}"]`).setValue(true)
+    expect((wrapper.find(`input[name="inspected"][value="${clerk.id}"]`).element as HTMLInputElement).checked).toBe(true)
+    expect((wrapper.find(`input[name="inspected"][value="${manager.id}"]`).element as HTMLInputElement).checked).toBe(true)
+  })
+
   it('defaults to the shift on duty and who started it, never the inspector', async () => {
     const { pinia, clerk, other, inspector } = await supervisorOnShift()
     const wrapper = await openForm(pinia)

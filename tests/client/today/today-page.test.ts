@@ -1,20 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import type { VueWrapper } from '@vue/test-utils'
+import type { Pinia } from 'pinia'
 import type { Router } from 'vue-router'
-import TodayPage from '@client/features/today/pages/TodayPage.vue'
 import { newId } from '@shared/domain/ids'
-import { makeSite } from '@shared/domain/site'
-import { defaultSettings } from '@shared/domain/settings'
-import { staffCard } from '@shared/domain/staff'
 import { useSessionStore } from '@client/stores/session'
-import type { DeskbookDb } from '@client/db/database'
 import { dutyStartEntry } from '@client/db/repositories/duty-log'
-import { freshDb } from '../../factories/db'
 import { makeStaff } from '../../factories/site'
-import { at, dayAndNight, keyOf, TZ } from '../../factories/duty'
+import { at, dayAndNight, keyOf } from '../../factories/duty'
 import { makeHandover } from '../../factories/duty-seed'
-import { mountApp } from '../mount'
+import { until } from '../mount'
+import { signedInAt as signedIn, useTodayFixture } from './today-session'
 
 const SITE = newId()
 const DATE = '2026-11-26'
@@ -26,50 +21,16 @@ const fang = makeStaff({ siteId: SITE, role: 'assistant', name: '王芳' })
 const chen = makeStaff({ siteId: SITE, role: 'supervisor', name: '陈主管' })
 const DEVICE = newId()
 
-let db: DeskbookDb
-let wrapper: VueWrapper | null = null
-// Only Date is faked: "now" stands where a test puts it, while fake-indexeddb and Dexie's live
-// queries keep their real timers.
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  db = freshDb()
+// 李娜 started the day shift (08:00–20:00) when she logged in that morning.
+const fixture = useTodayFixture(async (db) => {
   await db.staff.bulkAdd([lina, fang, chen])
   await db.shiftTypes.bulkAdd(shifts)
-  // 李娜 started the day shift (08:00–20:00) when she logged in that morning.
   await db.dutyEntries.add(dutyStartEntry({ siteId: SITE, deviceId: DEVICE, staffId: lina.id }, DAY_KEY, at(DATE, '07:55')))
-})
-afterEach(async () => {
-  wrapper?.unmount()
-  wrapper = null
-  vi.useRealTimers()
-  db.close()
-  await db.delete()
 })
 
 /** The tablet in Shanghai with 李娜 logged in at the Shanghai wall-clock time `hhmm`. */
-function signedInAt(hhmm: string): Pinia {
-  vi.setSystemTime(at(DATE, hhmm))
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const session = useSessionStore(pinia)
-  session.setSite({ site: makeSite(SITE, '翠苑小区'), settings: { ...defaultSettings(SITE), timezone: TZ }, device: { id: DEVICE, siteId: SITE, letter: 'A', name: '前台平板', createdAt: 0 } })
-  session.signIn(staffCard(lina), Date.now())
-  return pinia
-}
-
-async function until(w: VueWrapper, check: () => void | Promise<void>): Promise<void> {
-  await vi.waitFor(async () => {
-    await flushPromises()
-    await check()
-  })
-}
-
-async function openToday(pinia: Pinia): Promise<VueWrapper> {
-  wrapper = mountApp(TodayPage, {}, db, pinia).wrapper
-  await (wrapper.vm.$router as Router).push('/today')
-  await until(wrapper, () => expect(wrapper!.find('[data-testid="today-shift"]').text()).toContain('当前班次'))
-  return wrapper
-}
+const signedInAt = (hhmm: string): Pinia => signedIn(SITE, DEVICE, lina, at(DATE, hhmm))
+const openToday = fixture.open
 
 const endDuty = (w: VueWrapper) => w.find('[data-testid="end-duty"]')
 const blocked = (w: VueWrapper) => w.find('[data-testid="end-duty-blocked"]')
@@ -78,8 +39,8 @@ const awaiting = (w: VueWrapper) => w.find('[data-testid="awaiting-handover"]')
 /** The day shift handed over to 王芳, who arrived at 19:55 (both signed; arriving from another tablet by sync). */
 async function handOver(): Promise<void> {
   const { handover, signatures } = makeHandover(SITE, { fromShiftKey: DAY_KEY, toShiftKey: NIGHT_KEY, outgoingId: lina.id, incomingId: fang.id, outgoingName: '李娜', incomingName: '王芳', shiftStartsAt: at(DATE, '20:00'), arrivedBefore: 5 })
-  await db.signatures.bulkAdd(signatures)
-  await db.handovers.add(handover)
+  await fixture.db().signatures.bulkAdd(signatures)
+  await fixture.db().handovers.add(handover)
 }
 
 describe('TodayPage — ending duty (篇2 4.2.8)', () => {
@@ -88,7 +49,7 @@ describe('TodayPage — ending duty (篇2 4.2.8)', () => {
     expect(w.find('h1').text()).toBe('李娜,您好')
     expect(w.find('[data-testid="today-shift"]').text()).toContain('当前班次:夜班(20:00–08:00)')
 
-    await until(w, () => expect(awaiting(w).exists()).toBe(true))
+    await until(() => expect(awaiting(w).exists()).toBe(true))
     expect(awaiting(w).find('h2').text()).toBe('等待接班')
     expect(awaiting(w).text()).toContain(`${DATE} 白班 已于 20:00 结束,接班人尚未签字接班`)
     expect(endDuty(w).text()).toBe('结束值班')
@@ -100,17 +61,17 @@ describe('TodayPage — ending duty (篇2 4.2.8)', () => {
     await awaiting(w).findAll('button').find((b) => b.text() === '记录接班人未到岗')!.trigger('click')
     await awaiting(w).find('textarea[name="noShowNote"]').setValue('  已电话联系王芳,已报告陈主管  ')
     await awaiting(w).find('form').trigger('submit')
-    await until(w, () => expect(w.find('[data-testid="no-show-recorded"]').exists()).toBe(true))
+    await until(() => expect(w.find('[data-testid="no-show-recorded"]').exists()).toBe(true))
     expect(w.find('[data-testid="no-show-recorded"]').text()).toBe('已记录接班人未到岗,并上报客服主管')
 
-    const noShows = (await db.dutyEntries.toArray()).filter((e) => e.kind === 'noShow')
+    const noShows = (await fixture.db().dutyEntries.toArray()).filter((e) => e.kind === 'noShow')
     expect(noShows).toEqual([
       expect.objectContaining({ siteId: SITE, shiftKey: DAY_KEY, staffId: lina.id, escalation: 'supervisor', content: '已电话联系王芳,已报告陈主管' }),
     ])
     // vi.waitFor moves the faked clock on by its polling interval: still the minute she pressed it.
     expect(noShows[0]!.at - at(DATE, '20:10')).toBeGreaterThanOrEqual(0)
     expect(noShows[0]!.at - at(DATE, '20:10')).toBeLessThan(60_000)
-    expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ table: 'dutyEntries', name: 'dutyEntry.add', recordId: noShows[0]!.id, staffId: lina.id, deviceId: DEVICE, siteId: SITE })])
+    expect(await fixture.db().outbox.toArray()).toEqual([expect.objectContaining({ table: 'dutyEntries', name: 'dutyEntry.add', recordId: noShows[0]!.id, staffId: lina.id, deviceId: DEVICE, siteId: SITE })])
     // Recording it does not let her go: the handover still has to be signed.
     expect(endDuty(w).attributes('disabled')).toBeDefined()
     expect(blocked(w).text()).toBe('接班人签字接班前不能结束值班(篇2 4.2.8)')
@@ -121,7 +82,7 @@ describe('TodayPage — ending duty (篇2 4.2.8)', () => {
     expect(w.find('[data-testid="today-shift"]').text()).toContain('当前班次:白班(08:00–20:00)')
     // Disabled while the log is read, then for the reason that holds.
     expect(endDuty(w).attributes('disabled')).toBeDefined()
-    await until(w, () => expect(blocked(w).text()).toBe('本班尚未结束;交接班完成后才能结束值班'))
+    await until(() => expect(blocked(w).text()).toBe('本班尚未结束;交接班完成后才能结束值班'))
     expect(endDuty(w).attributes('disabled')).toBeDefined()
     expect(awaiting(w).exists()).toBe(false)
   })
@@ -129,24 +90,24 @@ describe('TodayPage — ending duty (篇2 4.2.8)', () => {
   it('with her shift handed over before she opens the screen: 结束值班 enabled once the log is read, no waiting card', async () => {
     await handOver()
     const w = await openToday(signedInAt('20:10'))
-    await until(w, () => expect(endDuty(w).attributes('disabled')).toBeUndefined())
+    await until(() => expect(endDuty(w).attributes('disabled')).toBeUndefined())
     expect(awaiting(w).exists()).toBe(false)
     expect(blocked(w).exists()).toBe(false)
   })
 
   it('once her shift is handed over, 结束值班 is enabled and signs her out', async () => {
     const w = await openToday(signedInAt('20:10'))
-    await until(w, () => expect(awaiting(w).exists()).toBe(true))
+    await until(() => expect(awaiting(w).exists()).toBe(true))
     expect(endDuty(w).attributes('disabled')).toBeDefined()
 
     await handOver()
-    await until(w, () => expect(awaiting(w).exists()).toBe(false))
+    await until(() => expect(awaiting(w).exists()).toBe(false))
     expect(endDuty(w).attributes('disabled')).toBeUndefined()
     expect(blocked(w).exists()).toBe(false)
 
     await endDuty(w).trigger('click')
     const router = w.vm.$router as Router
-    await until(w, () => expect(router.currentRoute.value.name).toBe('login'))
+    await until(() => expect(router.currentRoute.value.name).toBe('login'))
     expect(useSessionStore().isLoggedIn).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { newId } from '@shared/domain/ids'
-import { checklistRows, inspectionProblems, kindFor, nonconformityState, openNonconformities, type InspectionProblem, type NonconformityDraft } from '@shared/domain/inspection'
+import { checklistRows, inspecteeGroups, inspectionProblems, kindFor, nonconformityState, openNonconformities, type InspectionProblem, type NonconformityDraft } from '@shared/domain/inspection'
 import { DEFAULT_CHECKLIST } from '@shared/domain/inspection-template'
 import { ROLES, type Role } from '@shared/domain/role'
 import { answers, makeTemplate, ncDraft } from '../../factories/inspection'
@@ -19,6 +19,33 @@ describe('kindFor: who inspects, and how (篇2 4.4.2–4.4.4)', () => {
 
   it('covers every role', () => {
     expect(ROLES).toHaveLength(6)
+  })
+})
+
+describe('inspecteeGroups: the desk staff of the shift first, the supervisor and manager only on purpose (issue 10 point 19)', () => {
+  const person = (name: string, role: Role, active = true) => ({ id: name, name, role, active })
+  const staff = [
+    person('孙经理', 'manager'),
+    person('陈主管', 'supervisor'),
+    person('周主管', 'supervisor'),
+    person('王管理', 'administrator'),
+    person('李娜', 'assistant'),
+    person('王芳', 'assistant'),
+    person('赵离职', 'assistant', false),
+    person('工程部', 'department'),
+    person('系统管理员', 'admin'),
+  ]
+  const names = (g: Record<'shift' | 'desk' | 'others', { name: string }[]>) => ({ shift: g.shift.map((s) => s.name), desk: g.desk.map((s) => s.name), others: g.others.map((s) => s.name) })
+
+  it.each<{ name: string; onDuty: string[]; inspector: string; expected: { shift: string[]; desk: string[]; others: string[] } }>([
+    { name: 'a supervisor inspects the shift 李娜 stands', onDuty: ['李娜'], inspector: '陈主管', expected: { shift: ['李娜'], desk: ['王管理', '王芳'], others: ['孙经理', '周主管'] } },
+    { name: 'the manager inspects a shift of two', onDuty: ['王芳', '李娜'], inspector: '孙经理', expected: { shift: ['李娜', '王芳'], desk: ['王管理'], others: ['陈主管', '周主管'] } },
+    { name: 'the administrator inspects at handover; never herself, even on duty', onDuty: ['王管理', '李娜'], inspector: '王管理', expected: { shift: ['李娜'], desk: ['王芳'], others: ['孙经理', '陈主管', '周主管'] } },
+    { name: 'nobody has started duty yet', onDuty: [], inspector: '陈主管', expected: { shift: [], desk: ['王管理', '李娜', '王芳'], others: ['孙经理', '周主管'] } },
+    { name: 'a supervisor who started duty on the shift is of the shift', onDuty: ['周主管'], inspector: '陈主管', expected: { shift: ['周主管'], desk: ['王管理', '李娜', '王芳'], others: ['孙经理'] } },
+    { name: 'an inactive clerk, a department and company IT are never offered, on duty or not', onDuty: ['赵离职', '工程部'], inspector: '陈主管', expected: { shift: [], desk: ['王管理', '李娜', '王芳'], others: ['孙经理', '周主管'] } },
+  ])('$name', ({ onDuty, inspector, expected }) => {
+    expect(names(inspecteeGroups(staff, onDuty, inspector))).toEqual(expected)
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DAILY_LOOKBACK_DAYS, WEEKLY_LOOKBACK_WEEKS, dailyReviewsDue, reviewDays, weekStart, weeklyReviewsDue, type Review } from '@shared/domain/review'
+import { DAILY_LOOKBACK_DAYS, WEEKLY_LOOKBACK_WEEKS, dailyReviewRunning, dailyReviewsDue, periodEnded, reviewDays, weekStart, weeklyReviewsDue, type Review, type ReviewKind } from '@shared/domain/review'
 import { addDays, instantAt } from '@shared/domain/time'
 
 const TZ = 'Asia/Shanghai'
@@ -30,49 +30,57 @@ describe('weekStart: weeks run Monday to Sunday (篇4 4.9 每周一)', () => {
   })
 })
 
-describe('dailyReviewsDue (篇4 4.3: the supervisor every day)', () => {
+describe('dailyReviewsDue (篇4 4.3: the supervisor every day; 篇2 4.2.5 the duty log)', () => {
   const today = '2026-11-27'
-  const last14 = Array.from({ length: DAILY_LOOKBACK_DAYS }, (_, i) => addDays(today, -i))
+  /** The 14 days before today, newest first: today itself is never due. */
+  const last14 = Array.from({ length: DAILY_LOOKBACK_DAYS }, (_, i) => addDays(today, -1 - i))
 
-  it('lists today and the 13 days before it, newest first, when nothing was reviewed', () => {
+  it('lists the 14 days before today, newest first, when nothing was reviewed — not today, which has not ended', () => {
     expect(DAILY_LOOKBACK_DAYS).toBe(14)
     expect(dailyReviewsDue([], noon(today), TZ, '2020-01-01')).toEqual(last14)
-    expect(last14.at(-1)).toBe('2026-11-14')
+    expect(last14[0]).toBe('2026-11-26')
+    expect(last14.at(-1)).toBe('2026-11-13')
   })
 
   it.each<{ name: string; done: Done[]; since: string; due: string[] }>([
     { name: 'reviewed days are left out', done: [daily('2026-11-26'), daily('2026-11-20')], since: '2020-01-01', due: last14.filter((d) => d !== '2026-11-26' && d !== '2026-11-20') },
-    { name: 'every day reviewed', done: last14.map(daily), since: '2020-01-01', due: [] },
-    { name: 'only today left, to be signed at day end', done: last14.slice(1).map(daily), since: '2020-01-01', due: [today] },
+    { name: 'every past day reviewed: nothing due in the morning', done: last14.map(daily), since: '2020-01-01', due: [] },
+    { name: 'only yesterday left', done: last14.slice(1).map(daily), since: '2020-01-01', due: ['2026-11-26'] },
     { name: 'a weekly review does not stand in for a daily one', done: [weekly('2026-11-23')], since: '2020-01-01', due: last14 },
     { name: 'a review older than the lookback changes nothing', done: [daily('2026-11-01')], since: '2020-01-01', due: last14 },
-    { name: 'nothing before the site started', done: [], since: '2026-11-25', due: ['2026-11-27', '2026-11-26', '2026-11-25'] },
-    { name: 'a site that started today', done: [], since: today, due: [today] },
-    { name: 'a site that started today, reviewed', done: [daily(today)], since: today, due: [] },
+    { name: 'nothing before the site started', done: [], since: '2026-11-25', due: ['2026-11-26', '2026-11-25'] },
+    { name: 'a site that started yesterday', done: [], since: '2026-11-26', due: ['2026-11-26'] },
+    { name: 'a site that started today: nothing due yet', done: [], since: today, due: [] },
     { name: 'a site whose first day is tomorrow', done: [], since: '2026-11-28', due: [] },
-    { name: 'since exactly at the lookback edge', done: [], since: '2026-11-14', due: last14 },
+    { name: 'since exactly at the lookback edge', done: [], since: '2026-11-13', due: last14 },
   ])('$name', ({ done, since, due }) => {
     expect(dailyReviewsDue(done, noon(today), TZ, since)).toEqual(due)
   })
 
-  it('takes today in the site timezone: 23:30 UTC is already the next day in Shanghai', () => {
-    const at = Date.UTC(2026, 10, 27, 23, 30)
-    expect(dailyReviewsDue([], at, 'Asia/Shanghai', '2026-11-27')).toEqual(['2026-11-28', '2026-11-27'])
-    expect(dailyReviewsDue([], at, 'UTC', '2026-11-27')).toEqual(['2026-11-27'])
+  // The day turns at midnight in the site's time zone (Shanghai is UTC+8: 16:00 UTC). Site started on the 26th.
+  it.each<{ name: string; now: number; tz: string; since: string; due: string[]; running: string }>([
+    { name: 'Shanghai 23:59:59.999: the 27th still running, the 26th due', now: Date.UTC(2026, 10, 27, 15, 59, 59, 999), tz: 'Asia/Shanghai', since: '2026-11-26', due: ['2026-11-26'], running: '2026-11-27' },
+    { name: 'Shanghai 00:00 on the 28th: the 27th due at once', now: Date.UTC(2026, 10, 27, 16, 0), tz: 'Asia/Shanghai', since: '2026-11-26', due: ['2026-11-27', '2026-11-26'], running: '2026-11-28' },
+    { name: 'the same instant in UTC is still 16:00 on the 27th', now: Date.UTC(2026, 10, 27, 16, 0), tz: 'UTC', since: '2026-11-26', due: ['2026-11-26'], running: '2026-11-27' },
+    { name: 'UTC midnight', now: Date.UTC(2026, 10, 28, 0, 0), tz: 'UTC', since: '2026-11-26', due: ['2026-11-27', '2026-11-26'], running: '2026-11-28' },
+    { name: 'Urumqi (UTC+6) turns two hours after Shanghai', now: Date.UTC(2026, 10, 27, 17, 59), tz: 'Asia/Urumqi', since: '2026-11-26', due: ['2026-11-26'], running: '2026-11-27' },
+    { name: 'across the year end, at midnight', now: Date.UTC(2026, 11, 31, 16, 0), tz: 'Asia/Shanghai', since: '2026-12-30', due: ['2026-12-31', '2026-12-30'], running: '2027-01-01' },
+  ])('$name', ({ now, tz, since, due, running }) => {
+    expect(dailyReviewsDue([], now, tz, since)).toEqual(due)
+    expect(dailyReviewRunning(now, tz, since)).toBe(running)
   })
 
   it('crosses month and year ends', () => {
-    expect(dailyReviewsDue([], noon('2027-01-02'), TZ, '2026-12-30')).toEqual(['2027-01-02', '2027-01-01', '2026-12-31', '2026-12-30'])
+    expect(dailyReviewsDue([], noon('2027-01-02'), TZ, '2026-12-30')).toEqual(['2027-01-01', '2026-12-31', '2026-12-30'])
   })
 
-  // 篇2 4.2.5: the supervisor also reads each day's duty log; a review of its own kind.
   it.each<{ name: string; done: Done[]; since: string; due: string[] }>([
     { name: 'duty log: nothing reviewed', done: [], since: '2020-01-01', due: last14 },
-    { name: 'duty log: reviewed days are left out', done: [dutyLog('2026-11-27'), dutyLog('2026-11-25')], since: '2020-01-01', due: last14.filter((d) => d !== '2026-11-27' && d !== '2026-11-25') },
-    { name: 'duty log: every day reviewed', done: last14.map(dutyLog), since: '2020-01-01', due: [] },
+    { name: 'duty log: reviewed days are left out', done: [dutyLog('2026-11-26'), dutyLog('2026-11-24')], since: '2020-01-01', due: last14.filter((d) => d !== '2026-11-26' && d !== '2026-11-24') },
+    { name: 'duty log: every past day reviewed', done: last14.map(dutyLog), since: '2020-01-01', due: [] },
     { name: 'duty log: a review of the register does not stand in for it', done: last14.map(daily), since: '2020-01-01', due: last14 },
     { name: 'duty log: nor a weekly review', done: [weekly('2026-11-23')], since: '2020-01-01', due: last14 },
-    { name: 'duty log: nothing before the site started', done: [dutyLog('2026-11-26')], since: '2026-11-25', due: ['2026-11-27', '2026-11-25'] },
+    { name: 'duty log: nothing before the site started', done: [dutyLog('2026-11-25')], since: '2026-11-24', due: ['2026-11-26', '2026-11-24'] },
     { name: 'duty log: a site whose first day is tomorrow', done: [], since: '2026-11-28', due: [] },
   ])('$name', ({ done, since, due }) => {
     expect(dailyReviewsDue(done, noon(today), TZ, since, 'dutyLogDaily')).toEqual(due)
@@ -85,9 +93,34 @@ describe('dailyReviewsDue (篇4 4.3: the supervisor every day)', () => {
   })
 
   it('duty log: takes today in the site timezone', () => {
-    const at = Date.UTC(2026, 10, 27, 23, 30)
-    expect(dailyReviewsDue([dutyLog('2026-11-27')], at, 'Asia/Shanghai', '2026-11-27', 'dutyLogDaily')).toEqual(['2026-11-28'])
-    expect(dailyReviewsDue([dutyLog('2026-11-27')], at, 'UTC', '2026-11-27', 'dutyLogDaily')).toEqual([])
+    const at = Date.UTC(2026, 10, 27, 23, 30) // 07:30 on the 28th in Shanghai
+    expect(dailyReviewsDue([], at, 'Asia/Shanghai', '2026-11-27', 'dutyLogDaily')).toEqual(['2026-11-27'])
+    expect(dailyReviewsDue([], at, 'UTC', '2026-11-27', 'dutyLogDaily')).toEqual([])
+  })
+})
+
+describe('dailyReviewRunning: today, reviewed once it has ended (今日结束后审核)', () => {
+  it.each<{ name: string; since: string; running: string | null }>([
+    { name: 'a site running for a while', since: '2020-01-01', running: '2026-11-27' },
+    { name: 'a site that started today', since: '2026-11-27', running: '2026-11-27' },
+    { name: 'a site whose first day is tomorrow', since: '2026-11-28', running: null },
+  ])('$name', ({ since, running }) => {
+    expect(dailyReviewRunning(noon('2026-11-27'), TZ, since)).toBe(running)
+  })
+})
+
+describe('periodEnded: a period is reviewed once it has ended in site time', () => {
+  it.each<{ name: string; kind: ReviewKind; period: string; now: number; tz: string; ended: boolean }>([
+    { name: 'a day, during it', kind: 'registerDaily', period: '2026-11-27', now: noon('2026-11-27'), tz: TZ, ended: false },
+    { name: 'a day, at 23:59:59.999', kind: 'registerDaily', period: '2026-11-27', now: Date.UTC(2026, 10, 27, 15, 59, 59, 999), tz: TZ, ended: false },
+    { name: 'a day, at midnight after it', kind: 'registerDaily', period: '2026-11-27', now: Date.UTC(2026, 10, 27, 16, 0), tz: TZ, ended: true },
+    { name: 'the same instant in UTC', kind: 'registerDaily', period: '2026-11-27', now: Date.UTC(2026, 10, 27, 16, 0), tz: 'UTC', ended: false },
+    { name: 'the duty log of a day, the morning after', kind: 'dutyLogDaily', period: '2026-11-27', now: noon('2026-11-28'), tz: TZ, ended: true },
+    { name: 'a day in the future', kind: 'dutyLogDaily', period: '2026-11-29', now: noon('2026-11-28'), tz: TZ, ended: false },
+    { name: 'a week, on its Sunday night', kind: 'registerWeekly', period: '2026-11-23', now: Date.UTC(2026, 10, 29, 15, 59), tz: TZ, ended: false },
+    { name: 'a week, at Monday midnight', kind: 'registerWeekly', period: '2026-11-23', now: Date.UTC(2026, 10, 29, 16, 0), tz: TZ, ended: true },
+  ])('$name', ({ kind, period, now, tz, ended }) => {
+    expect(periodEnded(kind, period, now, tz)).toBe(ended)
   })
 })
 

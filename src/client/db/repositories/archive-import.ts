@@ -1,11 +1,13 @@
 /**
- * Importing a site's spreadsheet into the archive: check every row first (nothing written while any
- * problem remains), then write all rooms and customers with their outbox entries in ONE transaction —
- * everything or nothing. The rules are pure (shared/domain/archive-import*.ts); reading the file is
- * the feature's (features/archive/import/read-sheet.ts).
+ * Importing a site's spreadsheet into the archive: check every row first, then write all rooms and
+ * customers with their outbox entries in ONE transaction — everything or nothing. Rows with problems
+ * block the import unless the clerk chose to skip exactly those rows (issue 10 point 5: one bad row
+ * must not hold back 2,999 good ones); the skipped rows are handed back to be corrected and imported
+ * again. The rules are pure (shared/domain/archive-import*.ts); reading the file is the feature's
+ * (features/archive/import/read-sheet.ts).
  */
 import { CustomerSchema, RoomSchema, type Customer, type Room } from '@shared/domain/archive'
-import { mappingProblems, planImport, type ColumnMapping, type ImportPlan, type ImportProblem, type MappingProblem, type SheetRows } from '@shared/domain/archive-import'
+import { mappingProblems, planImport, problemRows, type ColumnMapping, type ImportPlan, type ImportProblem, type MappingProblem, type SheetRows } from '@shared/domain/archive-import'
 import { matchArchive, type ArchiveMatch } from '@shared/domain/archive-import-match'
 import { isValid } from '@shared/domain/validation'
 import type { DeskbookDb } from '../database'
@@ -14,6 +16,10 @@ import { writeRecords, type Actor, type RecordWrite } from '../write-records'
 
 export interface ImportSummary {
   rows: number
+  /** Rows written (all but the skipped ones). */
+  imported: number
+  /** Rows left out because of a problem. */
+  skipped: number
   newRooms: number
   matchedRooms: number
   newCustomers: number
@@ -37,12 +43,34 @@ export class ImportInvalidError extends Error {
   }
 }
 
+export interface ImportResult {
+  summary: ImportSummary
+  /** The problems of the rows skipped (none unless the clerk chose to skip). */
+  skipped: ImportProblem[]
+}
+
+export interface ImportOptions {
+  /**
+   * The rows the clerk chose to skip: those with problems at the check. A problem on any other row
+   * (a sync brought something since) still refuses the whole import.
+   */
+  skipRows?: readonly number[]
+  onProgress?: (done: number, total: number) => void
+  now?: number
+}
+
 /** Rows written per writeRecords call: progress is reported between them, all in the one transaction. */
 export const IMPORT_CHUNK = 500
 
-function summarise(plan: ImportPlan | null, match: ArchiveMatch | null): ImportSummary {
+const byRow = (a: ImportProblem, b: ImportProblem): number => a.row - b.row || a.column.localeCompare(b.column)
+
+function summarise(plan: ImportPlan | null, match: ArchiveMatch | null, problems: readonly ImportProblem[]): ImportSummary {
+  const rows = plan?.rowCount ?? 0
+  const skipped = problemRows(problems).length
   return {
-    rows: plan?.rowCount ?? 0,
+    rows,
+    imported: rows - skipped,
+    skipped,
     newRooms: match?.newRooms.length ?? 0,
     matchedRooms: match?.matchedRooms ?? 0,
     newCustomers: match?.newCustomers.length ?? 0,
@@ -58,26 +86,31 @@ async function siteArchive(db: DeskbookDb, siteId: string): Promise<[Room[], Cus
 /** Read every row with `mapping` and lay it over the archive: what would be written, and every problem. Writes nothing. */
 export async function checkImport(db: DeskbookDb, siteId: string, sheet: SheetRows, headerIndex: number, mapping: ColumnMapping): Promise<ImportCheck> {
   const columns = mappingProblems(mapping)
-  if (columns.length) return { plan: null, mappingProblems: columns, problems: [], summary: summarise(null, null) }
+  if (columns.length) return { plan: null, mappingProblems: columns, problems: [], summary: summarise(null, null, []) }
   const plan = planImport(sheet, headerIndex, mapping)
   const [rooms, customers] = await siteArchive(db, siteId)
   const match = matchArchive(plan, siteId, rooms, customers)
-  const problems = [...plan.problems, ...match.problems].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column))
-  return { plan, mappingProblems: [], problems, summary: summarise(plan, match) }
+  const problems = [...plan.problems, ...match.problems].sort(byRow)
+  return { plan, mappingProblems: [], problems, summary: summarise(plan, match, problems) }
 }
 
 /**
- * Write `plan` in one transaction with its outbox entries. The archive is read again inside the
- * transaction (a sync may have brought rooms since the check), so rooms are never duplicated.
- * Throws ImportInvalidError, and writes nothing, when any problem remains.
+ * Write `plan` (its good rows: rows with problems are not in it) in one transaction with its outbox
+ * entries. The archive is read again inside the transaction (a sync may have brought rooms since the
+ * check), so rooms are never duplicated. Throws ImportInvalidError, and writes nothing, when a row
+ * has a problem that the clerk did not choose to skip.
  */
-export async function runImport(db: DeskbookDb, actor: Actor, plan: ImportPlan, onProgress?: (done: number, total: number) => void, now = Date.now()): Promise<ImportSummary> {
-  if (plan.problems.length) throw new ImportInvalidError(plan.problems)
+export async function runImport(db: DeskbookDb, actor: Actor, plan: ImportPlan, options: ImportOptions = {}): Promise<ImportResult> {
+  const { onProgress, now = Date.now() } = options
+  const skippable = new Set(options.skipRows ?? [])
+  const refused = (problems: readonly ImportProblem[]): boolean => problems.some((p) => !skippable.has(p.row))
+  if (refused(plan.problems)) throw new ImportInvalidError(plan.problems)
   try {
     return await db.transaction('rw', [db.rooms, db.customers, db.outbox, db.meta], async () => {
       const [rooms, customers] = await siteArchive(db, actor.siteId)
       const match = matchArchive(plan, actor.siteId, rooms, customers)
-      if (match.problems.length) throw new ImportInvalidError(match.problems)
+      const problems = [...plan.problems, ...match.problems].sort(byRow)
+      if (refused(match.problems)) throw new ImportInvalidError(problems)
       const writes: RecordWrite[] = [
         ...match.newRooms.map((r): RecordWrite => ({ table: 'rooms', row: r, key: r.id, name: 'room.put' })),
         ...match.newCustomers.map((c): RecordWrite => ({ table: 'customers', row: c, key: c.id, name: 'customer.put' })),
@@ -92,7 +125,7 @@ export async function runImport(db: DeskbookDb, actor: Actor, plan: ImportPlan, 
         await writeRecords(db, actor, writes.slice(i, i + IMPORT_CHUNK), now)
         onProgress?.(Math.min(i + IMPORT_CHUNK, writes.length), writes.length)
       }
-      return summarise(plan, match)
+      return { summary: summarise(plan, match, problems), skipped: problems }
     })
   } catch (e) {
     if (e instanceof ImportInvalidError) throw e

@@ -24,7 +24,7 @@ export interface RegisteringActor extends Actor {
 
 export class ReceptionInvalidError extends Error {
   override readonly name = 'ReceptionInvalidError'
-  constructor(readonly problems: (ReceptionProblem | EventProblem | 'notAllowed' | 'unknownReception')[]) {
+  constructor(readonly problems: (ReceptionProblem | EventProblem | 'notAllowed' | 'unknownReception' | 'periodNotOver')[]) {
     super(problems.join(', '))
   }
 }

@@ -3,7 +3,7 @@
  * lists every request received in the period and how many were still open; append-only.
  */
 import { newId } from '@shared/domain/ids'
-import { reviewDays, type Review, type ReviewKind } from '@shared/domain/review'
+import { periodEnded, REVIEW_ACTIONS, reviewDays, type Review, type ReviewKind } from '@shared/domain/review'
 import { addDays, instantAt } from '@shared/domain/time'
 import { can, type Role } from '@shared/domain/role'
 import type { DeskbookDb } from '../database'
@@ -39,8 +39,9 @@ export async function submitReview(
   input: { kind: ReviewKind; period: string; tz: string; comment: string; signature: string | null },
   now = Date.now(),
 ): Promise<Review> {
-  const action = input.kind === 'registerWeekly' ? 'review.registerWeekly' : input.kind === 'dutyLogDaily' ? 'dutyLog.review' : 'review.registerDaily'
-  if (!can(role, action)) throw new ReceptionInvalidError(['notAllowed'])
+  if (!can(role, REVIEW_ACTIONS[input.kind])) throw new ReceptionInvalidError(['notAllowed'])
+  // 篇4 4.3, 篇2 4.2.5: a day is reviewed once it has ended, with everything it received.
+  if (!periodEnded(input.kind, input.period, now, input.tz)) throw new ReceptionInvalidError(['periodNotOver'])
   // 篇4 4.3 / 4.9: the register's requests of the period; 篇2 4.2.5: the day's duty-log entries.
   const covered =
     input.kind === 'dutyLogDaily'

@@ -99,8 +99,21 @@ describe('submitReview', () => {
     const input = { kind: 'registerDaily' as const, period: '2026-11-27', tz: 'Asia/Shanghai', comment: '已阅', signature: null }
     const refused = await submitReview(db, actor, 'assistant', input).catch((e: unknown) => e)
     expect((refused as ReceptionInvalidError).problems).toEqual(['notAllowed'])
-    const review = await submitReview(db, actor, 'supervisor', input, T0 + 10 * HOUR)
+    // 篇4 4.3: the day is signed off once it has ended — 23:59 in Shanghai is too early, midnight is not.
+    const early = await submitReview(db, actor, 'supervisor', input, Date.UTC(2026, 10, 27, 15, 59)).catch((e: unknown) => e)
+    expect((early as ReceptionInvalidError).problems).toEqual(['periodNotOver'])
+    expect(await db.reviews.count()).toBe(0)
+    const review = await submitReview(db, actor, 'supervisor', input, Date.UTC(2026, 10, 27, 16, 0))
     expect(review).toMatchObject({ covered: [morning.id], openCount: 0, comment: '已阅', reviewerId: actor.staffId })
     expect((await db.outbox.toArray()).map((m) => m.name)).toContain('review.add')
+  })
+
+  it('refuses a week still running: the manager signs last week off from Monday', async () => {
+    db = freshDb()
+    const actor = makeRegisteringActor()
+    const input = { kind: 'registerWeekly' as const, period: '2026-11-23', tz: 'Asia/Shanghai', comment: '', signature: null }
+    const sunday = await submitReview(db, actor, 'manager', input, Date.UTC(2026, 10, 29, 15, 59)).catch((e: unknown) => e) // Sunday 23:59 in Shanghai
+    expect((sunday as ReceptionInvalidError).problems).toEqual(['periodNotOver'])
+    expect(await submitReview(db, actor, 'manager', input, Date.UTC(2026, 10, 29, 16, 0))).toMatchObject({ kind: 'registerWeekly', period: '2026-11-23' })
   })
 })

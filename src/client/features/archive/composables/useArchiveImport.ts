@@ -1,10 +1,14 @@
 import { computed, inject, provide, reactive, ref, shallowRef, type ComputedRef, type InjectionKey, type Ref, type ShallowRef } from 'vue'
-import { findHeaderRow, suggestMapping, type ColumnMapping, type ImportField } from '@shared/domain/archive-import'
+import { useI18n } from 'vue-i18n'
+import { findHeaderRow, problemRows, suggestMapping, type ColumnMapping, type ImportField } from '@shared/domain/archive-import'
 import { useDb } from '../../../modules/db'
 import { useSessionStore } from '../../../stores/session'
-import { checkImport, ImportInvalidError, runImport, type ImportCheck, type ImportSummary } from '../../../db/repositories/archive-import'
+import { checkImport, ImportInvalidError, runImport, type ImportCheck, type ImportResult } from '../../../db/repositories/archive-import'
 import { errorMessageKey } from '../../../components/error-message'
+import { saveFile } from '../../../components/save-file'
 import { readSheet, SheetReadError, type SheetData } from '../import/read-sheet'
+import { skippedXlsx, XLSX_TYPE } from '../import/skipped-sheet'
+import { skippedReason } from './import-problem-text'
 
 export type ImportStep = 'file' | 'columns' | 'done'
 
@@ -22,16 +26,20 @@ export interface ArchiveImport {
   progress: Ref<{ done: number; total: number } | null>
   /** i18n key of why the import failed (nothing was written). */
   importError: Ref<string | null>
-  result: ShallowRef<ImportSummary | null>
+  result: ShallowRef<ImportResult | null>
   chooseFile(file: File): Promise<void>
   setField(column: number, field: ImportField | null): void
   runCheck(): Promise<void>
-  start(): Promise<void>
+  /** Write the checked rows; with `skipProblems`, the rows with problems are left out (the clerk's explicit choice). */
+  start(skipProblems?: boolean): Promise<void>
+  /** The rows with problems (skipped, or found by the check) as an XLSX with a 原因 column, to correct and import again. */
+  downloadSkipped(): Promise<void>
   reset(): void
 }
 
 /** The import page's steps: read the file, map its columns, check every row, then write all in one go. */
 export function useArchiveImport(): ArchiveImport {
+  const { t } = useI18n()
   const db = useDb()
   const session = useSessionStore()
   const fileName = ref('')
@@ -44,7 +52,7 @@ export function useArchiveImport(): ArchiveImport {
   const checking = ref(false)
   const progress = ref<{ done: number; total: number } | null>(null)
   const importError = ref<string | null>(null)
-  const result = shallowRef<ImportSummary | null>(null)
+  const result = shallowRef<ImportResult | null>(null)
 
   function reset(): void {
     fileName.value = ''
@@ -100,20 +108,32 @@ export function useArchiveImport(): ArchiveImport {
         checking.value = false
       }
     },
-    async start() {
+    async start(skipProblems = false) {
       const plan = check.value?.plan
-      if (!plan || check.value?.problems.length) return
+      const problems = check.value?.problems ?? []
+      if (!plan || (problems.length && !skipProblems)) return
       importError.value = null
       progress.value = { done: 0, total: 1 }
       try {
-        result.value = await runImport(db, session.actor(), plan, (done, total) => (progress.value = { done, total }))
+        result.value = await runImport(db, session.actor(), plan, { skipRows: problemRows(problems), onProgress: (done, total) => (progress.value = { done, total }) })
       } catch (e) {
-        // Someone (a sync) changed the archive since the check: show the new problems, nothing was written.
-        if (e instanceof ImportInvalidError) check.value = { ...check.value!, problems: e.problems }
+        // Someone (a sync) changed the archive since the check: check again and show the new problems; nothing was written.
+        if (e instanceof ImportInvalidError && sheet.value) check.value = await checkImport(db, session.actor().siteId, sheet.value, headerIndex.value, [...mapping])
         importError.value = e instanceof ImportInvalidError ? 'archive.import.importFailed' : errorMessageKey(e)
       } finally {
         progress.value = null
       }
+    },
+    async downloadSkipped() {
+      const read = sheet.value
+      const problems = result.value?.skipped ?? check.value?.problems ?? []
+      if (!read || !problems.length) return
+      const bytes = await skippedXlsx(read, headerIndex.value, read.columnCount, problems, {
+        sheetName: t('archive.import.skipped.sheetName'),
+        reasonHeader: t('archive.import.skipped.reasonHeader'),
+        reason: (row, list) => skippedReason(t, row, list),
+      })
+      saveFile(bytes, t('archive.import.skipped.fileName', { name: fileName.value.replace(/\.[^.]*$/, '') }), XLSX_TYPE)
     },
   }
 }

@@ -7,6 +7,7 @@
 import type { CellValue, Workbook, Worksheet } from 'exceljs'
 import { MAX_IMPORT_ROWS, type SheetRows } from '@shared/domain/archive-import'
 import { decodeText, detectDelimiter, looksBinary, type TextEncodingName } from './decode-text'
+import { loadExcelJs } from './load-exceljs'
 
 export type SheetReadProblem = 'notSpreadsheet' | 'oldExcel' | 'emptySheet' | 'tooLarge' | 'tooManyRows'
 
@@ -26,13 +27,6 @@ export interface SheetData extends SheetRows {
 }
 
 export const MAX_FILE_BYTES = 30 * 1024 * 1024
-
-type ExcelJs = typeof import('exceljs')
-
-async function excel(): Promise<ExcelJs> {
-  const mod = (await import('exceljs')) as ExcelJs & { default?: ExcelJs }
-  return mod.default ?? mod
-}
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 
@@ -69,7 +63,7 @@ function rowsOf(sheet: Worksheet): SheetRows & { columnCount: number } {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<SheetData> {
-  const { Workbook } = await excel()
+  const { Workbook } = await loadExcelJs()
   const book: Workbook = new Workbook()
   try {
     await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
@@ -87,7 +81,7 @@ async function readCsv(bytes: Uint8Array): Promise<SheetData> {
   const { text, encoding } = decodeText(bytes)
   if (looksBinary(text)) throw new SheetReadError('notSpreadsheet')
   if (!text.trim()) throw new SheetReadError('emptySheet')
-  const { Workbook } = await excel()
+  const { Workbook } = await loadExcelJs()
   const book = new Workbook()
   // exceljs reads CSV from a stream; this source hands it the decoded text in one piece.
   const source = {

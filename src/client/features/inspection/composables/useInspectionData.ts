@@ -9,7 +9,6 @@ import type { InspectionTemplate } from '@shared/domain/inspection-template'
 import { parseShiftKey, shiftKey } from '@shared/domain/duty-log'
 import { shiftWindow } from '@shared/domain/shift-type'
 import { addDays, DAY, localDate } from '@shared/domain/time'
-import { isDeskRole } from '@shared/domain/role'
 import type { StaffCard } from '@shared/domain/staff'
 import { checklistOf, inspectionsBetween, loadInspection, nonconformitiesWithVerifications, type InspectionRecord } from '../../../db/repositories/inspections'
 import { useDb } from '../../../modules/db'
@@ -33,16 +32,14 @@ export function useSiteTime(): { tz: ComputedRef<string>; now: Ref<number>; toda
   return { tz, now, today: computed(() => localDate(now.value, tz.value)) }
 }
 
-/** Staff of the site: names by id, and the active desk staff an inspector may inspect (never herself). */
-export function useInspectionStaff(): { staff: ShallowRef<StaffCard[]>; nameOf: ComputedRef<(id: string) => string>; inspectable: ComputedRef<StaffCard[]> } {
-  const session = useSessionStore()
+/** Staff of the site and their names by id (whom an inspection offers: `inspecteeGroups`). */
+export function useInspectionStaff(): { staff: ShallowRef<StaffCard[]>; nameOf: ComputedRef<(id: string) => string> } {
   const { staff } = useSiteStaff()
   const nameOf = computed(() => {
     const names = new Map(staff.value.map((s) => [s.id, s.name]))
     return (id: string) => names.get(id) ?? '—'
   })
-  const inspectable = computed(() => staff.value.filter((s) => s.active && isDeskRole(s.role) && s.id !== session.staff?.id))
-  return { staff, nameOf, inspectable }
+  return { staff, nameOf }
 }
 
 /** `2026-11-27 白班` for a shift key (the date alone when its shift type is gone). */

@@ -13,6 +13,7 @@ import { errorMessageKey } from '../../../components/error-message'
 export function useReviews(): {
   kind: ComputedRef<ReviewKind | null>
   due: ComputedRef<string[]>
+  running: ComputedRef<string | null>
   done: ShallowRef<Review[]>
   period: Ref<string | null>
   requests: ShallowRef<ReceptionIndexRow[]>
@@ -21,7 +22,7 @@ export function useReviews(): {
   const db = useDb()
   const session = useSessionStore()
   const tz = (): string => session.local?.settings.timezone ?? 'Asia/Shanghai'
-  const { kind, due, done } = useReviewsDue()
+  const { kind, due, running, done } = useReviewsDue()
   const period = ref<string | null>(null)
   const requests = useLiveQuery(
     async () => (period.value && kind.value && session.local ? periodRequests(db, session.local.site.id, kind.value, period.value, tz()) : []),
@@ -31,6 +32,7 @@ export function useReviews(): {
   return {
     kind,
     due,
+    running,
     done,
     period,
     requests,

@@ -4,7 +4,7 @@ import { exportFileName, registerTable, type DateRange, type RegisterRow } from 
 import { showFailToast, showSuccessToast } from '../../../modules/vant'
 import { useRegisterText } from '../print/composables/useRegisterText'
 import { CSV_TYPE, XLSX_TYPE, registerCsv, registerXlsx } from './register-workbook'
-import { saveFile } from './save-file'
+import { saveFile } from '../../../components/save-file'
 
 export type ExportFormat = 'xlsx' | 'csv'
 

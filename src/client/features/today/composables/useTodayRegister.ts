@@ -6,17 +6,15 @@ import { useDb } from '../../../modules/db'
 import { useSessionStore } from '../../../stores/session'
 import { useLiveQuery } from '../../../composables/useLiveQuery'
 import { useNow } from '../../../composables/useNow'
-import { useReviewsDue } from '../../../composables/useReviewsDue'
 import { countRegister } from '../../../db/repositories/reception-queries'
 
 const SHOWN: readonly Queue[] = ['escalated', 'overdue', 'mine', 'department']
 
-/** What the today screen shows of the register: how many items wait in each of this role's queues, and reviews due. */
-export function useTodayRegister(): { counts: ComputedRef<{ queue: Queue; n: number }[]>; reviewsDue: ComputedRef<string[]> } {
+/** What the today screen shows of the register: how many items wait in each of this role's queues (reviews: useTodayReviews). */
+export function useTodayRegister(): { counts: ComputedRef<{ queue: Queue; n: number }[]> } {
   const db = useDb()
   const session = useSessionStore()
   const now = useNow(60_000)
-  const { due } = useReviewsDue()
   const queues = computed(() => (session.staff ? queuesFor(session.staff.role).filter((q) => SHOWN.includes(q)) : []))
   const counts = useLiveQuery(
     async () => {
@@ -30,5 +28,5 @@ export function useTodayRegister(): { counts: ComputedRef<{ queue: Queue; n: num
     [] as { queue: Queue; n: number }[],
     [queues, now],
   )
-  return { counts: computed(() => counts.value), reviewsDue: due }
+  return { counts: computed(() => counts.value) }
 }

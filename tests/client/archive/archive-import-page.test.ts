@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import ArchiveImportPage from '@client/features/archive/pages/ArchiveImportPage.vue'
 import { newId } from '@shared/domain/ids'
 import type { DeskbookDb } from '@client/db/database'
-import { mountApp } from '../mount'
+import { mountApp, until as untilPasses } from '../mount'
 import { signedIn } from './session'
 import { csvText, utf8, xlsxBytes } from './sheets'
 
@@ -27,8 +27,7 @@ async function choose(wrapper: VueWrapper, bytes: Uint8Array, name: string): Pro
   const file = new File([new Uint8Array(bytes)], name)
   Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
   await input.trigger('change')
-  await vi.waitFor(async () => {
-    await flushPromises()
+  await untilPasses(async () => {
     expect(wrapper.text()).not.toContain('正在读取')
   })
 }
@@ -36,8 +35,7 @@ async function choose(wrapper: VueWrapper, bytes: Uint8Array, name: string): Pro
 /** Press the button labelled `label` and wait until `testid` shows. */
 async function press(wrapper: VueWrapper, label: string, testid: string): Promise<void> {
   await wrapper.findAll('button').find((b) => b.text() === label)!.trigger('click')
-  await vi.waitFor(async () => {
-    await flushPromises()
+  await untilPasses(async () => {
     expect(wrapper.find(`[data-testid="${testid}"]`).exists()).toBe(true)
   })
 }

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import { type VueWrapper } from '@vue/test-utils'
 import ArchiveRoomPage from '@client/features/archive/pages/ArchiveRoomPage.vue'
 import ArchivePage from '@client/features/archive/pages/ArchivePage.vue'
 import { newId } from '@shared/domain/ids'
@@ -7,7 +7,7 @@ import type { Role } from '@shared/domain/role'
 import type { DeskbookDb } from '@client/db/database'
 import { freshDb } from '../../factories/db'
 import { makeCustomer, makeRenovation, makeRoom } from '../../factories/archive'
-import { mountApp } from '../mount'
+import { mountApp, until as untilPasses } from '../mount'
 import { signedIn } from './session'
 
 const SITE = newId()
@@ -36,8 +36,7 @@ async function seed(): Promise<string> {
 
 async function roomPageAs(role: Role, id: string): Promise<VueWrapper> {
   const { wrapper } = mountApp(ArchiveRoomPage, { props: { id } }, db, signedIn(role, SITE))
-  await vi.waitFor(async () => {
-    await flushPromises()
+  await untilPasses(async () => {
     expect(wrapper.find('h1').exists()).toBe(true)
   })
   return wrapper
@@ -76,8 +75,7 @@ describe('ArchiveRoomPage', () => {
   it('says so when the room does not exist', async () => {
     db = freshDb()
     const { wrapper } = mountApp(ArchiveRoomPage, { props: { id: newId() } }, db, signedIn('assistant', SITE))
-    await vi.waitFor(async () => {
-      await flushPromises()
+    await untilPasses(async () => {
       expect(wrapper.text()).toContain('没有找到这户房屋')
     })
   })
@@ -87,14 +85,12 @@ describe('ArchivePage', () => {
   it('lists the first building’s rooms and finds people by phone as the clerk types', async () => {
     await seed()
     const { wrapper } = mountApp(ArchivePage, {}, db, signedIn('assistant', SITE))
-    await vi.waitFor(async () => {
-      await flushPromises()
+    await untilPasses(async () => {
       expect(wrapper.find('[data-testid="archive-rooms"]').text()).toContain('3-2-1101王建国、欧阳娜娜')
     })
     expect(wrapper.text()).toContain('共 1 户房屋、3 位客户')
     await wrapper.find('input[name="archive-search"]').setValue('0571 8888')
-    await vi.waitFor(async () => {
-      await flushPromises()
+    await untilPasses(async () => {
       expect(wrapper.find('[data-testid="archive-hits"]').text()).toContain('欧阳娜娜')
     })
     expect(wrapper.find('[data-testid="archive-hits"]').text()).not.toContain('王建国')

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { Router } from 'vue-router'
@@ -15,7 +15,7 @@ import { addPaidService, lendItem } from '@client/db/repositories/desk-services'
 import { freshDb } from '../../factories/db'
 import { makeStaff } from '../../factories/site'
 import { makeLoanInput, makePaidServiceInput } from '../../factories/desk-services'
-import { mountApp } from '../mount'
+import { mountApp, until as untilPasses } from '../mount'
 
 const SITE = newId()
 let db: DeskbookDb
@@ -45,8 +45,7 @@ async function openAt(pinia: Pinia, path: string): Promise<VueWrapper> {
 }
 
 async function until(wrapper: VueWrapper, check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
-    await flushPromises()
+  await untilPasses(async () => {
     check()
   })
 }

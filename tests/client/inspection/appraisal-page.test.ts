@@ -17,7 +17,7 @@ import { useSessionStore } from '@client/stores/session'
 import type { DeskbookDb } from '@client/db/database'
 import { freshDb } from '../../factories/db'
 import { makeStaff } from '../../factories/site'
-import { mountApp } from '../mount'
+import { mountApp, until as untilPasses } from '../mount'
 
 vi.mock('@client/features/inspection-reports/export/appraisal-workbook', async (original) => ({ ...(await original<object>()), downloadFile: vi.fn() }))
 
@@ -78,8 +78,7 @@ async function openAt(pinia: Pinia, path: string): Promise<VueWrapper> {
 }
 
 async function until(wrapper: VueWrapper, check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
-    await flushPromises()
+  await untilPasses(async () => {
     check()
   })
 }

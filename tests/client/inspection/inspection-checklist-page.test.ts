@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import { type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { Router } from 'vue-router'
 import InspectionChecklistPage from '@client/features/inspection/pages/InspectionChecklistPage.vue'
@@ -14,7 +14,7 @@ import type { DeskbookDb } from '@client/db/database'
 import { freshDb } from '../../factories/db'
 import { makeStaff } from '../../factories/site'
 import { makeTemplate } from '../../factories/inspection'
-import { mountApp } from '../mount'
+import { mountApp, until as untilPasses } from '../mount'
 
 const SITE = newId()
 let db: DeskbookDb
@@ -41,8 +41,7 @@ async function signedIn(role: Role): Promise<{ pinia: Pinia; staff: Staff }> {
 }
 
 async function until(w: VueWrapper, check: () => void | Promise<void>): Promise<void> {
-  await vi.waitFor(async () => {
-    await flushPromises()
+  await untilPasses(async () => {
     await check()
   })
 }

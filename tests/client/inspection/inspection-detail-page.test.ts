@@ -18,7 +18,7 @@ import type { DeskbookDb } from '@client/db/database'
 import { checklistOf, saveInspection } from '@client/db/repositories/inspections'
 import { freshDb } from '../../factories/db'
 import { makeShiftType, makeStaff } from '../../factories/site'
-import { mountApp } from '../mount'
+import { mountApp, until as untilPasses } from '../mount'
 
 vi.mock('@client/components/BaseSignaturePad.vue', () => ({
   default: defineComponent({
@@ -89,8 +89,7 @@ async function openAt(component: Component, pinia: Pinia, path: string): Promise
 }
 
 async function until(wrapper: VueWrapper, check: () => void | Promise<void>): Promise<void> {
-  await vi.waitFor(async () => {
-    await flushPromises()
+  await untilPasses(async () => {
     await check()
   })
 }

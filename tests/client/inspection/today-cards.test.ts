@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { Component } from 'vue'
 import TodayInspectionQuota from '@client/components/TodayInspectionQuota.vue'
@@ -17,7 +17,7 @@ import type { DeskbookDb } from '@client/db/database'
 import { freshDb } from '../../factories/db'
 import { makeStaff } from '../../factories/site'
 import { makeInspection, makeNonconformity, makeVerification } from '../../factories/inspection'
-import { mountApp } from '../mount'
+import { mountApp, until as untilPasses } from '../mount'
 
 const SITE = newId()
 const TZ = 'Asia/Shanghai'
@@ -60,8 +60,7 @@ function open(component: Component, pinia: Pinia): VueWrapper {
 }
 
 async function until(w: VueWrapper, check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
-    await flushPromises()
+  await untilPasses(async () => {
     check()
   })
 }

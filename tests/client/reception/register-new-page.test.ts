@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import RegisterNewPage from '@client/features/reception/pages/RegisterNewPage.vue'
 import { soleResident } from '@client/features/reception/composables/useRoomAutofill'
@@ -6,7 +6,7 @@ import type { DeskbookDb } from '@client/db/database'
 import { newId } from '@shared/domain/ids'
 import { freshDb } from '../../factories/db'
 import { makeCustomer, makeRoom } from '../../factories/archive'
-import { mountApp } from '../mount'
+import { mountApp, until as untilPasses } from '../mount'
 import { signedIn } from '../archive/session'
 
 const SITE = newId()
@@ -38,8 +38,7 @@ const type = async (name: string, value: string): Promise<void> => {
 }
 /** The lookup is debounced (150 ms) and reads IndexedDB: wait for what it leads to. */
 const until = (check: () => void): Promise<void> =>
-  vi.waitFor(async () => {
-    await flushPromises()
+  untilPasses(async () => {
     check()
   })
 

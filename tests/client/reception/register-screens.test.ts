@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import type { Router } from 'vue-router'
 import RegisterDetailPage from '@client/features/reception/pages/RegisterDetailPage.vue'
@@ -10,7 +10,7 @@ import type { ReceptionEvent } from '@shared/domain/reception-event'
 import { HOUR } from '@shared/domain/time'
 import { freshDb } from '../../factories/db'
 import { makeEvent, makeReception, SITE, T0 } from '../../factories/register-print'
-import { mountApp } from '../mount'
+import { mountApp, until as untilPasses } from '../mount'
 import { signedIn } from '../archive/session'
 
 let db: DeskbookDb
@@ -31,8 +31,7 @@ async function seed(reception: Reception, events: ReceptionEvent[] = []): Promis
 async function open(reception: Reception): Promise<VueWrapper> {
   const { wrapper } = mountApp(RegisterDetailPage, {}, db, signedIn('assistant', SITE))
   await (wrapper.vm.$router as Router).push(`/register/${reception.id}`)
-  await vi.waitFor(async () => {
-    await flushPromises()
+  await untilPasses(async () => {
     expect(wrapper.find('h1').text()).toBe(reception.ref)
   })
   return wrapper

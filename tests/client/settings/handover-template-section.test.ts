@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
 import { newId } from '@shared/domain/ids'
 import { shiftKey } from '@shared/domain/duty-log'
@@ -8,7 +8,7 @@ import type { DeskbookDb } from '@client/db/database'
 import { handoverContext } from '@client/db/repositories/handover'
 import { freshDb } from '../../factories/db'
 import { signedIn } from '../archive/session'
-import { mountApp } from '../mount'
+import { mountApp, until as untilPasses } from '../mount'
 
 const SITE = newId()
 let db: DeskbookDb
@@ -25,8 +25,7 @@ async function open(role: Role): Promise<VueWrapper> {
 }
 
 async function until(wrapper: VueWrapper, check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
-    await flushPromises()
+  await untilPasses(async () => {
     check()
   })
 }

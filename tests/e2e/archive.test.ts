@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { useE2eHarness } from '../support/e2e-harness'
+import { expectAccessible } from '../support/axe'
 import { firstRunSetup, loginAs } from '../support/journeys'
 
 const HEAD = ['楼栋', '单元', '房号', '业主姓名', '性别', '联系电话', '入伙日期', '身份', '备注']
@@ -58,6 +59,8 @@ describe('customer archive', () => {
     await page.getByTestId('archive-hits').getByRole('link').first().click()
     await page.waitForURL(/\/archive\/rooms\/[0-9a-f-]+$/)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('3-2-1102')
+    await page.getByTestId('archive-customers').waitFor()
+    await expectAccessible(page, 'archive: a room')
     const residents = (await page.getByTestId('archive-customers').textContent()) ?? ''
     expect(residents).toContain('称呼:欧阳女士,您好')
     expect(residents).toContain('0571-8888 6666')
@@ -109,6 +112,7 @@ describe('customer archive', () => {
     ])
     expect(await problems.locator('tbody tr').nth(1).locator('td').first().textContent()).toBe('5')
     const skip = page.getByTestId('archive-import-skip')
+    await expectAccessible(page, 'archive import: problems found')
     expect(await skip.textContent()).toContain('导入 2 行,跳过 2 行')
     await skip.click()
     const done = page.getByTestId('archive-import-done')

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { DEFAULT_CHECKLIST } from '@shared/domain/inspection-template'
 import { checklistRows } from '@shared/domain/inspection'
 import { useE2eHarness } from '../support/e2e-harness'
+import { expectAccessible } from '../support/axe'
 import { loginAs, waitForServiceWorker } from '../support/journeys'
 import { addStaff, code, enrolTablet, setUpServer } from '../support/enrolment'
 import { printToText } from '../support/pdf'
@@ -87,6 +88,7 @@ describe('a quality inspection from the desk to the appraisal (篇2 4.4)', () =>
     await row.getByLabel('改进措施').fill('班前互查仪容仪表')
     await form.getByLabel('检查小结').fill('整体良好,一项不符合')
     await drawOn(office, form.locator('.inspection-new__sign canvas'))
+    await expectAccessible(office, 'inspection: the form with a failure')
     await form.getByRole('button', { name: '保存检查记录' }).click()
     await office.waitForURL(/\/inspection\/[0-9a-f-]{36}$/)
     const inspectionUrl = office.url()
@@ -106,6 +108,7 @@ describe('a quality inspection from the desk to the appraisal (篇2 4.4)', () =>
     expect(await desk.getByTestId('verify-form').count()).toBe(0)
     // The photo came with it, compressed to JPEG on the supervisor's tablet.
     expect(await desk.getByAltText('照片 1').getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/)
+    await expectAccessible(desk, 'inspection: the inspected person’s view')
     const response = desk.getByTestId('response-form')
     await response.getByLabel('意见').fill('已改正,以后班前自查')
     await drawOn(desk, response.locator('canvas'))
@@ -118,6 +121,7 @@ describe('a quality inspection from the desk to the appraisal (篇2 4.4)', () =>
     await office.goto(inspectionUrl)
     await expect.poll(() => office.getByTestId('inspection-responses').textContent()).toContain('已改正')
     const verify = office.getByTestId('verify-form')
+    await expectAccessible(office, 'inspection: verification')
     await verify.getByText('有效', { exact: true }).click()
     await verify.getByLabel('验证说明').fill('复查已佩戴')
     await verify.getByRole('button', { name: '保存验证' }).click()
@@ -125,6 +129,8 @@ describe('a quality inspection from the desk to the appraisal (篇2 4.4)', () =>
 
     // The appraisal of the month counts it against 李娜, under item a.
     await office.goto(`${url}/inspection/appraisal?month=2026-11`)
+    await office.getByRole('table').first().waitFor()
+    await expectAccessible(office, 'inspection: appraisal')
     const table = office.getByTestId('appraisal-table')
     const lina = table.locator('tbody tr', { hasText: '李娜' })
     await expect.poll(() => lina.locator('.appraisal__total').textContent()).toBe('1')

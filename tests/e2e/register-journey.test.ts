@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { useE2eHarness } from '../support/e2e-harness'
+import { expectAccessible } from '../support/axe'
 import { firstRunSetup, loginAs } from '../support/journeys'
 import { printToText } from '../support/pdf'
 import { putRows, readSite } from '../support/idb-page'
@@ -37,6 +38,8 @@ describe('a request from the desk to closure', () => {
 
     // Hand it to engineering.
     await page.getByRole('button', { name: '转责任部门' }).click()
+    await page.getByTestId('event-form').waitFor()
+    await expectAccessible(page, 'register: a step of the timeline')
     await page.locator('select[name="departmentId"]').selectOption({ label: '工程部' })
     await page.getByRole('button', { name: '保存' }).click()
     await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已转部门')
@@ -153,6 +156,7 @@ describe('a request from the desk to closure', () => {
     await page.getByRole('button', { name: '保存' }).click()
     await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已完成')
     await page.getByRole('button', { name: '请业主签名' }).click()
+    await expectAccessible(page, 'register: the owner signs')
     const pad = page.getByTestId('signature-dialog').locator('canvas')
     const box = (await pad.boundingBox())!
     await page.mouse.move(box.x + 40, box.y + 60)

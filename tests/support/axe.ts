@@ -31,3 +31,10 @@ export async function axeFindings(page: Page, impacts: readonly string[] = ['ser
 export function describeFindings(where: string, findings: readonly AxeFinding[]): string[] {
   return findings.flatMap((f) => f.nodes.map((n) => `${where}: [${f.impact}] ${f.id} (${f.help}) ${n}`))
 }
+
+/** Fail with every serious or critical violation on the screen as it stands (issue 10 point 24). */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { expect } = await import('vitest')
+  const lines = describeFindings(screen, await axeFindings(page))
+  expect(lines, lines.join('\n')).toEqual([])
+}

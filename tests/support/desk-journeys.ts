@@ -5,6 +5,7 @@
 import { expect } from 'vitest'
 import type { Page } from 'playwright-core'
 import { loginAs } from './journeys'
+import { expectAccessible } from './axe'
 
 /** Draw a signature on the signer's pad, confirm it with the PIN (篇2 4.3.4). */
 export async function sign(page: Page, signer: 'outgoing' | 'incoming', pin: string): Promise<void> {
@@ -41,6 +42,7 @@ export async function walkHandover(page: Page, explanations: Record<string, stri
   const start = page.getByRole('button', { name: '开始交接(记录到岗时间)' })
   await start.or(page.getByText(/^到岗时间/)).first().waitFor()
   if (await start.isVisible()) await start.click()
+  await expectAccessible(page, 'handover: pending items')
   const pending = page.locator('[data-item]')
   for (const li of await pending.all()) {
     const acknowledge = li.getByRole('button', { name: '确认接收' })
@@ -51,8 +53,12 @@ export async function walkHandover(page: Page, explanations: Record<string, stri
     await acknowledge.click()
   }
   await page.getByRole('button', { name: '下一步' }).click()
+  await page.getByTestId('handover-checks').waitFor()
+  await expectAccessible(page, 'handover: desk checks')
   for (const ok of await page.getByTestId('handover-checks').getByLabel('符合', { exact: true }).all()) await ok.check()
   await page.getByRole('button', { name: '下一步' }).click()
+  await page.locator('[data-count]').first().waitFor()
+  await expectAccessible(page, 'handover: counts')
   for (const row of await page.locator('[data-count]').all()) {
     const name = (await row.locator('th').textContent())!.trim()
     const expected = (await row.locator('td').first().textContent())!.trim()
@@ -62,6 +68,8 @@ export async function walkHandover(page: Page, explanations: Record<string, stri
     if (await receipt.count()) await receipt.fill('A000101')
   }
   await page.getByRole('button', { name: '下一步' }).click()
+  await page.locator('[data-signer="outgoing"]').waitFor()
+  await expectAccessible(page, 'handover: signatures')
   await sign(page, 'outgoing', pins.outgoing)
   await sign(page, 'incoming', pins.incoming)
   await page.getByRole('button', { name: '完成交接' }).click()

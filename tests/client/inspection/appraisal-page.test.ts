@@ -4,7 +4,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { Router } from 'vue-router'
 import ExcelJS from 'exceljs'
 import InspectionAppraisalPage from '@client/features/inspection-reports/pages/InspectionAppraisalPage.vue'
-import { downloadFile } from '@client/features/inspection-reports/export/appraisal-workbook'
+import { saveFile } from '@client/components/save-file'
 import { appraisalCodes, trendOf } from '@client/features/inspection-reports/appraisal/appraisal-table'
 import { newId } from '@shared/domain/ids'
 import type { Nonconformity } from '@shared/domain/inspection'
@@ -19,13 +19,13 @@ import { freshDb } from '../../factories/db'
 import { makeStaff } from '../../factories/site'
 import { mountApp, until as untilPasses } from '../mount'
 
-vi.mock('@client/features/inspection-reports/export/appraisal-workbook', async (original) => ({ ...(await original<object>()), downloadFile: vi.fn() }))
+vi.mock('@client/components/save-file', () => ({ saveFile: vi.fn() }))
 
 const SITE = newId()
 const TZ = 'Asia/Shanghai'
 let db: DeskbookDb
 afterEach(async () => {
-  vi.mocked(downloadFile).mockClear()
+  vi.mocked(saveFile).mockClear()
   db.close()
   await db.delete()
 })
@@ -120,8 +120,8 @@ describe('InspectionAppraisalPage', () => {
     const wrapper = await openAt(await signedIn(wang), '/inspection/appraisal?month=2026-11')
     await until(wrapper, () => expect(wrapper.findAll('tbody tr')).toHaveLength(4))
     await wrapper.find('[data-testid="appraisal-export"]').trigger('click')
-    await until(wrapper, () => expect(downloadFile).toHaveBeenCalledOnce())
-    const [bytes, name, type] = vi.mocked(downloadFile).mock.calls[0]!
+    await until(wrapper, () => expect(saveFile).toHaveBeenCalledOnce())
+    const [bytes, name, type] = vi.mocked(saveFile).mock.calls[0]!
     expect(name).toBe('质量检查考核_2026-11.xlsx')
     expect(type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     const book = new ExcelJS.Workbook()
@@ -133,17 +133,20 @@ describe('InspectionAppraisalPage', () => {
     expect(sheet.rowCount).toBe(6)
   })
 
-  it('neutralises a name that would be a formula in Excel', async () => {
+  it('writes a name that looks like a formula as text: a string cell, never a formula, no apostrophe (issue 10 point 16)', async () => {
     const pinia = await signedIn(supervisor)
     await db.staff.put({ ...lina, name: '=HYPERLINK("x")' })
     const wrapper = await openAt(pinia, '/inspection/appraisal?month=2026-11')
     await until(wrapper, () => expect(wrapper.findAll('tbody tr')).toHaveLength(4))
     await wrapper.find('[data-testid="appraisal-export"]').trigger('click')
-    await until(wrapper, () => expect(downloadFile).toHaveBeenCalledOnce())
+    await until(wrapper, () => expect(saveFile).toHaveBeenCalledOnce())
     const book = new ExcelJS.Workbook()
-    const bytes = vi.mocked(downloadFile).mock.calls[0]![0]
+    const bytes = vi.mocked(saveFile).mock.calls[0]![0]
     await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
-    expect(book.getWorksheet('考核汇总')!.getRow(3).getCell(1).value).toBe(`'=HYPERLINK("x")`)
+    const cell = book.getWorksheet('考核汇总')!.getRow(3).getCell(1)
+    expect(cell.type).toBe(ExcelJS.ValueType.String)
+    expect(cell.value).toBe('=HYPERLINK("x")')
+    expect(cell.formula).toBeUndefined()
   })
 
   it('tells an assistant the appraisal is not theirs to see', async () => {

@@ -7,7 +7,8 @@ import { checkImport, ImportInvalidError, runImport, type ImportCheck, type Impo
 import { errorMessageKey } from '../../../components/error-message'
 import { saveFile } from '../../../components/save-file'
 import { readSheet, SheetReadError, type SheetData } from '../import/read-sheet'
-import { skippedXlsx, XLSX_TYPE } from '../import/skipped-sheet'
+import { skippedXlsx } from '../import/skipped-sheet'
+import { XLSX_TYPE } from '../../../components/exceljs'
 import { skippedReason } from './import-problem-text'
 
 export type ImportStep = 'file' | 'columns' | 'done'

@@ -6,9 +6,8 @@
  * when given one).
  */
 import { skippedRows, type ImportProblem, type SheetRows } from '@shared/domain/archive-import'
-import { loadExcelJs } from './load-exceljs'
+import { loadExcelJs } from '../../../components/exceljs'
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export interface SkippedSheetTexts {
   sheetName: string

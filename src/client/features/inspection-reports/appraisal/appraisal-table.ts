@@ -6,7 +6,6 @@
  */
 import type { AppraisalLine } from '@shared/domain/inspection-quota'
 import { ITEM_CODES } from '@shared/domain/inspection-template'
-import { neutraliseCell } from '@shared/domain/register-export'
 import type { Role } from '@shared/domain/role'
 import type { StaffCard } from '@shared/domain/staff'
 
@@ -61,11 +60,11 @@ export function appraisalRows(lines: readonly AppraisalLine[], staff: readonly P
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh-CN'))
 }
 
-/** The table as the spreadsheet holds it: headers and cells, text neutralised against formula injection, counts as numbers. */
+/** The table as the spreadsheet holds it: headers and text cells as written (XLSX string cells are never evaluated), counts as numbers. */
 export function appraisalSheet(rows: readonly AppraisalRow[], codes: readonly string[], months: readonly string[], t: Translate): { headers: string[]; rows: (string | number)[][] } {
   const before = months.slice(0, -1)
   return {
-    headers: [t('inspectionReports.appraisal.columns.name'), t('inspectionReports.appraisal.columns.role'), ...codes, t('inspectionReports.appraisal.columns.total'), ...before, t('inspectionReports.appraisal.columns.trend')].map(neutraliseCell),
-    rows: rows.map((r) => [neutraliseCell(r.name), r.role ? t(`roles.${r.role}`) : '', ...r.byItem, r.total, ...r.before, TREND_MARKS[r.trend]]),
+    headers: [t('inspectionReports.appraisal.columns.name'), t('inspectionReports.appraisal.columns.role'), ...codes, t('inspectionReports.appraisal.columns.total'), ...before, t('inspectionReports.appraisal.columns.trend')],
+    rows: rows.map((r) => [r.name, r.role ? t(`roles.${r.role}`) : '', ...r.byItem, r.total, ...r.before, TREND_MARKS[r.trend]]),
   }
 }

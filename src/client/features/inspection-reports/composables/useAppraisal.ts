@@ -13,7 +13,9 @@ import { useLiveQuery } from '../../../composables/useLiveQuery'
 import { useSiteStaff } from '../../../composables/useSiteStaff'
 import { nonconformitiesWithVerifications } from '../../../db/repositories/inspections'
 import { appraisalCodes, appraisalRows, appraisalSheet, appraisedStaffIds, type AppraisalRow } from '../appraisal/appraisal-table'
-import { appraisalXlsx, downloadFile, XLSX_TYPE } from '../export/appraisal-workbook'
+import { appraisalXlsx } from '../export/appraisal-workbook'
+import { XLSX_TYPE } from '../../../components/exceljs'
+import { saveFile } from '../../../components/save-file'
 
 /** The months before shown as the trend. */
 const BACK = 3
@@ -43,7 +45,7 @@ export function useAppraisal(month: Ref<string>): { rows: ComputedRef<AppraisalR
     try {
       const title = t('inspectionReports.appraisal.sheetTitle', { site: session.local?.site.name ?? '', month: month.value })
       const bytes = await appraisalXlsx(appraisalSheet(rows.value, codes.value, months.value, t), t('inspectionReports.appraisal.sheet'), title)
-      downloadFile(bytes, t('inspectionReports.appraisal.fileName', { month: month.value }), XLSX_TYPE)
+      saveFile(bytes, t('inspectionReports.appraisal.fileName', { month: month.value }), XLSX_TYPE)
       showSuccessToast(t('inspectionReports.appraisal.exported', { n: rows.value.length }))
     } catch (e) {
       console.error('appraisal export failed', e)

@@ -7,9 +7,7 @@
  */
 import { EXPORT_COLUMNS, neutralisedTable, type ExportColumn, type RegisterTable } from '@shared/domain/register-export'
 
-type ExcelJs = typeof import('exceljs')
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+import { loadExcelJs, type ExcelJs } from '../../../components/exceljs'
 export const CSV_TYPE = 'text/csv;charset=utf-8'
 /** Excel opens a UTF-8 CSV without a byte-order mark as the local code page (GBK on Chinese Windows): garbled Chinese. */
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf])
@@ -18,12 +16,6 @@ const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf])
 const WIDTHS: Record<ExportColumn, number> = { index: 6, receivedAt: 17, customer: 22, room: 12, matter: 40, category: 10, channel: 14, handling: 48, resolvedAt: 17, receiver: 10, ref: 16 }
 /** Columns of long text that wrap inside the cell. */
 const WRAPPED: readonly ExportColumn[] = ['matter', 'handling']
-
-async function loadExcelJs(): Promise<ExcelJs> {
-  // The browser build of exceljs is a CommonJS bundle: its exports may come as the default export.
-  const mod = (await import('exceljs')) as ExcelJs & { default?: ExcelJs }
-  return mod.Workbook ? mod : mod.default!
-}
 
 async function workbookOf(table: RegisterTable, sheetName: string): Promise<InstanceType<ExcelJs['Workbook']>> {
   const Excel = await loadExcelJs()

@@ -58,7 +58,8 @@ describe('shiftRows', () => {
     })
     expect(rows[1]).toMatchObject({ source: '接待登记', urgency: '一般' })
     expect(rows[1]!.content).toMatch(/^【接待登记 \S+】3-2-1107 /)
-    expect(rows[1]!.content).toContain('王建国 / 13812345678')
+    // Named with the honorific, as the register names him (issue 10 point 17).
+    expect(rows[1]!.content).toContain('王建国先生 / 13812345678')
     expect(rows[1]!.followUp).toBe('登记状态:待处理;记录人:李娜')
     expect(rows[2]!.content).toBe('【补录·纸质表 纸-0412】巡查发现车库积水')
     expect(rows[2]!.followUp).toBe('待跟进;记录人:李娜')
@@ -95,7 +96,7 @@ describe('shiftRows', () => {
 
   it('masks owners’ phones for whoever may not call them, as the register print does', () => {
     const rows = shiftRows(shift(), ctx(false))
-    expect(rows[1]!.content).toContain('王建国 / 138****5678')
+    expect(rows[1]!.content).toContain('王建国先生 / 138****5678')
     expect(rows[1]!.content).not.toContain('13812345678')
   })
 

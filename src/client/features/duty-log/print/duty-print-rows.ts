@@ -10,6 +10,7 @@
 import { loggedEntries } from '@shared/domain/duty-log'
 import type { DutyLogColumn } from '@shared/domain/forms'
 import { phoneForViewer } from '@shared/domain/register-export'
+import { customerNameWithHonorific } from '@shared/domain/reception'
 import { formatDateTime, formatTime, localDate } from '@shared/domain/time'
 import type { PrintedAck, ShiftPrint } from '../../../db/repositories/duty-print'
 
@@ -82,7 +83,9 @@ export function shiftRows(shift: ShiftPrint, ctx: DutyPrintContext): DutyPrintRo
   }
   for (const r of shift.receptions) {
     const phone = phoneForViewer(r.phone, ctx.fullPhones)
-    const customer = [r.customerName.trim(), phone].filter(Boolean).join(' / ')
+    // 陈女士, as the register shows her (issue 10 point 17); the register's own texts name her.
+    const name = customerNameWithHonorific(r.customerName, r.index.honorific ?? 'none', (key, params) => ctx.t(`registerPrint.${key}`, params))
+    const customer = [name, phone].filter(Boolean).join(' / ')
     rows.push({
       at: r.index.receivedAt,
       row: {

@@ -232,6 +232,19 @@ describe.each(BACKENDS)('register permissions on $name', (backend) => {
     ])
   })
 
+  it('takes a review only of a day or week that has ended in the site’s time zone, as the tablet does', async () => {
+    // The server's clock: 2026-11-27 23:50 in Shanghai (a tablet 5 minutes ahead is not refused at its midnight).
+    s.clock.now = Date.UTC(2026, 10, 27, 15, 50)
+    await expectSteps([
+      ['today, before midnight', addReview('supervisor', review('supervisor', 'registerDaily', { period: '2026-11-27' })), rejected(/^periodNotOver$/)],
+      ['the duty log of today', addReview('supervisor', review('supervisor', 'dutyLogDaily', { period: '2026-11-27' })), rejected(/^periodNotOver$/)],
+      ['this week, not over', addReview('manager', review('manager', 'registerWeekly', { period: '2026-11-23' })), rejected(/^periodNotOver$/)],
+      ['yesterday', addReview('supervisor', review('supervisor', 'registerDaily', { period: '2026-11-26' })), applied],
+    ])
+    s.clock.now = Date.UTC(2026, 10, 27, 15, 56) // 23:56: within the slack of a tablet's midnight
+    await expectSteps([['today, signed at the tablet’s midnight', addReview('supervisor', review('supervisor', 'registerDaily', { period: '2026-11-27' })), applied]])
+  })
+
   it('lets the desk keep the customer archive, and not a department (篇5 7)', async () => {
     const room = (): Room => ({ id: newId(), siteId, building: '3', unit: '2', number: '1101', label: '3-2-1101', note: '', active: true })
     const customer = (roomId: string): Customer => ({ id: newId(), siteId, roomId, name: '王建国', honorific: 'mr', relation: 'owner', phones: ['13812345678'], moveInDate: '2020-05-01', note: '', active: true })

@@ -85,7 +85,7 @@ async function applyOne(trx: Trx, device: DeviceRow, m: Mutation, seq: number, n
   if (!merged.record.deleted) {
     const found = problems(spec.schema, data)
     if (found.length) return { result: { id: m.id, status: 'rejected', reason: `invalid: ${found.map((p) => `${p.path} ${p.code}`).join(', ')}`.slice(0, 200) }, seq }
-    const ruled = await RECORD_RULES[m.name]?.(trx, device.site_id, m, data, verdict.actor)
+    const ruled = await RECORD_RULES[m.name]?.(trx, device.site_id, m, data, verdict.actor, now)
     if (ruled) return { result: { id: m.id, status: 'rejected', reason: ruled.slice(0, 200) }, seq }
   }
   // An editable record is renumbered even when every field of the change lost to a newer write: the

@@ -13,6 +13,9 @@ import { sortEvents } from '@shared/domain/reception-status'
 import type { Mutation } from '@shared/sync/mutation'
 import type { Database } from '../db/tables'
 import { childRecords, getRecord } from '../repositories/records'
+import { findSite } from '../repositories/sites'
+import { periodEnded, type Review } from '@shared/domain/review'
+import { MINUTE } from '@shared/domain/time'
 import { INSPECTION_RULES } from './inspection-rules'
 import { ARCHIVE_RULES } from './archive-rules'
 
@@ -23,7 +26,8 @@ export interface Actor {
   departmentId: string | null
 }
 
-export type Rule = (trx: Trx, siteId: string, m: Mutation, data: Record<string, unknown>, actor: Actor) => Promise<string | null>
+/** `now` is the server's clock, for rules of time (a review only of a period that has ended). */
+export type Rule = (trx: Trx, siteId: string, m: Mutation, data: Record<string, unknown>, actor: Actor, now: number) => Promise<string | null>
 
 const receptionEventRule: Rule = async (trx, siteId, _m, data, actor) => {
   const event = data as unknown as ReceptionEvent
@@ -87,12 +91,23 @@ const handoverTemplateRule: Rule = async (_trx, _siteId, _m, data) => {
   return problems.length ? `invalid: ${problems.map((p) => (p.index === undefined ? p.code : `${p.code}@${p.index}`)).join(', ')}` : null
 }
 
+/** A tablet's clock may run this far ahead of the server's: a review signed just after midnight there is not refused here. */
+const REVIEW_CLOCK_SLACK = 5 * MINUTE
+
+/** 篇4 4.3, 4.9, 篇2 4.2.5: a day (or week) is reviewed once it has ended, in the site's time zone — as the tablet refuses it. */
+const reviewRule: Rule = async (trx, siteId, _m, data, _actor, now) => {
+  const review = data as unknown as Review
+  const site = await findSite(trx, siteId)
+  return periodEnded(review.kind, review.period, now + REVIEW_CLOCK_SLACK, site?.timezone ?? 'Asia/Shanghai') ? null : 'periodNotOver'
+}
+
 export const RECORD_RULES: Record<string, Rule> = {
   'reception.create': receptionRule,
   'receptionEvent.add': receptionEventRule,
   'dutyEntry.add': dutyEntryRule,
   'handover.add': handoverRule,
   'handoverTemplate.put': handoverTemplateRule,
+  'review.add': reviewRule,
   ...INSPECTION_RULES,
   ...ARCHIVE_RULES,
 }

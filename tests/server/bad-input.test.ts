@@ -60,7 +60,7 @@ const ROUTES: Route[] = [
     url: () => '/api/sync/push',
     auth: 'device',
     protocol: true,
-    body: (c) => ({ mutations: [departmentPut(c.tablet, c.adminStaffId, { id: newId(), name: '工程部' })] }),
+    body: (c) => ({ mutations: [departmentPut(c.tablet, c.adminStaffId, { id: newId(), name: '物业工程部' })] }),
   },
   { method: 'GET', path: '/api/sync/pull', url: () => '/api/sync/pull?cursor=0&limit=10', auth: 'device', protocol: true },
   { method: 'GET', path: '/api/sync/counts', url: () => '/api/sync/counts', auth: 'device', protocol: true },
@@ -446,7 +446,7 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
     const adminToken = setup.json<{ token: string }>().token
     const revoke = await s.app.inject({ method: 'POST', url: `/api/admin/devices/${revoked.id}/revoke`, headers: { authorization: `Bearer ${adminToken}` } })
     if (revoke.statusCode !== 200) throw new Error(revoke.body)
-    await pushOk(s, tablet, [departmentPut(tablet, adminStaffId, { id: newId(), name: '秩序部' })])
+    await pushOk(s, tablet, [departmentPut(tablet, adminStaffId, { id: newId(), name: '安保部' })])
     c = { s, siteId, adminStaffId, tablet, revoked, adminToken }
     recordsBefore = await snapshot(c)
   })
@@ -481,7 +481,7 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
     expect(codes).toHaveLength(2)
     expect(await c.s.db.kysely.selectFrom('admins').select('username').execute()).toEqual([{ username: 'admin' }])
     const id = newId()
-    expect((await pushOk(c.s, c.tablet, [departmentPut(c.tablet, c.adminStaffId, { id, name: '工程部' })])).results[0]).toMatchObject({ status: 'applied' })
+    expect((await pushOk(c.s, c.tablet, [departmentPut(c.tablet, c.adminStaffId, { id, name: '物业工程部' })])).results[0]).toMatchObject({ status: 'applied' })
     expect((await pullAll(c.s, c.tablet)).changes.some((ch) => ch.id === id)).toBe(true)
     const pull = await c.s.app.inject({ method: 'GET', url: '/api/sync/pull', headers: protocolHeaders(c.tablet.token) })
     expect(pull.statusCode).toBe(200)

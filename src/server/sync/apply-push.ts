@@ -15,7 +15,7 @@ import type { Database } from '../db/tables'
 import type { DeviceRow } from '../repositories/devices'
 import { getRecord, putRecord } from '../repositories/records'
 import { lockChangeSeq, renameSite, setChangeSeq } from '../repositories/sites'
-import { RECORD_RULES, type Actor } from './record-rules'
+import { DELETION_RULES, RECORD_RULES, type Actor } from './record-rules'
 
 /** Stamps further ahead of the server's clock than this are clamped. */
 export const MAX_CLOCK_AHEAD = 5 * MINUTE
@@ -82,12 +82,15 @@ async function applyOne(trx: Trx, device: DeviceRow, m: Mutation, seq: number, n
   // A replay of an append-only record already written changes nothing, so no rule can refuse it (a
   // handover re-queued is not a second handover; an entry re-queued does not write to a locked log).
   if (!merged.changed && spec.kind === 'appendOnly') return { result: { id: m.id, status: 'applied' }, seq }
+  let ruled: string | null | undefined
   if (!merged.record.deleted) {
     const found = problems(spec.schema, data)
     if (found.length) return { result: { id: m.id, status: 'rejected', reason: `invalid: ${found.map((p) => `${p.path} ${p.code}`).join(', ')}`.slice(0, 200) }, seq }
-    const ruled = await RECORD_RULES[m.name]?.(trx, device.site_id, m, data, verdict.actor)
-    if (ruled) return { result: { id: m.id, status: 'rejected', reason: ruled.slice(0, 200) }, seq }
+    ruled = await RECORD_RULES[m.name]?.(trx, device.site_id, m, data, verdict.actor)
+  } else if (current && !current.deleted) {
+    ruled = await DELETION_RULES[m.name]?.(trx, device.site_id, m, current.data, verdict.actor)
   }
+  if (ruled) return { result: { id: m.id, status: 'rejected', reason: ruled.slice(0, 200) }, seq }
   // An editable record is renumbered even when every field of the change lost to a newer write: the
   // tablet that made the change shows it locally and would otherwise never pull the record again.
   const parentId = spec.parentField ? ((data[spec.parentField] as string | undefined) ?? null) : null

@@ -15,6 +15,7 @@ import type { Database } from '../db/tables'
 import { childRecords, getRecord } from '../repositories/records'
 import { INSPECTION_RULES } from './inspection-rules'
 import { ARCHIVE_RULES } from './archive-rules'
+import { DEPARTMENT_DELETION_RULES, DEPARTMENT_RULES } from './department-rules'
 
 type Trx = Transaction<Database>
 
@@ -95,4 +96,10 @@ export const RECORD_RULES: Record<string, Rule> = {
   'handoverTemplate.put': handoverTemplateRule,
   ...INSPECTION_RULES,
   ...ARCHIVE_RULES,
+  ...DEPARTMENT_RULES,
+}
+
+/** Rules for deleting (a tombstone over) a live record; a table without one may be deleted. */
+export const DELETION_RULES: Record<string, Rule> = {
+  ...DEPARTMENT_DELETION_RULES,
 }

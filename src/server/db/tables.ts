@@ -29,6 +29,8 @@ export interface DevicesTable {
   last_seen_at: number | null
   revoked_at: number | null
   kind: Generated<'desk' | 'department'>
+  /** The department a department tablet belongs to (null: a desk tablet, or enrolled before codes named one). */
+  department_id: string | null
 }
 
 export interface OneTimeCodesTable {
@@ -40,6 +42,7 @@ export interface OneTimeCodesTable {
   used_at: number | null
   used_by_device: string | null
   device_kind: Generated<'desk' | 'department'>
+  department_id: string | null
 }
 
 export interface AdminsTable {

@@ -5,12 +5,12 @@
 import type { FastifyInstance } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { ErrorSchema } from '@shared/sync/protocol'
-import { DeviceSummarySchema, SiteSummarySchema } from '@shared/sync/admin-api'
+import { DepartmentSummarySchema, DeviceSummarySchema, SiteSummarySchema } from '@shared/sync/admin-api'
 import { DEFAULT_TIMEZONE } from '@shared/domain/time'
 import type { ServerDb } from '../db/connection'
 import { checkPassword, countAdmins, createSession, endSession } from '../repositories/admins'
 import { createSite } from '../sync/enrolment'
-import { deviceSummaries, issueAdminCode, revokeDeviceById, setUpServer, siteSummaries, USERNAME_RULE } from '../admin/operations'
+import { deviceSummaries, issueAdminCode, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, USERNAME_RULE } from '../admin/operations'
 import { httpError } from '../plugins/http-error'
 import { CODE_RATE_LIMIT } from './devices'
 
@@ -35,6 +35,8 @@ const CodeRequest = Type.Object(
     siteId: Type.Optional(Type.String({ maxLength: 36 })),
     /** A department's tablet never receives the desk's confidential duty log (篇2 4.2.4). */
     deviceKind: Type.Optional(Type.Union([Type.Literal('desk'), Type.Literal('department')])),
+    /** For a department's tablet: which of the site's active departments it belongs to. */
+    departmentId: Type.Optional(Type.String({ maxLength: 36 })),
   },
   { additionalProperties: false },
 )
@@ -86,7 +88,16 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
   app.post<{ Body: Static<typeof CodeRequest> }>(
     '/api/admin/codes',
     { ...auth, schema: { tags: ['admin'], summary: 'Issue a one-time code: enrol (a tablet to a site) or connect (a standalone tablet with its site)', body: CodeRequest, response: errors } },
-    async (req) => issueAdminCode(db, req.body.purpose, req.body.siteId, opts.now(), req.body.deviceKind ?? 'desk'),
+    async (req) => {
+      const { deviceKind = 'desk', departmentId } = req.body
+      return issueAdminCode(db, req.body.purpose, req.body.siteId, opts.now(), { kind: deviceKind, ...(departmentId ? { departmentId } : {}) })
+    },
+  )
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/api/admin/sites/:id/departments',
+    { ...auth, schema: { tags: ['admin'], summary: 'A site’s departments, for a department tablet’s code', params: IdParams, response: { 200: Type.Array(DepartmentSummarySchema), 401: ErrorSchema, 404: ErrorSchema } } },
+    async (req) => siteDepartments(db, req.params.id),
   )
 
   app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/devices', { ...auth, schema: { tags: ['admin'], summary: 'Devices, of one site or all', querystring: SiteQuery, response: { 200: Type.Array(DeviceSummarySchema), 401: ErrorSchema } } }, async (req) => deviceSummaries(db, req.query.siteId))

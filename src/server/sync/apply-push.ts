@@ -4,6 +4,7 @@
  */
 import type { Transaction } from 'kysely'
 import { can, type Role } from '@shared/domain/role'
+import { mayUseDevice } from '@shared/domain/device'
 import { problems } from '@shared/domain/validation'
 import { MINUTE } from '@shared/domain/time'
 import type { Mutation } from '@shared/sync/mutation'
@@ -43,6 +44,7 @@ async function authorise(trx: Trx, device: DeviceRow, m: Mutation): Promise<Verd
   }
   const actor = await findActor(trx, device.site_id, m.staffId)
   if (actor === 'unknown' || actor === 'inactive') return { ok: false, reason: `staff ${actor}` }
+  if (!mayUseDevice({ kind: device.kind, departmentId: device.department_id }, { role: actor.role!, departmentId: actor.departmentId })) return { ok: false, reason: 'notAllowed: this tablet is for its department’s members only' }
   const action = spec.actionFor?.(m.fields) ?? spec.action
   if (!can(actor.role!, action)) return { ok: false, reason: `notAllowed: ${actor.role} may not ${action}` }
   return { ok: true, spec, actor }

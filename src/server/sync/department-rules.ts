@@ -15,7 +15,7 @@ const departmentRule: Rule = async (trx, siteId, _m, data) => {
   return found.length ? `invalid: ${found.join(', ')}` : null
 }
 
-/** A tombstone of a department: refused while anything names it (or a department tablet is enrolled for it). */
+/** A tombstone of a department: refused while anything names it (staff, a hand-over, a department tablet). */
 const departmentDeletionRule: Rule = async (trx, siteId, m) => {
   if (!isUuidV7(m.recordId)) return null
   for (const ref of DEPARTMENT_REFERENCES) {

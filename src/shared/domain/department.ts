@@ -24,6 +24,8 @@ export const SUGGESTED_DEPARTMENTS = ['工程部', '秩序部', '环境部', '�
 export const DEPARTMENT_REFERENCES: readonly { table: string; field: 'departmentId' }[] = [
   { table: 'staff', field: 'departmentId' },
   { table: 'receptionEvents', field: 'departmentId' },
+  // A department's own tablet (its device record, written by the server at enrolment).
+  { table: 'devices', field: 'departmentId' },
 ]
 
 /** Names that appear twice (ignoring surrounding spaces), so a form can say which. */

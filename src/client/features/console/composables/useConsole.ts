@@ -1,5 +1,5 @@
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
-import { ConsoleError, useConsoleApi, type ConsoleDevice, type ConsoleLetter, type ConsoleSite } from './useConsoleApi'
+import { ConsoleError, useConsoleApi, type ConsoleDepartment, type ConsoleDevice, type ConsoleLetter, type ConsoleSite } from './useConsoleApi'
 
 export interface IssuedCode {
   title: string
@@ -79,11 +79,17 @@ export function useConsole() {
         await loadSites()
       })
     },
-    issueCode(purpose: 'enrol' | 'connect', site: ConsoleSite | null, title: string) {
+    /** `department`: the code enrols that department's own tablet (issue 10 point 12). */
+    issueCode(purpose: 'enrol' | 'connect', site: ConsoleSite | null, title: string, department?: ConsoleDepartment) {
       return attempt(async () => {
-        const res = await api.call<{ code: string; expiresAt: number }>('POST', '/api/admin/codes', { purpose, ...(site ? { siteId: site.id } : {}) })
+        const body = { purpose, ...(site ? { siteId: site.id } : {}), ...(department ? { deviceKind: 'department', departmentId: department.id } : {}) }
+        const res = await api.call<{ code: string; expiresAt: number }>('POST', '/api/admin/codes', body)
         issued.value = { title, ...res }
       })
+    },
+    /** The site's departments as its tablets synced them, active first. */
+    departments(site: ConsoleSite): Promise<ConsoleDepartment[]> {
+      return api.call<ConsoleDepartment[]>('GET', `/api/admin/sites/${encodeURIComponent(site.id)}/departments`)
     },
     select,
     revoke(device: ConsoleDevice) {

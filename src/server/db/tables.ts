@@ -93,6 +93,16 @@ export interface DeadLettersTable extends LetterTable {
   reason: string
 }
 
+/** A revoked tablet's last upload, kept for review: applied or discarded by an administrator, or waiting. */
+export interface QuarantineTable extends LetterTable {
+  decision: 'applied' | 'discarded' | null
+  decided_at: number | null
+  /** The administrator (admins.id) who decided. */
+  decided_by: string | null
+  /** Why applying it was refused the last time it was tried (it stays waiting). */
+  refusal: string | null
+}
+
 export interface Database {
   server_meta: ServerMetaTable
   sites: SitesTable
@@ -103,5 +113,5 @@ export interface Database {
   records: RecordsTable
   applied_mutations: AppliedMutationsTable
   dead_letters: DeadLettersTable
-  quarantine: LetterTable
+  quarantine: QuarantineTable
 }

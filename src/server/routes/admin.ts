@@ -5,12 +5,13 @@
 import type { FastifyInstance } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { ErrorSchema } from '@shared/sync/protocol'
-import { DepartmentSummarySchema, DeviceSummarySchema, SiteSummarySchema } from '@shared/sync/admin-api'
+import { DepartmentSummarySchema, DeviceSummarySchema, QuarantineItemSchema, SiteSummarySchema } from '@shared/sync/admin-api'
 import { DEFAULT_TIMEZONE } from '@shared/domain/time'
 import type { ServerDb } from '../db/connection'
 import { checkPassword, countAdmins, createSession, endSession } from '../repositories/admins'
 import { createSite } from '../sync/enrolment'
 import { deviceSummaries, issueAdminCode, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, USERNAME_RULE } from '../admin/operations'
+import { applyQuarantinedRecord, discardQuarantinedRecord, quarantineItems } from '../admin/quarantine'
 import { httpError } from '../plugins/http-error'
 import { CODE_RATE_LIMIT } from './devices'
 
@@ -106,14 +107,27 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
     revoked: await revokeDeviceById(db, req.params.id, opts.now()),
   }))
 
-  for (const [path, table] of [
-    ['/api/admin/dead-letters', 'dead_letters'],
-    ['/api/admin/quarantine', 'quarantine'],
-  ] as const) {
-    app.get<{ Querystring: Static<typeof SiteQuery> }>(path, { ...auth, schema: { tags: ['admin'], querystring: SiteQuery } }, async (req) => {
-      let q = db.kysely.selectFrom(table).selectAll().orderBy('created_at', 'desc').limit(500)
-      if (req.query.siteId) q = q.where('site_id', '=', req.query.siteId)
-      return (await q.execute()).map((r) => ({ ...r, mutation: JSON.parse(r.mutation) as unknown }))
-    })
-  }
+  app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/dead-letters', { ...auth, schema: { tags: ['admin'], summary: 'Mutations the server refused, with the reason', querystring: SiteQuery } }, async (req) => {
+    let q = db.kysely.selectFrom('dead_letters').selectAll().orderBy('created_at', 'desc').limit(500)
+    if (req.query.siteId) q = q.where('site_id', '=', req.query.siteId)
+    return (await q.execute()).map((r) => ({ ...r, mutation: JSON.parse(r.mutation) as unknown }))
+  })
+
+  // What revoked tablets uploaded, for review (issue 10 point 13): summaries only — no owner's phone.
+  app.get<{ Querystring: Static<typeof SiteQuery> }>(
+    '/api/admin/quarantine',
+    { ...auth, schema: { tags: ['admin'], summary: 'Records uploaded by revoked tablets: which tablet, who, what, and the decision', querystring: SiteQuery, response: { 200: Type.Array(QuarantineItemSchema), 401: ErrorSchema } } },
+    async (req) => quarantineItems(db, req.query.siteId),
+  )
+  const decision = { 200: QuarantineItemSchema, ...errors }
+  app.post<{ Params: Static<typeof IdParams> }>(
+    '/api/admin/quarantine/:id/apply',
+    { ...auth, schema: { tags: ['admin'], summary: 'Apply a quarantined record through the rules of a push (409 with the reason when they refuse it)', params: IdParams, response: decision } },
+    async (req) => applyQuarantinedRecord(db, req.params.id, req.admin!.id, opts.now()),
+  )
+  app.post<{ Params: Static<typeof IdParams> }>(
+    '/api/admin/quarantine/:id/discard',
+    { ...auth, schema: { tags: ['admin'], summary: 'Discard a quarantined record after review', params: IdParams, response: decision } },
+    async (req) => discardQuarantinedRecord(db, req.params.id, req.admin!.id, opts.now()),
+  )
 }

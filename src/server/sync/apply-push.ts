@@ -143,3 +143,36 @@ export async function quarantinePush(db: ServerDb, device: DeviceRow, mutations:
   })
   return mutations.map((m) => ({ id: m.id, status: 'quarantined' as const }))
 }
+
+/**
+ * An administrator applies one record a revoked tablet uploaded (issue 10 point 13): through the same
+ * checks and merge as a push from that tablet, exactly once. Refused by the rules, nothing is written
+ * (it may be tried again, e.g. after the request it belongs to was applied) and the reason comes back;
+ * applied, `decide` records the decision in the same transaction.
+ */
+export async function applyQuarantined(
+  db: ServerDb,
+  device: DeviceRow,
+  m: Mutation,
+  now: number,
+  decide: (trx: Trx, result: PushResult) => Promise<void>,
+): Promise<PushResult> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const seq = await lockChangeSeq(trx, db.kind, device.site_id)
+    const prior = await trx.selectFrom('applied_mutations').select(['status', 'reason']).where('id', '=', m.id).executeTakeFirst()
+    let result: PushResult
+    if (prior) {
+      // Pushed before the tablet was revoked: already in effect (or refused then, for good).
+      result = prior.status === 'applied' ? { id: m.id, status: 'duplicate' } : { id: m.id, status: 'rejected', reason: prior.reason ?? 'rejected' }
+    } else {
+      const outcome = await applyOne(trx, device, m, seq, now)
+      result = outcome.result
+      if (result.status === 'applied') {
+        await trx.insertInto('applied_mutations').values({ id: m.id, site_id: device.site_id, device_id: device.id, name: m.name, status: 'applied', reason: null, applied_at: now }).execute()
+        await setChangeSeq(trx, device.site_id, outcome.seq)
+      }
+    }
+    await decide(trx, result)
+    return result
+  })
+}

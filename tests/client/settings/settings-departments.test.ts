@@ -114,6 +114,28 @@ describe('SettingsDepartments', () => {
     expect((await outbox()).map((m) => m.fields.name)).toEqual(['财务部'])
   })
 
+  it('keeps a half-typed department as its author’s draft: the editor opens again filled in (issue 10 point 1)', async () => {
+    db = freshDb()
+    await db.departments.bulkAdd([engineering, finance, security])
+    const pinia = signedIn('administrator', SITE)
+    const first = mountApp(SettingsDepartments, {}, db, pinia).wrapper
+    await until(() => expect(rows(first)).toHaveLength(3))
+    await row(first, '工程部').trigger('click')
+    await until(() => expect(editor(first).exists()).toBe(true))
+    await editor(first).find('input[name="department-name"]').setValue('工程维修部')
+    // The screen goes (the idle lock): the list and its editor leave.
+    first.unmount()
+    await until(async () => expect(await db.formDrafts.count()).toBe(1))
+    const again = mountApp(SettingsDepartments, {}, db, pinia).wrapper
+    await until(() => expect((editor(again).find('input[name="department-name"]').element as HTMLInputElement | undefined)?.value).toBe('工程维修部'))
+    expect(again.find('[data-testid="draft-restored"]').exists()).toBe(true)
+    await editor(again).trigger('submit')
+    await until(() => expect(editor(again).exists()).toBe(false))
+    expect((await db.departments.get(engineering.id))!.name).toBe('工程维修部')
+    expect(await db.formDrafts.count()).toBe(0)
+    again.unmount()
+  })
+
   it.each<Role>(['assistant', 'supervisor', 'manager', 'department'])('shows the %s the list without editing', async (role) => {
     const wrapper = await open(role)
     expect(button(wrapper, '添加部门')).toBeUndefined()

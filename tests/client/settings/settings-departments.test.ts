@@ -3,7 +3,7 @@
  * manages the site's settings, each a `department.put` in the outbox; never deleted; a deactivated one
  * is no longer offered for new work but keeps its name where records already name it.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { newId } from '@shared/domain/ids'
 import type { Role } from '@shared/domain/role'
@@ -17,7 +17,7 @@ import { saveDepartment, DepartmentInvalidError } from '@client/db/repositories/
 import { freshDb } from '../../factories/db'
 import { makeActor, makeStaff } from '../../factories/site'
 import { signedIn } from '../archive/session'
-import { mountApp } from '../mount'
+import { mountApp, until } from '../mount'
 
 const SITE = newId()
 const engineering: Department = { id: newId(), siteId: SITE, name: '工程部', active: true }
@@ -29,13 +29,6 @@ afterEach(async () => {
   db.close()
   await db.delete()
 })
-
-async function until(check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
-    await flushPromises()
-    check()
-  })
-}
 
 async function open(role: Role): Promise<VueWrapper> {
   db = freshDb()

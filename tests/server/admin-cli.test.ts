@@ -152,6 +152,37 @@ describe('npm run admin on SQLite', () => {
     expect(refused.json().error).toBe('DeviceRevoked')
   })
 
+  it('lists a site’s departments and issues a code for one department’s own tablet, by name or id', { timeout: 120_000 }, async () => {
+    const env = { DATA_DIR: tempDir() }
+    const init = await okJson<{ site: { id: string } }>(['init', '--username', 'admin', '--password', PASSWORD, ...SITE], env)
+    const siteId = init.site.id
+    const listed = await ok(['departments', '--site', siteId], env)
+    expect(listed).toMatch(/部门ID \(department id\)\s+状态 \(status\)\s+名称 \(name\)/)
+    const departments = await okJson<{ id: string; name: string; active: boolean }[]>(['departments', '--site', siteId], env)
+    expect(departments.map((d) => [d.name, d.active])).toEqual(expect.arrayContaining([['工程部', true], ['财务部', true]]))
+    const engineering = departments.find((d) => d.name === '工程部')!
+
+    const text = await ok(['enrol-code', '--site', siteId, '--department', '工程部'], env)
+    expect(text).toContain(`部门平板 (department tablet): 工程部 ${engineering.id}`)
+    const issued = await okJson<{ code: string; deviceKind: string; departmentId: string }>(['enrol-code', '--site', siteId, '--department', engineering.id], env)
+    expect(issued).toMatchObject({ deviceKind: 'department', departmentId: engineering.id })
+    expect(await okJson(['enrol-code', '--site', siteId], env)).toMatchObject({ deviceKind: 'desk', departmentId: null })
+
+    const { app } = await appOn(env.DATA_DIR)
+    const enrolled = await app.inject({ method: 'POST', url: '/api/devices/enrol', headers: protocolHeaders(), payload: { code: issued.code, name: '工程部平板' } })
+    expect(enrolled.statusCode).toBe(200)
+    expect(enrolled.json<EnrolResponse>().device).toMatchObject({ kind: 'department', departmentId: engineering.id })
+    const row = (await ok(['devices', '--site', siteId], env)).split('\n').find((l) => l.includes(enrolled.json<EnrolResponse>().device.id))
+    expect(row).toContain('部门平板 (department) 工程部')
+    expect(row).toContain('工程部平板')
+
+    const unknown = await cli(['enrol-code', '--site', siteId, '--department', '绿化部'], env)
+    expect(unknown).toMatchObject({ code: 1, stdout: '' })
+    expect(unknown.stderr).toContain('这个项目没有部门 绿化部')
+    const noSite = await cli(['departments'], env)
+    expect(noSite.stderr).toContain('缺少选项 --site')
+  })
+
   it('issues a connect code a standalone tablet uses, and adds administrators who can log in', { timeout: 120_000 }, async () => {
     const env = { DATA_DIR: tempDir() }
     await ok(['init', '--username', 'admin', '--password', PASSWORD], env)
@@ -176,7 +207,7 @@ describe('npm run admin on SQLite', () => {
     for (const args of [['help'], [], ['sites', '--help']]) {
       const out = await ok(args, env)
       expect(out).toContain('用法 (usage)')
-      for (const command of ['init', 'create-admin', 'create-site', 'sites', 'enrol-code', 'connect-code', 'devices', 'revoke', '--password-stdin', '--json']) expect(out).toContain(command)
+      for (const command of ['init', 'create-admin', 'create-site', 'sites', 'enrol-code', '--department', 'departments', 'connect-code', 'devices', 'revoke', '--password-stdin', '--json']) expect(out).toContain(command)
     }
     // Help opens no database.
     expect(fs.readdirSync(env.DATA_DIR)).toEqual([])

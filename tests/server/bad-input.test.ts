@@ -60,7 +60,7 @@ const ROUTES: Route[] = [
     url: () => '/api/sync/push',
     auth: 'device',
     protocol: true,
-    body: (c) => ({ mutations: [departmentPut(c.tablet, c.adminStaffId, { id: newId(), name: '工程部' })] }),
+    body: (c) => ({ mutations: [departmentPut(c.tablet, c.adminStaffId, { id: newId(), name: '物业工程部' })] }),
   },
   { method: 'GET', path: '/api/sync/pull', url: () => '/api/sync/pull?cursor=0&limit=10', auth: 'device', protocol: true },
   { method: 'GET', path: '/api/sync/counts', url: () => '/api/sync/counts', auth: 'device', protocol: true },
@@ -85,6 +85,10 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/api/admin/devices/:id/revoke', url: () => `/api/admin/devices/${UNKNOWN_ID}/revoke`, auth: 'admin', protocol: false, parsesBody: true },
   { method: 'GET', path: '/api/admin/dead-letters', url: () => '/api/admin/dead-letters', auth: 'admin', protocol: false },
   { method: 'GET', path: '/api/admin/quarantine', url: () => '/api/admin/quarantine', auth: 'admin', protocol: false },
+  // Issue 10: a site's departments (for a department tablet's code); deciding about a quarantined record.
+  { method: 'GET', path: '/api/admin/sites/:id/departments', url: () => `/api/admin/sites/${UNKNOWN_ID}/departments`, auth: 'admin', protocol: false },
+  { method: 'POST', path: '/api/admin/quarantine/:id/apply', url: () => `/api/admin/quarantine/${UNKNOWN_ID}/apply`, auth: 'admin', protocol: false, parsesBody: true },
+  { method: 'POST', path: '/api/admin/quarantine/:id/discard', url: () => `/api/admin/quarantine/${UNKNOWN_ID}/discard`, auth: 'admin', protocol: false, parsesBody: true },
 ]
 
 function headersFor(route: Route, c: Ctx, auth: 'valid' | 'none' | string = 'valid'): Record<string, string> {
@@ -401,6 +405,11 @@ const SPECIFIC: Case[] = [
   edited('/api/admin/codes', 'an unknown site', (b) => (b.siteId = UNKNOWN_ID), 404, 'NotFound'),
   edited('/api/admin/codes', 'a site id too long', (b) => (b.siteId = 's'.repeat(37))),
   edited('/api/admin/codes', 'a site id with a NUL character', (b) => (b.siteId = 'site\u0000')),
+  edited('/api/admin/codes', 'an unknown device kind', (b) => (b.deviceKind = 'kiosk')),
+  edited('/api/admin/codes', 'a department tablet without its department', (b) => (b.deviceKind = 'department')),
+  edited('/api/admin/codes', 'a department id too long', (b) => Object.assign(b, { deviceKind: 'department', departmentId: 'd'.repeat(37) })),
+  edited('/api/admin/codes', 'an unknown department', (b) => Object.assign(b, { deviceKind: 'department', departmentId: UNKNOWN_ID }), 404, 'NotFound'),
+  edited('/api/admin/codes', 'a desk tablet with a department', (b) => (b.departmentId = UNKNOWN_ID)),
   ...['/api/admin/devices', '/api/admin/dead-letters', '/api/admin/quarantine'].flatMap((path) => [
     get(path, 'a siteId too long', () => `${path}?siteId=${'s'.repeat(37)}`, 400),
     get(path, 'two siteIds', (c) => `${path}?siteId=${c.siteId}&siteId=${c.siteId}`, 400),
@@ -446,7 +455,7 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
     const adminToken = setup.json<{ token: string }>().token
     const revoke = await s.app.inject({ method: 'POST', url: `/api/admin/devices/${revoked.id}/revoke`, headers: { authorization: `Bearer ${adminToken}` } })
     if (revoke.statusCode !== 200) throw new Error(revoke.body)
-    await pushOk(s, tablet, [departmentPut(tablet, adminStaffId, { id: newId(), name: '秩序部' })])
+    await pushOk(s, tablet, [departmentPut(tablet, adminStaffId, { id: newId(), name: '安保部' })])
     c = { s, siteId, adminStaffId, tablet, revoked, adminToken }
     recordsBefore = await snapshot(c)
   })
@@ -481,7 +490,7 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
     expect(codes).toHaveLength(2)
     expect(await c.s.db.kysely.selectFrom('admins').select('username').execute()).toEqual([{ username: 'admin' }])
     const id = newId()
-    expect((await pushOk(c.s, c.tablet, [departmentPut(c.tablet, c.adminStaffId, { id, name: '工程部' })])).results[0]).toMatchObject({ status: 'applied' })
+    expect((await pushOk(c.s, c.tablet, [departmentPut(c.tablet, c.adminStaffId, { id, name: '物业工程部' })])).results[0]).toMatchObject({ status: 'applied' })
     expect((await pullAll(c.s, c.tablet)).changes.some((ch) => ch.id === id)).toBe(true)
     const pull = await c.s.app.inject({ method: 'GET', url: '/api/sync/pull', headers: protocolHeaders(c.tablet.token) })
     expect(pull.statusCode).toBe(200)

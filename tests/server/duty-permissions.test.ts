@@ -63,7 +63,7 @@ describe.each(BACKENDS)('duty log permissions on $name', (backend) => {
     const member = (who: Who, name: string, role: Role, departmentId: string | null = null): Mutation =>
       mutation(desk, staff.admin, { name: 'staff.put', table: 'staff', recordId: staff[who], fields: { id: staff[who], siteId, name, role, departmentId, pin: VERIFIER, active: true } })
     const { results } = await pushOk(s, desk, [
-      mutation(desk, staff.admin, { name: 'department.put', table: 'departments', recordId: engineering, fields: { id: engineering, siteId, name: '工程部', active: true } }),
+      mutation(desk, staff.admin, { name: 'department.put', table: 'departments', recordId: engineering, fields: { id: engineering, siteId, name: '物业工程部', active: true } }),
       mutation(desk, staff.admin, { name: 'shiftType.put', table: 'shiftTypes', recordId: dayShift.id, fields: dayShift }),
       mutation(desk, staff.admin, { name: 'shiftType.put', table: 'shiftTypes', recordId: nightShift.id, fields: nightShift }),
       member('assistant', '李娜', 'assistant'),

@@ -92,7 +92,7 @@ describe.each(BACKENDS)('enrolment, connecting, revoking and the console on $nam
     expect(pull.statusCode).toBe(403)
     expect(pull.json().error).toBe('DeviceRevoked')
     const quarantine = await s.app.inject({ method: 'GET', url: `/api/admin/quarantine?siteId=${siteId}`, headers: { authorization: `Bearer ${session}` } })
-    expect(quarantine.json()[0]).toMatchObject({ id: m.id, device_id: tablet.id, mutation: { fields: { name: '丢失平板上的记录' } } })
+    expect(quarantine.json()[0]).toMatchObject({ id: m.id, device: { id: tablet.id }, name: 'department.put', summary: { text: '丢失平板上的记录' }, decision: null })
   })
 
   it('sets the server up once, logs in, creates sites and issues codes only with a session', async () => {

@@ -218,8 +218,8 @@ describe.each(BACKENDS)('garbage at push and pull on $name', (backend) => {
     const otherTablet = await enrol(s, theirs.siteId)
     const deptId = newId()
     const otherDeptId = newId()
-    await pushOk(s, tablet, [departmentPut(tablet, mine.adminStaffId, { id: deptId, name: '工程部' })])
-    await pushOk(s, otherTablet, [departmentPut(otherTablet, theirs.adminStaffId, { id: otherDeptId, name: '秩序部' })])
+    await pushOk(s, tablet, [departmentPut(tablet, mine.adminStaffId, { id: deptId, name: '物业工程部' })])
+    await pushOk(s, otherTablet, [departmentPut(otherTablet, theirs.adminStaffId, { id: otherDeptId, name: '安保部' })])
     w = { s, siteId: mine.siteId, adminStaffId: mine.adminStaffId, tablet, deptId, other: { ...theirs, tablet: otherTablet, deptId: otherDeptId } }
   })
   afterAll(async () => w?.s.close())
@@ -303,7 +303,7 @@ describe.each(BACKENDS)('garbage at push and pull on $name', (backend) => {
     expect((await pushOk(w.s, w.tablet, [departmentPut(w.tablet, w.adminStaffId, { id, name: '收尾部' })])).results[0]).toMatchObject({ status: 'applied' })
     expect((await pullAll(w.s, w.tablet)).changes.some((c) => c.id === id)).toBe(true)
     const theirs = (await pullAll(w.s, w.other.tablet)).changes
-    expect(theirs.find((c) => c.id === w.other.deptId)?.data).toMatchObject({ name: '秩序部', active: true })
+    expect(theirs.find((c) => c.id === w.other.deptId)?.data).toMatchObject({ name: '安保部', active: true })
     expect(theirs.every((c) => c.data.siteId === w.other.siteId || c.id === w.other.siteId)).toBe(true)
   })
 })

@@ -21,7 +21,7 @@ describe.each(BACKENDS)('pull under concurrent writers on $name', (backend) => {
         await Promise.all(
         writers.map(async (w) => {
           for (let round = 0; round < 15; round++) {
-            const batch = Array.from({ length: 1 + (round % 4) }, () => departmentPut(w, adminStaffId, { id: newId(), name: `部门-${round}` }))
+            const batch = Array.from({ length: 1 + (round % 4) }, (_, i) => departmentPut(w, adminStaffId, { id: newId(), name: `部门-${w.letter}${round}-${i}` }))
             await pushOk(s, w, batch)
             written.push(...batch.map((m) => m.recordId))
           }

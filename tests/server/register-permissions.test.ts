@@ -41,8 +41,8 @@ describe.each(BACKENDS)('register permissions on $name', (backend) => {
     const member = (who: Who, name: string, role: Role, departmentId: string | null): Mutation =>
       mutation(tablet, staff.admin, { name: 'staff.put', table: 'staff', recordId: staff[who], fields: { id: staff[who], siteId, name, role, departmentId, pin: VERIFIER, active: true } })
     const { results } = await pushOk(s, tablet, [
-      departmentPut(tablet, staff.admin, { id: engineering, name: '工程部' }),
-      departmentPut(tablet, staff.admin, { id: security, name: '秩序部' }),
+      departmentPut(tablet, staff.admin, { id: engineering, name: '物业工程部' }),
+      departmentPut(tablet, staff.admin, { id: security, name: '安保部' }),
       member('assistant', '李娜', 'assistant', null),
       member('supervisor', '赵主管', 'supervisor', null),
       member('manager', '陈经理', 'manager', null),

@@ -27,7 +27,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
     s = await testServer(backend)
     const { siteId, adminStaffId } = await siteWithAdmin(s)
     const tablet = await enrol(s, siteId)
-    const m = departmentPut(tablet, adminStaffId, { id: newId(), name: '工程部' })
+    const m = departmentPut(tablet, adminStaffId, { id: newId(), name: '物业工程部' })
     expect((await pushOk(s, tablet, [m])).results).toEqual([{ id: m.id, status: 'applied' }])
     expect((await pushOk(s, tablet, [m, m])).results).toEqual([
       { id: m.id, status: 'duplicate' },
@@ -46,7 +46,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
     const b = await enrol(s, siteId)
     const id = newId()
     const t = Date.UTC(2026, 10, 27, 2)
-    await pushOk(s, a, [departmentPut(a, adminStaffId, { id, name: '工程部' }, t)])
+    await pushOk(s, a, [departmentPut(a, adminStaffId, { id, name: '物业工程部' }, t)])
     // b renames at t+2; a (offline, earlier clock) deactivates at t+1 and renames at t+1.
     await pushOk(s, b, [mutation(b, adminStaffId, { name: 'department.put', table: 'departments', recordId: id, fields: { name: '工程维修部' } }, t + 2000)])
     await pushOk(s, a, [mutation(a, adminStaffId, { name: 'department.put', table: 'departments', recordId: id, fields: { name: '工程一部', active: false } }, t + 1000)])
@@ -82,7 +82,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
     const clerkAddsDept = departmentPut(tablet, clerkId, { id: newId(), name: '私设部门' })
     const clerkMakesHerselfAdmin = mutation(tablet, clerkId, { name: 'staff.put', table: 'staff', recordId: clerkId, fields: { role: 'admin' } })
     const adminMakesClerkAdmin = mutation(tablet, adminStaffId, { name: 'staff.put', table: 'staff', recordId: clerkId, fields: { role: 'admin' } })
-    const ok = departmentPut(tablet, adminStaffId, { id: newId(), name: '秩序部' })
+    const ok = departmentPut(tablet, adminStaffId, { id: newId(), name: '安保部' })
     const { results } = await pushOk(s, tablet, [addClerk, clerkAddsDept, clerkMakesHerselfAdmin, adminMakesClerkAdmin, ok])
     expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'rejected', 'rejected', 'applied'])
     expect(results[1]!.reason).toMatch(/notAllowed/)
@@ -104,7 +104,7 @@ describe.each(BACKENDS)('sync push and pull on $name', (backend) => {
     const { siteId, adminStaffId } = await siteWithAdmin(s)
     const tablet = await enrol(s, siteId)
     const v = variant as { name?: string; table?: string; siteOverride?: boolean; badField?: boolean; staffId?: string | null }
-    const base = departmentPut(tablet, v.staffId === undefined ? adminStaffId : v.staffId === 'ghost' ? newId() : null, { id: newId(), name: v.badField ? '' : '工程部' })
+    const base = departmentPut(tablet, v.staffId === undefined ? adminStaffId : v.staffId === 'ghost' ? newId() : null, { id: newId(), name: v.badField ? '' : '物业工程部' })
     const m = { ...base, ...(v.name ? { name: v.name, table: v.table! } : {}), ...(v.siteOverride ? { siteId: newId() } : {}) }
     const { results } = await pushOk(s, tablet, [m])
     expect(results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(reason) })

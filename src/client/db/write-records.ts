@@ -83,3 +83,13 @@ export async function writeRecords(db: DeskbookDb, actor: Actor, writes: readonl
     throw toStorageError(e)
   }
 }
+
+/**
+ * The fields of `next` that differ from `before`: what an edit of an editable record sends, so
+ * concurrent edits of different fields both stand. Undefined when there is no `before` (a create
+ * sends the whole row).
+ */
+export function changedFields<T extends object>(before: T | undefined, next: T): Record<string, unknown> | undefined {
+  if (!before) return undefined
+  return Object.fromEntries(Object.entries(next).filter(([k, v]) => JSON.stringify(before[k as keyof T]) !== JSON.stringify(v)))
+}

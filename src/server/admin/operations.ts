@@ -3,12 +3,14 @@
  * the command line (cli/admin.ts), so both check the same rules and answer with the same messages.
  * Refusals are HttpErrors: a status for the API, a message (Chinese, English in brackets) for people.
  */
-import type { DeviceSummary, SiteSummary } from '@shared/sync/admin-api'
+import type { DepartmentSummary, DeviceSummary, SiteSummary } from '@shared/sync/admin-api'
+import type { Department } from '@shared/domain/department'
 import type { ServerDb } from '../db/connection'
 import { countAdmins, createAdmin, findAdminId } from '../repositories/admins'
 import { issueCode, type DeviceKind, type CodePurpose } from '../repositories/codes'
 import { findDevice, listDevices, revokeDevice } from '../repositories/devices'
 import { findSite, listSites } from '../repositories/sites'
+import { siteRecords } from '../repositories/records'
 import { checkNewSite, createSite, type NewSiteInput } from '../sync/enrolment'
 import { MIN_PASSWORD_LENGTH } from '../auth/secrets'
 import { httpError } from '../plugins/http-error'
@@ -73,11 +75,18 @@ export async function siteSummaries(db: ServerDb): Promise<SiteSummary[]> {
 }
 
 export async function deviceSummaries(db: ServerDb, siteId?: string): Promise<DeviceSummary[]> {
-  return (await listDevices(db.kysely, siteId)).map((d) => ({
+  const devices = await listDevices(db.kysely, siteId)
+  const names = new Map<string, string>()
+  for (const site of new Set(devices.filter((d) => d.department_id).map((d) => d.site_id))) {
+    for (const d of await siteDepartments(db, site)) names.set(d.id, d.name)
+  }
+  return devices.map((d) => ({
     id: d.id,
     siteId: d.site_id,
     letter: d.letter,
     name: d.name,
+    kind: d.kind,
+    department: d.department_id ? (names.get(d.department_id) ?? '') : null,
     createdAt: d.created_at,
     lastSeenAt: d.last_seen_at,
     revokedAt: d.revoked_at,
@@ -86,11 +95,37 @@ export async function deviceSummaries(db: ServerDb, siteId?: string): Promise<De
 
 export const NO_SUCH_SITE = '没有这个项目 (no such site)'
 
+/** The site's departments as its tablets last synced them, active first, by name. */
+export async function siteDepartments(db: ServerDb, siteId: string): Promise<DepartmentSummary[]> {
+  if (!(await findSite(db.kysely, siteId))) throw httpError(404, 'NotFound', NO_SUCH_SITE)
+  const rows = (await siteRecords(db.kysely, siteId, 'departments')) as unknown as Department[]
+  return rows.map((d) => ({ id: d.id, name: d.name, active: d.active })).sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, 'zh-CN'))
+}
+
+/** For an enrolment code: which tablet it makes — a desk tablet, or a department's own for one of its active departments. */
+export interface CodeDevice {
+  kind: DeviceKind
+  departmentId?: string
+}
+
+/** The department a department tablet's code names: an active department of the site. */
+async function codeDepartment(db: ServerDb, siteId: string, device: CodeDevice): Promise<string | null> {
+  if (device.kind === 'desk') {
+    if (device.departmentId) throw httpError(400, 'BadRequest', '前台平板不属于部门,请不要选部门 (a desk tablet has no department)')
+    return null
+  }
+  if (!device.departmentId) throw httpError(400, 'BadRequest', '请选择部门平板所属的部门 (choose the department of the tablet)')
+  const found = (await siteDepartments(db, siteId)).find((d) => d.id === device.departmentId)
+  if (!found) throw httpError(404, 'NotFound', '这个项目没有这个部门 (no such department on this site)')
+  if (!found.active) throw httpError(409, 'DepartmentInactive', `部门 ${found.name} 已停用,请先在平板的设置中启用 (department inactive)`)
+  return found.id
+}
+
 /** A one-time code: `enrol` (a tablet joins the given site) or `connect` (a standalone tablet brings its own site). */
-export async function issueAdminCode(db: ServerDb, purpose: CodePurpose, siteId: string | undefined, now: number, deviceKind: DeviceKind = 'desk'): Promise<{ code: string; expiresAt: number }> {
+export async function issueAdminCode(db: ServerDb, purpose: CodePurpose, siteId: string | undefined, now: number, device: CodeDevice = { kind: 'desk' }): Promise<{ code: string; expiresAt: number }> {
   if (purpose === 'connect') return issueCode(db.kysely, 'connect', null, now)
   if (!siteId || !(await findSite(db.kysely, siteId))) throw httpError(404, 'NotFound', NO_SUCH_SITE)
-  return issueCode(db.kysely, 'enrol', siteId, now, deviceKind)
+  return issueCode(db.kysely, 'enrol', siteId, now, device.kind, await codeDepartment(db, siteId, device))
 }
 
 /** Revokes a tablet; false when it was revoked already. */
@@ -99,4 +134,4 @@ export async function revokeDeviceById(db: ServerDb, id: string, now: number): P
   return revokeDevice(db.kysely, id, now)
 }
 
-export type { DeviceSummary, SiteSummary }
+export type { DepartmentSummary, DeviceSummary, SiteSummary }

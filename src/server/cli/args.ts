@@ -21,6 +21,7 @@ const OPTIONS = {
   'admin-pin': { type: 'string' },
   timezone: { type: 'string' },
   device: { type: 'string' },
+  department: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -41,7 +42,8 @@ const COMMANDS = {
   'create-admin': { options: ['username', 'password', 'password-stdin'], required: ['username'], password: true },
   'create-site': { options: ['name', 'admin-name', 'admin-pin', 'timezone'], required: ['name', 'admin-name', 'admin-pin'] },
   sites: { options: [], required: [] },
-  'enrol-code': { options: ['site'], required: ['site'] },
+  'enrol-code': { options: ['site', 'department'], required: ['site'] },
+  departments: { options: ['site'], required: ['site'] },
   'connect-code': { options: [], required: [] },
   devices: { options: ['site'], required: [] },
   revoke: { options: ['device'], required: ['device'] },
@@ -77,9 +79,13 @@ export const USAGE = `Deskbook 服务器管理 (server administration)
       Create a site with its first administrator staff member (logs in on the tablet with the PIN)
   sites
       列出项目(ID、名称、平板数) / List sites (id, name, devices)
-  enrol-code --site 项目ID
-      发注册码:平板用它加入项目(只能用一次,24 小时内有效)
-      Issue an enrolment code: a tablet joins the site with it (single use, valid 24 h)
+  enrol-code --site 项目ID [--department 部门ID或名称]
+      发注册码:平板用它加入项目(只能用一次,24 小时内有效);给出 --department 时是该部门
+      自己的平板(部门平板:只给该部门的员工用,不接收前台的值班记录)
+      Issue an enrolment code: a tablet joins the site with it (single use, valid 24 h); with
+      --department, a tablet of that department (for its members only; never gets the duty log)
+  departments --site 项目ID
+      列出项目的部门(ID、名称、是否启用) / List the site's departments (id, name, active)
   connect-code
       发连接码:独立使用的平板用它带着自己的项目连上服务器
       Issue a connect code: a standalone tablet brings its own site to the server with it
@@ -107,6 +113,7 @@ SQLite file, 默认 default data/),DATABASE_URL(设置时用 PostgreSQL / Postgr
   printf '%s\\n' 'correct-horse-1' | npm run admin -- init --username admin --password-stdin \\
       --site 翠苑小区 --admin-name 王管理 --admin-pin 2580
   npm run admin -- enrol-code --site <项目ID site id>
+  npm run admin -- enrol-code --site <项目ID site id> --department 工程部
 `
 
 const HINT = '用法见 npm run admin -- help (see npm run admin -- help)'

@@ -9,7 +9,7 @@ import { findDevice } from '../repositories/devices'
 import { findSite } from '../repositories/sites'
 import { createSite } from '../sync/enrolment'
 import { httpError } from '../plugins/http-error'
-import { addAdmin, deviceSummaries, issueAdminCode, NO_SUCH_SITE, revokeDeviceById, setUpServer, siteSummaries } from '../admin/operations'
+import { addAdmin, deviceSummaries, issueAdminCode, NO_SUCH_SITE, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, type DepartmentSummary } from '../admin/operations'
 import type { Invocation } from './args'
 import { table } from './table'
 
@@ -33,6 +33,15 @@ async function requireSite(db: ServerDb, id: string): Promise<{ id: string; name
   const site = await findSite(db.kysely, id)
   if (!site) throw httpError(404, 'NotFound', `${NO_SUCH_SITE}: ${id}`)
   return site
+}
+
+/** A department of the site by id or by name (an active one first: an old inactive one may share its name). */
+async function findDepartment(db: ServerDb, siteId: string, idOrName: string): Promise<DepartmentSummary> {
+  const all = await siteDepartments(db, siteId)
+  const wanted = idOrName.trim()
+  const found = all.find((d) => d.id === wanted) ?? all.find((d) => d.active && d.name === wanted) ?? all.find((d) => d.name === wanted)
+  if (!found) throw httpError(404, 'NotFound', `这个项目没有部门 ${wanted},可用 departments --site ${siteId} 查看 (no such department on this site)`)
+  return found
 }
 
 function newSite(inv: Invocation, name: string): { name: string; timezone: string; adminName: string; adminPin: string } {
@@ -84,16 +93,29 @@ export async function runCommand(inv: Invocation, ctx: CommandContext): Promise<
     }
     case 'enrol-code': {
       const site = await requireSite(db, v.site!)
-      const { code, expiresAt } = await issueAdminCode(db, 'enrol', site.id, now)
+      const department = v.department === undefined ? null : await findDepartment(db, site.id, v.department)
+      const { code, expiresAt } = await issueAdminCode(db, 'enrol', site.id, now, department ? { kind: 'department', departmentId: department.id } : { kind: 'desk' })
       return {
         text: lines(
           `注册码 (enrolment code): ${code}`,
           `  项目 (site): ${site.name} ${site.id}`,
+          department
+            ? `  部门平板 (department tablet): ${department.name} ${department.id}`
+            : '  前台平板 (desk tablet)',
           `  有效期至 (valid until): ${formatDateTime(expiresAt, site.timezone)} ${site.timezone}`,
           '  在平板上输入,加入这个项目;只能用一次 (type it on the tablet to join this site; single use)',
         ),
-        json: { code, purpose: 'enrol', siteId: site.id, expiresAt },
+        json: { code, purpose: 'enrol', siteId: site.id, deviceKind: department ? 'department' : 'desk', departmentId: department?.id ?? null, expiresAt },
       }
+    }
+    case 'departments': {
+      const site = await requireSite(db, v.site!)
+      const departments = await siteDepartments(db, site.id)
+      const text =
+        departments.length === 0
+          ? lines('这个项目还没有部门 (no departments yet)')
+          : table([['部门ID (department id)', '状态 (status)', '名称 (name)'], ...departments.map((d) => [d.id, d.active ? '启用 (active)' : '已停用 (inactive)', d.name])])
+      return { text, json: departments }
     }
     case 'connect-code': {
       const { code, expiresAt } = await issueAdminCode(db, 'connect', undefined, now)
@@ -115,11 +137,12 @@ export async function runCommand(inv: Invocation, ctx: CommandContext): Promise<
         devices.length === 0
           ? lines('还没有平板 (no devices yet)')
           : table([
-              ['设备ID (device id)', '项目 (site)', '编号 (letter)', '最近同步 (last seen)', '状态 (status)', '名称 (name)'],
+              ['设备ID (device id)', '项目 (site)', '编号 (letter)', '类型 (kind)', '最近同步 (last seen)', '状态 (status)', '名称 (name)'],
               ...devices.map((d) => [
                 d.id,
                 siteOf.get(d.siteId)?.name ?? d.siteId,
                 d.letter,
+                d.kind === 'department' ? `部门平板 (department) ${d.department ?? ''}`.trim() : '前台 (desk)',
                 at(d.lastSeenAt, d.siteId),
                 d.revokedAt === null ? '使用中 (active)' : `已停用 (revoked) ${at(d.revokedAt, d.siteId)}`,
                 d.name,

@@ -29,6 +29,8 @@ export interface DevicesTable {
   last_seen_at: number | null
   revoked_at: number | null
   kind: Generated<'desk' | 'department'>
+  /** The department a department tablet belongs to (null: a desk tablet, or enrolled before codes named one). */
+  department_id: string | null
 }
 
 export interface OneTimeCodesTable {
@@ -40,6 +42,7 @@ export interface OneTimeCodesTable {
   used_at: number | null
   used_by_device: string | null
   device_kind: Generated<'desk' | 'department'>
+  department_id: string | null
 }
 
 export interface AdminsTable {
@@ -90,6 +93,16 @@ export interface DeadLettersTable extends LetterTable {
   reason: string
 }
 
+/** A revoked tablet's last upload, kept for review: applied or discarded by an administrator, or waiting. */
+export interface QuarantineTable extends LetterTable {
+  decision: 'applied' | 'discarded' | null
+  decided_at: number | null
+  /** The administrator (admins.id) who decided. */
+  decided_by: string | null
+  /** Why applying it was refused the last time it was tried (it stays waiting). */
+  refusal: string | null
+}
+
 export interface Database {
   server_meta: ServerMetaTable
   sites: SitesTable
@@ -100,5 +113,5 @@ export interface Database {
   records: RecordsTable
   applied_mutations: AppliedMutationsTable
   dead_letters: DeadLettersTable
-  quarantine: LetterTable
+  quarantine: QuarantineTable
 }

@@ -29,8 +29,11 @@ export async function nextLetter(trx: Transaction<Database>, siteId: string): Pr
   }
 }
 
-export async function insertDevice(trx: Transaction<Database>, row: Omit<DevicesTable, 'founder' | 'kind' | 'last_seen_at' | 'revoked_at'> & { founder: number; kind: 'desk' | 'department' }): Promise<void> {
-  await trx.insertInto('devices').values({ ...row, last_seen_at: null, revoked_at: null }).execute()
+export async function insertDevice(
+  trx: Transaction<Database>,
+  row: Omit<DevicesTable, 'founder' | 'kind' | 'last_seen_at' | 'revoked_at' | 'department_id'> & { founder: number; kind: 'desk' | 'department'; department_id?: string | null },
+): Promise<void> {
+  await trx.insertInto('devices').values({ department_id: null, ...row, last_seen_at: null, revoked_at: null }).execute()
 }
 
 export async function revokeDevice(db: Db, id: string, now: number): Promise<boolean> {

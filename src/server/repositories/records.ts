@@ -95,3 +95,27 @@ export async function countRecords(db: Db, siteId: string, withheld: readonly st
   const rows = await q.groupBy('table_name').execute()
   return Object.fromEntries(rows.map((r) => [r.table_name, Number(r.n)]))
 }
+
+/** Live records of `table` of a site (for small tables: departments, shift types). */
+export async function siteRecords(db: Db, siteId: string, table: string): Promise<Record<string, unknown>[]> {
+  const rows = await db.selectFrom('records').select('data').where('site_id', '=', siteId).where('table_name', '=', table).where('deleted', '=', 0).execute()
+  return rows.map((r) => JSON.parse(r.data) as Record<string, unknown>)
+}
+
+/**
+ * Does a live record of `table` hold `field: id`? Records are stored as JSON text written by
+ * JSON.stringify (no spaces), so the pair is found as text on SQLite and PostgreSQL alike; `id` must be
+ * a plain id (no LIKE wildcards), which callers check.
+ */
+export async function anyRecordNaming(db: Db, siteId: string, table: string, field: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('records')
+    .select('record_id')
+    .where('site_id', '=', siteId)
+    .where('table_name', '=', table)
+    .where('deleted', '=', 0)
+    .where('data', 'like', `%${JSON.stringify(field)}:${JSON.stringify(id)}%`)
+    .limit(1)
+    .executeTakeFirst()
+  return !!row
+}

@@ -5,12 +5,13 @@
 import type { FastifyInstance } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { ErrorSchema } from '@shared/sync/protocol'
-import { DeviceSummarySchema, SiteSummarySchema } from '@shared/sync/admin-api'
+import { DepartmentSummarySchema, DeviceSummarySchema, QuarantineItemSchema, SiteSummarySchema } from '@shared/sync/admin-api'
 import { DEFAULT_TIMEZONE } from '@shared/domain/time'
 import type { ServerDb } from '../db/connection'
 import { checkPassword, countAdmins, createSession, endSession } from '../repositories/admins'
 import { createSite } from '../sync/enrolment'
-import { deviceSummaries, issueAdminCode, revokeDeviceById, setUpServer, siteSummaries, USERNAME_RULE } from '../admin/operations'
+import { deviceSummaries, issueAdminCode, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, USERNAME_RULE } from '../admin/operations'
+import { applyQuarantinedRecord, discardQuarantinedRecord, quarantineItems } from '../admin/quarantine'
 import { httpError } from '../plugins/http-error'
 import { CODE_RATE_LIMIT } from './devices'
 
@@ -35,6 +36,8 @@ const CodeRequest = Type.Object(
     siteId: Type.Optional(Type.String({ maxLength: 36 })),
     /** A department's tablet never receives the desk's confidential duty log (篇2 4.2.4). */
     deviceKind: Type.Optional(Type.Union([Type.Literal('desk'), Type.Literal('department')])),
+    /** For a department's tablet: which of the site's active departments it belongs to. */
+    departmentId: Type.Optional(Type.String({ maxLength: 36 })),
   },
   { additionalProperties: false },
 )
@@ -86,7 +89,16 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
   app.post<{ Body: Static<typeof CodeRequest> }>(
     '/api/admin/codes',
     { ...auth, schema: { tags: ['admin'], summary: 'Issue a one-time code: enrol (a tablet to a site) or connect (a standalone tablet with its site)', body: CodeRequest, response: errors } },
-    async (req) => issueAdminCode(db, req.body.purpose, req.body.siteId, opts.now(), req.body.deviceKind ?? 'desk'),
+    async (req) => {
+      const { deviceKind = 'desk', departmentId } = req.body
+      return issueAdminCode(db, req.body.purpose, req.body.siteId, opts.now(), { kind: deviceKind, ...(departmentId ? { departmentId } : {}) })
+    },
+  )
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/api/admin/sites/:id/departments',
+    { ...auth, schema: { tags: ['admin'], summary: 'A site’s departments, for a department tablet’s code', params: IdParams, response: { 200: Type.Array(DepartmentSummarySchema), 401: ErrorSchema, 404: ErrorSchema } } },
+    async (req) => siteDepartments(db, req.params.id),
   )
 
   app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/devices', { ...auth, schema: { tags: ['admin'], summary: 'Devices, of one site or all', querystring: SiteQuery, response: { 200: Type.Array(DeviceSummarySchema), 401: ErrorSchema } } }, async (req) => deviceSummaries(db, req.query.siteId))
@@ -95,14 +107,27 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
     revoked: await revokeDeviceById(db, req.params.id, opts.now()),
   }))
 
-  for (const [path, table] of [
-    ['/api/admin/dead-letters', 'dead_letters'],
-    ['/api/admin/quarantine', 'quarantine'],
-  ] as const) {
-    app.get<{ Querystring: Static<typeof SiteQuery> }>(path, { ...auth, schema: { tags: ['admin'], querystring: SiteQuery } }, async (req) => {
-      let q = db.kysely.selectFrom(table).selectAll().orderBy('created_at', 'desc').limit(500)
-      if (req.query.siteId) q = q.where('site_id', '=', req.query.siteId)
-      return (await q.execute()).map((r) => ({ ...r, mutation: JSON.parse(r.mutation) as unknown }))
-    })
-  }
+  app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/dead-letters', { ...auth, schema: { tags: ['admin'], summary: 'Mutations the server refused, with the reason', querystring: SiteQuery } }, async (req) => {
+    let q = db.kysely.selectFrom('dead_letters').selectAll().orderBy('created_at', 'desc').limit(500)
+    if (req.query.siteId) q = q.where('site_id', '=', req.query.siteId)
+    return (await q.execute()).map((r) => ({ ...r, mutation: JSON.parse(r.mutation) as unknown }))
+  })
+
+  // What revoked tablets uploaded, for review (issue 10 point 13): summaries only — no owner's phone.
+  app.get<{ Querystring: Static<typeof SiteQuery> }>(
+    '/api/admin/quarantine',
+    { ...auth, schema: { tags: ['admin'], summary: 'Records uploaded by revoked tablets: which tablet, who, what, and the decision', querystring: SiteQuery, response: { 200: Type.Array(QuarantineItemSchema), 401: ErrorSchema } } },
+    async (req) => quarantineItems(db, req.query.siteId),
+  )
+  const decision = { 200: QuarantineItemSchema, ...errors }
+  app.post<{ Params: Static<typeof IdParams> }>(
+    '/api/admin/quarantine/:id/apply',
+    { ...auth, schema: { tags: ['admin'], summary: 'Apply a quarantined record through the rules of a push (409 with the reason when they refuse it)', params: IdParams, response: decision } },
+    async (req) => applyQuarantinedRecord(db, req.params.id, req.admin!.id, opts.now()),
+  )
+  app.post<{ Params: Static<typeof IdParams> }>(
+    '/api/admin/quarantine/:id/discard',
+    { ...auth, schema: { tags: ['admin'], summary: 'Discard a quarantined record after review', params: IdParams, response: decision } },
+    async (req) => discardQuarantinedRecord(db, req.params.id, req.admin!.id, opts.now()),
+  )
 }

@@ -4,6 +4,7 @@
  */
 import type { Transaction } from 'kysely'
 import { can, type Role } from '@shared/domain/role'
+import { mayUseDevice } from '@shared/domain/device'
 import { problems } from '@shared/domain/validation'
 import { MINUTE } from '@shared/domain/time'
 import type { Mutation } from '@shared/sync/mutation'
@@ -15,7 +16,7 @@ import type { Database } from '../db/tables'
 import type { DeviceRow } from '../repositories/devices'
 import { getRecord, putRecord } from '../repositories/records'
 import { lockChangeSeq, renameSite, setChangeSeq } from '../repositories/sites'
-import { RECORD_RULES, type Actor } from './record-rules'
+import { DELETION_RULES, RECORD_RULES, type Actor } from './record-rules'
 
 /** Stamps further ahead of the server's clock than this are clamped. */
 export const MAX_CLOCK_AHEAD = 5 * MINUTE
@@ -43,6 +44,7 @@ async function authorise(trx: Trx, device: DeviceRow, m: Mutation): Promise<Verd
   }
   const actor = await findActor(trx, device.site_id, m.staffId)
   if (actor === 'unknown' || actor === 'inactive') return { ok: false, reason: `staff ${actor}` }
+  if (!mayUseDevice({ kind: device.kind, departmentId: device.department_id }, { role: actor.role!, departmentId: actor.departmentId })) return { ok: false, reason: 'notAllowed: this tablet is for its department’s members only' }
   const action = spec.actionFor?.(m.fields) ?? spec.action
   if (!can(actor.role!, action)) return { ok: false, reason: `notAllowed: ${actor.role} may not ${action}` }
   return { ok: true, spec, actor }
@@ -82,12 +84,15 @@ async function applyOne(trx: Trx, device: DeviceRow, m: Mutation, seq: number, n
   // A replay of an append-only record already written changes nothing, so no rule can refuse it (a
   // handover re-queued is not a second handover; an entry re-queued does not write to a locked log).
   if (!merged.changed && spec.kind === 'appendOnly') return { result: { id: m.id, status: 'applied' }, seq }
+  let ruled: string | null | undefined
   if (!merged.record.deleted) {
     const found = problems(spec.schema, data)
     if (found.length) return { result: { id: m.id, status: 'rejected', reason: `invalid: ${found.map((p) => `${p.path} ${p.code}`).join(', ')}`.slice(0, 200) }, seq }
-    const ruled = await RECORD_RULES[m.name]?.(trx, device.site_id, m, data, verdict.actor, now)
-    if (ruled) return { result: { id: m.id, status: 'rejected', reason: ruled.slice(0, 200) }, seq }
+    ruled = await RECORD_RULES[m.name]?.(trx, device.site_id, m, data, verdict.actor, now)
+  } else if (current && !current.deleted) {
+    ruled = await DELETION_RULES[m.name]?.(trx, device.site_id, m, current.data, verdict.actor, now)
   }
+  if (ruled) return { result: { id: m.id, status: 'rejected', reason: ruled.slice(0, 200) }, seq }
   // An editable record is renumbered even when every field of the change lost to a newer write: the
   // tablet that made the change shows it locally and would otherwise never pull the record again.
   const parentId = spec.parentField ? ((data[spec.parentField] as string | undefined) ?? null) : null
@@ -137,4 +142,37 @@ export async function quarantinePush(db: ServerDb, device: DeviceRow, mutations:
     }
   })
   return mutations.map((m) => ({ id: m.id, status: 'quarantined' as const }))
+}
+
+/**
+ * An administrator applies one record a revoked tablet uploaded (issue 10 point 13): through the same
+ * checks and merge as a push from that tablet, exactly once. Refused by the rules, nothing is written
+ * (it may be tried again, e.g. after the request it belongs to was applied) and the reason comes back;
+ * applied, `decide` records the decision in the same transaction.
+ */
+export async function applyQuarantined(
+  db: ServerDb,
+  device: DeviceRow,
+  m: Mutation,
+  now: number,
+  decide: (trx: Trx, result: PushResult) => Promise<void>,
+): Promise<PushResult> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const seq = await lockChangeSeq(trx, db.kind, device.site_id)
+    const prior = await trx.selectFrom('applied_mutations').select(['status', 'reason']).where('id', '=', m.id).executeTakeFirst()
+    let result: PushResult
+    if (prior) {
+      // Pushed before the tablet was revoked: already in effect (or refused then, for good).
+      result = prior.status === 'applied' ? { id: m.id, status: 'duplicate' } : { id: m.id, status: 'rejected', reason: prior.reason ?? 'rejected' }
+    } else {
+      const outcome = await applyOne(trx, device, m, seq, now)
+      result = outcome.result
+      if (result.status === 'applied') {
+        await trx.insertInto('applied_mutations').values({ id: m.id, site_id: device.site_id, device_id: device.id, name: m.name, status: 'applied', reason: null, applied_at: now }).execute()
+        await setChangeSeq(trx, device.site_id, outcome.seq)
+      }
+    }
+    await decide(trx, result)
+    return result
+  })
 }

@@ -42,8 +42,10 @@ export async function enrolDevice(db: ServerDb, code: string, name: string, now:
     await lockChangeSeq(trx, db.kind, site.id)
     const letter = await nextLetter(trx, site.id)
     const token = newToken('dev')
-    await insertDevice(trx, { id, site_id: site.id, letter, name, token_hash: sha256(token), founder: 0, setup_at: null, created_at: now, kind: used.deviceKind })
-    const device = { id, siteId: site.id, letter, name, createdAt: now }
+    const departmentId = used.deviceKind === 'department' ? used.departmentId : null
+    await insertDevice(trx, { id, site_id: site.id, letter, name, token_hash: sha256(token), founder: 0, setup_at: null, created_at: now, kind: used.deviceKind, department_id: departmentId })
+    // The tablet learns what it is (its login offers a department tablet's members only) and so do the others.
+    const device = { id, siteId: site.id, letter, name, createdAt: now, kind: used.deviceKind, departmentId }
     await writeAsServer(trx, db.kind, site.id, [deviceRecord(device)], now)
     return { device, token, site: { id: site.id, name: site.name, timezone: site.timezone } }
   })

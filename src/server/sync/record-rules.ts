@@ -18,6 +18,7 @@ import { periodEnded, type Review } from '@shared/domain/review'
 import { MINUTE } from '@shared/domain/time'
 import { INSPECTION_RULES } from './inspection-rules'
 import { ARCHIVE_RULES } from './archive-rules'
+import { DEPARTMENT_DELETION_RULES, DEPARTMENT_RULES } from './department-rules'
 
 type Trx = Transaction<Database>
 
@@ -110,4 +111,10 @@ export const RECORD_RULES: Record<string, Rule> = {
   'review.add': reviewRule,
   ...INSPECTION_RULES,
   ...ARCHIVE_RULES,
+  ...DEPARTMENT_RULES,
+}
+
+/** Rules for deleting (a tombstone over) a live record; a table without one may be deleted. */
+export const DELETION_RULES: Record<string, Rule> = {
+  ...DEPARTMENT_DELETION_RULES,
 }

@@ -109,12 +109,31 @@ export function surname(name: string): string {
   return COMPOUND_SURNAMES.find((s) => n.startsWith(s) && n.length > s.length) ?? n[0]!
 }
 
+/** 先生 / 女士, or '' when not known. */
+export function honorificTitle(honorific: Honorific | undefined): string {
+  return honorific === 'mr' ? '先生' : honorific === 'ms' ? '女士' : ''
+}
+
+/**
+ * An owner's name where the full name must not appear (the server console, notifications): the surname
+ * with the honorific (陈女士), or with 某 when the honorific is not known (陈某); a name in Latin letters
+ * becomes its first letter (W.).
+ */
+export function maskedName(name: string, honorific?: Honorific): string {
+  const n = name.trim()
+  if (!n) return ''
+  const s = surname(n)
+  const title = honorificTitle(honorific)
+  if (s) return `${s}${title || '某'}`
+  return title || `${n[0]!.toUpperCase()}.`
+}
+
 /**
  * How to greet a known customer (篇1: 熟悉的客人,尽量称谓姓氏; until the surname is known, 先生/小姐).
  * Returns e.g. `王先生,您好`; `您好` when neither surname nor honorific is known.
  */
 export function greeting(name: string, honorific: Honorific): string {
-  const title = honorific === 'mr' ? '先生' : honorific === 'ms' ? '女士' : ''
+  const title = honorificTitle(honorific)
   const s = surname(name)
   if (s && title) return `${s}${title},您好`
   if (title) return `${title},您好`

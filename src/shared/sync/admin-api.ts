@@ -19,8 +19,45 @@ export const DeviceSummarySchema = Type.Object({
   siteId: Type.String(),
   letter: Type.String(),
   name: Type.String(),
+  /** A desk tablet, or a department's own (issue 10 point 12). */
+  kind: Type.Union([Type.Literal('desk'), Type.Literal('department')]),
+  /** The department a department tablet belongs to, by name; null for a desk tablet ('' if unknown). */
+  department: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.Integer(),
   lastSeenAt: Type.Union([Type.Integer(), Type.Null()]),
   revokedAt: Type.Union([Type.Integer(), Type.Null()]),
 })
 export type DeviceSummary = Static<typeof DeviceSummarySchema>
+
+/** A department of a site, for choosing the department of a department tablet's code. */
+export const DepartmentSummarySchema = Type.Object({ id: Type.String(), name: Type.String(), active: Type.Boolean() })
+export type DepartmentSummary = Static<typeof DepartmentSummarySchema>
+
+/**
+ * A record a revoked tablet uploaded, as the console shows it for review (issue 10 point 13): which
+ * tablet, who, and a summary of what — never an owner's phone, owners' names as surname and honorific.
+ */
+export const QuarantineItemSchema = Type.Object({
+  id: Type.String(),
+  siteId: Type.String(),
+  /** When the server received it. */
+  receivedAt: Type.Integer(),
+  device: Type.Object({ id: Type.String(), letter: Type.String(), name: Type.String() }),
+  /** The staff member the tablet says made it; null for a first-run record or one the server does not know. */
+  staffName: Type.Union([Type.String(), Type.Null()]),
+  /** The mutation's name (`reception.create` …) and the table it writes. */
+  name: Type.String(),
+  table: Type.String(),
+  summary: Type.Object({
+    /** The record's own time (received, happened, signed …), if it has one. */
+    at: Type.Union([Type.Integer(), Type.Null()]),
+    ref: Type.String(),
+    room: Type.String(),
+    person: Type.String(),
+    text: Type.String(),
+  }),
+  decision: Type.Union([Type.Null(), Type.Object({ kind: Type.Union([Type.Literal('applied'), Type.Literal('discarded')]), at: Type.Integer(), by: Type.String() })]),
+  /** Why the last attempt to apply it was refused, said for a person, while it waits. */
+  refusal: Type.Union([Type.String(), Type.Null()]),
+})
+export type QuarantineItem = Static<typeof QuarantineItemSchema>

@@ -5,6 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from '../domain/ids'
 import { SiteSchema } from '../domain/site'
+import { DeviceSchema } from '../domain/device'
 import { MutationSchema } from './mutation'
 
 export const PROTOCOL_VERSION = 1
@@ -59,6 +60,8 @@ export const DeviceInfoSchema = Type.Object({
   letter: Type.String(),
   name: Type.String(),
   createdAt: InstantSchema,
+  kind: DeviceSchema.properties.kind,
+  departmentId: DeviceSchema.properties.departmentId,
 })
 
 export const EnrolRequestSchema = Type.Object(

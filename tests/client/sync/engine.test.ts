@@ -72,7 +72,7 @@ describe('sync engine against the real server (SQLite)', () => {
     let lose = true
     const a = await enrolled(siteId, { dropResponse: (r) => r.path === '/api/sync/push' && lose })
     const b = await enrolled(siteId)
-    const d = department(siteId, '工程部')
+    const d = department(siteId, '物业工程部')
     const actor = { siteId, deviceId: (await getServerLink(a.db))!.deviceId, staffId: adminStaffId }
     await writeRecords(a.db, actor, [{ table: 'departments', row: d, key: d.id, name: 'department.put' }], server.clock.now)
 
@@ -95,7 +95,7 @@ describe('sync engine against the real server (SQLite)', () => {
     const { siteId, adminStaffId } = await siteWithAdmin(server)
     const a = await enrolled(siteId)
     const b = await enrolled(siteId)
-    const d = department(siteId, '工程部')
+    const d = department(siteId, '物业工程部')
     const actorB = { siteId, deviceId: (await getServerLink(b.db))!.deviceId, staffId: adminStaffId }
     await writeRecords(b.db, actorB, [{ table: 'departments', row: d, key: d.id, name: 'department.put' }], server.clock.now)
     await b.engine.run()
@@ -136,8 +136,8 @@ describe('sync engine against the real server (SQLite)', () => {
     const { siteId, adminStaffId } = await siteWithAdmin(server)
     const a = await enrolled(siteId)
     const actor = { siteId, deviceId: (await getServerLink(a.db))!.deviceId, staffId: adminStaffId }
-    const good1 = department(siteId, '工程部')
-    const good2 = department(siteId, '秩序部')
+    const good1 = department(siteId, '物业工程部')
+    const good2 = department(siteId, '安保部')
     let nested: Record<string, unknown> = { leaf: true }
     for (let i = 0; i < 40; i++) nested = { inner: nested }
     const bad = { ...department(siteId, '坏记录'), extra: nested }
@@ -161,7 +161,7 @@ describe('sync engine against the real server (SQLite)', () => {
     server = await testServer(BACKENDS[0]!)
     const { siteId, adminStaffId } = await siteWithAdmin(server)
     const a = await enrolled(siteId)
-    const d = department(siteId, '工程部')
+    const d = department(siteId, '物业工程部')
     await writeRecords(a.db, { siteId, deviceId: newId(), staffId: adminStaffId }, [{ table: 'departments', row: d, key: d.id, name: 'department.put' }])
     await server.restart({ minClientProtocol: 2 }) // the server was upgraded past this client
     await a.engine.run()

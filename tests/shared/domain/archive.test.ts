@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CustomerSchema, formatPhone, greeting, maskPhone, normaliseRoomQuery, phoneKey, roomLabel, surname } from '@shared/domain/archive'
+import { CustomerSchema, formatPhone, greeting, maskedName, maskPhone, normaliseRoomQuery, phoneKey, roomLabel, surname } from '@shared/domain/archive'
 import type { Honorific } from '@shared/domain/reception'
 import { problems } from '@shared/domain/validation'
 
@@ -128,3 +128,19 @@ describe('greeting', () => {
   })
 })
 
+
+describe('maskedName', () => {
+  it.each<[string, string, Honorific | undefined, string]>([
+    ['surname and honorific', '陈丽', 'ms', '陈女士'],
+    ['a man', '王建国', 'mr', '王先生'],
+    ['a compound surname', '欧阳明', 'mr', '欧阳先生'],
+    ['no honorific', '陈丽', 'none', '陈某'],
+    ['honorific unknown', '陈丽', undefined, '陈某'],
+    ['only an honorific', '', 'ms', ''],
+    ['a name in Latin letters', 'john smith', 'mr', '先生'],
+    ['a name in Latin letters without honorific', 'john smith', 'none', 'J.'],
+    ['spaces only', '  ', 'mr', ''],
+  ])('%s: %s → %s', (_what, name, honorific, masked) => {
+    expect(maskedName(name, honorific)).toBe(masked)
+  })
+})

@@ -4,7 +4,7 @@ import { hashPin } from '@shared/domain/pin'
 import { staffCard, type Staff } from '@shared/domain/staff'
 import { staffEditProblems, type StaffEditInput, type StaffEditProblem } from '@shared/domain/staff-edit'
 import type { DeskbookDb } from '../database'
-import { writeRecords, type Actor } from '../write-records'
+import { changedFields, writeRecords, type Actor } from '../write-records'
 
 export class StaffInvalidError extends Error {
   override readonly name = 'StaffInvalidError'
@@ -30,7 +30,7 @@ export async function saveStaff(db: DeskbookDb, actor: Actor, input: StaffEditIn
     pin,
     active: input.active,
   }
-  const fields = before ? Object.fromEntries(Object.entries(next).filter(([k, v]) => JSON.stringify(before[k as keyof Staff]) !== JSON.stringify(v))) : undefined
+  const fields = changedFields(before, next)
   if (fields && !Object.keys(fields).length) return next
   await writeRecords(db, actor, [{ table: 'staff', row: next, key: next.id, name: 'staff.put', fields }], now)
   return next

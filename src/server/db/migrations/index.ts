@@ -3,6 +3,8 @@ import * as m001 from './001-server-meta'
 import * as m002 from './002-sync'
 import * as m003 from './003-record-parent'
 import * as m004 from './004-device-kind'
+import * as m005 from './005-device-department'
+import * as m006 from './006-quarantine-review'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '002-sync': m002,
   '003-record-parent': m003,
   '004-device-kind': m004,
+  '005-device-department': m005,
+  '006-quarantine-review': m006,
 }

@@ -1,5 +1,5 @@
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
-import { ConsoleError, useConsoleApi, type ConsoleDevice, type ConsoleLetter, type ConsoleSite } from './useConsoleApi'
+import { ConsoleError, useConsoleApi, type ConsoleDepartment, type ConsoleDevice, type ConsoleLetter, type ConsoleQuarantineItem, type ConsoleSite } from './useConsoleApi'
 
 export interface IssuedCode {
   title: string
@@ -15,7 +15,7 @@ export function useConsole() {
   const selected: Ref<ConsoleSite | null> = ref(null)
   const devices: ShallowRef<ConsoleDevice[]> = shallowRef([])
   const deadLetters: ShallowRef<ConsoleLetter[]> = shallowRef([])
-  const quarantine: ShallowRef<ConsoleLetter[]> = shallowRef([])
+  const quarantine: ShallowRef<ConsoleQuarantineItem[]> = shallowRef([])
   const issued: Ref<IssuedCode | null> = ref(null)
 
   async function attempt(fn: () => Promise<void>): Promise<string | null> {
@@ -36,10 +36,12 @@ export function useConsole() {
     selected.value = site
     return attempt(async () => {
       const q = `?siteId=${encodeURIComponent(site.id)}`
+      // The sites' device counts too: a tablet may have joined since they were listed.
       ;[devices.value, deadLetters.value, quarantine.value] = await Promise.all([
         api.call<ConsoleDevice[]>('GET', `/api/admin/devices${q}`),
         api.call<ConsoleLetter[]>('GET', `/api/admin/dead-letters${q}`),
-        api.call<ConsoleLetter[]>('GET', `/api/admin/quarantine${q}`),
+        api.call<ConsoleQuarantineItem[]>('GET', `/api/admin/quarantine${q}`),
+        loadSites(),
       ])
     })
   }
@@ -79,13 +81,33 @@ export function useConsole() {
         await loadSites()
       })
     },
-    issueCode(purpose: 'enrol' | 'connect', site: ConsoleSite | null, title: string) {
+    /** The code shown goes away (another one is being prepared). */
+    clearIssued(): void {
+      issued.value = null
+    },
+    /** `department`: the code enrols that department's own tablet (issue 10 point 12). */
+    issueCode(purpose: 'enrol' | 'connect', site: ConsoleSite | null, title: string, department?: ConsoleDepartment) {
       return attempt(async () => {
-        const res = await api.call<{ code: string; expiresAt: number }>('POST', '/api/admin/codes', { purpose, ...(site ? { siteId: site.id } : {}) })
+        const body = { purpose, ...(site ? { siteId: site.id } : {}), ...(department ? { deviceKind: 'department', departmentId: department.id } : {}) }
+        const res = await api.call<{ code: string; expiresAt: number }>('POST', '/api/admin/codes', body)
         issued.value = { title, ...res }
       })
     },
+    /** The site's departments as its tablets synced them, active first. */
+    departments(site: ConsoleSite): Promise<ConsoleDepartment[]> {
+      return api.call<ConsoleDepartment[]>('GET', `/api/admin/sites/${encodeURIComponent(site.id)}/departments`)
+    },
     select,
+    /** Apply or discard a record a revoked tablet uploaded; the list then shows the decision (or why it was refused). */
+    decide(item: ConsoleQuarantineItem, what: 'apply' | 'discard') {
+      return attempt(async () => {
+        try {
+          await api.call('POST', `/api/admin/quarantine/${encodeURIComponent(item.id)}/${what}`)
+        } finally {
+          if (selected.value) await select(selected.value)
+        }
+      })
+    },
     revoke(device: ConsoleDevice) {
       return attempt(async () => {
         await api.call('POST', `/api/admin/devices/${encodeURIComponent(device.id)}/revoke`)

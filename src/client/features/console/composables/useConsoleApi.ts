@@ -3,12 +3,14 @@
  * the server). The session token lives in sessionStorage: closing the browser logs out.
  */
 import { ref, type Ref } from 'vue'
-import type { DeviceSummary, SiteSummary } from '@shared/sync/admin-api'
+import type { DepartmentSummary, DeviceSummary, QuarantineItem, SiteSummary } from '@shared/sync/admin-api'
 
 const TOKEN_KEY = 'deskbook.console'
 
 export type ConsoleSite = SiteSummary
 export type ConsoleDevice = DeviceSummary
+export type ConsoleDepartment = DepartmentSummary
+export type ConsoleQuarantineItem = QuarantineItem
 
 export interface ConsoleLetter {
   id: string

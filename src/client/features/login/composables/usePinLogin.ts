@@ -8,6 +8,7 @@ import { loginWithPin, type LoginResult } from '../../../db/repositories/login'
 import { startDutyOnLogin } from '../../../db/repositories/duty-start'
 import { saveResumeRoute, takeResumeRoute } from '../../../db/repositories/form-drafts'
 import type { LoginDuty } from '@shared/domain/duty-start'
+import { mayUseDevice } from '@shared/domain/device'
 
 /** Staff who can log in on this tablet, and the PIN check itself. */
 export function usePinLogin(): {
@@ -33,7 +34,8 @@ export function usePinLogin(): {
     }
   }
   return {
-    staff: computed(() => all.value.filter((s) => s.active)),
+    // A department's own tablet offers that department's members only (the server refuses the others).
+    staff: computed(() => all.value.filter((s) => s.active && (!session.local || mayUseDevice(session.local.device, s)))),
     busy,
     async attempt(staffId, pin) {
       busy.value = true

@@ -1,0 +1,29 @@
+import { ref, type Ref } from 'vue'
+import type { DepartmentEditInput } from '@shared/domain/department'
+import { useDb } from '../../../modules/db'
+import { useSessionStore } from '../../../stores/session'
+import { DepartmentInvalidError, saveDepartment } from '../../../db/repositories/departments'
+import { errorMessageKey } from '../../../components/error-message'
+
+/** Saving a department from the settings page; problems come back as i18n keys. */
+export function useDepartmentEditor(): { saving: Ref<boolean>; save: (input: DepartmentEditInput) => Promise<string[]> } {
+  const db = useDb()
+  const session = useSessionStore()
+  const saving = ref(false)
+  return {
+    saving,
+    async save(input) {
+      if (!session.staff) return ['departments.problems.notAllowed']
+      saving.value = true
+      try {
+        await saveDepartment(db, session.actor(), session.staff.role, input)
+        return []
+      } catch (e) {
+        if (e instanceof DepartmentInvalidError) return e.problems.map((p) => `departments.problems.${p}`)
+        return [errorMessageKey(e)]
+      } finally {
+        saving.value = false
+      }
+    },
+  }
+}

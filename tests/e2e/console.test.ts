@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { useE2eHarness } from '../support/e2e-harness'
+import { expectAccessible } from '../support/axe'
 import { loginAs, waitForServiceWorker } from '../support/journeys'
 
 /** Join the site with `code` on a fresh tablet named `name`; the login screen is then shown. */
@@ -43,6 +44,7 @@ describe('the server console', () => {
     const sites = admin.getByTestId('console-sites')
     await expect.poll(() => sites.textContent()).toContain('翠苑小区')
     const site = sites.locator('[data-site="翠苑小区"]')
+    await expectAccessible(admin, 'console: sites')
 
     await site.getByRole('button', { name: '发放注册码', exact: true }).click()
     const code = (await admin.getByTestId('console-code').locator('strong').textContent())!
@@ -143,6 +145,7 @@ describe('the server console', () => {
     expect(requestText).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d/)
     // Never the owner's phone or full name.
     expect(await quarantine.textContent()).not.toMatch(/13812345678|138 1234 5678|陈丽/)
+    await expectAccessible(admin, 'console: what a revoked tablet uploaded')
 
     // The tablet that replaces the lost one: meanwhile a new 园林部 is added there, so the lost tablet's
     // rename of 绿化部 to 园林部 no longer passes the rules.

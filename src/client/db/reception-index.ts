@@ -176,7 +176,8 @@ export function countChanges(before: readonly ReceptionIndexRow[], after: readon
 }
 
 /** Apply count changes; call in the transaction that wrote the rows (it must hold `meta`). */
-export async function applyCountChanges(db: DeskbookDb, changes: ReadonlyMap<string, number>): Promise<void> {
+/** Add `changes` to the counts per day in `meta` (the database's, or an upgrade transaction's table). */
+export async function applyCountChanges(db: { meta: Pick<DeskbookDb['meta'], 'bulkGet' | 'bulkPut' | 'bulkDelete'> }, changes: ReadonlyMap<string, number>): Promise<void> {
   const keys = [...changes].filter(([, by]) => by !== 0).map(([k]) => k)
   if (!keys.length) return
   const stored = await db.meta.bulkGet(keys)

@@ -4,7 +4,8 @@
  */
 import type { Transaction } from 'dexie'
 import type { ReceptionEvent } from '@shared/domain/reception-event'
-import { countChanges, queueKeys, type ReceptionIndexRow } from './reception-index'
+import type { Reception } from '@shared/domain/reception'
+import { applyCountChanges, countChanges, indexRow, queueKeys, type ReceptionIndexRow } from './reception-index'
 
 export interface SchemaVersion {
   version: number
@@ -133,9 +134,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   {
     version: 9,
-    why: 'Drafts of forms with unsaved input, per staff member and form, kept on this tablet through the idle lock, a reload and a switch of user (issue 10 point 1); never synced.',
+    why: 'Drafts of forms with unsaved input, per staff member and form, kept on this tablet through the idle lock, a reload and a switch of user (issue 10 point 1); never synced. Index rows still saying 部门已完成 are derived again: a department\'s report is now the result (issue 10 point 9).',
     stores: {
       formDrafts: 'id, staffId',
+    },
+    async upgrade(tx) {
+      const stale = (await tx.table('receptionIndex').where('status').equals('departmentDone').toArray()) as ReceptionIndexRow[]
+      if (!stale.length) return
+      const ids = stale.map((r) => r.id)
+      const receptions = (await tx.table('receptions').bulkGet(ids)) as (Reception | undefined)[]
+      const events = (await tx.table('receptionEvents').where('receptionId').anyOf(ids).toArray()) as ReceptionEvent[]
+      const rows = receptions.filter((r): r is Reception => !!r).map((r) => indexRow(r, events.filter((e) => e.receptionId === r.id)))
+      await tx.table('receptionIndex').bulkPut(rows)
+      await applyCountChanges({ meta: tx.table('meta') }, countChanges(stale, rows))
     },
   },
 ]

@@ -3,6 +3,9 @@ import { DeskbookDb } from '@client/db/database'
 import { SCHEMA_VERSIONS, LATEST_VERSION } from '@client/db/schema'
 import { newId } from '@shared/domain/ids'
 import { makeStaff } from '../../factories/site'
+import { makeRegisterInput, makeRegisteringActor } from '../../factories/reception'
+import { registerReception } from '@client/db/repositories/receptions'
+import { putIndexRows } from '@client/db/reception-index'
 
 const names: string[] = []
 afterEach(async () => {
@@ -42,6 +45,26 @@ describe('database schema upgrade', () => {
     expect(await latest.outbox.count()).toBe(1)
     // The index added in version 2 answers.
     expect(await latest.staff.where('[siteId+role]').equals([siteId, 'assistant']).count()).toBe(50)
+    latest.close()
+  })
+
+  it('derives again, at version 9, index rows still saying 部门已完成, with their counts (issue 10 point 9)', async () => {
+    const name = `upgrade-${newId()}`
+    names.push(name)
+    const v8 = new DeskbookDb(name, SCHEMA_VERSIONS.slice(0, 8))
+    const r = await registerReception(v8, makeRegisteringActor(), makeRegisterInput())
+    // As a tablet of version 8 left it: the list row says the department is done, counted so.
+    const row = (await v8.receptionIndex.get(r.id))!
+    await v8.transaction('rw', [v8.receptionIndex, v8.meta], () => putIndexRows(v8, [{ ...row, status: 'departmentDone' as never }]))
+    const counted = async (db: DeskbookDb, status: string): Promise<number> => (await db.meta.toArray()).filter((m) => m.key.includes(`|${status}|`)).length
+    expect(await counted(v8, 'departmentDone')).toBeGreaterThan(0)
+    v8.close()
+
+    const latest = new DeskbookDb(name)
+    await latest.open()
+    expect((await latest.receptionIndex.get(r.id))!.status).toBe('open')
+    expect(await counted(latest, 'departmentDone')).toBe(0)
+    expect(await counted(latest, 'open')).toBeGreaterThan(0)
     latest.close()
   })
 })

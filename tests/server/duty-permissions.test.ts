@@ -359,7 +359,7 @@ describe.each(BACKENDS)('duty log permissions on $name', (backend) => {
         ['the outgoing clerk corrects its entry', addEntry('assistant', first), applied],
         ['the administrator corrects that correction', addEntry('admin', fix('admin', { correctsId: first.id })), applied],
         ['the incoming clerk corrects it', addEntry('colleague', fix('colleague')), applied],
-        ['the supervisor, who stands the desk too, corrects it', addEntry('supervisor', fix('supervisor')), applied],
+        ['the supervisor, who reviews the log and does not stand the desk (篇2 4.1.2)', addEntry('supervisor', fix('supervisor')), locked('notDeskStaff')],
         ['the manager (does not keep the log)', addEntry('manager', fix('manager')), rejected(/^notAllowed: manager may not dutyLog\.write$/)],
         ['the engineer', addEntry('engineer', fix('engineer')), rejected(/^notAllowed: department may not dutyLog\.write$/)],
         ['a correction in the colleague’s name', addEntry('assistant', fix('colleague')), rejected(/^actorMismatch: staffId$/)],
@@ -380,7 +380,7 @@ describe.each(BACKENDS)('duty log permissions on $name', (backend) => {
       expect(changes.filter((c) => c.table === 'handovers').map((c) => c.data)).toEqual([h])
       expect(changes.find((c) => c.id === before.id)?.data).toEqual(before)
       const corrections = changes.filter((c) => c.table === 'dutyEntries' && c.data.afterHandoverId === h.id).map((c) => c.data as unknown as DutyEntry)
-      expect(corrections.map((c) => [c.staffId, c.createdAt])).toEqual((['assistant', 'admin', 'colleague', 'supervisor'] as const).map((w) => [staff[w], t0 + HOUR]))
+      expect(corrections.map((c) => [c.staffId, c.createdAt])).toEqual((['assistant', 'admin', 'colleague'] as const).map((w) => [staff[w], t0 + HOUR]))
     })
 
     it('keeps the order of a batch: an entry before the handover is in, one after it is not', async () => {

@@ -61,11 +61,11 @@ const receptionRule: Rule = async (_trx, _siteId, _m, data) => {
  * 篇2 4.3.4–4.3.5: once a shift is handed over its log is locked — it takes a correction (更正) of one
  * of its own entries and nothing else (`lockedLogProblem`, issue 10 point 3).
  */
-const dutyEntryRule: Rule = async (trx, siteId, _m, data) => {
+const dutyEntryRule: Rule = async (trx, siteId, _m, data, actor) => {
   const entry = data as unknown as DutyEntry
   const [handover] = await childRecords(trx, siteId, 'handovers', entry.shiftKey)
   const target = entry.correctsId ? await getRecord(trx, { siteId, table: 'dutyEntries', recordId: entry.correctsId }) : null
-  const problem = lockedLogProblem(entry, target && !target.deleted ? (target.data as unknown as DutyEntry) : null, handover ? String(handover.id) : null)
+  const problem = lockedLogProblem(entry, target && !target.deleted ? (target.data as unknown as DutyEntry) : null, handover ? String(handover.id) : null, actor.role)
   if (!problem) return null
   return handover ? `logLocked: the shift was handed over (${problem})` : `invalid: ${problem}`
 }

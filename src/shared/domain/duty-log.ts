@@ -7,6 +7,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
 import { literalUnion } from './validation'
 import { URGENCIES } from './reception'
+import { standsDuty, type Role } from './role'
 
 /** 来电 phone, 来访 visit, 巡查 patrol, 系统 system, 其他 other. */
 export const DUTY_SOURCES = ['call', 'visit', 'patrol', 'system', 'other'] as const
@@ -158,7 +159,7 @@ export function loggedEntries(entries: readonly DutyEntry[], passedOn: PassedOn 
 }
 
 /** Why an entry may not go into a handed-over log; see `lockedLogProblem`. */
-export type LockedLogProblem = 'notACorrection' | 'notOfThisShift' | 'notThisHandover' | 'changesHandedOver'
+export type LockedLogProblem = 'notACorrection' | 'notOfThisShift' | 'notThisHandover' | 'changesHandedOver' | 'notDeskStaff'
 
 /**
  * 篇2 4.3.4–4.3.5: once handed over, a shift's log is locked — yet a mistake found afterwards must be
@@ -167,14 +168,18 @@ export type LockedLogProblem = 'notACorrection' | 'notOfThisShift' | 'notThisHan
  * the locked log (it names the handover that locked it), leaving what the handover passed on — the
  * follow-up and the escalation — as they were. No new entries, no follow-up results, no starts of duty.
  * `handoverId` is the handover of the entry's shift, null while the shift is not handed over; `target`
- * the entry corrected. Null when the entry may be written. The same rule on the tablet and the server.
+ * the entry corrected; `role` who writes it — the desk staff (篇2 4.1.2: 客服助理, 客服管理员) correct their
+ * own shifts' logs, not the supervisor who reviews them. Null when the entry may be written. The same
+ * rule on the tablet and the server.
  */
 export function lockedLogProblem(
   e: Pick<DutyEntry, 'kind' | 'shiftKey' | 'correctsId' | 'resolvesFollowUp' | 'followUp' | 'escalation' | 'afterHandoverId'>,
   target: Pick<DutyEntry, 'kind' | 'shiftKey' | 'followUp' | 'escalation'> | null,
   handoverId: string | null,
+  role: Role | null,
 ): LockedLogProblem | null {
   if (handoverId === null) return e.afterHandoverId ? 'notThisHandover' : null
+  if (!role || !standsDuty(role)) return 'notDeskStaff'
   if (e.kind !== 'entry' || !e.correctsId || e.resolvesFollowUp) return 'notACorrection'
   if (!target || target.kind !== 'entry' || target.shiftKey !== e.shiftKey) return 'notOfThisShift'
   if (e.afterHandoverId !== handoverId) return 'notThisHandover'

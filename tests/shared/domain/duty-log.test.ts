@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Role } from '@shared/domain/role'
 import {
   DutyEntrySchema,
   SHIFT_KEY_PATTERN,
@@ -158,7 +159,7 @@ const late = (n: number, of: number, overrides: Partial<DutyEntry> = {}): DutyEn
 
 describe('lockedLogProblem (4.3.4–4.3.5: a locked log takes a correction of its entries, nothing else)', () => {
   const other = shiftKey('2026-11-26', DAY_SHIFT)
-  it.each<{ name: string; e: DutyEntry; target: DutyEntry | null; handover: string | null; want: LockedLogProblem | null }>([
+  it.each<{ name: string; e: DutyEntry; target: DutyEntry | null; handover: string | null; role?: Role; want: LockedLogProblem | null }>([
     { name: 'an open log: any entry', e: entry(2), target: null, handover: null, want: null },
     { name: 'an open log: a correction', e: correction(2, 1), target: entry(1), handover: null, want: null },
     { name: 'an open log: a correction claiming a handover', e: late(2, 1), target: entry(1), handover: null, want: 'notThisHandover' },
@@ -178,8 +179,13 @@ describe('lockedLogProblem (4.3.4–4.3.5: a locked log takes a correction of it
     { name: 'locked: a correction dropping the follow-up handed over', e: late(2, 1, { followUp: false }), target: entry(1, { followUp: true }), handover: HANDOVER, want: 'changesHandedOver' },
     { name: 'locked: a correction adding a follow-up', e: late(2, 1, { followUp: true }), target: entry(1), handover: HANDOVER, want: 'changesHandedOver' },
     { name: 'locked: a correction escalating it now', e: late(2, 1, { escalation: 'supervisor' }), target: entry(1), handover: HANDOVER, want: 'changesHandedOver' },
-  ])('$name', ({ e, target, handover, want }) => {
-    expect(lockedLogProblem(e, target, handover)).toBe(want)
+    // 篇2 4.1.2: the desk staff correct their shifts' logs; the supervisor reviews them, the manager neither.
+    { name: 'locked: the 客服管理员 corrects', e: late(2, 1), target: entry(1), handover: HANDOVER, role: 'administrator', want: null },
+    { name: 'locked: the supervisor may not correct', e: late(2, 1), target: entry(1), handover: HANDOVER, role: 'supervisor', want: 'notDeskStaff' },
+    { name: 'locked: the manager may not correct', e: late(2, 1), target: entry(1), handover: HANDOVER, role: 'manager', want: 'notDeskStaff' },
+    { name: 'an open log: the supervisor writes as before', e: entry(2), target: null, handover: null, role: 'supervisor', want: null },
+  ])('$name', ({ e, target, handover, role, want }) => {
+    expect(lockedLogProblem(e, target, handover, role ?? 'assistant')).toBe(want)
   })
 })
 

@@ -47,7 +47,7 @@ export async function addDutyEntry(db: DeskbookDb, actor: StaffActor, role: Role
     return await db.transaction('rw', [db.dutyEntries, db.handovers, db.outbox, db.meta], async () => {
       const [handover] = await db.handovers.where('fromShiftKey').equals(entry.shiftKey).toArray()
       const target = entry.correctsId ? ((await db.dutyEntries.get(entry.correctsId)) ?? null) : null
-      if (lockedLogProblem(entry, target, handover?.id ?? null)) throw new DutyInvalidError(['logLocked'])
+      if (lockedLogProblem(entry, target, handover?.id ?? null, role)) throw new DutyInvalidError(['logLocked'])
       await writeRecords(db, actor, [{ table: 'dutyEntries', row: entry, key: entry.id, name: 'dutyEntry.add' }], now)
       return entry
     })

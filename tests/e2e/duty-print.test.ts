@@ -120,7 +120,7 @@ describe('printing the duty log', () => {
     expect(await cells(page, '3栋2号电梯困人')).toEqual(['09:05', '来电', '【更正 09:30 王管理】3栋2号电梯困人', '紧急', '通知电梯维保', '维保公司', '已上报客服主管;记录人:李娜'])
     const request = await cells(page, '王建国')
     expect(request.slice(0, 2)).toEqual(['11:30', '接待登记'])
-    expect(request[2]).toMatch(/^【接待登记 \S+】3-2-1101 王建国 \/ 13812345678 厨房水龙头漏水$/)
+    expect(request[2]).toMatch(/^【接待登记 \S+】3-2-1101 王建国先生 \/ 13812345678 厨房水龙头漏水$/)
     expect(await page.locator('[data-testid="duty-print-handover"] tr', { hasText: '钥匙' }).locator('td').allInnerTexts()).toEqual(['钥匙', '12', '11', '-1', '一把借给维修师傅'])
     for (const role of ['outgoing', 'incoming']) expect(await page.getByTestId(`duty-print-signature-${role}`).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(300)
     expect(await page.getByTestId('duty-print-review').innerText()).toBe('客服主管审阅: 张主管 于 2026-11-27 21:00 已审阅;意见:电梯事件继续跟进')

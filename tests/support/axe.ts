@@ -18,6 +18,9 @@ export interface AxeFinding {
 }
 
 export async function axeFindings(page: Page, impacts: readonly string[] = ['serious', 'critical']): Promise<AxeFinding[]> {
+  // A dialog fading in is half transparent: its colours are judged once every animation has ended.
+  // (A spinner turns for ever: it is not waited for.)
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity))
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
   const results = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe

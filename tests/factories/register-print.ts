@@ -4,7 +4,8 @@
  */
 import type { Reception } from '@shared/domain/reception'
 import type { EventType, ReceptionEvent } from '@shared/domain/reception-event'
-import type { RegisterContext, Translate } from '@shared/domain/register-export'
+import type { RegisterContext } from '@shared/domain/register-export'
+import type { Translate } from '@shared/domain/text'
 import zhCN from '@client/features/reception/locales/zh-CN.json'
 import en from '@client/features/reception/locales/en.json'
 

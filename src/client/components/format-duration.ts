@@ -1,4 +1,4 @@
-type Translate = (key: string, params?: Record<string, unknown>) => string
+import type { Translate } from '@shared/domain/text'
 
 /** "3 小时 20 分" / "3 h 20 min" from milliseconds, for time left in a shift. */
 export function formatDuration(ms: number, t: Translate): string {

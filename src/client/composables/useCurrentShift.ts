@@ -9,7 +9,7 @@ export function useCurrentShift(): { now: Ref<number>; current: ComputedRef<Shif
   const session = useSessionStore()
   const now = useNow()
   const types = useShiftTypes()
-  const tz = computed(() => session.local?.settings.timezone ?? 'Asia/Shanghai')
+  const tz = computed(() => session.timezone)
   return {
     now,
     current: computed(() => currentShift(types.value, now.value, tz.value)),

@@ -20,7 +20,7 @@ export function useReviewsDue(scope: 'register' | 'dutyLog' = 'register'): Revie
   const db = useDb()
   const session = useSessionStore()
   const now = useNow(60_000)
-  const tz = (): string => session.local?.settings.timezone ?? 'Asia/Shanghai'
+  const tz = (): string => session.timezone
   const kind = computed<ReviewKind | null>(() => {
     if (scope === 'dutyLog') return session.may('dutyLog.review') ? 'dutyLogDaily' : null
     return session.may('review.registerWeekly') ? 'registerWeekly' : session.may('review.registerDaily') ? 'registerDaily' : null

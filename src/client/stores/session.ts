@@ -7,7 +7,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import type { StaffCard } from '@shared/domain/staff'
 import { sectionsFor, can, type Action, type Section } from '@shared/domain/role'
-import { MINUTE } from '@shared/domain/time'
+import { DEFAULT_TIMEZONE, MINUTE } from '@shared/domain/time'
 import type { LocalSite } from '../db/repositories/site'
 import type { InstallState } from '../db/repositories/install-marker'
 import type { Actor } from '../db/write-records'
@@ -32,6 +32,8 @@ export const useSessionStore = defineStore('session', () => {
   const isLoggedIn = computed(() => staff.value !== null && !locked.value)
   const sections = computed<Section[]>(() => (staff.value ? sectionsFor(staff.value.role) : []))
   const idleMs = computed(() => (local.value?.settings.idleLockMinutes ?? 5) * MINUTE)
+  /** The site's time zone: every date and shift on the tablet is in it (SPEC: default Asia/Shanghai). */
+  const timezone = computed(() => local.value?.settings.timezone ?? DEFAULT_TIMEZONE)
 
   function may(action: Action): boolean {
     return !!staff.value && can(staff.value.role, action)
@@ -124,6 +126,7 @@ export const useSessionStore = defineStore('session', () => {
     isLoggedIn,
     sections,
     idleMs,
+    timezone,
     may,
     actor,
     start,

@@ -15,7 +15,7 @@ import type { Database } from '../db/tables'
 import { childRecords, getRecord } from '../repositories/records'
 import { findSite } from '../repositories/sites'
 import { periodEnded, type Review } from '@shared/domain/review'
-import { MINUTE } from '@shared/domain/time'
+import { DEFAULT_TIMEZONE, MINUTE } from '@shared/domain/time'
 import { INSPECTION_RULES } from './inspection-rules'
 import { ARCHIVE_RULES } from './archive-rules'
 import { DEPARTMENT_DELETION_RULES, DEPARTMENT_RULES } from './department-rules'
@@ -99,7 +99,7 @@ const REVIEW_CLOCK_SLACK = 5 * MINUTE
 const reviewRule: Rule = async (trx, siteId, _m, data, _actor, now) => {
   const review = data as unknown as Review
   const site = await findSite(trx, siteId)
-  return periodEnded(review.kind, review.period, now + REVIEW_CLOCK_SLACK, site?.timezone ?? 'Asia/Shanghai') ? null : 'periodNotOver'
+  return periodEnded(review.kind, review.period, now + REVIEW_CLOCK_SLACK, site?.timezone ?? DEFAULT_TIMEZONE) ? null : 'periodNotOver'
 }
 
 export const RECORD_RULES: Record<string, Rule> = {

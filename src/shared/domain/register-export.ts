@@ -13,12 +13,12 @@ import { receptionState, sortEvents, STATUSES, type ReceptionState, type Status 
 import { weekStart } from './review'
 import { defaultSettings } from './settings'
 import { addDays, formatDateTime, instantAt, localDate } from './time'
+import type { Translate } from './text'
 
 /**
  * A translator for the keys under `registerPrint` (the feature's locale files), e.g.
  * `t('columns.ref')`, `t('handling.result', { note, name })`.
  */
-export type Translate = (key: string, params?: Record<string, string | number>) => string
 
 /** A registered request with its whole timeline. */
 export interface RegisterEntry {

@@ -1,6 +1,6 @@
 import type { ImportProblem } from '@shared/domain/archive-import'
+import type { Translate } from '@shared/domain/text'
 
-type Translate = (key: string, values?: Record<string, unknown>) => string
 
 /** A problem in words: its column (`F 列(联系电话)`) and what is wrong, as the table and the skipped sheet say it. */
 export function describeProblem(t: Translate, p: ImportProblem): { column: string; text: string } {

@@ -14,6 +14,6 @@ export function useContactPolicy(): { full: ComputedRef<boolean>; mayEdit: Compu
     full,
     mayEdit: computed(() => session.may('archive.edit')),
     phoneText: (digits) => (full.value ? formatPhone(digits) : maskPhone(digits)),
-    dateTime: (at) => formatDateTime(at, session.local?.settings.timezone ?? 'Asia/Shanghai'),
+    dateTime: (at) => formatDateTime(at, session.timezone),
   }
 }

@@ -20,7 +20,7 @@ import { useNow } from '../../../composables/useNow'
 export function useSiteTime(): { tz: ComputedRef<string>; now: Ref<number>; today: ComputedRef<string>; thisMonth: ComputedRef<string> } {
   const session = useSessionStore()
   const now = useNow(60_000)
-  const tz = computed(() => session.local?.settings.timezone ?? 'Asia/Shanghai')
+  const tz = computed(() => session.timezone)
   const today = computed(() => localDate(now.value, tz.value))
   return { tz, now, today, thisMonth: computed(() => today.value.slice(0, 7)) }
 }

@@ -20,7 +20,7 @@ export function useDutyReview(): { period: Ref<string | null>; day: ShallowRef<{
       const staff = session.staff
       if (!staff || !period.value) return ['dutyLog.problems.notAllowed']
       try {
-        await submitReview(db, { ...session.actor(), staffId: staff.id }, staff.role, { kind: 'dutyLogDaily', period: period.value, tz: session.local?.settings.timezone ?? 'Asia/Shanghai', comment, signature })
+        await submitReview(db, { ...session.actor(), staffId: staff.id }, staff.role, { kind: 'dutyLogDaily', period: period.value, tz: session.timezone, comment, signature })
         period.value = null
         return []
       } catch (e) {

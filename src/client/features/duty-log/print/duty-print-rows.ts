@@ -13,8 +13,8 @@ import { phoneForViewer } from '@shared/domain/register-export'
 import { customerNameWithHonorific } from '@shared/domain/reception'
 import { formatDateTime, formatTime, localDate } from '@shared/domain/time'
 import type { PrintedAck, ShiftPrint } from '../../../db/repositories/duty-print'
+import type { Translate } from '@shared/domain/text'
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string
 
 export interface DutyPrintContext {
   tz: string

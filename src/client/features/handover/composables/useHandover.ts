@@ -30,7 +30,7 @@ export function useHandover() {
   const session = useSessionStore()
   const now = useNow(30_000)
   const types = useShiftTypes()
-  const tz = (): string => session.local?.settings.timezone ?? 'Asia/Shanghai'
+  const tz = (): string => session.timezone
   const state = useLiveQuery(async () => (session.local ? dutyState(db, session.local.site.id, types.value, tz(), now.value) : null), null, [types, now])
   const slot = (w: ShiftWindow | null): ShiftSlot | null => (w ? { key: shiftKey(w.date, w.shiftType.id), startsAt: w.startsAt, window: w } : null)
   const pair = computed(() => {

@@ -8,8 +8,8 @@ import type { AppraisalLine } from '@shared/domain/inspection-quota'
 import { ITEM_CODES } from '@shared/domain/inspection-template'
 import type { Role } from '@shared/domain/role'
 import type { StaffCard } from '@shared/domain/staff'
+import type { Translate } from '@shared/domain/text'
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string
 export type Trend = 'up' | 'down' | 'flat'
 
 /** Roles that stand the desk and are inspected (篇2 4.4.3 前台值班人员): listed even with nothing found. */

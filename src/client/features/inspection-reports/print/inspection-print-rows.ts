@@ -10,8 +10,8 @@ import type { Signature } from '@shared/domain/signature'
 import { formatDateTime } from '@shared/domain/time'
 import type { InspectionRecord } from '../../../db/repositories/inspections'
 import type { PrintColumn } from '../../../components/print-types'
+import type { Translate } from '@shared/domain/text'
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string
 
 export const RESULT_MARKS: Record<InspectionResult['result'], string> = { pass: '✓', fail: '✗', na: '—' }
 

@@ -42,7 +42,7 @@ export function useInspectionActions(): {
     if (!staff) return { ok: false, problems: [{ code: 'notAllowed' }] }
     busy.value = true
     try {
-      const value = await fn({ ...session.actor(), staffId: staff.id }, staff.role, session.local?.settings.timezone ?? 'Asia/Shanghai')
+      const value = await fn({ ...session.actor(), staffId: staff.id }, staff.role, session.timezone)
       return { ok: true, value }
     } catch (e) {
       return { ok: false, problems: e instanceof InspectionInvalidError ? e.problems : [{ code: 'error', key: errorMessageKey(e) }] }

@@ -28,7 +28,7 @@ function useSite() {
 export function useSiteTime(): { tz: ComputedRef<string>; now: Ref<number>; today: ComputedRef<string> } {
   const session = useSessionStore()
   const now = useNow(60_000)
-  const tz = computed(() => session.local?.settings.timezone ?? 'Asia/Shanghai')
+  const tz = computed(() => session.timezone)
   return { tz, now, today: computed(() => localDate(now.value, tz.value)) }
 }
 

@@ -12,7 +12,7 @@ export interface RegisterFormState extends Omit<RegisterInput, 'receivedAt'> {
 /** The register form's state; `input()` turns it into what the repository takes. */
 export function useRegisterForm() {
   const session = useSessionStore()
-  const tz = (): string => session.local?.settings.timezone ?? 'Asia/Shanghai'
+  const tz = (): string => session.timezone
   const blank = (): RegisterFormState => ({
     receivedAtLocal: toLocalInput(Date.now(), tz()),
     channel: 'visit',

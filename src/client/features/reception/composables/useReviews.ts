@@ -21,7 +21,7 @@ export function useReviews(): {
 } {
   const db = useDb()
   const session = useSessionStore()
-  const tz = (): string => session.local?.settings.timezone ?? 'Asia/Shanghai'
+  const tz = (): string => session.timezone
   const { kind, due, running, done } = useReviewsDue()
   const period = ref<string | null>(null)
   const requests = useLiveQuery(

@@ -25,7 +25,7 @@ export function useTodayDuty() {
   const session = useSessionStore()
   const now = useNow(15_000)
   const types = useShiftTypes()
-  const tz = computed(() => session.local?.settings.timezone ?? 'Asia/Shanghai')
+  const tz = computed(() => session.timezone)
   const lead = computed(() => session.local?.settings.handoverLeadMinutes ?? 15)
   const siteId = (): string => session.local?.site.id ?? ''
   const me = (): string => session.staff?.id ?? ''

@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import type { Translate } from '@shared/domain/register-export'
+import type { Translate } from '@shared/domain/text'
 
 /** The translator the pure register builders take: keys under `registerPrint`. */
 export function useRegisterText(): Translate {

@@ -1,4 +1,4 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { placeholderRoute } from '../../components/placeholder-route'
+import { placeholderRoute } from '@client/components/placeholder-route'
 
 export const routes: RouteRecordRaw[] = [placeholderRoute('/roster', 'roster', 'roster')]

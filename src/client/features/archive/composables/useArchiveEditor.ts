@@ -1,10 +1,10 @@
 import { ref, type Ref } from 'vue'
 import type { CustomerInput, RenovationInput, RoomInput } from '@shared/domain/archive-edit'
 import type { Customer, Renovation, Room } from '@shared/domain/archive'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { ArchiveInvalidError, saveCustomer, saveRenovation, saveRoom } from '../../../db/repositories/archive'
-import { errorMessageKey } from '../../../components/error-message'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { ArchiveInvalidError, saveCustomer, saveRenovation, saveRoom } from '@client/db/repositories/archive'
+import { errorMessageKey } from '@client/components/error-message'
 
 export interface Saved<T> {
   /** i18n keys; empty when saved. */

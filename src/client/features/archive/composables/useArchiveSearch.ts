@@ -1,8 +1,8 @@
 import { computed, onScopeDispose, ref, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { archiveCounts, listBuildings, listRooms, searchArchive, type ArchiveHit, type RoomCard } from '../../../db/repositories/archive'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { archiveCounts, listBuildings, listRooms, searchArchive, type ArchiveHit, type RoomCard } from '@client/db/repositories/archive'
 
 /** Rooms listed for one building before the desk is asked to search instead. */
 export const ROOM_LIST_LIMIT = 300

@@ -1,7 +1,7 @@
 import { computed, type ComputedRef } from 'vue'
 import { formatPhone, maskPhone } from '@shared/domain/archive'
 import { formatDateTime } from '@shared/domain/time'
-import { useSessionStore } from '../../../stores/session'
+import { useSessionStore } from '@client/stores/session'
 
 /**
  * How the archive shows phones to the one logged in: in full only to roles that contact customers

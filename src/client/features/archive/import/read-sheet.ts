@@ -7,7 +7,7 @@
 import type { CellValue, Workbook, Worksheet } from 'exceljs'
 import { MAX_IMPORT_ROWS, type SheetRows } from '@shared/domain/archive-import'
 import { decodeText, detectDelimiter, looksBinary, type TextEncodingName } from './decode-text'
-import { loadExcelJs } from '../../../components/exceljs'
+import { loadExcelJs } from '@client/components/exceljs'
 
 export type SheetReadProblem = 'notSpreadsheet' | 'oldExcel' | 'emptySheet' | 'tooLarge' | 'tooManyRows'
 

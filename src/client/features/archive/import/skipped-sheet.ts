@@ -6,7 +6,7 @@
  * when given one).
  */
 import { skippedRows, type ImportProblem, type SheetRows } from '@shared/domain/archive-import'
-import { loadExcelJs } from '../../../components/exceljs'
+import { loadExcelJs } from '@client/components/exceljs'
 
 
 export interface SkippedSheetTexts {

@@ -9,12 +9,12 @@ import {
   type LoanReturnInput,
   type PaidServiceInput,
   type PeriodicalInput,
-} from '../../../db/repositories/desk-services'
+} from '@client/db/repositories/desk-services'
 import type { Role } from '@shared/domain/role'
-import type { Actor } from '../../../db/write-records'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { errorMessageKey } from '../../../components/error-message'
+import type { Actor } from '@client/db/write-records'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { errorMessageKey } from '@client/components/error-message'
 
 type Write<I> = (input: I) => Promise<string[]>
 

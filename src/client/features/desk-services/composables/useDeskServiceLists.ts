@@ -9,12 +9,12 @@ import {
   periodicalsOfMonth,
   suggestedReceiptNo,
   type LoanWithReturn,
-} from '../../../db/repositories/desk-services'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { useSiteStaff } from '../../../composables/useSiteStaff'
-import { useNow } from '../../../composables/useNow'
+} from '@client/db/repositories/desk-services'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { useSiteStaff } from '@client/composables/useSiteStaff'
+import { useNow } from '@client/composables/useNow'
 
 /** The site's timezone, a minute clock, today (`YYYY-MM-DD`) and this month (`YYYY-MM`) there. */
 export function useSiteTime(): { tz: ComputedRef<string>; now: Ref<number>; today: ComputedRef<string>; thisMonth: ComputedRef<string> } {

@@ -1,11 +1,11 @@
 import { ref, type Ref, type ShallowRef } from 'vue'
 import type { DutyEntry } from '@shared/domain/duty-log'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { dutyLogDay, submitReview } from '../../../db/repositories/reviews'
-import { ReceptionInvalidError } from '../../../db/repositories/receptions'
-import { errorMessageKey } from '../../../components/error-message'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { dutyLogDay, submitReview } from '@client/db/repositories/reviews'
+import { ReceptionInvalidError } from '@client/db/repositories/receptions'
+import { errorMessageKey } from '@client/components/error-message'
 
 /** The day of duty log being reviewed, and signing it off (篇2 4.2.5). */
 export function useDutyReview(): { period: Ref<string | null>; day: ShallowRef<{ entries: DutyEntry[]; openIds: Set<string> }>; submit: (comment: string, signature: string | null) => Promise<string[]> } {

@@ -1,11 +1,11 @@
 import { computed, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import { loggedEntries, type DutyEntry } from '@shared/domain/duty-log'
 import type { ShiftWindow } from '@shared/domain/shift-type'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { loadShiftLog, type ShiftLog } from '../../../db/repositories/duty-log'
-import type { ReceptionIndexRow } from '../../../db/reception-index'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { loadShiftLog, type ShiftLog } from '@client/db/repositories/duty-log'
+import type { ReceptionIndexRow } from '@client/db/reception-index'
 
 export type LogRow =
   | {

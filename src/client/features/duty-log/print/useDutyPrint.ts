@@ -1,10 +1,10 @@
 /** The duty log of a shift, a day or a month for printing, read once per scope (usePrintSnapshot). */
 import type { Ref, ShallowRef } from 'vue'
 import { DEFAULT_TIMEZONE } from '@shared/domain/time'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { SnapshotNotFound, usePrintSnapshot, type SnapshotState } from '../../../composables/usePrintSnapshot'
-import { DutyPrintScopeError, loadDutyPrint, type DutyPrintData, type DutyPrintScope } from '../../../db/repositories/duty-print'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { SnapshotNotFound, usePrintSnapshot, type SnapshotState } from '@client/composables/usePrintSnapshot'
+import { DutyPrintScopeError, loadDutyPrint, type DutyPrintData, type DutyPrintScope } from '@client/db/repositories/duty-print'
 
 export type DutyPrintState = SnapshotState
 

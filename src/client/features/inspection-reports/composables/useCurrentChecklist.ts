@@ -1,10 +1,10 @@
 /** The site's checklist in force (its latest version, or the regulations' own before any is saved), kept current. */
 import type { ShallowRef } from 'vue'
 import type { InspectionTemplate } from '@shared/domain/inspection-template'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { checklistOf } from '../../../db/repositories/inspections'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { checklistOf } from '@client/db/repositories/inspections'
 
 export function useCurrentChecklist(): ShallowRef<{ template: InspectionTemplate; saved: boolean } | null> {
   const db = useDb()

@@ -6,11 +6,11 @@
 import type { Ref, ShallowRef } from 'vue'
 import { parseShiftKey } from '@shared/domain/duty-log'
 import { DEFAULT_TIMEZONE, instantAt } from '@shared/domain/time'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { SnapshotNotFound, usePrintSnapshot, type SnapshotState } from '../../../composables/usePrintSnapshot'
-import { inspectionsBetween, loadInspection, type InspectionRecord } from '../../../db/repositories/inspections'
-import { listShiftTypes, listStaff } from '../../../db/repositories/site'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { SnapshotNotFound, usePrintSnapshot, type SnapshotState } from '@client/composables/usePrintSnapshot'
+import { inspectionsBetween, loadInspection, type InspectionRecord } from '@client/db/repositories/inspections'
+import { listShiftTypes, listStaff } from '@client/db/repositories/site'
 import { mayView, nextMonth, type InspectionPrintScope } from '../print/inspection-print-rows'
 
 export interface InspectionPrintData {

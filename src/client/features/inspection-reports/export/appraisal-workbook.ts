@@ -3,7 +3,7 @@
  * exceljs is large: it loads only when someone exports. Text cells are string cells, shown as written
  * and never evaluated, so no apostrophe is put before a name (issue 10 point 16).
  */
-import { loadExcelJs } from '../../../components/exceljs'
+import { loadExcelJs } from '@client/components/exceljs'
 
 export async function appraisalXlsx(table: { headers: string[]; rows: (string | number)[][] }, sheetName: string, title: string): Promise<Uint8Array> {
   const Excel = await loadExcelJs()

@@ -8,8 +8,8 @@ import { checklistRows, nonconformityState, type Inspection, type InspectionResu
 import type { InspectionTemplate } from '@shared/domain/inspection-template'
 import type { Signature } from '@shared/domain/signature'
 import { formatDateTime } from '@shared/domain/time'
-import type { InspectionRecord } from '../../../db/repositories/inspections'
-import type { PrintColumn } from '../../../components/print-types'
+import type { InspectionRecord } from '@client/db/repositories/inspections'
+import type { PrintColumn } from '@client/components/print-types'
 import type { Translate } from '@shared/domain/text'
 
 

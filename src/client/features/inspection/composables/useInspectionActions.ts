@@ -8,11 +8,11 @@ import {
   saveInspection,
   verifyNonconformity,
   type InspectionInput,
-} from '../../../db/repositories/inspections'
-import type { Actor } from '../../../db/write-records'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { errorMessageKey } from '../../../components/error-message'
+} from '@client/db/repositories/inspections'
+import type { Actor } from '@client/db/write-records'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { errorMessageKey } from '@client/components/error-message'
 
 /** A refusal of the rules (with the row or item it concerns), or a storage failure as an i18n key. */
 export type ActionProblem = InspectionInvalidError['problems'][number] | { code: 'error'; key: string }

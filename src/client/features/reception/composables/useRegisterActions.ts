@@ -1,11 +1,11 @@
 import { ref, type Ref } from 'vue'
-import type { RegisterInput } from '../../../db/repositories/receptions'
-import { addReceptionEvent, registerReception, ReceptionInvalidError, type EventInput } from '../../../db/repositories/receptions'
+import type { RegisterInput } from '@client/db/repositories/receptions'
+import { addReceptionEvent, registerReception, ReceptionInvalidError, type EventInput } from '@client/db/repositories/receptions'
 import type { Reception } from '@shared/domain/reception'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { errorMessageKey } from '../../../components/error-message'
-import { saveSignature } from '../../../db/repositories/signatures'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { errorMessageKey } from '@client/components/error-message'
+import { saveSignature } from '@client/db/repositories/signatures'
 
 /** Writes of the register feature; problems come back as i18n keys, never thrown at the page. */
 export function useRegisterActions(): {

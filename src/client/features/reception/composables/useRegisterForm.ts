@@ -1,8 +1,8 @@
 import { reactive, ref, computed, type Ref } from 'vue'
-import type { RegisterInput } from '../../../db/repositories/receptions'
+import type { RegisterInput } from '@client/db/repositories/receptions'
 import { fromLocalInput, toLocalInput } from '@shared/domain/time'
 import { greeting, type Customer, type Room } from '@shared/domain/archive'
-import { useSessionStore } from '../../../stores/session'
+import { useSessionStore } from '@client/stores/session'
 
 export interface RegisterFormState extends Omit<RegisterInput, 'receivedAt'> {
   /** datetime-local value in the site's timezone. */

@@ -4,11 +4,11 @@ import type { ReceptionEvent } from '@shared/domain/reception-event'
 import type { Signature } from '@shared/domain/signature'
 import { receptionState, type ReceptionState } from '@shared/domain/reception-status'
 import { defaultSettings } from '@shared/domain/settings'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { useNow } from '../../../composables/useNow'
-import { loadReception } from '../../../db/repositories/receptions'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { useNow } from '@client/composables/useNow'
+import { loadReception } from '@client/db/repositories/receptions'
 
 export interface RegisterItem {
   reception: Reception

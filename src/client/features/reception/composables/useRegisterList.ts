@@ -10,11 +10,11 @@ import { STATUSES, type Status } from '@shared/domain/reception-status'
 import { CATEGORIES, type Category } from '@shared/domain/reception'
 import { defaultSettings } from '@shared/domain/settings'
 import { addDays, instantAt } from '@shared/domain/time'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { useNow } from '../../../composables/useNow'
-import { openRegister, type RegisterQuery, type RegisterResult, type RegisterRow } from '../../../db/repositories/reception-queries'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { useNow } from '@client/composables/useNow'
+import { openRegister, type RegisterQuery, type RegisterResult, type RegisterRow } from '@client/db/repositories/reception-queries'
 
 /** The filters of the list as the panel edits them; dates are the site's local `YYYY-MM-DD`, '' when open. */
 export interface RegisterListFilter {

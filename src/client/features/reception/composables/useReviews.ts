@@ -1,13 +1,13 @@
 import { ref, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import type { Review, ReviewKind } from '@shared/domain/review'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { useReviewsDue } from '../../../composables/useReviewsDue'
-import { periodRequests, submitReview } from '../../../db/repositories/reviews'
-import { ReceptionInvalidError } from '../../../db/repositories/receptions'
-import type { ReceptionIndexRow } from '../../../db/reception-index'
-import { errorMessageKey } from '../../../components/error-message'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { useReviewsDue } from '@client/composables/useReviewsDue'
+import { periodRequests, submitReview } from '@client/db/repositories/reviews'
+import { ReceptionInvalidError } from '@client/db/repositories/receptions'
+import type { ReceptionIndexRow } from '@client/db/reception-index'
+import { errorMessageKey } from '@client/components/error-message'
 
 /** Reviews this role owes (4.3 daily for the supervisor, 4.9 weekly for the manager), and signing one. */
 export function useReviews(): {

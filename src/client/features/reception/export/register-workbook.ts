@@ -7,7 +7,7 @@
  */
 import { EXPORT_COLUMNS, neutralisedTable, type ExportColumn, type RegisterTable } from '@shared/domain/register-export'
 
-import { loadExcelJs, type ExcelJs } from '../../../components/exceljs'
+import { loadExcelJs, type ExcelJs } from '@client/components/exceljs'
 export const CSV_TYPE = 'text/csv;charset=utf-8'
 /** Excel opens a UTF-8 CSV without a byte-order mark as the local code page (GBK on Chinese Windows): garbled Chinese. */
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf])

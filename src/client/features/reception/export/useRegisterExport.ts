@@ -1,11 +1,11 @@
 /** Export buttons' behaviour: the same rows as the print, to XLSX or CSV, saved by the browser. */
 import { ref, type Ref } from 'vue'
 import { exportFileName, registerTable, type DateRange, type RegisterRow } from '@shared/domain/register-export'
-import { showFailToast, showSuccessToast } from '../../../modules/vant'
+import { showFailToast, showSuccessToast } from '@client/modules/vant'
 import { useRegisterText } from '../print/composables/useRegisterText'
 import { CSV_TYPE, registerCsv, registerXlsx } from './register-workbook'
-import { XLSX_TYPE } from '../../../components/exceljs'
-import { saveFile } from '../../../components/save-file'
+import { XLSX_TYPE } from '@client/components/exceljs'
+import { saveFile } from '@client/components/save-file'
 
 export type ExportFormat = 'xlsx' | 'csv'
 

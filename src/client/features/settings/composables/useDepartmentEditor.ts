@@ -1,9 +1,9 @@
 import { ref, type Ref } from 'vue'
 import type { DepartmentEditInput } from '@shared/domain/department'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { DepartmentInvalidError, saveDepartment } from '../../../db/repositories/departments'
-import { errorMessageKey } from '../../../components/error-message'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { DepartmentInvalidError, saveDepartment } from '@client/db/repositories/departments'
+import { errorMessageKey } from '@client/components/error-message'
 
 /** Saving a department from the settings page; problems come back as i18n keys. */
 export function useDepartmentEditor(): { saving: Ref<boolean>; save: (input: DepartmentEditInput) => Promise<string[]> } {

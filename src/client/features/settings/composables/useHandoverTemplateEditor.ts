@@ -1,13 +1,13 @@
 import { computed, reactive, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import { newId } from '@shared/domain/ids'
 import { defaultHandoverTemplate, type CountKind, type HandoverTemplate } from '@shared/domain/handover'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { useFormDraft } from '../../../composables/useFormDraft'
-import { handoverTemplate } from '../../../db/repositories/duty-log'
-import { HandoverTemplateInvalidError, saveHandoverTemplate, type HandoverTemplateProblem } from '../../../db/repositories/handover-template'
-import { errorMessageKey } from '../../../components/error-message'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { useFormDraft } from '@client/composables/useFormDraft'
+import { handoverTemplate } from '@client/db/repositories/duty-log'
+import { HandoverTemplateInvalidError, saveHandoverTemplate, type HandoverTemplateProblem } from '@client/db/repositories/handover-template'
+import { errorMessageKey } from '@client/components/error-message'
 
 /** An item as the form holds it: the starting count as typed ('' = none). */
 export interface DraftItem {

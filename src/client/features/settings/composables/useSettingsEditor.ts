@@ -1,6 +1,6 @@
 import { ref, type Ref } from 'vue'
-import { useFormDraft } from '../../../composables/useFormDraft'
-import { showSuccessToast } from '../../../modules/vant'
+import { useFormDraft } from '@client/composables/useFormDraft'
+import { showSuccessToast } from '@client/modules/vant'
 
 /**
  * A settings editor in its dialog (a staff member, a department): what is typed is its author's draft

@@ -1,9 +1,9 @@
 import { ref, type Ref } from 'vue'
 import type { StaffEditInput, StaffEditProblem } from '@shared/domain/staff-edit'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { saveStaff, StaffInvalidError } from '../../../db/repositories/staff'
-import { errorMessageKey } from '../../../components/error-message'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { saveStaff, StaffInvalidError } from '@client/db/repositories/staff'
+import { errorMessageKey } from '@client/components/error-message'
 
 /** Saving a staff member from the settings page; problems come back as i18n keys. */
 export function useStaffEditor(): { saving: Ref<boolean>; save: (input: StaffEditInput) => Promise<string[]> } {

@@ -1,5 +1,5 @@
 import { onMounted, shallowRef, type ShallowRef } from 'vue'
-import { requestPersistence, storageReport, type StorageReport } from '../../../modules/storage'
+import { requestPersistence, storageReport, type StorageReport } from '@client/modules/storage'
 
 /** Persistent-storage answer and usage, read when the page opens; `ask()` asks again. */
 export function useStorageReport(): { report: ShallowRef<StorageReport | null>; ask: () => Promise<void> } {

@@ -1,14 +1,14 @@
 import { computed, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import { PULLED_TABLES } from '@shared/sync/registry'
-import { useDb } from '../../../modules/db'
-import { useSyncEngine } from '../../../modules/sync'
-import { useSyncStore } from '../../../stores/sync'
-import { useSessionStore } from '../../../stores/session'
-import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { getServerLink } from '../../../db/repositories/server-link'
-import type { DeadLetterRow } from '../../../db/database'
-import { connectTablet } from '../../../sync/link'
-import { SyncError } from '../../../sync/api'
+import { useDb } from '@client/modules/db'
+import { useSyncEngine } from '@client/modules/sync'
+import { useSyncStore } from '@client/stores/sync'
+import { useSessionStore } from '@client/stores/session'
+import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { getServerLink } from '@client/db/repositories/server-link'
+import type { DeadLetterRow } from '@client/db/database'
+import { connectTablet } from '@client/sync/link'
+import { SyncError } from '@client/sync/api'
 
 export interface TableCount {
   table: string

@@ -2,11 +2,11 @@ import { computed, type ComputedRef } from 'vue'
 import type { Queue, Viewer } from '@shared/domain/reception-queue'
 import { queuesFor } from '@shared/domain/reception-queue'
 import { defaultSettings } from '@shared/domain/settings'
-import { useDb } from '../../../modules/db'
-import { useSessionStore } from '../../../stores/session'
-import { useLiveQuery } from '../../../composables/useLiveQuery'
-import { useNow } from '../../../composables/useNow'
-import { countRegister } from '../../../db/repositories/reception-queries'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { useNow } from '@client/composables/useNow'
+import { countRegister } from '@client/db/repositories/reception-queries'
 
 const SHOWN: readonly Queue[] = ['escalated', 'overdue', 'mine', 'department']
 

@@ -1,7 +1,7 @@
 import { computed, type ComputedRef } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
 import type { ReviewKind } from '@shared/domain/review'
-import { useReviewsDue, type ReviewsDue } from '../../../composables/useReviewsDue'
+import { useReviewsDue, type ReviewsDue } from '@client/composables/useReviewsDue'
 
 export interface TodayReview {
   kind: ReviewKind

@@ -3,10 +3,10 @@ import { computed, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue
 import { isDeskRole } from '@shared/domain/role'
 import type { Signature } from '@shared/domain/signature'
 import type { RegisterEntry } from '@shared/domain/register-export'
-import { useDb } from '../../../../modules/db'
-import { useSessionStore } from '../../../../stores/session'
-import { listDepartments, listStaff } from '../../../../db/repositories/site'
-import { loadReceptionRecord } from '../../../../db/repositories/register-print'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { listDepartments, listStaff } from '@client/db/repositories/site'
+import { loadReceptionRecord } from '@client/db/repositories/register-print'
 import type { RegisterNames } from './useRegisterPrint'
 
 export interface ReceptionRecordData extends RegisterNames {

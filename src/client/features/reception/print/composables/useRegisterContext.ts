@@ -2,7 +2,7 @@
 import { computed, type ComputedRef } from 'vue'
 import type { RegisterContext } from '@shared/domain/register-export'
 import { defaultSettings } from '@shared/domain/settings'
-import { useSessionStore } from '../../../../stores/session'
+import { useSessionStore } from '@client/stores/session'
 import type { RegisterNames } from './useRegisterPrint'
 import { useRegisterText } from './useRegisterText'
 

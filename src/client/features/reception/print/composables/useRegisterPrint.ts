@@ -6,11 +6,11 @@
 import { computed, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import { isDeskRole } from '@shared/domain/role'
 import { hasFilter, rangeInstants, type DateRange, type RegisterEntry, type RegisterFilter } from '@shared/domain/register-export'
-import { useDb } from '../../../../modules/db'
-import { useSessionStore } from '../../../../stores/session'
-import { listDepartments, listStaff } from '../../../../db/repositories/site'
-import { loadRegisterEntries, registerIdsInRange } from '../../../../db/repositories/register-print'
-import { queryRegister } from '../../../../db/repositories/reception-queries'
+import { useDb } from '@client/modules/db'
+import { useSessionStore } from '@client/stores/session'
+import { listDepartments, listStaff } from '@client/db/repositories/site'
+import { loadRegisterEntries, registerIdsInRange } from '@client/db/repositories/register-print'
+import { queryRegister } from '@client/db/repositories/reception-queries'
 
 export interface RegisterNames {
   staffNames: Map<string, string>

@@ -14,8 +14,8 @@ import { toastsAsStatus } from './modules/vant'
 import './styles.css'
 import { useSessionStore } from './stores/session'
 import { useUiStore } from './stores/ui'
-import { checkInstall } from './db/repositories/install-marker'
-import { loadLocalSite } from './db/repositories/site'
+import { checkInstall } from './db/device/install-marker'
+import { loadLocalSite } from './db/site/site'
 import { startSync, SYNC_KEY } from './modules/sync'
 
 async function start(): Promise<void> {

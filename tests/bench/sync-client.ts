@@ -5,7 +5,7 @@
  * sync-bench-page.ts) and in Node (on fake-indexeddb, see sync.bench.ts); no Node or DOM-only APIs.
  */
 import { DeskbookDb } from '@client/db/database'
-import { getServerLink } from '@client/db/repositories/server-link'
+import { getServerLink } from '@client/db/device/server-link'
 import { writeRecords, type RecordWrite } from '@client/db/write-records'
 import { SyncApi } from '@client/sync/api'
 import { SyncEngine } from '@client/sync/engine'

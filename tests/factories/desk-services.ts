@@ -1,4 +1,4 @@
-import type { LoanInput, PaidServiceInput, PeriodicalInput } from '@client/db/repositories/desk-services'
+import type { LoanInput, PaidServiceInput, PeriodicalInput } from '@client/db/duty/desk-services'
 
 const AT = Date.UTC(2026, 10, 27, 2) // 10:00 in Shanghai
 

@@ -6,7 +6,7 @@
 import { newId } from '@shared/domain/ids'
 import { checklistRows, type Inspection, type InspectionResult, type Nonconformity, type NonconformityDraft, type Result, type Verification } from '@shared/domain/inspection'
 import { defaultInspectionTemplate, type ChecklistItem, type InspectionTemplate } from '@shared/domain/inspection-template'
-import type { InspectionInput } from '@client/db/repositories/inspections'
+import type { InspectionInput } from '@client/db/inspection/inspections'
 import { TINY_PNG } from './duty-seed'
 
 /** A tiny JPEG data URL the photo schema accepts (contents never looked at). */

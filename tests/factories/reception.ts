@@ -1,4 +1,4 @@
-import type { RegisterInput, RegisteringActor } from '@client/db/repositories/receptions'
+import type { RegisterInput, RegisteringActor } from '@client/db/register/receptions'
 import { newId } from '@shared/domain/ids'
 
 export function makeRegisterInput(overrides: Partial<RegisterInput> = {}): RegisterInput {

@@ -1,7 +1,7 @@
 import { computed, isRef, onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue'
 import { useDb } from '../modules/db'
 import { useSessionStore } from '../stores/session'
-import { deleteFormDraft, listFormDrafts, loadFormDraft, saveFormDraft } from '../db/repositories/form-drafts'
+import { deleteFormDraft, listFormDrafts, loadFormDraft, saveFormDraft } from '../db/device/form-drafts'
 import { useDirtyForm } from './useDirtyForm'
 
 export interface FormDraft {

@@ -2,7 +2,7 @@ import { useRouter } from 'vue-router'
 import { useDb } from '../modules/db'
 import { useSessionStore } from '../stores/session'
 import { useUiStore } from '../stores/ui'
-import { saveResumeRoute } from '../db/repositories/form-drafts'
+import { saveResumeRoute } from '../db/device/form-drafts'
 
 /**
  * Leaving the tablet to someone else without losing a form (issue 10 point 1): locking (by hand or

@@ -3,7 +3,7 @@ import type { ShiftType } from '@shared/domain/shift-type'
 import { useDb } from '../modules/db'
 import { useSessionStore } from '../stores/session'
 import { useLiveQuery } from './useLiveQuery'
-import { listShiftTypes } from '../db/repositories/site'
+import { listShiftTypes } from '../db/site/site'
 
 /** The site's shift types, by start time. */
 export function useShiftTypes(): ShallowRef<ShiftType[]> {

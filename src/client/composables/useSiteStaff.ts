@@ -4,7 +4,7 @@ import type { Department } from '@shared/domain/department'
 import { useDb } from '../modules/db'
 import { useSessionStore } from '../stores/session'
 import { useLiveQuery } from './useLiveQuery'
-import { listDepartments, listStaff } from '../db/repositories/site'
+import { listDepartments, listStaff } from '../db/site/site'
 
 /** The site's staff (without PIN verifiers) and departments, kept current. */
 export function useSiteStaff(): { staff: ShallowRef<StaffCard[]>; departments: ShallowRef<Department[]> } {

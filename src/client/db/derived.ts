@@ -3,7 +3,7 @@
  * change — by a local write (the repository calls `refresh`) or by a pulled page (pull.ts).
  */
 import type { DeskbookDb } from './database'
-import { refreshReceptionIndex } from './reception-index'
+import { refreshReceptionIndex } from './register/reception-index'
 
 export interface ChangedRecord {
   table: string

@@ -5,7 +5,7 @@
 import type { Transaction } from 'dexie'
 import type { ReceptionEvent } from '@shared/domain/reception-event'
 import type { Reception } from '@shared/domain/reception'
-import { applyCountChanges, countChanges, indexRow, queueKeys, type ReceptionIndexRow } from './reception-index'
+import { applyCountChanges, countChanges, indexRow, queueKeys, type ReceptionIndexRow } from './register/reception-index'
 
 export interface SchemaVersion {
   version: number

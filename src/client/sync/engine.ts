@@ -5,7 +5,7 @@
  * Time and scheduling are injected, so tests drive it without waiting.
  */
 import type { DeskbookDb } from '../db/database'
-import { getServerLink } from '../db/repositories/server-link'
+import { getServerLink } from '../db/device/server-link'
 import { SyncApi, SyncError } from './api'
 import { pullChanges } from './pull'
 import { pushOutbox } from './push'

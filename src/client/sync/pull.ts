@@ -7,7 +7,7 @@ import { DELETED_FIELD } from '@shared/sync/merge'
 import { PULLED_TABLES } from '@shared/sync/registry'
 import type { Change } from '@shared/sync/protocol'
 import type { DeskbookDb, OutboxRow } from '../db/database'
-import { getPullCursor, setPullCursor } from '../db/repositories/server-link'
+import { getPullCursor, setPullCursor } from '../db/device/server-link'
 import { derivationsFor } from '../db/derived'
 import type { SyncApi } from './api'
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { freshDb } from '../../factories/db'
 import { makeActor } from '../../factories/site'
 import { customerInput, makeRoom, renovationInput, roomInput } from '../../factories/archive'
-import { ArchiveInvalidError, saveCustomer, saveRenovation, saveRoom } from '@client/db/repositories/archive'
+import { ArchiveInvalidError, saveCustomer, saveRenovation, saveRoom } from '@client/db/archive/archive'
 import type { DeskbookDb } from '@client/db/database'
 
 let db: DeskbookDb

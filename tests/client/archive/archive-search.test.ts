@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { freshDb } from '../../factories/db'
 import { makeCustomer, makeRenovation, makeRoom } from '../../factories/archive'
-import { archiveCounts, listBuildings, listRooms, roomHistory, searchArchive } from '@client/db/repositories/archive'
+import { archiveCounts, listBuildings, listRooms, roomHistory, searchArchive } from '@client/db/archive/archive'
 import { newId } from '@shared/domain/ids'
 import type { Customer, Room } from '@shared/domain/archive'
 import type { DeskbookDb } from '@client/db/database'
-import type { ReceptionIndexRow } from '@client/db/reception-index'
+import type { ReceptionIndexRow } from '@client/db/register/reception-index'
 
 const SITE = newId()
 let db: DeskbookDb

@@ -4,8 +4,8 @@ import { SCHEMA_VERSIONS, LATEST_VERSION } from '@client/db/schema'
 import { newId } from '@shared/domain/ids'
 import { makeStaff } from '../../factories/site'
 import { makeRegisterInput, makeRegisteringActor } from '../../factories/reception'
-import { registerReception } from '@client/db/repositories/receptions'
-import { putIndexRows } from '@client/db/reception-index'
+import { registerReception } from '@client/db/register/receptions'
+import { putIndexRows } from '@client/db/register/reception-index'
 
 const names: string[] = []
 afterEach(async () => {

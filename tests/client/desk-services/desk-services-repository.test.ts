@@ -15,7 +15,7 @@ import {
   receiptsBetween,
   returnLoan,
   suggestedReceiptNo,
-} from '@client/db/repositories/desk-services'
+} from '@client/db/duty/desk-services'
 import { freshDb } from '../../factories/db'
 import { makeActor } from '../../factories/site'
 import { makeLoanInput, makePaidServiceInput, makePeriodicalInput } from '../../factories/desk-services'

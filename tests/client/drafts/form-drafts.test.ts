@@ -9,7 +9,7 @@ import RegisterNewPage from '@client/features/reception/pages/RegisterNewPage.vu
 import SettingsStaffEditor from '@client/features/settings/components/SettingsStaffEditor.vue'
 import { newId } from '@shared/domain/ids'
 import type { Staff } from '@shared/domain/staff'
-import { saveResumeRoute, takeResumeRoute } from '@client/db/repositories/form-drafts'
+import { saveResumeRoute, takeResumeRoute } from '@client/db/device/form-drafts'
 import type { DeskbookDb } from '@client/db/database'
 import { freshDb } from '../../factories/db'
 import { makeStaff } from '../../factories/site'

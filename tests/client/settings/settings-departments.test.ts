@@ -13,7 +13,7 @@ import SettingsDepartments from '@client/features/settings/components/SettingsDe
 import SettingsStaffEditor from '@client/features/settings/components/SettingsStaffEditor.vue'
 import RegisterEventForm from '@client/features/reception/components/RegisterEventForm.vue'
 import type { DeskbookDb } from '@client/db/database'
-import { saveDepartment, DepartmentInvalidError } from '@client/db/repositories/departments'
+import { saveDepartment, DepartmentInvalidError } from '@client/db/site/departments'
 import { freshDb } from '../../factories/db'
 import { makeActor, makeStaff } from '../../factories/site'
 import { signedIn } from '../archive/session'

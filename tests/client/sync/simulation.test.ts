@@ -19,7 +19,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { DeskbookDb } from '@client/db/database'
 import { writeRecords, type RecordWrite } from '@client/db/write-records'
-import { getServerLink } from '@client/db/repositories/server-link'
+import { getServerLink } from '@client/db/device/server-link'
 import { SyncEngine } from '@client/sync/engine'
 import { enrolTablet } from '@client/sync/link'
 import { issueCode } from '@server/repositories/codes'

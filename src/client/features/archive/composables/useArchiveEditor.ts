@@ -3,7 +3,7 @@ import type { CustomerInput, RenovationInput, RoomInput } from '@shared/domain/a
 import type { Customer, Renovation, Room } from '@shared/domain/archive'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { ArchiveInvalidError, saveCustomer, saveRenovation, saveRoom } from '@client/db/repositories/archive'
+import { ArchiveInvalidError, saveCustomer, saveRenovation, saveRoom } from '@client/db/archive/archive'
 import { errorMessageKey } from '@client/components/error-message'
 
 export interface Saved<T> {

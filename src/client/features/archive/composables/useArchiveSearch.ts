@@ -2,7 +2,7 @@ import { computed, onScopeDispose, ref, watch, type ComputedRef, type Ref, type 
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
-import { archiveCounts, listBuildings, listRooms, searchArchive, type ArchiveHit, type RoomCard } from '@client/db/repositories/archive'
+import { archiveCounts, listBuildings, listRooms, searchArchive, type ArchiveHit, type RoomCard } from '@client/db/archive/archive'
 
 /** Rooms listed for one building before the desk is asked to search instead. */
 export const ROOM_LIST_LIMIT = 300

@@ -9,7 +9,7 @@ import {
   type LoanReturnInput,
   type PaidServiceInput,
   type PeriodicalInput,
-} from '@client/db/repositories/desk-services'
+} from '@client/db/duty/desk-services'
 import type { Role } from '@shared/domain/role'
 import type { Actor } from '@client/db/write-records'
 import { useDb } from '@client/modules/db'

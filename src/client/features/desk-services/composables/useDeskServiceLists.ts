@@ -9,7 +9,7 @@ import {
   periodicalsOfMonth,
   suggestedReceiptNo,
   type LoanWithReturn,
-} from '@client/db/repositories/desk-services'
+} from '@client/db/duty/desk-services'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'

@@ -2,7 +2,7 @@ import { ref, type Ref } from 'vue'
 import type { DutyEntry } from '@shared/domain/duty-log'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { addDutyEntry, DutyInvalidError, pinDayNote, recordNoShow, startDuty, type DutyEntryInput } from '@client/db/repositories/duty-log'
+import { addDutyEntry, DutyInvalidError, pinDayNote, recordNoShow, startDuty, type DutyEntryInput } from '@client/db/duty/duty-log'
 import { errorMessageKey } from '@client/components/error-message'
 
 /** Writes of the duty log; problems come back as i18n keys. */

@@ -3,8 +3,8 @@ import type { DutyEntry } from '@shared/domain/duty-log'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
-import { dutyLogDay, submitReview } from '@client/db/repositories/reviews'
-import { ReceptionInvalidError } from '@client/db/repositories/receptions'
+import { dutyLogDay, submitReview } from '@client/db/review/reviews'
+import { ReceptionInvalidError } from '@client/db/register/receptions'
 import { errorMessageKey } from '@client/components/error-message'
 
 /** The day of duty log being reviewed, and signing it off (篇2 4.2.5). */

@@ -4,8 +4,8 @@ import type { ShiftWindow } from '@shared/domain/shift-type'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
-import { loadShiftLog, type ShiftLog } from '@client/db/repositories/duty-log'
-import type { ReceptionIndexRow } from '@client/db/reception-index'
+import { loadShiftLog, type ShiftLog } from '@client/db/duty/duty-log'
+import type { ReceptionIndexRow } from '@client/db/register/reception-index'
 
 export type LogRow =
   | {

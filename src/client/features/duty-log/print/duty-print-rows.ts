@@ -12,7 +12,7 @@ import type { DutyLogColumn } from '@shared/domain/forms'
 import { phoneForViewer } from '@shared/domain/register-export'
 import { customerNameWithHonorific } from '@shared/domain/reception'
 import { formatDateTime, formatTime, localDate } from '@shared/domain/time'
-import type { PrintedAck, ShiftPrint } from '@client/db/repositories/duty-print'
+import type { PrintedAck, ShiftPrint } from '@client/features/duty-log/print/duty-print-data'
 import type { Translate } from '@shared/domain/text'
 
 

@@ -4,7 +4,7 @@ import { DEFAULT_TIMEZONE } from '@shared/domain/time'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { SnapshotNotFound, usePrintSnapshot, type SnapshotState } from '@client/composables/usePrintSnapshot'
-import { DutyPrintScopeError, loadDutyPrint, type DutyPrintData, type DutyPrintScope } from '@client/db/repositories/duty-print'
+import { DutyPrintScopeError, loadDutyPrint, type DutyPrintData, type DutyPrintScope } from '@client/features/duty-log/print/duty-print-data'
 
 export type DutyPrintState = SnapshotState
 

@@ -7,9 +7,9 @@ import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useNow } from '@client/composables/useNow'
 import { useShiftTypes } from '@client/composables/useShiftTypes'
-import { completeHandover, handoverContext, HandoverInvalidError, loadHandoverDraft, pendingOf, saveHandoverDraft, type HandoverContext } from '@client/db/repositories/handover'
-import { loginWithPin } from '@client/db/repositories/login'
-import { dutyState } from '@client/db/repositories/duty-start'
+import { completeHandover, handoverContext, HandoverInvalidError, loadHandoverDraft, pendingOf, saveHandoverDraft, type HandoverContext } from '@client/db/duty/handover'
+import { loginWithPin } from '@client/db/site/login'
+import { dutyState } from '@client/db/duty/duty-start'
 import { errorMessageKey } from '@client/components/error-message'
 
 export interface ShiftSlot {

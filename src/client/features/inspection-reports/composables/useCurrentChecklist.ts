@@ -4,7 +4,7 @@ import type { InspectionTemplate } from '@shared/domain/inspection-template'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
-import { checklistOf } from '@client/db/repositories/inspections'
+import { checklistOf } from '@client/db/inspection/inspections'
 
 export function useCurrentChecklist(): ShallowRef<{ template: InspectionTemplate; saved: boolean } | null> {
   const db = useDb()

@@ -9,8 +9,8 @@ import { DEFAULT_TIMEZONE, instantAt } from '@shared/domain/time'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { SnapshotNotFound, usePrintSnapshot, type SnapshotState } from '@client/composables/usePrintSnapshot'
-import { inspectionsBetween, loadInspection, type InspectionRecord } from '@client/db/repositories/inspections'
-import { listShiftTypes, listStaff } from '@client/db/repositories/site'
+import { inspectionsBetween, loadInspection, type InspectionRecord } from '@client/db/inspection/inspections'
+import { listShiftTypes, listStaff } from '@client/db/site/site'
 import { mayView, nextMonth, type InspectionPrintScope } from '../print/inspection-print-rows'
 
 export interface InspectionPrintData {

@@ -8,7 +8,7 @@ import { checklistRows, nonconformityState, type Inspection, type InspectionResu
 import type { InspectionTemplate } from '@shared/domain/inspection-template'
 import type { Signature } from '@shared/domain/signature'
 import { formatDateTime } from '@shared/domain/time'
-import type { InspectionRecord } from '@client/db/repositories/inspections'
+import type { InspectionRecord } from '@client/db/inspection/inspections'
 import type { PrintColumn } from '@client/components/print-types'
 import type { Translate } from '@shared/domain/text'
 

@@ -8,7 +8,7 @@ import {
   saveInspection,
   verifyNonconformity,
   type InspectionInput,
-} from '@client/db/repositories/inspections'
+} from '@client/db/inspection/inspections'
 import type { Actor } from '@client/db/write-records'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'

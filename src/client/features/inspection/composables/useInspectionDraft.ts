@@ -6,7 +6,7 @@
 import { computed, reactive, type ComputedRef } from 'vue'
 import { checklistRows, type InspectionProblem, type NonconformityDraft, type Result } from '@shared/domain/inspection'
 import type { InspectionTemplate } from '@shared/domain/inspection-template'
-import type { InspectionInput } from '@client/db/repositories/inspections'
+import type { InspectionInput } from '@client/db/inspection/inspections'
 
 export interface NonconformityFields {
   finding: string

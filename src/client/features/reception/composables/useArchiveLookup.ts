@@ -1,7 +1,7 @@
 import { onScopeDispose, ref, watch, type Ref } from 'vue'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { searchArchive, type ArchiveHit } from '@client/db/repositories/archive'
+import { searchArchive, type ArchiveHit } from '@client/db/archive/archive'
 
 /** Owners in the archive matching what the clerk types in the room, name or phone field (debounced); `searched` is the text the hits are for. */
 export function useArchiveLookup(text: () => string): { hits: Ref<ArchiveHit[]>; searched: Ref<string> } {

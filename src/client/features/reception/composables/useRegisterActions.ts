@@ -1,11 +1,11 @@
 import { ref, type Ref } from 'vue'
-import type { RegisterInput } from '@client/db/repositories/receptions'
-import { addReceptionEvent, registerReception, ReceptionInvalidError, type EventInput } from '@client/db/repositories/receptions'
+import type { RegisterInput } from '@client/db/register/receptions'
+import { addReceptionEvent, registerReception, ReceptionInvalidError, type EventInput } from '@client/db/register/receptions'
 import type { Reception } from '@shared/domain/reception'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { errorMessageKey } from '@client/components/error-message'
-import { saveSignature } from '@client/db/repositories/signatures'
+import { saveSignature } from '@client/db/register/signatures'
 
 /** Writes of the register feature; problems come back as i18n keys, never thrown at the page. */
 export function useRegisterActions(): {

@@ -1,5 +1,5 @@
 import { reactive, ref, computed, type Ref } from 'vue'
-import type { RegisterInput } from '@client/db/repositories/receptions'
+import type { RegisterInput } from '@client/db/register/receptions'
 import { fromLocalInput, toLocalInput } from '@shared/domain/time'
 import { greeting, type Customer, type Room } from '@shared/domain/archive'
 import { useSessionStore } from '@client/stores/session'

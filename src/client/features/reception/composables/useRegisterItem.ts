@@ -8,7 +8,7 @@ import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useNow } from '@client/composables/useNow'
-import { loadReception } from '@client/db/repositories/receptions'
+import { loadReception } from '@client/db/register/receptions'
 
 export interface RegisterItem {
   reception: Reception

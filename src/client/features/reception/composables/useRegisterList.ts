@@ -14,7 +14,7 @@ import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useNow } from '@client/composables/useNow'
-import { openRegister, type RegisterQuery, type RegisterResult, type RegisterRow } from '@client/db/repositories/reception-queries'
+import { openRegister, type RegisterQuery, type RegisterResult, type RegisterRow } from '@client/db/register/reception-queries'
 
 /** The filters of the list as the panel edits them; dates are the site's local `YYYY-MM-DD`, '' when open. */
 export interface RegisterListFilter {

@@ -6,7 +6,7 @@
  */
 import { ref, watch, type Ref } from 'vue'
 import { normaliseRoomQuery, type Customer, type Room } from '@shared/domain/archive'
-import type { ArchiveHit } from '@client/db/repositories/archive'
+import type { ArchiveHit } from '@client/db/archive/archive'
 import { useArchiveLookup } from './useArchiveLookup'
 import type { RegisterFormState } from './useRegisterForm'
 

@@ -2,7 +2,7 @@ import { ref, type Ref } from 'vue'
 import type { DepartmentEditInput } from '@shared/domain/department'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { DepartmentInvalidError, saveDepartment } from '@client/db/repositories/departments'
+import { DepartmentInvalidError, saveDepartment } from '@client/db/site/departments'
 import { errorMessageKey } from '@client/components/error-message'
 
 /** Saving a department from the settings page; problems come back as i18n keys. */

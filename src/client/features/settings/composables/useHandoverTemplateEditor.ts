@@ -5,8 +5,8 @@ import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useFormDraft } from '@client/composables/useFormDraft'
-import { handoverTemplate } from '@client/db/repositories/duty-log'
-import { HandoverTemplateInvalidError, saveHandoverTemplate, type HandoverTemplateProblem } from '@client/db/repositories/handover-template'
+import { handoverTemplate } from '@client/db/duty/duty-log'
+import { HandoverTemplateInvalidError, saveHandoverTemplate, type HandoverTemplateProblem } from '@client/db/duty/handover-template'
 import { errorMessageKey } from '@client/components/error-message'
 
 /** An item as the form holds it: the starting count as typed ('' = none). */

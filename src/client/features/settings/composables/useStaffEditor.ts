@@ -2,7 +2,7 @@ import { ref, type Ref } from 'vue'
 import type { StaffEditInput, StaffEditProblem } from '@shared/domain/staff-edit'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { saveStaff, StaffInvalidError } from '@client/db/repositories/staff'
+import { saveStaff, StaffInvalidError } from '@client/db/site/staff'
 import { errorMessageKey } from '@client/components/error-message'
 
 /** Saving a staff member from the settings page; problems come back as i18n keys. */

@@ -5,9 +5,9 @@ import { useSessionStore } from '@client/stores/session'
 import { useSyncStore } from '@client/stores/sync'
 import { enrolTablet } from '@client/sync/link'
 import { SyncError } from '@client/sync/api'
-import { mirrorInstallMarker, checkInstall } from '@client/db/repositories/install-marker'
-import { loadLocalSite } from '@client/db/repositories/site'
-import { getServerLink } from '@client/db/repositories/server-link'
+import { mirrorInstallMarker, checkInstall } from '@client/db/device/install-marker'
+import { loadLocalSite } from '@client/db/site/site'
+import { getServerLink } from '@client/db/device/server-link'
 import { errorMessageKey } from '@client/components/error-message'
 
 /** Joining a site on the server with an enrolment code: downloads the site, then the tablet is set up. */

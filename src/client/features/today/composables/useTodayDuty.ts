@@ -9,9 +9,9 @@ import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useNow } from '@client/composables/useNow'
 import { useShiftTypes } from '@client/composables/useShiftTypes'
 import { useDayNotes } from '@client/composables/useDayNotes'
-import { dutyState, loginDutyOf, startedBy } from '@client/db/repositories/duty-start'
-import { DutyInvalidError, pinDayNote, recentEntries, recordNoShow, startDuty } from '@client/db/repositories/duty-log'
-import { carriedTo } from '@client/db/repositories/handover'
+import { dutyState, loginDutyOf, startedBy } from '@client/db/duty/duty-start'
+import { DutyInvalidError, pinDayNote, recentEntries, recordNoShow, startDuty } from '@client/db/duty/duty-log'
+import { carriedTo } from '@client/db/duty/handover'
 import { errorMessageKey } from '@client/components/error-message'
 
 /**

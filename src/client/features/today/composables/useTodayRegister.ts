@@ -6,7 +6,7 @@ import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useNow } from '@client/composables/useNow'
-import { countRegister } from '@client/db/repositories/reception-queries'
+import { countRegister } from '@client/db/register/reception-queries'
 
 const SHOWN: readonly Queue[] = ['escalated', 'overdue', 'mine', 'department']
 

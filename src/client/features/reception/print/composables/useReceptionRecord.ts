@@ -5,8 +5,8 @@ import type { Signature } from '@shared/domain/signature'
 import type { RegisterEntry } from '@shared/domain/register-export'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { listDepartments, listStaff } from '@client/db/repositories/site'
-import { loadReceptionRecord } from '@client/db/repositories/register-print'
+import { listDepartments, listStaff } from '@client/db/site/site'
+import { loadReceptionRecord } from '@client/db/register/register-entries'
 import type { RegisterNames } from './useRegisterPrint'
 
 export interface ReceptionRecordData extends RegisterNames {

@@ -8,9 +8,9 @@ import { isDeskRole } from '@shared/domain/role'
 import { hasFilter, rangeInstants, type DateRange, type RegisterEntry, type RegisterFilter } from '@shared/domain/register-export'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { listDepartments, listStaff } from '@client/db/repositories/site'
-import { loadRegisterEntries, registerIdsInRange } from '@client/db/repositories/register-print'
-import { queryRegister } from '@client/db/repositories/reception-queries'
+import { listDepartments, listStaff } from '@client/db/site/site'
+import { loadRegisterEntries, registerIdsInRange } from '@client/db/register/register-entries'
+import { queryRegister } from '@client/db/register/reception-queries'
 
 export interface RegisterNames {
   staffNames: Map<string, string>

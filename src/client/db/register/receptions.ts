@@ -10,7 +10,7 @@ import { localDate } from '@shared/domain/time'
 import { can, type Role } from '@shared/domain/role'
 import type { DeskbookDb } from '../database'
 import { writeRecords, type Actor } from '../write-records'
-import { refreshReceptionIndex } from '../reception-index'
+import { refreshReceptionIndex } from './reception-index'
 import { toStorageError } from '../errors'
 
 export type RegisterInput = Omit<Reception, 'id' | 'siteId' | 'ref' | 'receiverId' | 'createdAt'>

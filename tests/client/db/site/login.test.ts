@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { freshDb } from '../../../factories/db'
 import { makeStaff } from '../../../factories/site'
-import { loginWithPin } from '@client/db/repositories/login'
+import { loginWithPin } from '@client/db/site/login'
 import { hashPin, type PinVerifier } from '@shared/domain/pin'
 import type { DeskbookDb } from '@client/db/database'
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { freshDb } from '../../../factories/db'
-import { acknowledgeWipe, checkInstall, MIRROR_KEY, mirrorInstallMarker, writeInstallMarker } from '@client/db/repositories/install-marker'
+import { acknowledgeWipe, checkInstall, MIRROR_KEY, mirrorInstallMarker, writeInstallMarker } from '@client/db/device/install-marker'
 import type { DeskbookDb } from '@client/db/database'
 
 function memoryStorage(): Storage {

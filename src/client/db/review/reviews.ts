@@ -9,9 +9,9 @@ import { can, type Role } from '@shared/domain/role'
 import type { DeskbookDb } from '../database'
 import { writeRecords, type Actor } from '../write-records'
 import { toStorageError } from '../errors'
-import { ReceptionInvalidError } from './receptions'
-import { saveSignature } from './signatures'
-import type { ReceptionIndexRow } from '../reception-index'
+import { ReceptionInvalidError } from '../register/receptions'
+import { saveSignature } from '../register/signatures'
+import type { ReceptionIndexRow } from '../register/reception-index'
 import { openFollowUps, type DutyEntry } from '@shared/domain/duty-log'
 
 /** The instants a period covers: from its first day's midnight to the day after its last, in site time. */

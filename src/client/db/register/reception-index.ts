@@ -11,7 +11,7 @@ import { receptionState, sortEvents, type Status } from '@shared/domain/receptio
 import { needsAction } from '@shared/domain/reception-queue'
 import { defaultSettings } from '@shared/domain/settings'
 import { phoneKey } from '@shared/domain/archive'
-import type { DeskbookDb } from './database'
+import type { DeskbookDb } from '../database'
 
 /** Flags of the queue indexes: 1, or null so that a row without the flag is left out of the index. */
 export type Flag = 1 | null

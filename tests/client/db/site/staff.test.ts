@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { freshDb } from '../../../factories/db'
 import { makeActor, makeStaff } from '../../../factories/site'
-import { saveStaff, StaffInvalidError } from '@client/db/repositories/staff'
+import { saveStaff, StaffInvalidError } from '@client/db/site/staff'
 import { verifyPin } from '@shared/domain/pin'
 import type { StaffEditInput } from '@shared/domain/staff-edit'
 import type { DeskbookDb } from '@client/db/database'

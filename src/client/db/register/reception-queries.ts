@@ -32,7 +32,7 @@ import { HOUR } from '@shared/domain/time'
 import type { Settings } from '@shared/domain/settings'
 import type { Category } from '@shared/domain/reception'
 import type { DeskbookDb } from '../database'
-import { countKey, countRangeKey, DAY_MS, dayOf, searchText, type ReceptionIndexRow } from '../reception-index'
+import { countKey, countRangeKey, DAY_MS, dayOf, searchText, type ReceptionIndexRow } from './reception-index'
 
 export interface RegisterQuery {
   queue: Queue

@@ -14,7 +14,7 @@ import { deviceLetter, type Device } from '@shared/domain/device'
 import { setupProblems, type SetupInput, type SetupProblem } from '@shared/domain/site-setup'
 import type { DeskbookDb } from '../database'
 import { writeRecords, type RecordWrite } from '../write-records'
-import { writeInstallMarker } from './install-marker'
+import { writeInstallMarker } from '../device/install-marker'
 import { toStorageError } from '../errors'
 
 export class SetupInvalidError extends Error {

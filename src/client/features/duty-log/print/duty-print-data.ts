@@ -16,9 +16,9 @@ import { defaultSettings } from '@shared/domain/settings'
 import { shiftWindow, type ShiftType, type ShiftWindow } from '@shared/domain/shift-type'
 import type { Signature } from '@shared/domain/signature'
 import { addDays } from '@shared/domain/time'
-import type { DeskbookDb } from '../database'
-import type { ReceptionIndexRow } from '../reception-index'
-import { loadRegisterEntries } from './register-print'
+import type { DeskbookDb } from '@client/db/database'
+import type { ReceptionIndexRow } from '@client/db/register/reception-index'
+import { loadRegisterEntries } from '@client/db/register/register-entries'
 
 /** What to print: `?shift=<shiftKey>`, `?date=YYYY-MM-DD` or `?month=YYYY-MM`. */
 export type DutyPrintScope = { kind: 'shift'; key: string } | { kind: 'day'; date: string } | { kind: 'month'; month: string }

@@ -4,7 +4,8 @@
  * (the app's `openRegister`) against raw IndexedDB lookups on the same store, interleaved.
  */
 import { DeskbookDb } from '@client/db/database'
-import { applyCountChanges, countChanges, indexRow, type ReceptionIndexRow } from '@client/db/register/reception-index'
+import { indexRow, type ReceptionIndexRow } from '@client/db/register/index-row'
+import { applyCountChanges, countChanges } from '@client/db/register/index-counts'
 import { openRegister, type RegisterQuery } from '@client/db/register/reception-queries'
 import type { Viewer } from '@shared/domain/reception-queue'
 import { defaultSettings, type Settings } from '@shared/domain/settings'

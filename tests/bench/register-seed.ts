@@ -6,7 +6,7 @@
 import type { Category, Channel, Reception, Urgency } from '@shared/domain/reception'
 import type { EventType, ReceptionEvent } from '@shared/domain/reception-event'
 import { formatReference } from '@shared/domain/reference'
-import { indexRow, type ReceptionIndexRow } from '@client/db/register/reception-index'
+import { indexRow, type ReceptionIndexRow } from '@client/db/register/index-row'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR

@@ -14,7 +14,7 @@ import type { Review } from '@shared/domain/review'
 import { shiftWindow, type ShiftType } from '@shared/domain/shift-type'
 import type { Signature } from '@shared/domain/signature'
 import { addDays, MINUTE } from '@shared/domain/time'
-import { indexRow, type ReceptionIndexRow } from '@client/db/register/reception-index'
+import { indexRow, type ReceptionIndexRow } from '@client/db/register/index-row'
 
 /** A 1×1 PNG: a signature the schema accepts, for data that is never looked at. */
 export const TINY_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='

@@ -24,7 +24,7 @@ import type { Handover, HandoverTemplate } from '@shared/domain/handover'
 import type { DayNote } from '@shared/domain/day-note'
 import type { Loan, LoanReturn, PaidService, Periodical } from '@shared/domain/desk-services'
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema'
-import type { ReceptionIndexRow } from './register/reception-index'
+import type { ReceptionIndexRow } from './register/index-row'
 
 export interface MetaRow {
   key: string

@@ -5,7 +5,8 @@
 import type { Transaction } from 'dexie'
 import type { ReceptionEvent } from '@shared/domain/reception-event'
 import type { Reception } from '@shared/domain/reception'
-import { applyCountChanges, countChanges, indexRow, queueKeys, type ReceptionIndexRow } from './register/reception-index'
+import { indexRow, queueKeys, type ReceptionIndexRow } from './register/index-row'
+import { applyCountChanges, countChanges } from './register/index-counts'
 
 export interface SchemaVersion {
   version: number

@@ -5,7 +5,7 @@ import { archiveCounts, listBuildings, listRooms, roomHistory, searchArchive } f
 import { newId } from '@shared/domain/ids'
 import type { Customer, Room } from '@shared/domain/archive'
 import type { DeskbookDb } from '@client/db/database'
-import type { ReceptionIndexRow } from '@client/db/register/reception-index'
+import type { ReceptionIndexRow } from '@client/db/register/index-row'
 
 const SITE = newId()
 let db: DeskbookDb

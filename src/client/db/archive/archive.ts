@@ -19,7 +19,7 @@ import {
 import { isValid } from '@shared/domain/validation'
 import type { TSchema } from '@sinclair/typebox'
 import type { DeskbookDb, SyncedTable } from '../database'
-import type { ReceptionIndexRow } from '../register/reception-index'
+import type { ReceptionIndexRow } from '../register/index-row'
 import { writeRecords, type Actor } from '../write-records'
 
 /** What is wrong with a form, as i18n keys (`archive.problems.…`). */

@@ -11,7 +11,7 @@ import { can, type Role } from '@shared/domain/role'
 import type { DeskbookDb } from '../database'
 import { writeRecords, type Actor } from '../write-records'
 import { toStorageError } from '../errors'
-import type { ReceptionIndexRow } from '../register/reception-index'
+import type { ReceptionIndexRow } from '../register/index-row'
 
 export class DutyInvalidError extends Error {
   override readonly name = 'DutyInvalidError'

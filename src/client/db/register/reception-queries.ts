@@ -32,7 +32,8 @@ import { HOUR } from '@shared/domain/time'
 import type { Settings } from '@shared/domain/settings'
 import type { Category } from '@shared/domain/reception'
 import type { DeskbookDb } from '../database'
-import { countKey, countRangeKey, DAY_MS, dayOf, searchText, type ReceptionIndexRow } from './reception-index'
+import { searchText, type ReceptionIndexRow } from './index-row'
+import { countKey, countRangeKey, DAY_MS, dayOf } from './index-counts'
 
 export interface RegisterQuery {
   queue: Queue

@@ -11,7 +11,7 @@ import { writeRecords, type Actor } from '../write-records'
 import { toStorageError } from '../errors'
 import { ReceptionInvalidError } from '../register/receptions'
 import { saveSignature } from '../register/signatures'
-import type { ReceptionIndexRow } from '../register/reception-index'
+import type { ReceptionIndexRow } from '../register/index-row'
 import { openFollowUps, type DutyEntry } from '@shared/domain/duty-log'
 
 /** The instants a period covers: from its first day's midnight to the day after its last, in site time. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { DeskbookDb } from '@client/db/database'
-import { indexRow } from '@client/db/register/reception-index'
+import { indexRow } from '@client/db/register/index-row'
 import { loadReceptionRecord, loadRegisterRange } from '@client/db/register/register-entries'
 import type { Reception } from '@shared/domain/reception'
 import type { ReceptionEvent } from '@shared/domain/reception-event'

@@ -5,7 +5,7 @@ import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { loadShiftLog, type ShiftLog } from '@client/db/duty/duty-log'
-import type { ReceptionIndexRow } from '@client/db/register/reception-index'
+import type { ReceptionIndexRow } from '@client/db/register/index-row'
 
 export type LogRow =
   | {

@@ -17,7 +17,7 @@ import { shiftWindow, type ShiftType, type ShiftWindow } from '@shared/domain/sh
 import type { Signature } from '@shared/domain/signature'
 import { addDays } from '@shared/domain/time'
 import type { DeskbookDb } from '@client/db/database'
-import type { ReceptionIndexRow } from '@client/db/register/reception-index'
+import type { ReceptionIndexRow } from '@client/db/register/index-row'
 import { loadRegisterEntries } from '@client/db/register/register-entries'
 
 /** What to print: `?shift=<shiftKey>`, `?date=YYYY-MM-DD` or `?month=YYYY-MM`. */

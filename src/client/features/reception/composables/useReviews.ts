@@ -6,7 +6,7 @@ import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useReviewsDue } from '@client/composables/useReviewsDue'
 import { periodRequests, submitReview } from '@client/db/review/reviews'
 import { ReceptionInvalidError } from '@client/db/register/receptions'
-import type { ReceptionIndexRow } from '@client/db/register/reception-index'
+import type { ReceptionIndexRow } from '@client/db/register/index-row'
 import { errorMessageKey } from '@client/components/error-message'
 
 /** Reviews this role owes (4.3 daily for the supervisor, 4.9 weekly for the manager), and signing one. */

@@ -10,13 +10,12 @@ import { useSessionStore } from './stores/session'
 import { routes as setupRoutes } from './features/setup'
 import { routes as loginRoutes } from './features/login'
 import { routes as todayRoutes } from './features/today'
-import { routes as receptionRoutes } from './features/reception'
+import { routes as registerRoutes } from './features/register'
 import { routes as dutyLogRoutes } from './features/duty-log'
 import { routes as deskServicesRoutes } from './features/desk-services'
 import { routes as handoverRoutes } from './features/handover'
 import { routes as rosterRoutes } from './features/roster'
 import { routes as inspectionRoutes } from './features/inspection'
-import { routes as inspectionReportsRoutes } from './features/inspection-reports'
 import { routes as archiveRoutes } from './features/archive'
 import { routes as settingsRoutes } from './features/settings'
 import { routes as consoleRoutes } from './features/console'
@@ -41,13 +40,12 @@ export const appRoutes: RouteRecordRaw[] = [
   ...setupRoutes,
   ...loginRoutes,
   ...todayRoutes,
-  ...receptionRoutes,
+  ...registerRoutes,
   ...dutyLogRoutes,
   ...deskServicesRoutes,
   ...handoverRoutes,
   ...rosterRoutes,
   ...inspectionRoutes,
-  ...inspectionReportsRoutes,
   ...archiveRoutes,
   ...settingsRoutes,
   ...consoleRoutes,

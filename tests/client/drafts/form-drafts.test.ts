@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import RegisterNewPage from '@client/features/reception/pages/RegisterNewPage.vue'
+import RegisterNewPage from '@client/features/register/pages/RegisterNewPage.vue'
 import SettingsStaffEditor from '@client/features/settings/components/SettingsStaffEditor.vue'
 import { newId } from '@shared/domain/ids'
 import type { Staff } from '@shared/domain/staff'

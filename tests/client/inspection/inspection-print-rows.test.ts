@@ -4,7 +4,7 @@ import { checklistRows, type Inspection, type InspectionResult, type Nonconformi
 import { defaultInspectionTemplate } from '@shared/domain/inspection-template'
 import type { Signature } from '@shared/domain/signature'
 import { instantAt } from '@shared/domain/time'
-import { checklistPrintRows, findingBlocks, mayView, nextMonth, scopeFromQuery, signerLines } from '@client/features/inspection-reports/print/inspection-print-rows'
+import { checklistPrintRows, findingBlocks, mayView, nextMonth, scopeFromQuery, signerLines } from '@client/features/inspection/print/inspection-print-rows'
 
 const TZ = 'Asia/Shanghai'
 const SITE = newId()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { registerRows, registerTable } from '@shared/domain/register-export'
-import { registerCsv, registerXlsx } from '@client/features/reception/export/register-workbook'
+import { registerCsv, registerXlsx } from '@client/features/register/export/register-workbook'
 import { HOUR } from '@shared/domain/time'
 import { makeContext, makeEvent, makeReception, zhText } from '../../factories/register-print'
 

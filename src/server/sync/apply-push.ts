@@ -16,7 +16,8 @@ import type { Database } from '../db/tables'
 import type { DeviceRow } from '../repositories/devices'
 import { getRecord, putRecord } from '../repositories/records'
 import { lockChangeSeq, renameSite, setChangeSeq } from '../repositories/sites'
-import { DELETION_RULES, RECORD_RULES, type Actor } from './record-rules'
+import { DELETION_RULES, RECORD_RULES } from './record-rules'
+import type { Actor } from './rule'
 
 /** Stamps further ahead of the server's clock than this are clamped. */
 export const MAX_CLOCK_AHEAD = 5 * MINUTE

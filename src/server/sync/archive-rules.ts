@@ -7,7 +7,7 @@
  */
 import { roomLabel, type Customer, type Renovation, type Room } from '@shared/domain/archive'
 import { customerProblems, renovationProblems, roomProblems } from '@shared/domain/archive-edit'
-import type { Rule } from './record-rules'
+import type { Rule } from './rule'
 
 const invalid = (problems: readonly string[]): string | null => (problems.length ? `invalid: ${problems.join(', ')}` : null)
 

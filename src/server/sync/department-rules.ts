@@ -7,7 +7,7 @@
 import { DEPARTMENT_REFERENCES, departmentProblems, type Department } from '@shared/domain/department'
 import { isUuidV7 } from '@shared/domain/ids'
 import { anyRecordNaming, siteRecords } from '../repositories/records'
-import type { Rule } from './record-rules'
+import type { Rule } from './rule'
 
 const departmentRule: Rule = async (trx, siteId, _m, data) => {
   const d = data as unknown as Department

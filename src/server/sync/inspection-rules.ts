@@ -8,7 +8,7 @@ import type { Role } from '@shared/domain/role'
 import { kindFor, type Inspection, type InspectionResponse, type Nonconformity } from '@shared/domain/inspection'
 import { inspectionTemplateProblems, type InspectionTemplate } from '@shared/domain/inspection-template'
 import { childRecords, getRecord } from '../repositories/records'
-import type { Rule } from './record-rules'
+import type { Rule } from './rule'
 
 const inspectionOf = async (trx: Parameters<Rule>[0], siteId: string, id: string): Promise<Inspection | null> => {
   const r = await getRecord(trx, { siteId, table: 'inspections', recordId: id })

@@ -3,15 +3,12 @@
  * (issue 4 point 8): a timeline event needs its request; a department acts only on what was handed
  * to it; a supervisor takes over at the supervisor's level, a manager at the manager's.
  */
-import type { Transaction } from 'kysely'
 import { can, type Role } from '@shared/domain/role'
 import { lockedLogProblem, type DutyEntry } from '@shared/domain/duty-log'
 import { templateProblems, type Handover, type HandoverTemplate } from '@shared/domain/handover'
 import { eventProblems, type ReceptionEvent } from '@shared/domain/reception-event'
 import { receptionProblems, type Reception } from '@shared/domain/reception'
 import { sortEvents } from '@shared/domain/reception-status'
-import type { Mutation } from '@shared/sync/mutation'
-import type { Database } from '../db/tables'
 import { childRecords, getRecord } from '../repositories/records'
 import { findSite } from '../repositories/sites'
 import { periodEnded, type Review } from '@shared/domain/review'
@@ -19,16 +16,7 @@ import { DEFAULT_TIMEZONE, MINUTE } from '@shared/domain/time'
 import { INSPECTION_RULES } from './inspection-rules'
 import { ARCHIVE_RULES } from './archive-rules'
 import { DEPARTMENT_DELETION_RULES, DEPARTMENT_RULES } from './department-rules'
-
-type Trx = Transaction<Database>
-
-export interface Actor {
-  role: Role | null
-  departmentId: string | null
-}
-
-/** `now` is the server's clock, for rules of time (a review only of a period that has ended). */
-export type Rule = (trx: Trx, siteId: string, m: Mutation, data: Record<string, unknown>, actor: Actor, now: number) => Promise<string | null>
+import type { Rule } from './rule'
 
 const receptionEventRule: Rule = async (trx, siteId, _m, data, actor) => {
   const event = data as unknown as ReceptionEvent

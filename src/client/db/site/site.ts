@@ -38,3 +38,9 @@ export async function listStaff(db: DeskbookDb, siteId: string): Promise<StaffCa
     .map(staffCard)
     .sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, 'zh-CN'))
 }
+
+/** When the site's first tablet joined (the site's first day on Deskbook), or null before any did. */
+export async function siteJoinedAt(db: DeskbookDb, siteId: string): Promise<number | null> {
+  const first = (await db.devices.toArray()).filter((d) => d.siteId === siteId).reduce((min, d) => Math.min(min, d.createdAt), Number.POSITIVE_INFINITY)
+  return Number.isFinite(first) ? first : null
+}

@@ -1,6 +1,5 @@
 /** The duty log of a shift, a day or a month for printing, read once per scope (usePrintSnapshot). */
 import type { Ref, ShallowRef } from 'vue'
-import { DEFAULT_TIMEZONE } from '@shared/domain/time'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { SnapshotNotFound, usePrintSnapshot, type SnapshotState } from '@client/composables/usePrintSnapshot'
@@ -17,7 +16,7 @@ export function useDutyPrint(scope: Ref<DutyPrintScope | null>): { data: Shallow
       const local = session.local
       if (!local) throw new SnapshotNotFound()
       try {
-        return await loadDutyPrint(db, local.site.id, s, local.settings.timezone ?? DEFAULT_TIMEZONE, Date.now())
+        return await loadDutyPrint(db, local.site.id, s, session.timezone, Date.now())
       } catch (e) {
         throw e instanceof DutyPrintScopeError ? new SnapshotNotFound(e.message) : e
       }

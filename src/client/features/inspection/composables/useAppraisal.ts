@@ -5,7 +5,6 @@
 import { computed, ref, type ComputedRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { appraisal, monthsUpTo } from '@shared/domain/inspection-quota'
-import { DEFAULT_TIMEZONE } from '@shared/domain/time'
 import { useDb } from '@client/modules/db'
 import { showFailToast, showSuccessToast } from '@client/modules/vant'
 import { useSessionStore } from '@client/stores/session'
@@ -27,7 +26,7 @@ export function useAppraisal(month: Ref<string>): { rows: ComputedRef<AppraisalR
   const { staff } = useSiteStaff()
   const siteId = (): string => session.local?.site.id ?? ''
   const data = useLiveQuery(() => nonconformitiesWithVerifications(db, siteId()), { nonconformities: [], verifications: [] }, [siteId])
-  const tz = computed(() => session.local?.settings.timezone ?? DEFAULT_TIMEZONE)
+  const tz = computed(() => session.timezone)
   const months = computed(() => monthsUpTo(month.value, BACK))
   const lines = computed(() => {
     const ncs = data.value.nonconformities

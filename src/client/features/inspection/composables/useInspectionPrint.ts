@@ -5,7 +5,7 @@
  */
 import type { Ref, ShallowRef } from 'vue'
 import { parseShiftKey } from '@shared/domain/duty-log'
-import { DEFAULT_TIMEZONE, instantAt } from '@shared/domain/time'
+import { instantAt } from '@shared/domain/time'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { SnapshotNotFound, usePrintSnapshot, type SnapshotState } from '@client/composables/usePrintSnapshot'
@@ -44,7 +44,7 @@ export function useInspectionPrint(scope: Ref<InspectionPrintScope | null>): { d
       const viewer = session.staff
       if (!local || !viewer) throw new SnapshotNotFound()
       const siteId = local.site.id
-      const [all, staff, types] = await Promise.all([records(s, siteId, local.settings.timezone ?? DEFAULT_TIMEZONE), listStaff(db, siteId), listShiftTypes(db, siteId)])
+      const [all, staff, types] = await Promise.all([records(s, siteId, session.timezone), listStaff(db, siteId), listShiftTypes(db, siteId)])
       const visible = all.filter((r) => mayView(r.inspection, viewer.id, session.may('inspection.record')))
       if (s.kind === 'one' && !visible.length) throw new SnapshotNotFound()
       const typeNames = new Map(types.map((t) => [t.id, t.name]))

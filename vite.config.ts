@@ -52,7 +52,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
-          include: ['tests/shared/**/*.test.ts', 'tests/client/**/*.test.ts'],
+          include: ['tests/shared/**/*.test.ts', 'tests/client/**/*.test.ts', 'tests/architecture/**/*.test.ts'],
           setupFiles: ['tests/support/setup-unit.ts'],
           // Vant's ES build imports its CSS; let Vite process it instead of Node.
           server: { deps: { inline: ['vant'] } },

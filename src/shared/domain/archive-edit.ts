@@ -1,7 +1,7 @@
 /**
  * Adding and changing archive records (客户档案, 篇5 7): what the room, customer and renovation forms
  * must hold, and how phones and dates typed by people become stored values. Pure; the repository
- * compares with what is stored and writes. The spreadsheet import (archive-import.ts) uses the same rules.
+ * compares with what is stored and writes. The spreadsheet import (features/archive/import/) uses the same rules.
  */
 import type { Honorific } from './reception'
 import { roomLabel, type Relation, type Room } from './archive'

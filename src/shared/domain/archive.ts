@@ -88,6 +88,11 @@ export function maskPhone(phone: string): string {
   return phone ? '****' : ''
 }
 
+/** A phone as the viewer may see it: in full, or masked with `maskPhone`. */
+export function phoneForViewer(phone: string, fullPhones: boolean): string {
+  return fullPhones ? phone.trim() : maskPhone(phone.trim())
+}
+
 /** Digits only, for finding a phone however it was typed. */
 export function phoneKey(phone: string): string {
   return phone.replace(/\D/g, '')

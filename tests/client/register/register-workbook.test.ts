@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
-import { registerRows, registerTable } from '@shared/domain/register-export'
+import { registerRows, registerTable } from '@client/features/register/rows/register-rows'
 import { registerCsv, registerXlsx } from '@client/features/register/export/register-workbook'
 import { HOUR } from '@shared/domain/time'
 import { makeContext, makeEvent, makeReception, zhText } from '../../factories/register-print'

@@ -5,9 +5,14 @@
  */
 import type { Reception } from '@shared/domain/reception'
 import type { ReceptionEvent } from '@shared/domain/reception-event'
-import type { RegisterEntry } from '@shared/domain/register-export'
 import type { Signature } from '@shared/domain/signature'
 import type { DeskbookDb } from '../database'
+
+/** A registered request with its whole timeline. */
+export interface RegisterEntry {
+  reception: Reception
+  events: readonly ReceptionEvent[]
+}
 
 /** Requests with their timelines, in the order of `ids` (unknown ids are left out). */
 export async function loadRegisterEntries(db: DeskbookDb, ids: readonly string[]): Promise<RegisterEntry[]> {

@@ -1,4 +1,4 @@
-import type { ImportProblem } from '@shared/domain/archive-import'
+import type { ImportProblem } from '@client/features/archive/import/import-rows'
 import type { Translate } from '@shared/domain/text'
 
 

@@ -5,7 +5,7 @@
  * leading zeros; a cell that starts with "=" stays the text it was (exceljs writes a formula only
  * when given one).
  */
-import { skippedRows, type ImportProblem, type SheetRows } from '@shared/domain/archive-import'
+import { skippedRows, type ImportProblem, type SheetRows } from '@client/features/archive/import/import-rows'
 import { loadExcelJs } from '@client/components/exceljs'
 
 

@@ -9,7 +9,7 @@
  */
 import { loggedEntries } from '@shared/domain/duty-log'
 import type { DutyLogColumn } from '@shared/domain/forms'
-import { phoneForViewer } from '@shared/domain/register-export'
+import { phoneForViewer } from '@shared/domain/archive'
 import { customerNameWithHonorific } from '@shared/domain/reception'
 import { formatDateTime, formatTime, localDate } from '@shared/domain/time'
 import type { PrintedAck, ShiftPrint } from '@client/features/duty-log/print/duty-print-data'

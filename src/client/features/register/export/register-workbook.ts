@@ -5,7 +5,7 @@
  * written and never evaluated; a CSV has no cell types, so its cells are neutralised against formula
  * injection (shared/domain/register-export.ts).
  */
-import { EXPORT_COLUMNS, neutralisedTable, type ExportColumn, type RegisterTable } from '@shared/domain/register-export'
+import { EXPORT_COLUMNS, neutralisedTable, type ExportColumn, type RegisterTable } from '@client/features/register/rows/register-rows'
 
 import { loadExcelJs, type ExcelJs } from '@client/components/exceljs'
 export const CSV_TYPE = 'text/csv;charset=utf-8'

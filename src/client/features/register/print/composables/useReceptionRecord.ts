@@ -2,7 +2,7 @@
 import { computed, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import { isDeskRole } from '@shared/domain/role'
 import type { Signature } from '@shared/domain/signature'
-import type { RegisterEntry } from '@shared/domain/register-export'
+import type { RegisterEntry } from '@client/db/register/register-entries'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { listDepartments, listStaff } from '@client/db/site/site'

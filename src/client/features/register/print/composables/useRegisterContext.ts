@@ -1,6 +1,6 @@
 /** What the pure register builders take, from the session: the site's timezone and complaint deadline, the phones this viewer may see. */
 import { computed, type ComputedRef } from 'vue'
-import type { RegisterContext } from '@shared/domain/register-export'
+import type { RegisterContext } from '@client/features/register/rows/register-rows'
 import { defaultSettings } from '@shared/domain/settings'
 import { useSessionStore } from '@client/stores/session'
 import type { RegisterNames } from './useRegisterPrint'

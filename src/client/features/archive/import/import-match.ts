@@ -3,10 +3,10 @@
  * there are matched by label, never duplicated; a customer already living in the room (same name)
  * gets the sheet's new phones and fills blanks, nothing of theirs is overwritten. Pure.
  */
-import type { Customer, Room } from './archive'
-import { MAX_PHONES } from './archive-edit'
-import type { ImportPlan, ImportProblem } from './archive-import'
-import { newId } from './ids'
+import type { Customer, Room } from '@shared/domain/archive'
+import { MAX_PHONES } from '@shared/domain/archive-edit'
+import type { ImportPlan, ImportProblem } from './import-rows'
+import { newId } from '@shared/domain/ids'
 
 export interface CustomerChange {
   next: Customer

@@ -4,27 +4,22 @@
  * request's full record (its timeline), the date ranges offered for printing, and the filter carried
  * from the register list in the address. Pure: texts come in through `t`, the caller's translator.
  */
-import { maskPhone } from './archive'
-import type { RegisterColumn } from './forms'
-import { CATEGORIES, customerNameWithHonorific, type Category, type Reception } from './reception'
-import type { ReceptionEvent, EventType } from './reception-event'
-import { QUEUES, type Queue } from './reception-queue'
-import { receptionState, sortEvents, STATUSES, type ReceptionState, type Status } from './reception-status'
-import { weekStart } from './review'
-import { defaultSettings } from './settings'
-import { addDays, formatDateTime, instantAt, localDate } from './time'
-import type { Translate } from './text'
+import { phoneForViewer } from '@shared/domain/archive'
+import type { RegisterColumn } from '@shared/domain/forms'
+import { CATEGORIES, customerNameWithHonorific, type Category, type Reception } from '@shared/domain/reception'
+import type { ReceptionEvent, EventType } from '@shared/domain/reception-event'
+import { QUEUES, type Queue } from '@shared/domain/reception-queue'
+import { receptionState, sortEvents, STATUSES, type ReceptionState, type Status } from '@shared/domain/reception-status'
+import { weekStart } from '@shared/domain/review'
+import { defaultSettings } from '@shared/domain/settings'
+import { addDays, formatDateTime, instantAt, localDate } from '@shared/domain/time'
+import type { Translate } from '@shared/domain/text'
+import type { RegisterEntry } from '@client/db/register/register-entries'
 
 /**
  * A translator for the keys under `registerPrint` (the feature's locale files), e.g.
  * `t('columns.ref')`, `t('handling.result', { note, name })`.
  */
-
-/** A registered request with its whole timeline. */
-export interface RegisterEntry {
-  reception: Reception
-  events: readonly ReceptionEvent[]
-}
 
 export interface RegisterContext {
   /** The site's IANA timezone: dates print as `YYYY-MM-DD HH:mm` there. */
@@ -47,11 +42,6 @@ export type RegisterRow = Record<RegisterColumn | 'matterOnly' | 'category' | 'c
 /** Columns of the XLSX/CSV export: the paper form's, with 类别 and 来访方式 apart from 事由 so the office can sort and filter by them. */
 export const EXPORT_COLUMNS = ['index', 'receivedAt', 'customer', 'room', 'matter', 'category', 'channel', 'handling', 'resolvedAt', 'receiver', 'ref'] as const
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number]
-
-/** A phone as the viewer may see it: in full, or masked with `maskPhone`. */
-export function phoneForViewer(phone: string, fullPhones: boolean): string {
-  return fullPhones ? phone.trim() : maskPhone(phone.trim())
-}
 
 /**
  * Neutralise a CSV cell against formula injection (Excel, WPS, LibreOffice evaluate `=…` typed in a

@@ -4,32 +4,9 @@ import { REGISTER_COLUMNS } from '@shared/domain/forms'
 import { can, ROLES } from '@shared/domain/role'
 import { DAY, HOUR, MINUTE } from '@shared/domain/time'
 import type { Status } from '@shared/domain/reception-status'
-import {
-  appliedFilter,
-  EXPORT_COLUMNS,
-  exportFileName,
-  filterFromQuery,
-  filterSummary,
-  handlingText,
-  hasFilter,
-  isValidRange,
-  neutraliseCell,
-  neutralisedTable,
-  phoneForViewer,
-  presetOf,
-  presetRange,
-  printScopeFromQuery,
-  rangeFromQuery,
-  rangeInstants,
-  recordFields,
-  recordRows,
-  registerPrintQuery,
-  registerPrintTitle,
-  registerRow,
-  registerRows,
-  registerTable,
-  type RegisterEntry,
-} from '@shared/domain/register-export'
+import { appliedFilter, EXPORT_COLUMNS, exportFileName, filterFromQuery, filterSummary, handlingText, hasFilter, isValidRange, neutraliseCell, neutralisedTable, presetOf, presetRange, printScopeFromQuery, rangeFromQuery, rangeInstants, recordFields, recordRows, registerPrintQuery, registerPrintTitle, registerRow, registerRows, registerTable } from '@client/features/register/rows/register-rows'
+import type { RegisterEntry } from '@client/db/register/register-entries'
+import { phoneForViewer } from '@shared/domain/archive'
 import { receptionState } from '@shared/domain/reception-status'
 import { defaultSettings } from '@shared/domain/settings'
 import { CLERK, DEPARTMENT_NAMES, ENGINEERING, MANAGER, SUPERVISOR, T0, enText, makeContext, makeEvent, makeReception, zhText } from '../../factories/register-print'

@@ -4,9 +4,9 @@
  * Chinese headers), what each row means, and every problem with its row and column — found before
  * anything is written. Cells arrive as text and stay text: `=…`, `+…`, `-…`, `@…` are never formulas.
  */
-import { HONORIFICS, type Honorific } from './reception'
-import { roomLabel, type Relation } from './archive'
-import { ARCHIVE_LIMITS, normaliseDate, parsePhones, type PhoneProblem } from './archive-edit'
+import { HONORIFICS, type Honorific } from '@shared/domain/reception'
+import { roomLabel, type Relation } from '@shared/domain/archive'
+import { ARCHIVE_LIMITS, normaliseDate, parsePhones, type PhoneProblem } from '@shared/domain/archive-edit'
 
 export const IMPORT_FIELDS = ['building', 'unit', 'number', 'name', 'honorific', 'phones', 'moveInDate', 'relation', 'note'] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]

@@ -7,12 +7,12 @@
  * (features/archive/import/read-sheet.ts).
  */
 import { CustomerSchema, RoomSchema, type Customer, type Room } from '@shared/domain/archive'
-import { mappingProblems, planImport, problemRows, type ColumnMapping, type ImportPlan, type ImportProblem, type MappingProblem, type SheetRows } from '@shared/domain/archive-import'
-import { matchArchive, type ArchiveMatch } from '@shared/domain/archive-import-match'
+import { mappingProblems, planImport, problemRows, type ColumnMapping, type ImportPlan, type ImportProblem, type MappingProblem, type SheetRows } from '@client/features/archive/import/import-rows'
+import { matchArchive, type ArchiveMatch } from '@client/features/archive/import/import-match'
 import { isValid } from '@shared/domain/validation'
-import type { DeskbookDb } from '../database'
-import { toStorageError } from '../errors'
-import { writeRecords, type Actor, type RecordWrite } from '../write-records'
+import type { DeskbookDb } from '@client/db/database'
+import { toStorageError } from '@client/db/errors'
+import { writeRecords, type Actor, type RecordWrite } from '@client/db/write-records'
 
 export interface ImportSummary {
   rows: number

@@ -1,6 +1,7 @@
 /** Export buttons' behaviour: the same rows as the print, to XLSX or CSV, saved by the browser. */
 import { ref, type Ref } from 'vue'
-import { exportFileName, registerTable, type DateRange, type RegisterRow } from '@client/features/register/rows/register-rows'
+import { exportFileName, type DateRange } from '@client/features/register/rows/register-scope'
+import { registerTable, type RegisterRow } from '@client/features/register/rows/register-rows'
 import { showFailToast, showSuccessToast } from '@client/modules/vant'
 import { useRegisterText } from '../print/composables/useRegisterText'
 import { CSV_TYPE, registerCsv, registerXlsx } from './register-workbook'

@@ -6,13 +6,11 @@
  */
 import { phoneForViewer } from '@shared/domain/archive'
 import type { RegisterColumn } from '@shared/domain/forms'
-import { CATEGORIES, customerNameWithHonorific, type Category, type Reception } from '@shared/domain/reception'
+import { customerNameWithHonorific, type Reception } from '@shared/domain/reception'
 import type { ReceptionEvent, EventType } from '@shared/domain/reception-event'
-import { QUEUES, type Queue } from '@shared/domain/reception-queue'
-import { receptionState, sortEvents, STATUSES, type ReceptionState, type Status } from '@shared/domain/reception-status'
-import { weekStart } from '@shared/domain/review'
+import { receptionState, sortEvents, type ReceptionState } from '@shared/domain/reception-status'
 import { defaultSettings } from '@shared/domain/settings'
-import { addDays, formatDateTime, instantAt, localDate } from '@shared/domain/time'
+import { formatDateTime } from '@shared/domain/time'
 import type { Translate } from '@shared/domain/text'
 import type { RegisterEntry } from '@client/db/register/register-entries'
 
@@ -57,30 +55,30 @@ export function neutraliseCell(value: string): string {
  * The state of a request from its timeline. Status, result, dates and whether a complaint was answered
  * late do not depend on the clock; only the late answer depends on a setting, the site's deadline.
  */
-function stateOf(entry: RegisterEntry, ctx: Pick<RegisterContext, 'complaintDeadlineHours'>): ReceptionState {
+export function stateOf(entry: RegisterEntry, ctx: Pick<RegisterContext, 'complaintDeadlineHours'>): ReceptionState {
   const r = entry.reception
   return receptionState(r, entry.events, r.receivedAt, { ...defaultSettings(r.siteId), complaintDeadlineHours: ctx.complaintDeadlineHours })
 }
 
-function nameOf(ctx: RegisterContext, staffId: string): string {
+export function nameOf(ctx: RegisterContext, staffId: string): string {
   return ctx.staffNames.get(staffId) ?? ctx.t('unknownStaff')
 }
 
-function departmentOf(ctx: RegisterContext, id: string | null): string {
+export function departmentOf(ctx: RegisterContext, id: string | null): string {
   return (id && ctx.departmentNames.get(id)) || ctx.t('unknownDepartment')
 }
 
 /** 来访方式; a relayed request names the post (篇4 4.2). */
-function channelText(r: Reception, ctx: RegisterContext): string {
+export function channelText(r: Reception, ctx: RegisterContext): string {
   return r.channel === 'relayed' && r.relayedBy.trim() ? ctx.t('relayedBy', { post: r.relayedBy.trim() }) : ctx.t(`channels.${r.channel}`)
 }
 
 /** 事由 with its category and channel in brackets, as on paper: `厨房水龙头漏水(报修·来电)`. */
-function matterText(r: Reception, ctx: RegisterContext): string {
+export function matterText(r: Reception, ctx: RegisterContext): string {
   return ctx.t('matter', { matter: r.matter, category: ctx.t(`categories.${r.category}`), channel: channelText(r, ctx) })
 }
 
-function customerText(r: Reception, ctx: RegisterContext): string {
+export function customerText(r: Reception, ctx: RegisterContext): string {
   const name = customerNameWithHonorific(r.customerName, r.honorific, ctx.t)
   const phone = phoneForViewer(r.phone, ctx.fullPhones)
   return name && phone ? `${name} / ${phone}` : name || phone
@@ -190,285 +188,4 @@ export function registerTable(rows: readonly RegisterRow[], t: Translate): Regis
 /** The table for a CSV file: every cell neutralised against formula injection. */
 export function neutralisedTable(table: RegisterTable): RegisterTable {
   return { headers: table.headers.map(neutraliseCell), rows: table.rows.map((cells) => cells.map(neutraliseCell)) }
-}
-
-// ——— A single request's full record ———
-
-export const RECORD_COLUMNS = ['index', 'at', 'event', 'detail', 'staff'] as const
-export type RecordColumn = (typeof RECORD_COLUMNS)[number]
-export type RecordRow = Record<RecordColumn, string>
-
-export interface SignatureInfo {
-  signerName: string
-  signedAt: number
-}
-
-const CORRECTABLE = ['room', 'customerName', 'honorific', 'phone', 'matter', 'category', 'urgency'] as const
-type Correctable = (typeof CORRECTABLE)[number]
-
-function fieldValue(field: Correctable, r: Reception, ctx: RegisterContext): string {
-  switch (field) {
-    case 'phone':
-      return phoneForViewer(r.phone, ctx.fullPhones)
-    case 'honorific':
-      return ctx.t(`honorifics.${r.honorific}`)
-    case 'category':
-      return ctx.t(`categories.${r.category}`)
-    case 'urgency':
-      return ctx.t(`urgencies.${r.urgency}`)
-    default:
-      return r[field]
-  }
-}
-
-function eventDetail(e: ReceptionEvent, before: Reception, ctx: RegisterContext, signatures: ReadonlyMap<string, SignatureInfo>): string {
-  const { t } = ctx
-  const parts: string[] = []
-  switch (e.type) {
-    case 'handedOver':
-      parts.push(t('detail.department', { department: departmentOf(ctx, e.departmentId) }))
-      if (e.assignee.trim()) parts.push(t('detail.assignee', { assignee: e.assignee.trim() }))
-      break
-    case 'takenOver':
-      // The step's name already says at which level (客服主管接手 / 经理接手).
-      break
-    case 'returnVisit':
-      if (e.satisfaction) parts.push(t('detail.satisfaction', { satisfaction: t(`satisfaction.${e.satisfaction}`) }))
-      break
-    case 'closedUnresolvable':
-      parts.push(t('detail.reason', { reason: e.note.trim() }))
-      return parts.join(t('separator'))
-    case 'correction': {
-      const after = { ...before, ...(e.correction ?? {}) } as Reception
-      for (const field of CORRECTABLE) {
-        if (e.correction?.[field] === undefined) continue
-        parts.push(t('detail.corrected', { field: t(`fields.${field}`), from: fieldValue(field, before, ctx) || t('detail.empty'), to: fieldValue(field, after, ctx) || t('detail.empty') }))
-      }
-      break
-    }
-    case 'signed': {
-      const signature = e.signatureId ? signatures.get(e.signatureId) : undefined
-      const signer = signature?.signerName.trim() ?? ''
-      parts.push(signer ? t('detail.signer', { name: signer }) : t('detail.signed'))
-      // The tablet writes the signer's name as the event's note too: said once.
-      if (e.note.trim() && e.note.trim() !== signer) parts.push(e.note.trim())
-      return parts.join(t('separator'))
-    }
-    default:
-      if (e.departmentId) parts.push(t('detail.department', { department: departmentOf(ctx, e.departmentId) }))
-  }
-  if (e.note.trim()) parts.push(e.note.trim())
-  return parts.join(t('separator'))
-}
-
-/**
- * The timeline of one request for its printed record: the registration first (who, when, the
- * matter as first registered), then every event in the order it happened — corrections with the
- * old and new value, hand-over, takeover, return visit with satisfaction, signature.
- */
-export function recordRows(entry: RegisterEntry, ctx: RegisterContext, signatures: ReadonlyMap<string, SignatureInfo> = new Map()): RecordRow[] {
-  const first = entry.reception
-  const rows: RecordRow[] = [
-    {
-      index: '1',
-      at: formatDateTime(first.receivedAt, ctx.timezone),
-      event: ctx.t('events.registered'),
-      detail: matterText(first, ctx),
-      staff: nameOf(ctx, first.receiverId),
-    },
-  ]
-  let current = first
-  for (const e of sortEvents(entry.events)) {
-    rows.push({
-      index: String(rows.length + 1),
-      at: formatDateTime(e.at, ctx.timezone),
-      event: e.type === 'takenOver' && e.level ? ctx.t('handling.takenOverShort', { level: ctx.t(`levels.${e.level}`) }) : ctx.t(`events.${e.type}`),
-      detail: eventDetail(e, current, ctx, signatures),
-      staff: nameOf(ctx, e.staffId),
-    })
-    if (e.type === 'correction' && e.correction) current = { ...current, ...e.correction } as Reception
-  }
-  return rows
-}
-
-export interface RecordField {
-  label: string
-  value: string
-}
-
-/** The registered fields of one request, corrections applied, for the head of its printed record. */
-export function recordFields(entry: RegisterEntry, ctx: RegisterContext): RecordField[] {
-  const { t } = ctx
-  const state = stateOf(entry, ctx)
-  const r = state.current
-  const channel = channelText(r, ctx)
-  return [
-    { label: t('columns.ref'), value: r.ref },
-    { label: t('columns.receivedAt'), value: formatDateTime(r.receivedAt, ctx.timezone) },
-    { label: t('columns.receiver'), value: nameOf(ctx, r.receiverId) },
-    { label: t('fields.channel'), value: channel },
-    { label: t('columns.room'), value: r.room },
-    { label: t('columns.customer'), value: customerText(r, ctx) },
-    { label: t('fields.category'), value: t(`categories.${r.category}`) },
-    { label: t('fields.urgency'), value: t(`urgencies.${r.urgency}`) },
-    { label: t('fields.status'), value: t(`statuses.${state.status}`) },
-    { label: t('columns.resolvedAt'), value: state.resolvedAt === null ? '' : formatDateTime(state.resolvedAt, ctx.timezone) },
-  ]
-}
-
-// ——— Date ranges and the filter in the address ———
-
-export const RANGE_PRESETS = ['today', 'yesterday', 'thisWeek', 'lastWeek', 'custom'] as const
-export type RangePreset = (typeof RANGE_PRESETS)[number]
-
-/** Local dates `YYYY-MM-DD` in the site's timezone, both included. */
-export interface DateRange {
-  from: string
-  to: string
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-
-function isDate(s: string): boolean {
-  return DATE.test(s) && addDays(s, 0) === s
-}
-
-/** A range is usable when both ends are real dates and it does not run backwards. */
-export function isValidRange(range: DateRange): boolean {
-  return isDate(range.from) && isDate(range.to) && range.from <= range.to
-}
-
-/** 今天、昨天、本周 (Monday to today)、上周 (Monday to Sunday) in the site's timezone. */
-export function presetRange(preset: Exclude<RangePreset, 'custom'>, now: number, tz: string): DateRange {
-  const today = localDate(now, tz)
-  const monday = weekStart(today)
-  switch (preset) {
-    case 'today':
-      return { from: today, to: today }
-    case 'yesterday':
-      return { from: addDays(today, -1), to: addDays(today, -1) }
-    case 'thisWeek':
-      return { from: monday, to: today }
-    case 'lastWeek':
-      return { from: addDays(monday, -7), to: addDays(monday, -1) }
-  }
-}
-
-/** Which preset a range is (for the picker), or `custom`. */
-export function presetOf(range: DateRange, now: number, tz: string): RangePreset {
-  const same = (r: DateRange): boolean => r.from === range.from && r.to === range.to
-  return RANGE_PRESETS.find((p) => p !== 'custom' && same(presetRange(p, now, tz))) ?? 'custom'
-}
-
-/** The instants a range covers: from local midnight of `from` up to (not including) local midnight after `to`. */
-export function rangeInstants(range: DateRange, tz: string): { start: number; end: number } {
-  return { start: instantAt(range.from, '00:00', tz), end: instantAt(addDays(range.to, 1), '00:00', tz) }
-}
-
-/** What the register list was filtered by; carried to the print and the export in the address. */
-export interface RegisterFilter {
-  queue?: Queue
-  text?: string
-  statuses?: Status[]
-  categories?: Category[]
-  departmentId?: string
-}
-
-export function hasFilter(f: RegisterFilter): boolean {
-  return (!!f.queue && f.queue !== 'all') || !!f.text?.trim() || !!f.statuses?.length || !!f.categories?.length || !!f.departmentId
-}
-
-/** The first value of an address query parameter (vue-router gives a string, null or an array). */
-function first(v: unknown): string {
-  const s = Array.isArray(v) ? v[0] : v
-  return typeof s === 'string' ? s : ''
-}
-
-function list<T extends string>(v: unknown, allowed: readonly T[]): T[] {
-  return first(v)
-    .split(',')
-    .filter((s): s is T => (allowed as readonly string[]).includes(s))
-}
-
-/** The range in an address (`from`, `to`); today when missing or not valid. */
-export function rangeFromQuery(query: Record<string, unknown>, now: number, tz: string): DateRange {
-  const range = { from: first(query.from), to: first(query.to) }
-  return isValidRange(range) ? range : presetRange('today', now, tz)
-}
-
-/** The filter in an address: `queue`, `q` (text), `status` and `category` (comma-separated), `department`. */
-export function filterFromQuery(query: Record<string, unknown>): RegisterFilter {
-  const f: RegisterFilter = {}
-  const queue = first(query.queue)
-  if ((QUEUES as readonly string[]).includes(queue)) f.queue = queue as Queue
-  const text = first(query.q).trim()
-  if (text) f.text = text.slice(0, 100)
-  const statuses = list(query.status, STATUSES)
-  if (statuses.length) f.statuses = statuses
-  const categories = list(query.category, CATEGORIES)
-  if (categories.length) f.categories = categories
-  const department = first(query.department)
-  if (department) f.departmentId = department
-  return f
-}
-
-/**
- * The address query of a range and filter, for `/print/register` (the register list links to it with
- * its filter). The filter is only offered there; `subset` is the clerk's choice to print it alone.
- */
-export function registerPrintQuery(range: DateRange, filter: RegisterFilter = {}, subset = false): Record<string, string> {
-  const q: Record<string, string> = { from: range.from, to: range.to }
-  if (filter.queue && filter.queue !== 'all') q.queue = filter.queue
-  if (filter.text?.trim()) q.q = filter.text.trim()
-  if (filter.statuses?.length) q.status = filter.statuses.join(',')
-  if (filter.categories?.length) q.category = filter.categories.join(',')
-  if (filter.departmentId) q.department = filter.departmentId
-  if (subset && hasFilter(filter)) q.subset = '1'
-  return q
-}
-
-/** What a register print holds: the filter the list offered, and whether it was chosen. */
-export interface PrintScope {
-  /** The list's filter, carried in the address; may be empty. */
-  offered: RegisterFilter
-  /** Print only what the filter lets through — never by default. */
-  subset: boolean
-}
-
-/**
- * The print's scope from its address. A date range prints every request of the site in it (篇4 4.3,
- * 4.9: the reviewers sign the whole register); the list's filter — the tab it happened to be on — applies
- * only when the clerk chose it (`subset=1`).
- */
-export function printScopeFromQuery(query: Record<string, unknown>): PrintScope {
-  const offered = filterFromQuery(query)
-  return { offered, subset: first(query.subset) === '1' && hasFilter(offered) }
-}
-
-/** The filter a print applies: none, unless the subset was chosen. */
-export function appliedFilter(scope: PrintScope): RegisterFilter {
-  return scope.subset ? scope.offered : {}
-}
-
-/** The sheet's title: `接待业主情况记录`, or `接待业主情况记录(仅:我的待办)` for a subset, so a partial print never passes for the whole. */
-export function registerPrintTitle(scope: PrintScope, departmentNames: ReadonlyMap<string, string>, t: Translate): string {
-  return scope.subset ? t('subsetTitle', { title: t('title'), subset: filterSummary(scope.offered, departmentNames, t) }) : t('title')
-}
-
-/** The filter in words for the printed header, e.g. `类别:报修、投诉;关键词:漏水`; '' without a filter. */
-export function filterSummary(f: RegisterFilter, departmentNames: ReadonlyMap<string, string>, t: Translate): string {
-  const list = (items: string[]): string => items.join(t('listSeparator'))
-  const parts: string[] = []
-  if (f.queue && f.queue !== 'all') parts.push(t('filter.queue', { value: t(`queues.${f.queue}`) }))
-  if (f.statuses?.length) parts.push(t('filter.statuses', { value: list(f.statuses.map((s) => t(`statuses.${s}`))) }))
-  if (f.categories?.length) parts.push(t('filter.categories', { value: list(f.categories.map((c) => t(`categories.${c}`))) }))
-  if (f.departmentId) parts.push(t('filter.department', { value: departmentNames.get(f.departmentId) ?? t('unknownDepartment') }))
-  if (f.text?.trim()) parts.push(t('filter.text', { value: f.text.trim() }))
-  return parts.join(t('separator'))
-}
-
-/** The file name of an export: `接待业主情况记录_2026-11-16_2026-11-22.xlsx`. */
-export function exportFileName(range: DateRange, extension: 'xlsx' | 'csv', t: Translate): string {
-  const title = t('title').replace(/[\\/:*?"<>|《》]/g, '')
-  return range.from === range.to ? `${title}_${range.from}.${extension}` : `${title}_${range.from}_${range.to}.${extension}`
 }

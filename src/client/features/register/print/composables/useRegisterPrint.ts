@@ -5,7 +5,7 @@
  */
 import { computed, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import { isDeskRole } from '@shared/domain/role'
-import { hasFilter, rangeInstants, type DateRange, type RegisterFilter } from '@client/features/register/rows/register-rows'
+import { hasFilter, rangeInstants, type DateRange, type RegisterFilter } from '@client/features/register/rows/register-scope'
 import type { RegisterEntry } from '@client/db/register/register-entries'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'

@@ -14,7 +14,8 @@ import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useNow } from '@client/composables/useNow'
-import { openRegister, type RegisterQuery, type RegisterResult, type RegisterRow } from '@client/db/register/reception-queries'
+import { openRegister } from '@client/db/register/reception-queries'
+import { type RegisterQuery, type RegisterResult, type RegisterListRow } from '@client/db/register/register-query'
 
 /** The filters of the list as the panel edits them; dates are the site's local `YYYY-MM-DD`, '' when open. */
 export interface RegisterListFilter {
@@ -33,7 +34,7 @@ export interface RegisterListQuery extends RegisterListFilter {
 export interface RegisterWindow {
   /** Index of `rows[0]` in the whole list. */
   offset: number
-  rows: RegisterRow[]
+  rows: RegisterListRow[]
 }
 
 /** Everything describes the rows shown: those of the previous query stay until the new one is counted. */
@@ -123,7 +124,7 @@ export function registerQueryOf(q: RegisterListQuery, timezone: string): Registe
 interface Opened {
   key: string
   result: RegisterResult
-  first: RegisterRow[]
+  first: RegisterListRow[]
 }
 
 export function useRegisterList(query: Ref<RegisterListQuery>): RegisterList {

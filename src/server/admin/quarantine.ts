@@ -10,7 +10,7 @@ import type { QuarantineTable } from '../db/tables'
 import { findDevice } from '../repositories/devices'
 import { getRecord } from '../repositories/records'
 import { applyQuarantined } from '../sync/apply-push'
-import { httpError } from '../plugins/http-error'
+import { httpError } from '../http/http-error'
 import { receptionField, summarise } from './quarantine-summary'
 
 type Row = QuarantineTable

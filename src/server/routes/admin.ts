@@ -12,7 +12,7 @@ import { checkPassword, countAdmins, createSession, endSession } from '../reposi
 import { createSite } from '../sync/enrolment'
 import { deviceSummaries, issueAdminCode, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, USERNAME_RULE } from '../admin/operations'
 import { applyQuarantinedRecord, discardQuarantinedRecord, quarantineItems } from '../admin/quarantine'
-import { httpError } from '../plugins/http-error'
+import { httpError } from '../http/http-error'
 import { CODE_RATE_LIMIT } from './devices'
 
 const Credentials = Type.Object(

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { ConnectRequestSchema, EnrolRequestSchema, EnrolResponseSchema, ErrorSchema, type ConnectRequest, type EnrolRequest } from '@shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
 import { connectStandalone, enrolDevice } from '../sync/enrolment'
-import { httpError } from '../plugins/http-error'
+import { httpError } from '../http/http-error'
 
 export const CODE_RATE_LIMIT = { max: 10, timeWindow: '1 minute' }
 const errors = { 400: ErrorSchema, 409: ErrorSchema, 426: ErrorSchema, 429: ErrorSchema }

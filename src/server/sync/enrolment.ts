@@ -16,7 +16,7 @@ import { consumeCode, type ConsumeResult } from '../repositories/codes'
 import { findDevice, insertDevice, nextLetter } from '../repositories/devices'
 import { findSite, insertSite, lockChangeSeq } from '../repositories/sites'
 import { newToken, sha256 } from '../auth/secrets'
-import { httpError } from '../plugins/http-error'
+import { httpError } from '../http/http-error'
 import { writeAsServer } from './server-write'
 
 const CODE_MESSAGES: Record<Exclude<ConsumeResult, { ok: true }>['reason'], string> = {

@@ -3,7 +3,7 @@
  * Only unexpected failures are 500, and their details stay in the log, not in the answer.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { HttpError } from '../http/http-error'
+import { HttpError } from './http-error'
 
 export function errorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   if (error.validation) {

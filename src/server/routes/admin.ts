@@ -9,6 +9,7 @@ import { DepartmentSummarySchema, DeviceSummarySchema, QuarantineItemSchema, Sit
 import { DEFAULT_TIMEZONE } from '@shared/domain/time'
 import type { ServerDb } from '../db/connection'
 import { checkPassword, countAdmins, createSession, endSession } from '../repositories/admins'
+import { listDeadLetters } from '../repositories/dead-letters'
 import { createSite } from '../sync/enrolment'
 import { deviceSummaries, issueAdminCode, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, USERNAME_RULE } from '../admin/operations'
 import { applyQuarantinedRecord, discardQuarantinedRecord, quarantineItems } from '../admin/quarantine'
@@ -108,9 +109,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
   }))
 
   app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/dead-letters', { ...auth, schema: { tags: ['admin'], summary: 'Mutations the server refused, with the reason', querystring: SiteQuery } }, async (req) => {
-    let q = db.kysely.selectFrom('dead_letters').selectAll().orderBy('created_at', 'desc').limit(500)
-    if (req.query.siteId) q = q.where('site_id', '=', req.query.siteId)
-    return (await q.execute()).map((r) => ({ ...r, mutation: JSON.parse(r.mutation) as unknown }))
+    return listDeadLetters(db.kysely, req.query.siteId)
   })
 
   // What revoked tablets uploaded, for review (issue 10 point 13): summaries only — no owner's phone.

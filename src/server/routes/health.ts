@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
-import { sql } from 'kysely'
-import type { ServerDb } from '../db/connection'
+import { ping, type ServerDb } from '../db/connection'
 
 export const HealthSchema = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
@@ -15,7 +14,7 @@ export async function healthRoutes(app: FastifyInstance, opts: { db: ServerDb; v
   app.get('/api/health', { schema: { tags: ['health'], summary: 'Is the server up and its database reachable?', response: { 200: HealthSchema, 503: HealthSchema } } }, async (_req, reply) => {
     let ok = true
     try {
-      await sql`select 1`.execute(opts.db.kysely)
+      await ping(opts.db.kysely)
     } catch (e) {
       ok = false
       app.log.error({ err: e }, 'health: database unreachable')

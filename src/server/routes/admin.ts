@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { ErrorSchema } from '@shared/sync/protocol'
+import { SiteSchema } from '@shared/domain/site'
 import { DepartmentSummarySchema, DeviceSummarySchema, QuarantineItemSchema, SiteSummarySchema } from '@shared/sync/admin-api'
 import { DEFAULT_TIMEZONE } from '@shared/domain/time'
 import type { ServerDb } from '../db/connection'
@@ -42,6 +43,14 @@ const CodeRequest = Type.Object(
   },
   { additionalProperties: false },
 )
+const IssuedCode = Type.Object({ code: Type.String(), expiresAt: Type.Integer() })
+/**
+ * A refused mutation as the tablet pushed it. Kept in any shape it had (additional properties pass):
+ * a refusal stays readable after the mutation format changes. The console reads its name and fields.
+ */
+const PushedMutation = Type.Object({ name: Type.String(), fields: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: true })
+/** A refused mutation as stored (snake_case columns, as the console reads them), with the reason. */
+const DeadLetter = Type.Object({ id: Type.String(), site_id: Type.String(), device_id: Type.String(), mutation: PushedMutation, reason: Type.String(), created_at: Type.Integer() })
 const SiteQuery = Type.Object({ siteId: Type.Optional(Type.String({ maxLength: 36 })) }, { additionalProperties: false })
 const IdParams = Type.Object({ id: Type.String({ maxLength: 36 }) })
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema }
@@ -82,14 +91,14 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
 
   app.get('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Sites with their devices', response: { 200: Type.Array(SiteSummarySchema), 401: ErrorSchema } } }, async () => siteSummaries(db))
 
-  app.post<{ Body: Static<typeof NewSite> }>('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Create a site and its first administrator', body: NewSite, response: errors } }, async (req) => {
+  app.post<{ Body: Static<typeof NewSite> }>('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Create a site and its first administrator', body: NewSite, response: { 200: SiteSchema, ...errors } } }, async (req) => {
     const { site } = await createSite(db, { ...req.body, timezone: req.body.timezone ?? DEFAULT_TIMEZONE }, opts.now())
     return site
   })
 
   app.post<{ Body: Static<typeof CodeRequest> }>(
     '/api/admin/codes',
-    { ...auth, schema: { tags: ['admin'], summary: 'Issue a one-time code: enrol (a tablet to a site) or connect (a standalone tablet with its site)', body: CodeRequest, response: errors } },
+    { ...auth, schema: { tags: ['admin'], summary: 'Issue a one-time code: enrol (a tablet to a site) or connect (a standalone tablet with its site)', body: CodeRequest, response: { 200: IssuedCode, ...errors } } },
     async (req) => {
       const { deviceKind = 'desk', departmentId } = req.body
       return issueAdminCode(db, req.body.purpose, req.body.siteId, opts.now(), { kind: deviceKind, ...(departmentId ? { departmentId } : {}) })
@@ -104,13 +113,15 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
 
   app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/devices', { ...auth, schema: { tags: ['admin'], summary: 'Devices, of one site or all', querystring: SiteQuery, response: { 200: Type.Array(DeviceSummarySchema), 401: ErrorSchema } } }, async (req) => deviceSummaries(db, req.query.siteId))
 
-  app.post<{ Params: Static<typeof IdParams> }>('/api/admin/devices/:id/revoke', { ...auth, schema: { tags: ['admin'], summary: 'Revoke a tablet', params: IdParams, response: errors } }, async (req) => ({
+  app.post<{ Params: Static<typeof IdParams> }>('/api/admin/devices/:id/revoke', { ...auth, schema: { tags: ['admin'], summary: 'Revoke a tablet (false: it was revoked already)', params: IdParams, response: { 200: Type.Object({ revoked: Type.Boolean() }), ...errors } } }, async (req) => ({
     revoked: await revokeDeviceById(db, req.params.id, opts.now()),
   }))
 
-  app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/dead-letters', { ...auth, schema: { tags: ['admin'], summary: 'Mutations the server refused, with the reason', querystring: SiteQuery } }, async (req) => {
-    return listDeadLetters(db.kysely, req.query.siteId)
-  })
+  app.get<{ Querystring: Static<typeof SiteQuery> }>(
+    '/api/admin/dead-letters',
+    { ...auth, schema: { tags: ['admin'], summary: 'Mutations the server refused, with the reason', querystring: SiteQuery, response: { 200: Type.Array(DeadLetter), 401: ErrorSchema } } },
+    async (req) => listDeadLetters(db.kysely, req.query.siteId),
+  )
 
   // What revoked tablets uploaded, for review (issue 10 point 13): summaries only — no owner's phone.
   app.get<{ Querystring: Static<typeof SiteQuery> }>(

@@ -1,6 +1,7 @@
 /**
  * The server's folder rules (src/server/README.md) hold in the source: Kysely queries only in
- * repositories/ (and db/, which opens the connection and migrates), plugins/ only Fastify plugins.
+ * repositories/ (and db/, which opens the connection and migrates), routes never importing one
+ * another, plugins/ only Fastify plugins.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -21,7 +22,7 @@ const read = (file: string): string => fs.readFileSync(path.join(SERVER, file), 
 const mayQuery = (file: string): boolean => file.startsWith('repositories/') || file.startsWith('db/')
 
 /** A query built by Kysely: a builder call, a raw `sql` template, or a value imported from kysely. */
-const QUERY = /\.(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)\(|\bsql`|^import (?!type )[^;]*from 'kysely'/m
+const QUERY = /\.(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)\(|\bsql`|^import (?!type )[^'"]*from 'kysely'/m
 
 describe('server folders', () => {
   it('finds the server source', () => {
@@ -38,6 +39,17 @@ describe('server folders', () => {
   it('finds a query where there is one (the check is not blind)', () => {
     expect(QUERY.test(read('repositories/records.ts'))).toBe(true)
     expect(QUERY.test(read('db/connection.ts'))).toBe(true)
+  })
+
+  it('takes only types from db/ elsewhere, but where the database is opened, migrated or pinged', () => {
+    const opensDb = ['server.ts', 'cli/admin.ts', 'routes/health.ts']
+    const valueImport = /^import (?!type )[^'"]*from '\.\.?\/db\//m
+    expect(FILES.filter((f) => !mayQuery(f) && valueImport.test(read(f))).sort()).toEqual(opensDb.sort())
+  })
+
+  it('lets routes call admin/, sync/ and repositories, never another route', () => {
+    const routes = FILES.filter((f) => f.startsWith('routes/'))
+    expect(routes.filter((f) => /from '\.\//.test(read(f)))).toEqual([])
   })
 
   it('keeps only Fastify plugins in plugins/', () => {

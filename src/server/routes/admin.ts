@@ -16,7 +16,7 @@ import { createSite } from '../sync/enrolment'
 import { deviceSummaries, issueAdminCode, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, USERNAME_RULE } from '../admin/operations'
 import { applyQuarantinedRecord, discardQuarantinedRecord, quarantineItems } from '../admin/quarantine'
 import { httpError } from '../http/http-error'
-import { CODE_RATE_LIMIT } from './devices'
+import { CODE_RATE_LIMIT } from '../plugins/security'
 
 const Credentials = Type.Object(
   { username: Type.String({ ...USERNAME_RULE }), password: Type.String({ minLength: 1, maxLength: 200 }) },

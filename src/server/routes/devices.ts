@@ -5,8 +5,8 @@ import type { ServerDb } from '../db/connection'
 import type { TypeBoxTypeProvider } from '../http/type-provider'
 import { connectStandalone, enrolDevice } from '../sync/enrolment'
 import { httpError } from '../http/http-error'
+import { CODE_RATE_LIMIT } from '../plugins/security'
 
-export const CODE_RATE_LIMIT = { max: 10, timeWindow: '1 minute' }
 const errors = { 400: ErrorSchema, 409: ErrorSchema, 426: ErrorSchema, 429: ErrorSchema }
 
 export async function deviceRoutes(fastify: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {

@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { ServerDb } from './db/connection'
 import { MIN_CLIENT_PROTOCOL } from '@shared/sync/protocol'
 import { staticApp, isAppNavigation, NEVER_CACHE } from './plugins/static-app'
-import { errorHandler } from './plugins/errors'
+import { errorHandler } from './http/error-handler'
 import { inputGuard } from './plugins/input-guard'
 import { security } from './plugins/security'
 import { openapi } from './plugins/openapi'
@@ -28,7 +28,7 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    // Request logs carry method, path and status only (plugins/logging.ts) — never bodies.
+    // Request logs carry method, path and status only (http/logging.ts) — never bodies.
     bodyLimit: 5 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     // A URL that is not percent-encoded properly gets the same `{ error, message }` as any bad request.

@@ -7,7 +7,7 @@ import { buildApp } from './app'
 import { configFromEnv, ConfigError } from './config'
 import { openDatabase } from './db/connection'
 import { migrateToLatest } from './db/migrate'
-import { loggerOptions } from './plugins/logging'
+import { loggerOptions } from './http/logging'
 
 async function main(): Promise<void> {
   const config = configFromEnv()

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '@server/app'
-import { loggerOptions } from '@server/plugins/logging'
+import { loggerOptions } from '@server/http/logging'
 import type { ServerDb } from '@server/db/connection'
 import { BACKENDS } from '../support/server-db'
 

@@ -13,7 +13,7 @@ import { findSite, listSites } from '../repositories/sites'
 import { siteRecords } from '../repositories/records'
 import { checkNewSite, createSite, type NewSiteInput } from '../sync/enrolment'
 import { MIN_PASSWORD_LENGTH } from '../auth/secrets'
-import { httpError } from '../plugins/http-error'
+import { httpError } from '../http/http-error'
 import type { Site } from '@shared/domain/site'
 
 /** An administrator's username: the API schema and checkUsername both use this rule. */

@@ -6,14 +6,15 @@
 import type { Mutation } from '@shared/sync/mutation'
 import type { QuarantineItem } from '@shared/sync/admin-api'
 import type { ServerDb } from '../db/connection'
-import type { QuarantineTable } from '../db/tables'
+import { adminUsernames } from '../repositories/admins'
 import { findDevice } from '../repositories/devices'
+import { discardQuarantined, findQuarantined, listQuarantined, quarantineDecision, setQuarantineOutcome, type QuarantineRow } from '../repositories/quarantine'
 import { getRecord } from '../repositories/records'
 import { applyQuarantined } from '../sync/apply-push'
-import { httpError } from '../plugins/http-error'
+import { httpError } from '../http/http-error'
 import { receptionField, summarise } from './quarantine-summary'
 
-type Row = QuarantineTable
+type Row = QuarantineRow
 
 /** Reasons the rules give (their first word), said for the administrator. */
 const REFUSALS: Record<string, string> = {
@@ -44,7 +45,7 @@ export function refusalMessage(reason: string): string {
 
 async function toItems(db: ServerDb, rows: Row[]): Promise<QuarantineItem[]> {
   const devices = new Map<string, { id: string; letter: string; name: string }>()
-  const admins = new Map((await db.kysely.selectFrom('admins').select(['id', 'username']).execute()).map((a) => [a.id, a.username]))
+  const admins = await adminUsernames(db.kysely)
   const staff = new Map<string, string | null>()
   const staffName = async (siteId: string, id: string | null): Promise<string | null> => {
     if (!id) return null
@@ -83,13 +84,11 @@ async function toItems(db: ServerDb, rows: Row[]): Promise<QuarantineItem[]> {
 
 /** What revoked tablets uploaded, newest first (of one site, or all), with the decisions made. */
 export async function quarantineItems(db: ServerDb, siteId?: string): Promise<QuarantineItem[]> {
-  let q = db.kysely.selectFrom('quarantine').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(500)
-  if (siteId) q = q.where('site_id', '=', siteId)
-  return toItems(db, (await q.execute()) as Row[])
+  return toItems(db, await listQuarantined(db.kysely, siteId))
 }
 
 async function waiting(db: ServerDb, id: string): Promise<Row> {
-  const row = (await db.kysely.selectFrom('quarantine').selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined
+  const row = await findQuarantined(db.kysely, id)
   if (!row) throw httpError(404, 'NotFound', '没有这条待审核的记录 (no such quarantined record)')
   if (row.decision) throw alreadyDecided(row)
   return row
@@ -98,7 +97,9 @@ async function waiting(db: ServerDb, id: string): Promise<Row> {
 const alreadyDecided = (row: Row) => httpError(409, 'AlreadyDecided', `这条记录已经${row.decision === 'applied' ? '应用' : '舍弃'}过了 (already ${row.decision})`)
 
 async function itemOf(db: ServerDb, id: string): Promise<QuarantineItem> {
-  return (await toItems(db, [(await db.kysely.selectFrom('quarantine').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as Row]))[0]!
+  const row = await findQuarantined(db.kysely, id)
+  if (!row) throw new Error(`quarantined record ${id} missing`)
+  return (await toItems(db, [row]))[0]!
 }
 
 /**
@@ -112,10 +113,10 @@ export async function applyQuarantinedRecord(db: ServerDb, id: string, adminId: 
   if (!device) throw httpError(404, 'NotFound', '没有这台设备 (no such device)')
   const result = await applyQuarantined(db, device, JSON.parse(row.mutation) as Mutation, now, async (trx, outcome) => {
     // Decided once: a second administrator applying at the same moment finds it decided here.
-    const current = await trx.selectFrom('quarantine').select('decision').where('id', '=', id).executeTakeFirstOrThrow()
-    if (current.decision) throw alreadyDecided({ ...row, decision: current.decision })
+    const decision = await quarantineDecision(trx, id)
+    if (decision) throw alreadyDecided({ ...row, decision })
     const set = outcome.status === 'rejected' ? { refusal: (outcome.reason ?? 'rejected').slice(0, 200) } : { decision: 'applied' as const, decided_at: now, decided_by: adminId, refusal: null }
-    await trx.updateTable('quarantine').set(set).where('id', '=', id).execute()
+    await setQuarantineOutcome(trx, id, set)
   })
   if (result.status === 'rejected') throw httpError(409, 'Refused', refusalMessage(result.reason ?? 'rejected'))
   return itemOf(db, id)
@@ -124,7 +125,6 @@ export async function applyQuarantinedRecord(db: ServerDb, id: string, adminId: 
 /** Discard a quarantined record after review: it is never applied; the decision is kept. */
 export async function discardQuarantinedRecord(db: ServerDb, id: string, adminId: string, now: number): Promise<QuarantineItem> {
   await waiting(db, id)
-  const r = await db.kysely.updateTable('quarantine').set({ decision: 'discarded', decided_at: now, decided_by: adminId }).where('id', '=', id).where('decision', 'is', null).executeTakeFirst()
-  if (Number(r.numUpdatedRows) !== 1) throw httpError(409, 'AlreadyDecided', '这条记录已经处理过了 (already decided)')
+  if (!(await discardQuarantined(db.kysely, id, adminId, now))) throw httpError(409, 'AlreadyDecided', '这条记录已经处理过了 (already decided)')
   return itemOf(db, id)
 }

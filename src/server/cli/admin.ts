@@ -9,7 +9,7 @@
 import { configFromEnv, ConfigError } from '../config'
 import { openDatabase, type ServerDb } from '../db/connection'
 import { migrateToLatest } from '../db/migrate'
-import { HttpError } from '../plugins/http-error'
+import { HttpError } from '../http/http-error'
 import { checkNewPassword } from '../admin/operations'
 import { parseCommandLine, USAGE, UsageError, type Invocation } from './args'
 import { runCommand } from './commands'

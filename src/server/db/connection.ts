@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import { FifoSqliteDialect } from './fifo-sqlite'
 import type { Database } from './tables'
 
@@ -44,4 +44,9 @@ export function openPostgres(url: string): ServerDb {
 
 export function openDatabase(options: { dataDir: string; databaseUrl: string | null }): ServerDb {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(path.join(options.dataDir, 'deskbook.sqlite'))
+}
+
+/** Can the database be reached? Throws when it cannot (the health check answers 503). */
+export async function ping(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db)
 }

@@ -9,7 +9,7 @@ import type { ServerDb } from '../db/connection'
 import { findDeviceByTokenHash, touchDevice, type DeviceRow } from '../repositories/devices'
 import { findSessionAdmin } from '../repositories/admins'
 import { sha256 } from '../auth/secrets'
-import { httpError } from './http-error'
+import { httpError } from '../http/http-error'
 
 declare module 'fastify' {
   interface FastifyRequest {

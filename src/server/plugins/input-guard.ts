@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { httpError } from './http-error'
+import { httpError } from '../http/http-error'
 
 /** Far deeper than any request or record the apps make (a record is at most 3 levels deep). */
 export const MAX_DEPTH = 32

@@ -8,6 +8,9 @@ import fp from 'fastify-plugin'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 
+/** The per-route limit where a secret can be guessed: login, setup, one-time codes (per address). */
+export const CODE_RATE_LIMIT = { max: 10, timeWindow: '1 minute' }
+
 async function securityPlugin(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {

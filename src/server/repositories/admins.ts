@@ -16,6 +16,11 @@ export async function findAdminId(db: Db, username: string): Promise<string | nu
   return row?.id ?? null
 }
 
+/** Every administrator's username by id (for saying who decided what). */
+export async function adminUsernames(db: Db): Promise<Map<string, string>> {
+  return new Map((await db.selectFrom('admins').select(['id', 'username']).execute()).map((a) => [a.id, a.username]))
+}
+
 export async function createAdmin(db: Db, username: string, password: string, now: number): Promise<string> {
   const id = newId()
   await db.insertInto('admins').values({ id, username, password_hash: await hashPassword(password), created_at: now }).execute()

@@ -3,17 +3,20 @@
  * devices (revoke), and the review lists of rejected and quarantined mutations.
  */
 import type { FastifyInstance } from 'fastify'
-import { Type, type Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import { ErrorSchema } from '@shared/sync/protocol'
+import { SiteSchema } from '@shared/domain/site'
 import { DepartmentSummarySchema, DeviceSummarySchema, QuarantineItemSchema, SiteSummarySchema } from '@shared/sync/admin-api'
 import { DEFAULT_TIMEZONE } from '@shared/domain/time'
 import type { ServerDb } from '../db/connection'
+import type { TypeBoxTypeProvider } from '../http/type-provider'
 import { checkPassword, countAdmins, createSession, endSession } from '../repositories/admins'
+import { listDeadLetters } from '../repositories/dead-letters'
 import { createSite } from '../sync/enrolment'
 import { deviceSummaries, issueAdminCode, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, USERNAME_RULE } from '../admin/operations'
 import { applyQuarantinedRecord, discardQuarantinedRecord, quarantineItems } from '../admin/quarantine'
-import { httpError } from '../plugins/http-error'
-import { CODE_RATE_LIMIT } from './devices'
+import { httpError } from '../http/http-error'
+import { CODE_RATE_LIMIT } from '../plugins/security'
 
 const Credentials = Type.Object(
   { username: Type.String({ ...USERNAME_RULE }), password: Type.String({ minLength: 1, maxLength: 200 }) },
@@ -41,11 +44,20 @@ const CodeRequest = Type.Object(
   },
   { additionalProperties: false },
 )
+const IssuedCode = Type.Object({ code: Type.String(), expiresAt: Type.Integer() })
+/**
+ * A refused mutation as the tablet pushed it. Kept in any shape it had (additional properties pass):
+ * a refusal stays readable after the mutation format changes. The console reads its name and fields.
+ */
+const PushedMutation = Type.Object({ name: Type.String(), fields: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: true })
+/** A refused mutation as stored (snake_case columns, as the console reads them), with the reason. */
+const DeadLetter = Type.Object({ id: Type.String(), site_id: Type.String(), device_id: Type.String(), mutation: PushedMutation, reason: Type.String(), created_at: Type.Integer() })
 const SiteQuery = Type.Object({ siteId: Type.Optional(Type.String({ maxLength: 36 })) }, { additionalProperties: false })
 const IdParams = Type.Object({ id: Type.String({ maxLength: 36 }) })
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema }
 
-export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
+export async function adminRoutes(fastify: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const db = opts.db
   const auth = { onRequest: [app.requireAdmin] }
 
@@ -53,7 +65,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
     setUp: (await countAdmins(db.kysely)) > 0,
   }))
 
-  app.post<{ Body: Static<typeof Setup> }>(
+  app.post(
     '/api/admin/setup',
     { config: { rateLimit: CODE_RATE_LIMIT }, schema: { tags: ['admin'], summary: 'First-run server setup: the first administrator (and optionally a site)', body: Setup, response: { 200: Session, ...errors } } },
     async (req) => {
@@ -64,7 +76,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
     },
   )
 
-  app.post<{ Body: Static<typeof Credentials> }>(
+  app.post(
     '/api/admin/login',
     { config: { rateLimit: CODE_RATE_LIMIT }, schema: { tags: ['admin'], summary: 'Administrator login', body: Credentials, response: { 200: Session, ...errors } } },
     async (req) => {
@@ -81,51 +93,51 @@ export async function adminRoutes(app: FastifyInstance, opts: { db: ServerDb; no
 
   app.get('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Sites with their devices', response: { 200: Type.Array(SiteSummarySchema), 401: ErrorSchema } } }, async () => siteSummaries(db))
 
-  app.post<{ Body: Static<typeof NewSite> }>('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Create a site and its first administrator', body: NewSite, response: errors } }, async (req) => {
+  app.post('/api/admin/sites', { ...auth, schema: { tags: ['admin'], summary: 'Create a site and its first administrator', body: NewSite, response: { 200: SiteSchema, ...errors } } }, async (req) => {
     const { site } = await createSite(db, { ...req.body, timezone: req.body.timezone ?? DEFAULT_TIMEZONE }, opts.now())
     return site
   })
 
-  app.post<{ Body: Static<typeof CodeRequest> }>(
+  app.post(
     '/api/admin/codes',
-    { ...auth, schema: { tags: ['admin'], summary: 'Issue a one-time code: enrol (a tablet to a site) or connect (a standalone tablet with its site)', body: CodeRequest, response: errors } },
+    { ...auth, schema: { tags: ['admin'], summary: 'Issue a one-time code: enrol (a tablet to a site) or connect (a standalone tablet with its site)', body: CodeRequest, response: { 200: IssuedCode, ...errors } } },
     async (req) => {
       const { deviceKind = 'desk', departmentId } = req.body
       return issueAdminCode(db, req.body.purpose, req.body.siteId, opts.now(), { kind: deviceKind, ...(departmentId ? { departmentId } : {}) })
     },
   )
 
-  app.get<{ Params: Static<typeof IdParams> }>(
+  app.get(
     '/api/admin/sites/:id/departments',
     { ...auth, schema: { tags: ['admin'], summary: 'A site’s departments, for a department tablet’s code', params: IdParams, response: { 200: Type.Array(DepartmentSummarySchema), 401: ErrorSchema, 404: ErrorSchema } } },
     async (req) => siteDepartments(db, req.params.id),
   )
 
-  app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/devices', { ...auth, schema: { tags: ['admin'], summary: 'Devices, of one site or all', querystring: SiteQuery, response: { 200: Type.Array(DeviceSummarySchema), 401: ErrorSchema } } }, async (req) => deviceSummaries(db, req.query.siteId))
+  app.get('/api/admin/devices', { ...auth, schema: { tags: ['admin'], summary: 'Devices, of one site or all', querystring: SiteQuery, response: { 200: Type.Array(DeviceSummarySchema), 401: ErrorSchema } } }, async (req) => deviceSummaries(db, req.query.siteId))
 
-  app.post<{ Params: Static<typeof IdParams> }>('/api/admin/devices/:id/revoke', { ...auth, schema: { tags: ['admin'], summary: 'Revoke a tablet', params: IdParams, response: errors } }, async (req) => ({
+  app.post('/api/admin/devices/:id/revoke', { ...auth, schema: { tags: ['admin'], summary: 'Revoke a tablet (false: it was revoked already)', params: IdParams, response: { 200: Type.Object({ revoked: Type.Boolean() }), ...errors } } }, async (req) => ({
     revoked: await revokeDeviceById(db, req.params.id, opts.now()),
   }))
 
-  app.get<{ Querystring: Static<typeof SiteQuery> }>('/api/admin/dead-letters', { ...auth, schema: { tags: ['admin'], summary: 'Mutations the server refused, with the reason', querystring: SiteQuery } }, async (req) => {
-    let q = db.kysely.selectFrom('dead_letters').selectAll().orderBy('created_at', 'desc').limit(500)
-    if (req.query.siteId) q = q.where('site_id', '=', req.query.siteId)
-    return (await q.execute()).map((r) => ({ ...r, mutation: JSON.parse(r.mutation) as unknown }))
-  })
+  app.get(
+    '/api/admin/dead-letters',
+    { ...auth, schema: { tags: ['admin'], summary: 'Mutations the server refused, with the reason', querystring: SiteQuery, response: { 200: Type.Array(DeadLetter), 401: ErrorSchema } } },
+    async (req) => listDeadLetters(db.kysely, req.query.siteId),
+  )
 
   // What revoked tablets uploaded, for review (issue 10 point 13): summaries only — no owner's phone.
-  app.get<{ Querystring: Static<typeof SiteQuery> }>(
+  app.get(
     '/api/admin/quarantine',
     { ...auth, schema: { tags: ['admin'], summary: 'Records uploaded by revoked tablets: which tablet, who, what, and the decision', querystring: SiteQuery, response: { 200: Type.Array(QuarantineItemSchema), 401: ErrorSchema } } },
     async (req) => quarantineItems(db, req.query.siteId),
   )
   const decision = { 200: QuarantineItemSchema, ...errors }
-  app.post<{ Params: Static<typeof IdParams> }>(
+  app.post(
     '/api/admin/quarantine/:id/apply',
     { ...auth, schema: { tags: ['admin'], summary: 'Apply a quarantined record through the rules of a push (409 with the reason when they refuse it)', params: IdParams, response: decision } },
     async (req) => applyQuarantinedRecord(db, req.params.id, req.admin!.id, opts.now()),
   )
-  app.post<{ Params: Static<typeof IdParams> }>(
+  app.post(
     '/api/admin/quarantine/:id/discard',
     { ...auth, schema: { tags: ['admin'], summary: 'Discard a quarantined record after review', params: IdParams, response: decision } },
     async (req) => discardQuarantinedRecord(db, req.params.id, req.admin!.id, opts.now()),

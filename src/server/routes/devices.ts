@@ -1,15 +1,17 @@
 /** Enrolment of tablets (no token yet: a one-time code instead). Rate-limited per address. */
 import type { FastifyInstance } from 'fastify'
-import { ConnectRequestSchema, EnrolRequestSchema, EnrolResponseSchema, ErrorSchema, type ConnectRequest, type EnrolRequest } from '@shared/sync/protocol'
+import { ConnectRequestSchema, EnrolRequestSchema, EnrolResponseSchema, ErrorSchema } from '@shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
+import type { TypeBoxTypeProvider } from '../http/type-provider'
 import { connectStandalone, enrolDevice } from '../sync/enrolment'
-import { httpError } from '../plugins/http-error'
+import { httpError } from '../http/http-error'
+import { CODE_RATE_LIMIT } from '../plugins/security'
 
-export const CODE_RATE_LIMIT = { max: 10, timeWindow: '1 minute' }
 const errors = { 400: ErrorSchema, 409: ErrorSchema, 426: ErrorSchema, 429: ErrorSchema }
 
-export async function deviceRoutes(app: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
-  app.post<{ Body: EnrolRequest }>(
+export async function deviceRoutes(fastify: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  app.post(
     '/api/devices/enrol',
     {
       onRequest: [app.requireProtocol],
@@ -23,7 +25,7 @@ export async function deviceRoutes(app: FastifyInstance, opts: { db: ServerDb; n
     },
   )
 
-  app.post<{ Body: ConnectRequest }>(
+  app.post(
     '/api/devices/connect',
     {
       onRequest: [app.requireProtocol],

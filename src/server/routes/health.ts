@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
-import { sql } from 'kysely'
-import type { ServerDb } from '../db/connection'
+import { ping, type ServerDb } from '../db/connection'
+import type { TypeBoxTypeProvider } from '../http/type-provider'
 
 export const HealthSchema = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
@@ -11,11 +11,12 @@ export const HealthSchema = Type.Object({
 })
 
 /** `GET /api/health`: is the server up and can it reach its database? */
-export async function healthRoutes(app: FastifyInstance, opts: { db: ServerDb; version: string; now: () => number }): Promise<void> {
+export async function healthRoutes(fastify: FastifyInstance, opts: { db: ServerDb; version: string; now: () => number }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   app.get('/api/health', { schema: { tags: ['health'], summary: 'Is the server up and its database reachable?', response: { 200: HealthSchema, 503: HealthSchema } } }, async (_req, reply) => {
     let ok = true
     try {
-      await sql`select 1`.execute(opts.db.kysely)
+      await ping(opts.db.kysely)
     } catch (e) {
       ok = false
       app.log.error({ err: e }, 'health: database unreachable')

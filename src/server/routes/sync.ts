@@ -1,7 +1,8 @@
 /** The sync API for enrolled tablets (docs/sync-protocol.md). */
 import type { FastifyInstance } from 'fastify'
-import { PushRequestSchema, PushResponseSchema, PullQuerySchema, PullResponseSchema, CountsResponseSchema, ErrorSchema, type PushRequest, type PullQuery } from '@shared/sync/protocol'
+import { PushRequestSchema, PushResponseSchema, PullQuerySchema, PullResponseSchema, CountsResponseSchema, ErrorSchema } from '@shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
+import type { TypeBoxTypeProvider } from '../http/type-provider'
 import type { DeviceRow } from '../repositories/devices'
 import { CONFIDENTIAL_TABLES } from '@shared/sync/registry'
 import { applyPush, quarantinePush } from '../sync/apply-push'
@@ -15,8 +16,9 @@ function withheldFrom(device: DeviceRow): readonly string[] {
   return device.kind === 'desk' ? [] : CONFIDENTIAL_TABLES
 }
 
-export async function syncRoutes(app: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
-  app.post<{ Body: PushRequest }>(
+export async function syncRoutes(fastify: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  app.post(
     '/api/sync/push',
     {
       onRequest: [app.requireProtocol, app.requireDeviceEvenRevoked],
@@ -30,7 +32,7 @@ export async function syncRoutes(app: FastifyInstance, opts: { db: ServerDb; now
     },
   )
 
-  app.get<{ Querystring: PullQuery }>(
+  app.get(
     '/api/sync/pull',
     {
       onRequest: [app.requireProtocol, app.requireDevice],

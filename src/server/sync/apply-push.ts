@@ -16,6 +16,9 @@ import type { Database } from '../db/tables'
 import type { DeviceRow } from '../repositories/devices'
 import { getRecord, putRecord } from '../repositories/records'
 import { lockChangeSeq, renameSite, setChangeSeq } from '../repositories/sites'
+import { priorOutcome, recordOutcome, type Outcome } from '../repositories/applied-mutations'
+import { insertDeadLetter } from '../repositories/dead-letters'
+import { insertQuarantined } from '../repositories/quarantine'
 import { DELETION_RULES, RECORD_RULES } from './record-rules'
 import type { Actor } from './rule'
 
@@ -102,6 +105,11 @@ async function applyOne(trx: Trx, device: DeviceRow, m: Mutation, seq: number, n
   return { result: { id: m.id, status: 'applied' }, seq: seq + 1 }
 }
 
+/** The answer to a mutation sent again: what was decided the first time. */
+function answerAgain(m: Mutation, prior: Outcome): PushResult {
+  return prior.status === 'applied' ? { id: m.id, status: 'duplicate' } : { id: m.id, status: 'rejected', reason: prior.reason ?? 'rejected' }
+}
+
 /** Apply `mutations` from `device` in one transaction; answers one result per mutation, in order. */
 export async function applyPush(db: ServerDb, device: DeviceRow, mutations: readonly Mutation[], now: number): Promise<PushResult[]> {
   return db.kysely.transaction().execute(async (trx) => {
@@ -109,21 +117,16 @@ export async function applyPush(db: ServerDb, device: DeviceRow, mutations: read
     let seq = start
     const results: PushResult[] = []
     for (const m of mutations) {
-      const prior = await trx.selectFrom('applied_mutations').select(['status', 'reason']).where('id', '=', m.id).executeTakeFirst()
+      const prior = await priorOutcome(trx, m.id)
       if (prior) {
-        results.push(prior.status === 'applied' ? { id: m.id, status: 'duplicate' } : { id: m.id, status: 'rejected', reason: prior.reason ?? 'rejected' })
+        results.push(answerAgain(m, prior))
         continue
       }
       const outcome = await applyOne(trx, device, m, seq, now)
       seq = outcome.seq
       const { status, reason } = outcome.result
-      await trx
-        .insertInto('applied_mutations')
-        .values({ id: m.id, site_id: device.site_id, device_id: device.id, name: m.name, status: status === 'applied' ? 'applied' : 'rejected', reason: reason ?? null, applied_at: now })
-        .execute()
-      if (status === 'rejected') {
-        await trx.insertInto('dead_letters').values({ id: m.id, site_id: device.site_id, device_id: device.id, mutation: JSON.stringify(m), reason: reason ?? 'rejected', created_at: now }).execute()
-      }
+      await recordOutcome(trx, device, m, { status: status === 'applied' ? 'applied' : 'rejected', reason: reason ?? null }, now)
+      if (status === 'rejected') await insertDeadLetter(trx, device, m, reason ?? 'rejected', now)
       results.push(outcome.result)
     }
     if (seq !== start) await setChangeSeq(trx, device.site_id, seq)
@@ -133,15 +136,7 @@ export async function applyPush(db: ServerDb, device: DeviceRow, mutations: read
 
 /** A revoked device's last push: kept aside for review, applied never. */
 export async function quarantinePush(db: ServerDb, device: DeviceRow, mutations: readonly Mutation[], now: number): Promise<PushResult[]> {
-  await db.kysely.transaction().execute(async (trx) => {
-    for (const m of mutations) {
-      await trx
-        .insertInto('quarantine')
-        .values({ id: m.id, site_id: device.site_id, device_id: device.id, mutation: JSON.stringify(m), created_at: now })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute()
-    }
-  })
+  await db.kysely.transaction().execute((trx) => insertQuarantined(trx, device, mutations, now))
   return mutations.map((m) => ({ id: m.id, status: 'quarantined' as const }))
 }
 
@@ -160,16 +155,16 @@ export async function applyQuarantined(
 ): Promise<PushResult> {
   return db.kysely.transaction().execute(async (trx) => {
     const seq = await lockChangeSeq(trx, db.kind, device.site_id)
-    const prior = await trx.selectFrom('applied_mutations').select(['status', 'reason']).where('id', '=', m.id).executeTakeFirst()
+    const prior = await priorOutcome(trx, m.id)
     let result: PushResult
     if (prior) {
       // Pushed before the tablet was revoked: already in effect (or refused then, for good).
-      result = prior.status === 'applied' ? { id: m.id, status: 'duplicate' } : { id: m.id, status: 'rejected', reason: prior.reason ?? 'rejected' }
+      result = answerAgain(m, prior)
     } else {
       const outcome = await applyOne(trx, device, m, seq, now)
       result = outcome.result
       if (result.status === 'applied') {
-        await trx.insertInto('applied_mutations').values({ id: m.id, site_id: device.site_id, device_id: device.id, name: m.name, status: 'applied', reason: null, applied_at: now }).execute()
+        await recordOutcome(trx, device, m, { status: 'applied', reason: null }, now)
         await setChangeSeq(trx, device.site_id, outcome.seq)
       }
     }

@@ -16,7 +16,7 @@ import { consumeCode, type ConsumeResult } from '../repositories/codes'
 import { findDevice, insertDevice, nextLetter } from '../repositories/devices'
 import { findSite, insertSite, lockChangeSeq } from '../repositories/sites'
 import { newToken, sha256 } from '../auth/secrets'
-import { httpError } from '../plugins/http-error'
+import { httpError } from '../http/http-error'
 import { writeAsServer } from './server-write'
 
 const CODE_MESSAGES: Record<Exclude<ConsumeResult, { ok: true }>['reason'], string> = {
@@ -36,7 +36,7 @@ export async function enrolDevice(db: ServerDb, code: string, name: string, now:
   return db.kysely.transaction().execute(async (trx) => {
     const used = await consumeCode(trx, code, 'enrol', id, now)
     if (!used.ok) throw httpError(400, 'BadCode', CODE_MESSAGES[used.reason])
-    const site = used.siteId ? await trx.selectFrom('sites').selectAll().where('id', '=', used.siteId).executeTakeFirst() : undefined
+    const site = used.siteId ? await findSite(trx, used.siteId) : null
     if (!site) throw httpError(400, 'BadCode', CODE_MESSAGES.unknown)
     // Tablets enrolling at the same moment must not get the same letter: take the site's lock first.
     await lockChangeSeq(trx, db.kind, site.id)

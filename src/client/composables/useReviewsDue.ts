@@ -15,7 +15,7 @@ export interface ReviewsDue {
   done: ShallowRef<Review[]>
 }
 
-/** The reviews this role owes: the register (篇4 4.3 daily, 4.9 weekly) or the duty log (篇2 4.2.5 daily). */
+/** The reviews this role owes: the register (篇4 4.3 daily, 篇4 4.9 weekly) or the duty log (篇2 4.2.5 daily). */
 export function useReviewsDue(scope: 'register' | 'dutyLog' = 'register'): ReviewsDue {
   const db = useDb()
   const session = useSessionStore()

@@ -25,7 +25,7 @@ const receptionEventRule: Rule = async (trx, siteId, _m, data, actor) => {
   const reception = await getRecord(trx, { siteId, table: 'receptions', recordId: event.receptionId })
   if (!reception || reception.deleted) return 'unknownReception'
   if (event.type === 'takenOver' && actor.role !== 'admin') {
-    // 篇4 4.7: the supervisor takes over at the supervisor's level; 4.8: the manager at the manager's.
+    // 篇4 4.7: the supervisor takes over at the supervisor's level; 篇4 4.8: the manager at the manager's.
     if (actor.role === 'supervisor' && event.level !== 'supervisor') return 'notAllowed: a supervisor takes over at the supervisor level'
     if (actor.role === 'manager' && event.level !== 'manager') return 'notAllowed: a manager takes over at the manager level'
   }
@@ -58,7 +58,7 @@ const dutyEntryRule: Rule = async (trx, siteId, _m, data, actor) => {
   return handover ? `logLocked: the shift was handed over (${problem})` : `invalid: ${problem}`
 }
 
-/** 4.3.4: one handover per shift, between two different clerks, both of whom signed. */
+/** 篇2 4.3.4: one handover per shift, between two different clerks, both of whom signed. */
 const handoverRule: Rule = async (trx, siteId, _m, data) => {
   const h = data as unknown as Handover
   if (h.outgoingId === h.incomingId) return 'invalid: sameStaff'
@@ -71,7 +71,7 @@ const handoverRule: Rule = async (trx, siteId, _m, data) => {
 }
 
 /**
- * The site's handover template as strictly as the tablet's form (4.3.3; 4.3.2 c): at least one item
+ * The site's handover template as strictly as the tablet's form (篇2 4.3.3; 篇2 4.3.2 c): at least one item
  * and check, names and ids unique, one 'loans' item at most — else the handover could not tell counts
  * apart. Checked on the merged record, so an edit of one list is judged with the other as stored.
  */

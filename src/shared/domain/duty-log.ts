@@ -1,6 +1,6 @@
 /**
  * The duty log 客户服务中心值班记录表 (篇2 4.2; SPEC §2): one log per shift of everything received
- * or happening on duty — objective, clear, complete (4.2.2). Entries are append-only; a correction
+ * or happening on duty — objective, clear, complete (篇2 4.2.2). Entries are append-only; a correction
  * is a new entry pointing at the old one.
  */
 import { Type, type Static } from '@sinclair/typebox'
@@ -13,13 +13,13 @@ import { standsDuty, type Role } from './role'
 export const DUTY_SOURCES = ['call', 'visit', 'patrol', 'system', 'other'] as const
 export type DutySource = (typeof DUTY_SOURCES)[number]
 
-/** 4.2.3: beyond the clerk's authority → the administrator; a major matter → the supervisor. */
+/** 篇2 4.2.3: beyond the clerk's authority → the administrator; a major matter → the supervisor. */
 export const ESCALATIONS = ['none', 'administrator', 'supervisor'] as const
 export type DutyEscalation = (typeof ESCALATIONS)[number]
 
 /**
  * What an entry records: an ordinary entry; the start of someone's duty (who is on the shift);
- * a no-show of the incoming clerk (4.2.7); a paper sheet entered afterwards is an ordinary entry with
+ * a no-show of the incoming clerk (篇2 4.2.7); a paper sheet entered afterwards is an ordinary entry with
  * `paperRef` set (补录).
  */
 export const ENTRY_KINDS = ['entry', 'dutyStart', 'noShow'] as const
@@ -52,7 +52,7 @@ export const DutyEntrySchema = Type.Object({
   action: Type.String({ maxLength: 2000 }),
   /** 通知何人 */
   notified: Type.String({ maxLength: 200 }),
-  /** Needs following up by the next shift (4.3.2 a, b). */
+  /** Needs following up by the next shift (篇2 4.3.2 a, b). */
   followUp: Type.Boolean(),
   escalation: literalUnion(ESCALATIONS),
   staffId: IdSchema,
@@ -98,7 +98,7 @@ function rootFinder(entries: readonly DutyEntry[]): (e: DutyEntry) => string {
 /**
  * The log as it reads now: each entry in its latest corrected version (corrections replace what they
  * correct; the originals stay in the record), with whether its follow-up was closed by a later entry.
- * The entry recording a follow-up's result is in the log too, as an entry of its own (4.2.2: 不可遗漏).
+ * The entry recording a follow-up's result is in the log too, as an entry of its own (篇2 4.2.2: 不可遗漏).
  */
 export function currentEntries(entries: readonly DutyEntry[]): { entry: DutyEntry; rootId: string; resolved: boolean; corrected: boolean }[] {
   const byId = new Map(entries.map((e) => [e.id, e]))
@@ -118,7 +118,7 @@ export function currentEntries(entries: readonly DutyEntry[]): { entry: DutyEntr
   return [...latest.entries()].map(([rootId, entry]) => ({ entry, rootId, resolved: resolved.has(rootId), corrected: corrected.has(rootId) }))
 }
 
-/** What a shift's handover passed on (4.3.5): to whom, and the items it acknowledged (any version's id). */
+/** What a shift's handover passed on (篇2 4.3.5): to whom, and the items it acknowledged (any version's id). */
 export interface PassedOn {
   to: string
   itemIds: readonly string[]
@@ -132,14 +132,14 @@ export interface LoggedEntry {
   corrected: boolean
   /** Corrections made on the locked log (更正, issue 10 point 3), oldest first: beside the entry, not in its place. */
   lateCorrections: DutyEntry[]
-  /** The open follow-up the handover passed on: the incoming clerk's id (4.3.5); null when not passed on. */
+  /** The open follow-up the handover passed on: the incoming clerk's id (篇2 4.3.5); null when not passed on. */
   handedTo: string | null
 }
 
 /**
  * A shift's log for reading and printing. The log both clerks signed stays as they signed it: each entry
  * in its latest version from before the handover, the corrections made after it listed beside it; an open
- * follow-up the handover acknowledged is marked as passed on to the incoming clerk (4.3.5) — it is no
+ * follow-up the handover acknowledged is marked as passed on to the incoming clerk (篇2 4.3.5) — it is no
  * longer waiting in this log.
  */
 export function loggedEntries(entries: readonly DutyEntry[], passedOn: PassedOn | null = null): LoggedEntry[] {
@@ -189,7 +189,7 @@ export function lockedLogProblem(
 
 /**
  * Any version of an entry → the entry as it reads now and whether its follow-up is still open: an item
- * handed over in one version stays the same item after a later correction (4.3.5).
+ * handed over in one version stays the same item after a later correction (篇2 4.3.5).
  */
 export function entryNow(entries: readonly DutyEntry[]): (id: string) => { entry: DutyEntry; open: boolean } | null {
   const current = currentEntries(entries)
@@ -203,14 +203,14 @@ export function entryNow(entries: readonly DutyEntry[]): (id: string) => { entry
   }
 }
 
-/** Entries still needing follow-up: flagged, and not closed by a later entry (4.3.2 a, b; 4.3.5). */
+/** Entries still needing follow-up: flagged, and not closed by a later entry (篇2 4.3.2 a, b; 篇2 4.3.5). */
 export function openFollowUps(entries: readonly DutyEntry[]): DutyEntry[] {
   return currentEntries(entries)
     .filter((c) => c.entry.kind === 'entry' && c.entry.followUp && !c.resolved)
     .map((c) => c.entry)
 }
 
-/** Entries asking the administrator or supervisor to act (4.2.3), not yet closed; a no-show is reported to the supervisor (4.2.8). */
+/** Entries asking the administrator or supervisor to act (篇2 4.2.3), not yet closed; a no-show is reported to the supervisor (篇2 4.2.8). */
 export function escalatedEntries(entries: readonly DutyEntry[], to: Exclude<DutyEscalation, 'none'>): DutyEntry[] {
   return currentEntries(entries)
     .filter((c) => (c.entry.kind === 'entry' || c.entry.kind === 'noShow') && c.entry.escalation === to && !c.resolved)

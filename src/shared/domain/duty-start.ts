@@ -18,10 +18,10 @@ export type LoginDuty = { start: string } | { takeOver: string } | { none: 'noSh
  * - the shift on duty has been handed over already → nothing (its log is locked); nor when this clerk
  *   stood the shift before and handed it over (`justHandedOver`: they come back to end duty);
  * - the shift before it ended with someone on duty and was not handed over → the clerk takes over
- *   (a late arrival, 4.2.7): duty starts when they sign the handover, not before — unless that shift
- *   was this clerk's own: they are still waiting to hand it over (4.2.8);
+ *   (a late arrival, 篇2 4.2.7): duty starts when they sign the handover, not before — unless that shift
+ *   was this clerk's own: they are still waiting to hand it over (篇2 4.2.8);
  * - within twice the handover lead before the shift's end (30 minutes by default: the incoming clerk
- *   arrives 15 minutes early, 4.3.1) a clerk not yet on it comes for the next shift → take over from
+ *   arrives 15 minutes early, 篇2 4.3.1) a clerk not yet on it comes for the next shift → take over from
  *   whoever is on duty; with nobody on it there is nothing to take over, and nothing to start yet;
  * - otherwise they start duty on the shift now.
  * `startedHere` says whether this clerk already started the current shift (logging in again after
@@ -45,14 +45,14 @@ export function dutyOnLogin(
 }
 
 /**
- * 4.2.8 接班人未到岗前不得离岗: the shift this clerk started that has ended and is not handed over —
+ * 篇2 4.2.8 接班人未到岗前不得离岗: the shift this clerk started that has ended and is not handed over —
  * the one they are waiting to hand over (the latest, if several) — or null when they may go.
  */
 export function awaitingHandover(started: readonly ShiftSpan[], handedOver: (key: string) => boolean, now: number): ShiftSpan | null {
   return [...started].sort((a, b) => a.endsAt - b.endsAt).filter((s) => s.endsAt <= now && !handedOver(s.key)).at(-1) ?? null
 }
 
-/** May this clerk end duty now? Not while a shift of theirs waits for its handover, nor during a shift they are on (4.2.8). */
+/** May this clerk end duty now? Not while a shift of theirs waits for its handover, nor during a shift they are on (篇2 4.2.8). */
 export function mayEndDuty(started: readonly ShiftSpan[], handedOver: (key: string) => boolean, now: number): { ok: true } | { ok: false; reason: 'awaitingHandover' | 'shiftRunning'; shift: ShiftSpan } {
   const waiting = awaitingHandover(started, handedOver, now)
   if (waiting) return { ok: false, reason: 'awaitingHandover', shift: waiting }

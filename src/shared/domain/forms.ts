@@ -21,8 +21,8 @@ export const DUTY_LOG_COLUMNS = ['time', 'source', 'content', 'urgency', 'action
 export type DutyLogColumn = (typeof DUTY_LOG_COLUMNS)[number]
 
 /**
- * Columns of 《接待业主情况记录》 (篇4 4.2, 4.5–4.8): 接待日期、业主姓名/联系电话、房号、事由 as 4.2 lists
- * them, 处理情况及结果 and 完成日期 (4.5–4.8), 接待人, with 序号 and 编号 (the reference number) to file by.
+ * Columns of 《接待业主情况记录》 (篇4 4.2, 4.5–4.8): 接待日期、业主姓名/联系电话、房号、事由 as 篇4 4.2 lists
+ * them, 处理情况及结果 and 完成日期 (篇4 4.5–4.8), 接待人, with 序号 and 编号 (the reference number) to file by.
  */
 export const REGISTER_COLUMNS = ['index', 'receivedAt', 'customer', 'room', 'matter', 'handling', 'resolvedAt', 'receiver', 'ref'] as const
 export type RegisterColumn = (typeof REGISTER_COLUMNS)[number]

@@ -1,8 +1,8 @@
 /**
  * Shift handover 交接班 (篇2 4.3; SPEC §3) as one signed record: the incoming clerk's arrival (late
- * when later than 15 minutes before the shift, 4.3.1/4.2.7), each pending item acknowledged with the
- * outgoing clerk's explanation (4.3.2 a, b), the desk environment checked (4.3.2 c; 篇3 九), the items
- * counted against what the last handover left (4.3.3), and both signatures (4.3.4). Append-only.
+ * when later than 15 minutes before the shift, 篇2 4.3.1/4.2.7), each pending item acknowledged with the
+ * outgoing clerk's explanation (篇2 4.3.2 a, b), the desk environment checked (篇2 4.3.2 c; 篇3 九), the items
+ * counted against what the last handover left (篇2 4.3.3), and both signatures (篇2 4.3.4). Append-only.
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
@@ -16,7 +16,7 @@ export type CountKind = (typeof COUNT_KINDS)[number]
 
 export const HandoverTemplateSchema = Type.Object({
   siteId: IdSchema,
-  /** What is counted at every handover (4.3.3). */
+  /** What is counted at every handover (篇2 4.3.3). */
   items: Type.Array(
     Type.Object({
       id: Type.String({ minLength: 1, maxLength: 40 }),
@@ -29,7 +29,7 @@ export const HandoverTemplateSchema = Type.Object({
     }),
     { maxItems: 40 },
   ),
-  /** The desk environment checklist (4.3.2 c; 篇3 九; 篇1 3.3–3.4). */
+  /** The desk environment checklist (篇2 4.3.2 c; 篇3 九; 篇1 3.3–3.4). */
   checks: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }), text: Type.String({ minLength: 1, maxLength: 120 }) }), { maxItems: 40 }),
 })
 export type HandoverTemplate = Static<typeof HandoverTemplateSchema>
@@ -59,7 +59,7 @@ export function defaultHandoverTemplate(siteId: string): HandoverTemplate {
 const AckSchema = Type.Object({
   kind: Type.Union([Type.Literal('reception'), Type.Literal('dutyEntry')]),
   itemId: IdSchema,
-  /** The outgoing clerk's explanation of where it stands (4.3.2 b). */
+  /** The outgoing clerk's explanation of where it stands (篇2 4.3.2 b). */
   explanation: Type.String({ maxLength: 1000 }),
   acknowledgedAt: InstantSchema,
 })
@@ -101,7 +101,7 @@ export type HandoverAck = Static<typeof AckSchema>
 export type HandoverCheck = Static<typeof CheckSchema>
 export type HandoverCount = Static<typeof CountSchema>
 
-/** 4.3.1: incoming arrives `leadMinutes` before the shift; later is late (4.2.7). Exactly on the mark is on time. */
+/** 篇2 4.3.1: incoming arrives `leadMinutes` before the shift; later is late (篇2 4.2.7). Exactly on the mark is on time. */
 export function isLate(arrivedAt: number, shiftStartsAt: number, leadMinutes: number): boolean {
   return arrivedAt > shiftStartsAt - leadMinutes * MINUTE
 }
@@ -160,7 +160,7 @@ export function handoverProblems(
 }
 
 /**
- * What each item should count at this handover: what the last one counted (4.3.3), open loans from the
+ * What each item should count at this handover: what the last one counted (篇2 4.3.3), open loans from the
  * desk services log. An item no handover counted yet (the site's first handover, or an item added to
  * the template since) expects the template's starting count and receipt number, else 0 and ''.
  */
@@ -182,8 +182,8 @@ export function expectedCounts(template: Pick<HandoverTemplate, 'items'>, last: 
 
 /**
  * Which handover the incoming clerk is about to do: normally from the shift on duty to the next one
- * (arriving before it starts, 4.3.1); arriving after the next shift started, from the one that ended,
- * as long as it has not been handed over (a late arrival, 4.2.7).
+ * (arriving before it starts, 篇2 4.3.1); arriving after the next shift started, from the one that ended,
+ * as long as it has not been handed over (a late arrival, 篇2 4.2.7).
  */
 export function handoverPair<W extends { startsAt: number; key: string }>(previous: W | null, current: W | null, next: W | null, handedOver: (key: string) => boolean): { from: W; to: W } | null {
   if (previous && current && !handedOver(previous.key)) return { from: previous, to: current }
@@ -191,7 +191,7 @@ export function handoverPair<W extends { startsAt: number; key: string }>(previo
   return null
 }
 
-/** A shift's log is locked once it has been handed over (4.3.4–4.3.5): nobody writes to it after. */
+/** A shift's log is locked once it has been handed over (篇2 4.3.4–4.3.5): nobody writes to it after. */
 export function isLocked(shiftKey: string, handovers: readonly Pick<Handover, 'fromShiftKey'>[]): boolean {
   return handovers.some((h) => h.fromShiftKey === shiftKey)
 }
@@ -234,7 +234,7 @@ function repeatedAt<T>(list: readonly T[], key: (x: T) => string): Set<number> {
 }
 
 /**
- * Everything wrong with a handover template (4.3.3; 4.3.2 c), in form order; empty means it may be
+ * Everything wrong with a handover template (篇2 4.3.3; 篇2 4.3.2 c), in form order; empty means it may be
  * stored. Texts are judged trimmed, as the tablet stores them: a blank name is missing and ' 钥匙'
  * repeats '钥匙'. The tablet checks before saving and the server before applying `handoverTemplate.put`
  * (the schema alone lets through an empty list, two items of one name or two 'loans' items, whose

@@ -1,7 +1,7 @@
 /**
- * How often each inspector must inspect (篇2 4.4.3 the supervisor at least three times a week; 4.4.4 the
+ * How often each inspector must inspect (篇2 4.4.3 the supervisor at least three times a week; 篇2 4.4.4 the
  * administrator every day at handover) and who is behind this week (issue 6 point 4); and the monthly
- * per-person summary of nonconformities for appraisal 绩效考核 (4.4.3–4.4.4; issue 6 point 5).
+ * per-person summary of nonconformities for appraisal 绩效考核 (篇2 4.4.3–4.4.4; issue 6 point 5).
  * Weeks run Monday to Sunday in the site's time zone; "now" is always a parameter.
  */
 import { addDays, instantAt, localDate } from './time'
@@ -96,7 +96,7 @@ export function monthsUpTo(month: string, back: number): string[] {
 }
 
 /**
- * The appraisal summary of `month` (4.4.3: 作为前台值班人员绩效考核的依据): for each person, their
+ * The appraisal summary of `month` (篇2 4.4.3: 作为前台值班人员绩效考核的依据): for each person, their
  * nonconformities by item, the total, and the totals of the `back` months before. A nonconformity
  * counts in the month (site-local) of the inspection that found it.
  */

@@ -12,7 +12,7 @@ import { SHIFT_KEY_PATTERN } from './duty-log'
 import { isDeskRole, standsDuty, type Role } from './role'
 import type { InspectionTemplate } from './inspection-template'
 
-/** 4.4.2 the manager ad hoc; 4.4.3 the supervisor's spot checks; 4.4.4 the administrator daily at handover. */
+/** 篇2 4.4.2 the manager ad hoc; 篇2 4.4.3 the supervisor's spot checks; 篇2 4.4.4 the administrator daily at handover. */
 export const INSPECTION_KINDS = ['adhoc', 'spot', 'daily'] as const
 export type InspectionKind = (typeof INSPECTION_KINDS)[number]
 
@@ -55,7 +55,7 @@ export const NonconformitySchema = Type.Object({
   inspectionId: IdSchema,
   itemCode: Type.String({ minLength: 1, maxLength: 4 }),
   standardId: Type.String({ maxLength: 40 }),
-  /** Who it counts against and who must act on it (4.4.3: 作为绩效考核的依据). */
+  /** Who it counts against and who must act on it (篇2 4.4.3: 作为绩效考核的依据). */
   staffId: IdSchema,
   finding: Type.String({ minLength: 1, maxLength: 500 }),
   /** 现场纠正 */
@@ -107,14 +107,14 @@ export const InspectionPhotoSchema = Type.Object({
 })
 export type InspectionPhoto = Static<typeof InspectionPhotoSchema>
 
-/** Which kind of inspection a role makes (4.4.2–4.4.4); null for roles that do not inspect. */
+/** Which kind of inspection a role makes (篇2 4.4.2–4.4.4); null for roles that do not inspect. */
 export function kindFor(role: Role): InspectionKind | null {
   return role === 'manager' ? 'adhoc' : role === 'supervisor' ? 'spot' : role === 'administrator' ? 'daily' : null
 }
 
 /**
  * Whom an inspection offers as 被检查人 (篇2 4.4.1: the desk staff on duty), never the inspector:
- * first who is on duty in the shift by its log (their dutyStart entries, 4.2.7), then the other desk
+ * first who is on duty in the shift by its log (their dutyStart entries, 篇2 4.2.7), then the other desk
  * staff (客服助理, 客服管理员); the supervisor and manager, who oversee the desk rather than stand it,
  * only on purpose (`others`). Each group keeps the order of `staff`.
  */
@@ -153,7 +153,7 @@ const rowKey = (r: { itemCode: string; standardId: string }): string => `${r.ite
 /**
  * Everything missing before an inspection may be saved: the people inspected (not the inspector), an
  * answer on every row, and for every failure a nonconformity naming one of the inspected, with its
- * finding, cause, measure and a due date on or after the inspection's day (4.4.3–4.4.4).
+ * finding, cause, measure and a due date on or after the inspection's day (篇2 4.4.3–4.4.4).
  */
 export function inspectionProblems(
   draft: { kind: InspectionKind | null; inspectorId: string; inspectedIds: readonly string[]; results: readonly Pick<InspectionResult, 'itemCode' | 'standardId' | 'result'>[]; signed: boolean; date: string },

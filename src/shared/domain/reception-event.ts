@@ -9,11 +9,11 @@ import type { Action } from './role'
 import { CATEGORIES, HONORIFICS, URGENCIES } from './reception'
 
 export const EVENT_TYPES = [
-  /** 处理情况及结果: the desk (4.5), the department via the desk (4.6), the supervisor (4.7) or manager (4.8) records the result. */
+  /** 处理情况及结果: the desk (篇4 4.5), the department via the desk (篇4 4.6), the supervisor (篇4 4.7) or manager (篇4 4.8) records the result. */
   'result',
-  /** 转相关责任部门处理 (4.6): handed to a department, optionally a named person. */
+  /** 转相关责任部门处理 (篇4 4.6): handed to a department, optionally a named person. */
   'handedOver',
-  /** 跟踪处理情况 (4.6, 篇5 3/6): a follow-up note. */
+  /** 跟踪处理情况 (篇4 4.6, 篇5 3/6): a follow-up note. */
   'followUp',
   /** The department reports the work done (篇4 3.4). */
   'departmentDone',
@@ -21,9 +21,9 @@ export const EVENT_TYPES = [
   'answered',
   /** 回访 (篇3 五): the owner was visited or called afterwards; satisfaction recorded. */
   'returnVisit',
-  /** 转由客服主管/经理负责处理 (4.7, 4.8): supervisor or manager takes over. */
+  /** 转由客服主管/经理负责处理 (篇4 4.7, 4.8): supervisor or manager takes over. */
   'takenOver',
-  /** 无法处理的事项进行关闭 (3.3.3, 4.8): only the manager, with the reason. */
+  /** 无法处理的事项进行关闭 (篇4 3.3.3, 4.8): only the manager, with the reason. */
   'closedUnresolvable',
   /** A correction of the registered fields: a new event, the original stays. */
   'correction',

@@ -36,7 +36,7 @@ export function inQueue(queue: Queue, state: QueueState, viewer: Viewer): boolea
     case 'department':
       return withViewersDepartment(state, viewer)
     case 'escalated':
-      // 4.7: open > 2 days → the supervisor's; 4.8: open > 7 days → the manager's.
+      // 篇4 4.7: open > 2 days → the supervisor's; 篇4 4.8: open > 7 days → the manager's.
       if (state.resolved) return false
       if (viewer.role === 'manager') return state.level === 'manager'
       if (viewer.role === 'supervisor') return state.level === 'supervisor'

@@ -1,5 +1,5 @@
 /**
- * Reviews of the register (篇4 4.3: the supervisor every day; 4.9: the manager every Monday, last
+ * Reviews of the register (篇4 4.3: the supervisor every day; 篇4 4.9: the manager every Monday, last
  * week's) and of the duty log (篇2 4.2.5: the supervisor every day). A review is a signed,
  * append-only record listing what it covered; a period is reviewed once it has ended.
  */
@@ -8,7 +8,7 @@ import { IdSchema, InstantSchema } from './ids'
 import { addDays, localDate } from './time'
 import type { Action } from './role'
 
-/** The register daily (篇4 4.3) and weekly (4.9); the duty log daily (篇2 4.2.5). */
+/** The register daily (篇4 4.3) and weekly (篇4 4.9); the duty log daily (篇2 4.2.5). */
 export const REVIEW_KINDS = ['registerDaily', 'registerWeekly', 'dutyLogDaily'] as const
 export type ReviewKind = (typeof REVIEW_KINDS)[number]
 
@@ -39,7 +39,7 @@ export function weekStart(date: string): string {
 export const DAILY_LOOKBACK_DAYS = 14
 export const WEEKLY_LOOKBACK_WEEKS = 4
 
-/** The permission each review needs (篇4 4.3 and 4.9; 篇2 4.2.5). */
+/** The permission each review needs (篇4 4.3 and 篇4 4.9; 篇2 4.2.5). */
 export const REVIEW_ACTIONS = { registerDaily: 'review.registerDaily', registerWeekly: 'review.registerWeekly', dutyLogDaily: 'dutyLog.review' } as const satisfies Record<ReviewKind, Action>
 
 /**
@@ -52,7 +52,7 @@ export function periodEnded(kind: ReviewKind, period: string, now: number, tz: s
 }
 
 /**
- * Days whose register (4.3) or duty log (篇2 4.2.5) the supervisor has not signed off, newest first:
+ * Days whose register (篇4 4.3) or duty log (篇2 4.2.5) the supervisor has not signed off, newest first:
  * the past days from yesterday back over the lookback, from `since` (the site's first day) on.
  * Today is never due: it can be reviewed only once it has ended (`dailyReviewRunning`).
  */
@@ -74,7 +74,7 @@ export function dailyReviewRunning(now: number, tz: string, since: string): stri
   return today >= since ? today : null
 }
 
-/** Past weeks (by their Monday) the manager has not reviewed (4.9), newest first; from the Monday after each week. */
+/** Past weeks (by their Monday) the manager has not reviewed (篇4 4.9), newest first; from the Monday after each week. */
 export function weeklyReviewsDue(reviews: readonly Pick<Review, 'kind' | 'period'>[], now: number, tz: string, since: string): string[] {
   const thisWeek = weekStart(localDate(now, tz))
   const done = new Set(reviews.filter((r) => r.kind === 'registerWeekly').map((r) => r.period))

@@ -16,7 +16,7 @@ export const SettingsSchema = Type.Object({
   complaintDeadlineHours: Type.Integer({ minimum: 1, maximum: 24 * 7 }),
   /** A shared tablet locks after this many idle minutes (SPEC "Offline and sync"). */
   idleLockMinutes: Type.Integer({ minimum: 1, maximum: 120 }),
-  /** 篇2 4.3.1: incoming arrives this many minutes before the shift; later is late (4.2.7). */
+  /** 篇2 4.3.1: incoming arrives this many minutes before the shift; later is late (篇2 4.2.7). */
   handoverLeadMinutes: Type.Integer({ minimum: 0, maximum: 120 }),
   timezone: Type.String({ minLength: 1, maxLength: 64 }),
 })

@@ -17,7 +17,7 @@ export type LogRow =
       original: DutyEntry | null
       /** Corrections made after the handover (更正 on the locked log), shown beneath the entry as signed. */
       lateCorrections: DutyEntry[]
-      /** The open follow-up the handover passed on: to whom (4.3.5). */
+      /** The open follow-up the handover passed on: to whom (篇2 4.3.5). */
       handedTo: string | null
     }
   | { kind: 'reception'; at: number; reception: ReceptionIndexRow }

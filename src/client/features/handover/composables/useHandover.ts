@@ -37,7 +37,7 @@ export function useHandover() {
     const s = state.value
     if (!s) return null
     const previous = slot(previousShift(types.value, now.value, tz()))
-    // A shift nobody stood (no one started duty on it) has nothing to hand over (4.3).
+    // A shift nobody stood (no one started duty on it) has nothing to hand over (篇2 4.3).
     const done = (key: string): boolean => s.handedOver.has(key) || (key === previous?.key && !s.onDuty.get(key)?.size)
     return handoverPair(previous, slot(currentShift(types.value, now.value, tz())), slot(nextShift(types.value, now.value, tz())), done)
   })
@@ -91,7 +91,7 @@ export function useHandover() {
     if (!draft.outgoingId) draft.outgoingId = ids.find((id) => id !== session.staff?.id) ?? ''
   })
 
-  /** 4.3.1: arrival is recorded when the incoming clerk starts the handover. */
+  /** 篇2 4.3.1: arrival is recorded when the incoming clerk starts the handover. */
   function start(): void {
     draft.incomingId = session.staff?.id ?? ''
     draft.started = true
@@ -125,7 +125,7 @@ export function useHandover() {
     )
   })
 
-  /** Each signer confirms with their PIN on this tablet before their signature counts (4.3.4). */
+  /** Each signer confirms with their PIN on this tablet before their signature counts (篇2 4.3.4). */
   async function checkPin(staffId: string, pin: string): Promise<string | null> {
     const result = await loginWithPin(db, staffId, pin, Date.now())
     if (result.ok) return null

@@ -9,7 +9,7 @@ import { ReceptionInvalidError } from '@client/db/register/receptions'
 import type { ReceptionIndexRow } from '@client/db/register/index-row'
 import { errorMessageKey } from '@client/components/error-message'
 
-/** Reviews this role owes (4.3 daily for the supervisor, 4.9 weekly for the manager), and signing one. */
+/** Reviews this role owes (篇4 4.3 daily for the supervisor, 篇4 4.9 weekly for the manager), and signing one. */
 export function useReviews(): {
   kind: ComputedRef<ReviewKind | null>
   due: ComputedRef<string[]>

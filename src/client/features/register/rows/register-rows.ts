@@ -88,9 +88,9 @@ export function customerText(r: Reception, ctx: RegisterContext): string {
 const STEP_TYPES: readonly EventType[] = ['followUp', 'departmentDone', 'answered', 'returnVisit', 'handedOver', 'takenOver']
 
 /**
- * 处理情况及结果 (篇4 4.5–4.8) in one cell: to which department it went (4.6), who took it over (4.7
- * supervisor, 4.8 manager), then the result with who recorded it — or 无法处理已关闭 with the reason
- * (3.3.3, 4.8) — and the return visit (篇3 五); while unresolved, the latest step of the timeline;
+ * 处理情况及结果 (篇4 4.5–4.8) in one cell: to which department it went (篇4 4.6), who took it over (篇4 4.7
+ * supervisor, 篇4 4.8 manager), then the result with who recorded it — or 无法处理已关闭 with the reason
+ * (篇4 3.3.3, 4.8) — and the return visit (篇3 五); while unresolved, the latest step of the timeline;
  * last, 逾期答复 when a complaint was answered after its deadline.
  */
 export function handlingText(entry: RegisterEntry, ctx: RegisterContext, state: ReceptionState = stateOf(entry, ctx)): string {

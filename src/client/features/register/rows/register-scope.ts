@@ -128,7 +128,7 @@ export interface PrintScope {
 
 /**
  * The print's scope from its address. A date range prints every request of the site in it (篇4 4.3,
- * 4.9: the reviewers sign the whole register); the list's filter — the tab it happened to be on — applies
+ * 篇4 4.9: the reviewers sign the whole register); the list's filter — the tab it happened to be on — applies
  * only when the clerk chose it (`subset=1`).
  */
 export function printScopeFromQuery(query: Record<string, unknown>): PrintScope {

@@ -16,8 +16,8 @@ import { errorMessageKey } from '@client/components/error-message'
 
 /**
  * The duty part of the today screen (issue 5 points 1, 2, 5): the clerk's shift, whether they wait for
- * the handover (4.2.8) and may end duty, what the handover passed on to them (4.3.5), what was reported
- * up to this role (4.2.3), and the day's notes (4.4.4).
+ * the handover (篇2 4.2.8) and may end duty, what the handover passed on to them (篇2 4.3.5), what was reported
+ * up to this role (篇2 4.2.3), and the day's notes (篇2 4.4.4).
  */
 export function useTodayDuty() {
   const db = useDb()
@@ -52,7 +52,7 @@ export function useTodayDuty() {
   /** The log has been read once: only what arrives after that is news (a notification). */
   const entriesLoaded = computed(() => read.value !== null)
   const noShowRecorded = computed(() => !!awaiting.value && entries.value.some((e) => e.kind === 'noShow' && e.shiftKey === awaiting.value!.key && e.staffId === me()))
-  /** 4.2.3: beyond the clerk's authority to the administrator, major matters to the supervisor. */
+  /** 篇2 4.2.3: beyond the clerk's authority to the administrator, major matters to the supervisor. */
   const escalatedTo = computed(() => (session.staff?.role === 'supervisor' ? 'supervisor' : session.staff?.role === 'administrator' ? 'administrator' : null))
   const escalated = computed(() => (escalatedTo.value ? escalatedEntries(entries.value, escalatedTo.value).sort((a, b) => b.at - a.at) : []))
 
@@ -97,7 +97,7 @@ export function useTodayDuty() {
     noShow: (note: string) => run((actor) => recordNoShow(db, actor, role(), awaiting.value!.key, note.trim(), Date.now())),
     /** The problems of pinning a day's note (none when pinned). */
     pinNote: async (text: string) => ((await run((actor) => pinDayNote(db, actor, role(), localDate(Date.now(), tz.value), text, Date.now()))) ? [] : problems.value),
-    /** 结束值班: only once nothing of this clerk's waits for a handover (4.2.8); then the tablet is free for the next person. */
+    /** 结束值班: only once nothing of this clerk's waits for a handover (篇2 4.2.8); then the tablet is free for the next person. */
     async endDuty(): Promise<void> {
       if (!endCheck.value.ok) return
       session.signOut()

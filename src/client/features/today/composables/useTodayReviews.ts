@@ -14,7 +14,7 @@ export interface TodayReview {
 
 /**
  * The reviews this person owes, each with its own page: the register's (篇4 4.3 daily for the
- * supervisor, 4.9 weekly for the manager on Mondays) and the duty log's (篇2 4.2.5 daily).
+ * supervisor, 篇4 4.9 weekly for the manager on Mondays) and the duty log's (篇2 4.2.5 daily).
  */
 export function useTodayReviews(): ComputedRef<TodayReview[]> {
   const owed: [ReviewsDue, RouteLocationRaw][] = [

@@ -8,7 +8,7 @@ import { indexRow, type ReceptionIndexRow } from '@client/db/register/index-row'
 import { applyCountChanges, countChanges } from '@client/db/register/index-counts'
 import { openRegister } from '@client/db/register/reception-queries'
 import { type RegisterQuery } from '@client/db/register/register-query'
-import type { Viewer } from '@shared/domain/reception-queue'
+import type { Viewer } from '@client/db/register/reception-queue'
 import { defaultSettings, type Settings } from '@shared/domain/settings'
 import { households, random, seedBatch } from './register-seed'
 

@@ -5,7 +5,7 @@
  */
 import type { Category, Channel, Reception, Urgency } from '@shared/domain/reception'
 import type { EventType, ReceptionEvent } from '@shared/domain/reception-event'
-import { formatReference } from '@shared/domain/reference'
+import { formatReference } from '@client/db/register/reference'
 import { indexRow, type ReceptionIndexRow } from '@client/db/register/index-row'
 
 const HOUR = 3_600_000

@@ -5,7 +5,7 @@
 import type { Reception } from '@shared/domain/reception'
 import type { EventType, ReceptionEvent } from '@shared/domain/reception-event'
 import type { RegisterContext } from '@client/features/register/rows/register-rows'
-import type { Translate } from '@shared/domain/text'
+import type { Translate } from '@client/locales/translate'
 import zhCN from '@client/features/register/locales/zh-CN.json'
 import en from '@client/features/register/locales/en.json'
 

@@ -1,4 +1,4 @@
-import type { Translate } from '@shared/domain/text'
+import type { Translate } from '@client/locales/translate'
 
 /** "3 小时 20 分" / "3 h 20 min" from milliseconds, for time left in a shift. */
 export function formatDuration(ms: number, t: Translate): string {

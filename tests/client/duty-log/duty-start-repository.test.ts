@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { newId } from '@shared/domain/ids'
-import type { LoginDuty } from '@shared/domain/duty-start'
+import type { LoginDuty } from '@client/db/duty/duty-start-rules'
 import type { Role } from '@shared/domain/role'
 import { addDays } from '@shared/domain/time'
 import type { DeskbookDb } from '@client/db/database'

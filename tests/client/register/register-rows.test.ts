@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { maskPhone } from '@shared/domain/archive'
-import { REGISTER_COLUMNS } from '@shared/domain/forms'
+import { REGISTER_COLUMNS } from '@client/components/print-forms'
 import { can, ROLES } from '@shared/domain/role'
 import { DAY, HOUR, MINUTE } from '@shared/domain/time'
 import type { Status } from '@shared/domain/reception-status'

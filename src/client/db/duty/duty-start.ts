@@ -3,7 +3,7 @@
  * which of them are handed over, and starting duty when a clerk logs in.
  */
 import { parseShiftKey, shiftKey, type DutyEntry } from '@shared/domain/duty-log'
-import { dutyOnLogin, type LoginDuty, type ShiftSpan } from '@shared/domain/duty-start'
+import { dutyOnLogin, type LoginDuty, type ShiftSpan } from '@client/db/duty/duty-start-rules'
 import { currentShift, previousShift, shiftWindow, type ShiftType, type ShiftWindow } from '@shared/domain/shift-type'
 import { DAY } from '@shared/domain/time'
 import type { Role } from '@shared/domain/role'

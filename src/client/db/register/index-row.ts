@@ -7,7 +7,7 @@
 import type { Reception } from '@shared/domain/reception'
 import type { ReceptionEvent } from '@shared/domain/reception-event'
 import { receptionState, sortEvents, type Status } from '@shared/domain/reception-status'
-import { needsAction } from '@shared/domain/reception-queue'
+import { needsAction } from '@client/db/register/reception-queue'
 import { defaultSettings } from '@shared/domain/settings'
 import { phoneKey } from '@shared/domain/archive'
 

@@ -24,9 +24,9 @@
  * In every plan the rows carry `level`, `overdue` and `answeredLate` from `liveState` at the same "now".
  */
 import type { Collection } from 'dexie'
-import { type Viewer } from '@shared/domain/reception-queue'
+import { type Viewer } from '@client/db/register/reception-queue'
 import { normaliseRoomQuery, phoneKey } from '@shared/domain/archive'
-import { parseReference } from '@shared/domain/reference'
+import { parseReference } from '@client/db/register/reference'
 import type { Settings } from '@shared/domain/settings'
 import type { DeskbookDb } from '../database'
 import { searchText, type ReceptionIndexRow } from './index-row'

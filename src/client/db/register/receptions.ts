@@ -5,7 +5,7 @@
 import { newId } from '@shared/domain/ids'
 import { receptionProblems, type Reception, type ReceptionProblem } from '@shared/domain/reception'
 import { actionForEvent, eventProblems, type EventProblem, type ReceptionEvent } from '@shared/domain/reception-event'
-import { formatReference } from '@shared/domain/reference'
+import { formatReference } from '@client/db/register/reference'
 import { localDate } from '@shared/domain/time'
 import { can, type Role } from '@shared/domain/role'
 import type { DeskbookDb } from '../database'

@@ -4,7 +4,7 @@
  * the time-dependent rules as bounds on `receivedAt` worked out from "now".
  */
 import { STATUSES, type Status } from '@shared/domain/reception-status'
-import { needsAction, type Viewer } from '@shared/domain/reception-queue'
+import { needsAction, type Viewer } from '@client/db/register/reception-queue'
 import { HOUR } from '@shared/domain/time'
 import type { Settings } from '@shared/domain/settings'
 import type { Category } from '@shared/domain/reception'

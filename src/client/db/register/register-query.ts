@@ -4,7 +4,7 @@
  * whether a row matches. Pure apart from the types it names.
  */
 import { liveState, type ReceptionState, type Status } from '@shared/domain/reception-status'
-import { inQueue, type Queue, type QueueState, type Viewer } from '@shared/domain/reception-queue'
+import { inQueue, type Queue, type QueueState, type Viewer } from '@client/db/register/reception-queue'
 import type { Settings } from '@shared/domain/settings'
 import type { Category } from '@shared/domain/reception'
 import { type ReceptionIndexRow } from './index-row'

@@ -3,7 +3,7 @@
  * the database, so reloading the page does not reset the count of wrong PINs.
  */
 import { verifyPin } from '@shared/domain/pin'
-import { afterFailure, afterSuccess, attemptsLeft, NO_FAILURES, waitLeft } from '@shared/domain/pin-throttle'
+import { afterFailure, afterSuccess, attemptsLeft, NO_FAILURES, waitLeft } from '@client/db/site/pin-throttle'
 import { staffCard, type StaffCard } from '@shared/domain/staff'
 import type { DeskbookDb } from '../database'
 

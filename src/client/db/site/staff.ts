@@ -2,7 +2,7 @@
 import { newId } from '@shared/domain/ids'
 import { hashPin } from '@shared/domain/pin'
 import { staffCard, type Staff } from '@shared/domain/staff'
-import { staffEditProblems, type StaffEditInput, type StaffEditProblem } from '@shared/domain/staff-edit'
+import { staffEditProblems, type StaffEditInput, type StaffEditProblem } from '@client/db/site/staff-edit'
 import type { DeskbookDb } from '../database'
 import { changedFields, writeRecords, type Actor } from '../write-records'
 

@@ -11,7 +11,7 @@ import { countRegister, openRegister, queryRegister } from '@client/db/register/
 import { matchesQuery, queueState, type RegisterQuery } from '@client/db/register/register-query'
 import { CATEGORIES, type Category, type Reception } from '@shared/domain/reception'
 import type { EventType, ReceptionEvent } from '@shared/domain/reception-event'
-import { QUEUES, type Viewer } from '@shared/domain/reception-queue'
+import { QUEUES, type Viewer } from '@client/db/register/reception-queue'
 import type { Status } from '@shared/domain/reception-status'
 import { defaultSettings } from '@shared/domain/settings'
 import { DAY, HOUR } from '@shared/domain/time'

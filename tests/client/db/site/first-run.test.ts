@@ -5,7 +5,7 @@ import { checkInstall, mirrorInstallMarker } from '@client/db/device/install-mar
 import { loadLocalSite, listStaff } from '@client/db/site/site'
 import { StorageFullError } from '@client/db/errors'
 import { verifyPin } from '@shared/domain/pin'
-import type { SetupInput } from '@shared/domain/site-setup'
+import type { SetupInput } from '@client/db/site/site-setup'
 import type { DeskbookDb } from '@client/db/database'
 
 function validInput(overrides: Partial<SetupInput> = {}): SetupInput {

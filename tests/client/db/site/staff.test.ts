@@ -3,7 +3,7 @@ import { freshDb } from '../../../factories/db'
 import { makeActor, makeStaff } from '../../../factories/site'
 import { saveStaff, StaffInvalidError } from '@client/db/site/staff'
 import { verifyPin } from '@shared/domain/pin'
-import type { StaffEditInput } from '@shared/domain/staff-edit'
+import type { StaffEditInput } from '@client/db/site/staff-edit'
 import type { DeskbookDb } from '@client/db/database'
 
 let db: DeskbookDb

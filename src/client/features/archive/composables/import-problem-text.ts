@@ -1,5 +1,5 @@
 import type { ImportProblem } from '@client/features/archive/import/import-rows'
-import type { Translate } from '@shared/domain/text'
+import type { Translate } from '@client/locales/translate'
 
 
 /** A problem in words: its column (`F 列(联系电话)`) and what is wrong, as the table and the skipped sheet say it. */

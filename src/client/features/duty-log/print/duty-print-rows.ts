@@ -8,12 +8,12 @@
  * may not call owners, as the register print does. Pure: texts come in through `t`.
  */
 import { loggedEntries } from '@shared/domain/duty-log'
-import type { DutyLogColumn } from '@shared/domain/forms'
+import type { DutyLogColumn } from '@client/components/print-forms'
 import { phoneForViewer } from '@shared/domain/archive'
 import { customerNameWithHonorific } from '@shared/domain/reception'
 import { formatDateTime, formatTime, localDate } from '@shared/domain/time'
 import type { PrintedAck, ShiftPrint } from '@client/features/duty-log/print/duty-print-data'
-import type { Translate } from '@shared/domain/text'
+import type { Translate } from '@client/locales/translate'
 
 
 export interface DutyPrintContext {

@@ -8,7 +8,7 @@ import type { AppraisalLine } from '@shared/domain/inspection-quota'
 import { ITEM_CODES } from '@shared/domain/inspection-template'
 import type { Role } from '@shared/domain/role'
 import type { StaffCard } from '@shared/domain/staff'
-import type { Translate } from '@shared/domain/text'
+import type { Translate } from '@client/locales/translate'
 
 export type Trend = 'up' | 'down' | 'flat'
 

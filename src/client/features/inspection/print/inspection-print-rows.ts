@@ -10,7 +10,7 @@ import type { Signature } from '@shared/domain/signature'
 import { formatDateTime } from '@shared/domain/time'
 import type { InspectionRecord } from '@client/db/inspection/inspections'
 import type { PrintColumn } from '@client/components/print-types'
-import type { Translate } from '@shared/domain/text'
+import type { Translate } from '@client/locales/translate'
 
 
 export const RESULT_MARKS: Record<InspectionResult['result'], string> = { pass: '✓', fail: '✗', na: '—' }

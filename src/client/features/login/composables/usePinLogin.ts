@@ -7,7 +7,7 @@ import { listShiftTypes, listStaff } from '@client/db/site/site'
 import { loginWithPin, type LoginResult } from '@client/db/site/login'
 import { startDutyOnLogin } from '@client/db/duty/duty-start'
 import { saveResumeRoute, takeResumeRoute } from '@client/db/device/form-drafts'
-import type { LoginDuty } from '@shared/domain/duty-start'
+import type { LoginDuty } from '@client/db/duty/duty-start-rules'
 import { mayUseDevice } from '@shared/domain/device'
 
 /** Staff who can log in on this tablet, and the PIN check itself. */

@@ -5,7 +5,7 @@
  * page reads), so going back to the list finds it as it was.
  */
 import { computed, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
-import { defaultQueue, queuesFor, QUEUES, type Queue, type Viewer } from '@shared/domain/reception-queue'
+import { defaultQueue, queuesFor, QUEUES, type Queue, type Viewer } from '@client/db/register/reception-queue'
 import { STATUSES, type Status } from '@shared/domain/reception-status'
 import { CATEGORIES, type Category } from '@shared/domain/reception'
 import { defaultSettings } from '@shared/domain/settings'

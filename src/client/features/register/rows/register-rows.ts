@@ -5,13 +5,13 @@
  * from the register list in the address. Pure: texts come in through `t`, the caller's translator.
  */
 import { phoneForViewer } from '@shared/domain/archive'
-import type { RegisterColumn } from '@shared/domain/forms'
+import type { RegisterColumn } from '@client/components/print-forms'
 import { customerNameWithHonorific, type Reception } from '@shared/domain/reception'
 import type { ReceptionEvent, EventType } from '@shared/domain/reception-event'
 import { receptionState, sortEvents, type ReceptionState } from '@shared/domain/reception-status'
 import { defaultSettings } from '@shared/domain/settings'
 import { formatDateTime } from '@shared/domain/time'
-import type { Translate } from '@shared/domain/text'
+import type { Translate } from '@client/locales/translate'
 import type { RegisterEntry } from '@client/db/register/register-entries'
 
 /**

@@ -3,11 +3,11 @@
  * filter carried from the register list in the address, with the title and file name that say so. Pure.
  */
 import { CATEGORIES, type Category } from '@shared/domain/reception'
-import { QUEUES, type Queue } from '@shared/domain/reception-queue'
+import { QUEUES, type Queue } from '@client/db/register/reception-queue'
 import { STATUSES, type Status } from '@shared/domain/reception-status'
 import { weekStart } from '@shared/domain/review'
 import { addDays, instantAt, localDate } from '@shared/domain/time'
-import type { Translate } from '@shared/domain/text'
+import type { Translate } from '@client/locales/translate'
 
 export const RANGE_PRESETS = ['today', 'yesterday', 'thisWeek', 'lastWeek', 'custom'] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]

@@ -1,5 +1,5 @@
 import { ref, type Ref } from 'vue'
-import type { StaffEditInput, StaffEditProblem } from '@shared/domain/staff-edit'
+import type { StaffEditInput, StaffEditProblem } from '@client/db/site/staff-edit'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { saveStaff, StaffInvalidError } from '@client/db/site/staff'

@@ -2,7 +2,7 @@ import { computed, reactive, ref } from 'vue'
 import { SUGGESTED_DEPARTMENTS } from '@shared/domain/department'
 import { SUGGESTED_SHIFTS } from '@shared/domain/shift-type'
 import { DEFAULT_TIMEZONE } from '@shared/domain/time'
-import { setupProblems, stepProblems, type SetupInput, type SetupProblem, type SetupStep } from '@shared/domain/site-setup'
+import { setupProblems, stepProblems, type SetupInput, type SetupProblem, type SetupStep } from '@client/db/site/site-setup'
 
 export const SETUP_STEPS: readonly SetupStep[] = ['site', 'departments', 'shifts', 'staff']
 

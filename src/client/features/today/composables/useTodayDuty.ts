@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue'
 import { useRouter } from 'vue-router'
-import { awaitingHandover, mayEndDuty } from '@shared/domain/duty-start'
+import { awaitingHandover, mayEndDuty } from '@client/db/duty/duty-start-rules'
 import { escalatedEntries, type DutyEntry } from '@shared/domain/duty-log'
 import { localDate } from '@shared/domain/time'
 import { useDb } from '@client/modules/db'

@@ -1,6 +1,6 @@
 import { computed, type ComputedRef } from 'vue'
-import type { Queue, Viewer } from '@shared/domain/reception-queue'
-import { queuesFor } from '@shared/domain/reception-queue'
+import type { Queue, Viewer } from '@client/db/register/reception-queue'
+import { queuesFor } from '@client/db/register/reception-queue'
 import { defaultSettings } from '@shared/domain/settings'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'

@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import type { Translate } from '@shared/domain/text'
+import type { Translate } from '@client/locales/translate'
 
 /** The translator the pure register builders take: keys under `registerPrint`. */
 export function useRegisterText(): Translate {

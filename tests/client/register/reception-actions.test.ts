@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { offeredEvents } from '@shared/domain/reception-actions'
+import { offeredEvents } from '@client/features/register/rows/reception-actions'
 import type { Category } from '@shared/domain/reception'
 import type { EventType } from '@shared/domain/reception-event'
 import { receptionState } from '@shared/domain/reception-status'

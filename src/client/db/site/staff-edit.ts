@@ -2,9 +2,9 @@
  * Adding or changing a staff member in the app (issue 3 point 2: staff accounts managed in the
  * app): what the form must hold. Pure; the repository hashes the PIN and writes.
  */
-import { pinProblem } from './pin'
-import type { Role } from './role'
-import type { StaffCard } from './staff'
+import { pinProblem } from '@shared/domain/pin'
+import type { Role } from '@shared/domain/role'
+import type { StaffCard } from '@shared/domain/staff'
 
 export interface StaffEditInput {
   /** Null to add a new staff member. */

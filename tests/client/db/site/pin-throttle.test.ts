@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FREE_ATTEMPTS, NO_FAILURES, afterFailure, afterSuccess, attemptsLeft, waitLeft, type ThrottleState } from '@shared/domain/pin-throttle'
+import { FREE_ATTEMPTS, NO_FAILURES, afterFailure, afterSuccess, attemptsLeft, waitLeft, type ThrottleState } from '@client/db/site/pin-throttle'
 
 const T0 = Date.UTC(2024, 4, 10, 2)
 const SECOND = 1000

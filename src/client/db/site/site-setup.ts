@@ -2,12 +2,12 @@
  * First-run setup of a standalone tablet (issue 2 point 5): what the form must hold before
  * anything is written. Pure; the client shows each problem in the step it belongs to.
  */
-import { duplicateNames } from './department'
-import { pinProblem, type PinProblem } from './pin'
-import type { Role } from './role'
-import { shiftProblems } from './shift-type'
-import { staffSetProblems } from './staff'
-import { isKnownTimezone, minutesOfDay } from './time'
+import { duplicateNames } from '@shared/domain/department'
+import { pinProblem, type PinProblem } from '@shared/domain/pin'
+import type { Role } from '@shared/domain/role'
+import { shiftProblems } from '@shared/domain/shift-type'
+import { staffSetProblems } from '@shared/domain/staff'
+import { isKnownTimezone, minutesOfDay } from '@shared/domain/time'
 
 export interface SetupStaffInput {
   name: string

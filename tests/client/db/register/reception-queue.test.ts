@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { QUEUES, defaultQueue, inQueue, needsAction, queuesFor, type Queue, type QueueState, type Viewer } from '@shared/domain/reception-queue'
+import { QUEUES, defaultQueue, inQueue, needsAction, queuesFor, type Queue, type QueueState, type Viewer } from '@client/db/register/reception-queue'
 import { ROLES, type Role } from '@shared/domain/role'
 import type { Status } from '@shared/domain/reception-status'
 

@@ -3,7 +3,7 @@
  * duty by logging in; arriving to take over the next shift, they start it by signing the handover; an
  * outgoing clerk whose shift has ended waits for the handover and may not leave before it.
  */
-import { MINUTE } from './time'
+import { MINUTE } from '@shared/domain/time'
 
 export interface ShiftSpan {
   key: string

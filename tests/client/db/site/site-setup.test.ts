@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { setupProblems, stepProblems, type SetupInput, type SetupProblem, type SetupStaffInput, type SetupStep } from '@shared/domain/site-setup'
+import { setupProblems, stepProblems, type SetupInput, type SetupProblem, type SetupStaffInput, type SetupStep } from '@client/db/site/site-setup'
 
 function staff(overrides: Partial<SetupStaffInput> = {}): SetupStaffInput {
   return { name: '李娜', role: 'administrator', departmentIndex: null, pin: '2580', pinAgain: '2580', ...overrides }

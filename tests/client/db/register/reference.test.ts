@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { REFERENCE_PATTERN, formatReference, parseReference } from '@shared/domain/reference'
+import { REFERENCE_PATTERN, formatReference, parseReference } from '@client/db/register/reference'
 import { ReceptionSchema } from '@shared/domain/reception'
 
 describe('formatReference', () => {

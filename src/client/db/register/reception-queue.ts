@@ -2,8 +2,8 @@
  * Each role opens the register to its own queue (issue 4 point 3): mine, my department's,
  * escalated to me, overdue. Pure: derived from the request's state and who is looking.
  */
-import type { Role } from './role'
-import type { ReceptionState } from './reception-status'
+import type { Role } from '@shared/domain/role'
+import type { ReceptionState } from '@shared/domain/reception-status'
 
 export const QUEUES = ['mine', 'department', 'escalated', 'overdue', 'open', 'all'] as const
 export type Queue = (typeof QUEUES)[number]

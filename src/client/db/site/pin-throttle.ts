@@ -2,7 +2,7 @@
  * Wrong-PIN throttling on a shared tablet: a few free tries, then waits that double.
  * Pure: the caller passes "now" and stores the state.
  */
-import { MINUTE } from './time'
+import { MINUTE } from '@shared/domain/time'
 
 export interface ThrottleState {
   failures: number

@@ -2,10 +2,10 @@
  * Which timeline steps are offered on a request, by its state and the viewer's role (issue 4
  * points 2, 3 and 8). The server checks the same roles (registry) and rules (record-rules).
  */
-import { actionForEvent, type EventType } from './reception-event'
-import { needsReturnVisit, type Category } from './reception'
-import type { ReceptionState } from './reception-status'
-import { can, type Role } from './role'
+import { actionForEvent, type EventType } from '@shared/domain/reception-event'
+import { needsReturnVisit, type Category } from '@shared/domain/reception'
+import type { ReceptionState } from '@shared/domain/reception-status'
+import { can, type Role } from '@shared/domain/role'
 
 export function offeredEvents(state: Pick<ReceptionState, 'status' | 'resolved' | 'byDepartment' | 'level' | 'ownerId' | 'departmentId'>, category: Category, viewer: { id: string; role: Role; departmentId: string | null }): EventType[] {
   const out: EventType[] = []

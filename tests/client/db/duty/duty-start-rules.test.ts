@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { awaitingHandover, dutyOnLogin, mayEndDuty, type ShiftSpan } from '@shared/domain/duty-start'
+import { awaitingHandover, dutyOnLogin, mayEndDuty, type ShiftSpan } from '@client/db/duty/duty-start-rules'
 import { instantAt, MINUTE } from '@shared/domain/time'
 
 const TZ = 'Asia/Shanghai'

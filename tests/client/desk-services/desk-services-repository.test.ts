@@ -5,7 +5,6 @@ import type { DeskbookDb } from '@client/db/database'
 import {
   addPaidService,
   addPeriodical,
-  DeskServiceInvalidError,
   lendItem,
   loansOfMonth,
   loansOutCount,
@@ -16,6 +15,7 @@ import {
   returnLoan,
   suggestedReceiptNo,
 } from '@client/db/duty/desk-services'
+import { RecordInvalidError } from '@client/db/errors'
 import { freshDb } from '../../factories/db'
 import { makeActor } from '../../factories/site'
 import { makeLoanInput, makePaidServiceInput, makePeriodicalInput } from '../../factories/desk-services'
@@ -39,8 +39,8 @@ async function refused(write: Promise<unknown>): Promise<string[]> {
     () => null,
     (err: unknown) => err,
   )
-  expect(e).toBeInstanceOf(DeskServiceInvalidError)
-  return (e as DeskServiceInvalidError).problems
+  expect(e).toBeInstanceOf(RecordInvalidError)
+  return (e as RecordInvalidError<string>).problems
 }
 
 describe('addPeriodical', () => {

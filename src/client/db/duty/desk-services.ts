@@ -2,7 +2,7 @@
  * The desk services log (篇1 3.4; 篇2 4.4.1 i; issue 5 point 6): periodicals received and filed, items
  * lent and returned, paid services with their receipt numbers. Every record is append-only and goes
  * through writeRecords with its outbox entry; a return is its own record. The handover counts what is
- * still lent (`loansOutCount`) and the receipt numbers used in a shift (`receiptsBetween`).
+ * still lent (`loansOutCount`) and the receipts written out since the last one (`paidServicesSince`).
  */
 import { newId } from '@shared/domain/ids'
 import {
@@ -15,7 +15,6 @@ import {
   parseYuan,
   periodicalProblems,
   piecesOut,
-  receiptRange,
   type Loan,
   type LoanProblem,
   type LoanReturn,
@@ -183,14 +182,9 @@ export async function loansOutCount(db: DeskbookDb, siteId: string): Promise<num
   return piecesOut(loans, returns)
 }
 
-/**
- * Receipt numbers used for paid services recorded in [`from`, `to`) — a shift's window — lowest and
- * highest, and the number the receipt book goes on with; null when none was used.
- */
-export async function receiptsBetween(db: DeskbookDb, siteId: string, from: number, to: number): Promise<{ first: string; last: string; next: string } | null> {
-  const services = await db.paidServices.where('at').between(from, to, true, false).filter((s) => s.siteId === siteId).toArray()
-  const range = receiptRange(services)
-  return range && { ...range, next: nextReceiptNo(range.last) }
+/** Paid services of the site recorded at or after `from` (the last handover): the receipts written out since. */
+export async function paidServicesSince(db: DeskbookDb, siteId: string, from: number): Promise<PaidService[]> {
+  return db.paidServices.where('at').aboveOrEqual(from).filter((s) => s.siteId === siteId).toArray()
 }
 
 // ——— Reads for the pages ———

@@ -7,7 +7,7 @@ import { newId } from '@shared/domain/ids'
 import { standsDuty } from '@shared/domain/role'
 import { entryNow, openFollowUps, type DutyEntry } from '@shared/domain/duty-log'
 import { expectedCounts, handoverProblems, isLate, type Handover, type HandoverCount, type HandoverProblem, type HandoverTemplate, type PendingItem } from '@shared/domain/handover'
-import { piecesOut, receiptRange } from '@shared/domain/desk-services'
+import { receiptRange } from '@shared/domain/desk-services'
 import type { Signature } from '@shared/domain/signature'
 import type { ReceptionEvent } from '@shared/domain/reception-event'
 import type { DeskbookDb } from '../database'
@@ -18,6 +18,7 @@ import { RecordInvalidError, toStorageError } from '../errors'
 import { receptionEvent } from '../register/receptions'
 import { plain } from '../plain'
 import { dutyStartEntry, handoverTemplate, hasStartedDuty, recentEntries } from './duty-log'
+import { loansOutCount, paidServicesSince } from './desk-services'
 
 export interface HandoverContext {
   template: HandoverTemplate
@@ -37,12 +38,11 @@ export function pendingOf(ctx: Pick<HandoverContext, 'receptions' | 'followUps'>
 }
 
 export async function handoverContext(db: DeskbookDb, siteId: string, fromShiftKey: string, now: number): Promise<HandoverContext> {
-  const [template, pending, entries, loans, returns, handovers] = await Promise.all([
+  const [template, pending, entries, loansOut, handovers] = await Promise.all([
     handoverTemplate(db, siteId),
     db.receptionIndex.where('[siteId+pending+receivedAt]').between([siteId, 1, 0], [siteId, 1, Number.MAX_SAFE_INTEGER]).toArray(),
     recentEntries(db, siteId, now),
-    db.loans.toArray(),
-    db.loanReturns.toArray(),
+    loansOutCount(db, siteId),
     db.handovers.orderBy('createdAt').toArray(),
   ])
   // Requests the supervisor or manager took over are theirs, not the desk's to hand on.
@@ -50,13 +50,13 @@ export async function handoverContext(db: DeskbookDb, siteId: string, fromShiftK
   const receptions = pending.filter((r) => deskStaff.has(r.ownerId) && r.siteId === siteId).sort((a, b) => a.receivedAt - b.receivedAt)
   const last = handovers.filter((h) => h.siteId === siteId).at(-1) ?? null
   // Receipts written out since the last handover: the receipt book's next number follows on from them.
-  const receipts = (await db.paidServices.where('at').aboveOrEqual(last?.incomingSignedAt ?? 0).toArray()).filter((p) => p.siteId === siteId)
+  const receipts = await paidServicesSince(db, siteId, last?.incomingSignedAt ?? 0)
   const range = receiptRange(receipts)
   return {
     template,
     receptions,
     followUps: openFollowUps(entries).sort((a, b) => a.at - b.at),
-    counts: expectedCounts(template, last, piecesOut(loans.filter((l) => l.siteId === siteId), returns), receipts.map((r) => r.receiptNo)),
+    counts: expectedCounts(template, last, loansOut, receipts.map((r) => r.receiptNo)),
     receipts: range ? { ...range, count: receipts.length } : null,
     last,
     alreadyHandedOver: handovers.some((h) => h.fromShiftKey === fromShiftKey),

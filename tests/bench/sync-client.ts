@@ -62,7 +62,7 @@ export async function runPush(baseUrl: string, code: string, staffId: string, n:
     const writes: RecordWrite[] = []
     for (let i = 0; i < n; i++) {
       const row: Department = { id: newId(), siteId: link.siteId, name: `推送部门${i}`, active: true }
-      writes.push({ table: 'departments', row, key: row.id, name: 'department.put' })
+      writes.push({ name: 'department.put', row })
     }
     const queued = await writeRecords(db, { siteId: link.siteId, deviceId: link.deviceId, staffId }, writes)
     const { transport, sent } = timed(fetchTransport(baseUrl))

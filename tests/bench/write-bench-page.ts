@@ -45,7 +45,7 @@ async function run(n: number): Promise<{ app: number[]; raw: number[] }> {
   for (let i = 0; i < n; i++) {
     const a = staffRow(siteId, i)
     const t0 = performance.now()
-    await writeRecords(db, actor, [{ table: 'staff', row: a, key: a.id, name: 'staff.put' }])
+    await writeRecords(db, actor, [{ name: 'staff.put', row: a }])
     const t1 = performance.now()
     await rawPut(rawDb, staffRow(siteId, i))
     const t2 = performance.now()

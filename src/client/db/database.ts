@@ -2,7 +2,6 @@
  * The one local database. Everything the desk records is written here first (SPEC "Offline and
  * sync"); the outbox holds what has not reached the server yet.
  */
-import type { PulledTable } from '@shared/sync/registry'
 import type { InspectionTemplate } from '@shared/domain/inspection-template'
 import type { Inspection, InspectionPhoto, InspectionResponse, Nonconformity, Verification } from '@shared/domain/inspection'
 import Dexie, { type Table } from 'dexie'
@@ -105,9 +104,3 @@ export class DeskbookDb extends Dexie {
     }
   }
 }
-
-/**
- * Tables whose rows sync up: every write to them goes through `writeRecords`. The same list the server
- * sends down (the registry's PULLED_TABLES), less `devices`, which only comes down.
- */
-export type SyncedTable = Exclude<PulledTable, 'devices'>

@@ -49,7 +49,7 @@ export interface MutationSpec {
 /** Mutations a founding device made during first-run setup, before anyone could log in. */
 export const SETUP_MUTATIONS: readonly string[] = ['site.put', 'settings.put', 'department.put', 'shiftType.put', 'staff.put']
 
-export const MUTATIONS: Record<string, MutationSpec> = {
+const REGISTRY = {
   'site.put': { table: 'sites', kind: 'editable', action: 'settings.manage', schema: SiteSchema, siteField: 'id', op: 'put', versions: [1] },
   'settings.put': { table: 'settings', kind: 'editable', action: 'settings.manage', schema: SettingsSchema, siteField: 'siteId', op: 'put', versions: [1], keyField: 'siteId' },
   'department.put': { table: 'departments', kind: 'editable', action: 'settings.manage', schema: DepartmentSchema, siteField: 'siteId', op: 'put', versions: [1] },
@@ -101,7 +101,12 @@ export const MUTATIONS: Record<string, MutationSpec> = {
   'verification.add': { table: 'verifications', kind: 'appendOnly', action: 'inspection.record', schema: VerificationSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'nonconformityId', actorField: 'staffId' },
   'inspectionResponse.add': { table: 'inspectionResponses', kind: 'appendOnly', action: 'inspection.respond', schema: InspectionResponseSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'inspectionId', actorField: 'staffId' },
   'inspectionPhoto.add': { table: 'inspectionPhotos', kind: 'appendOnly', action: 'inspection.record', schema: InspectionPhotoSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'inspectionId' },
-}
+} satisfies Record<string, MutationSpec>
+
+/** The name of a mutation the registry knows, e.g. `staff.put`. */
+export type MutationName = keyof typeof REGISTRY
+
+export const MUTATIONS: Readonly<Record<MutationName, MutationSpec>> = REGISTRY
 
 /** Tables of quality inspections: internal to the site's desk and its managers, like the duty log. */
 export const INSPECTION_TABLES: readonly string[] = ['inspectionTemplates', 'inspections', 'nonconformities', 'verifications', 'inspectionResponses', 'inspectionPhotos']
@@ -144,7 +149,27 @@ export const PULLED_TABLES = [
 ] as const
 export type PulledTable = (typeof PULLED_TABLES)[number]
 
+/** The spec of mutation `name` at any version, or null for a name the registry does not know. */
+export function mutationSpec(name: string): MutationSpec | null {
+  // Own keys only: `constructor` or `toString` are not mutations.
+  return Object.hasOwn(MUTATIONS, name) ? MUTATIONS[name as MutationName] : null
+}
+
 export function specFor(name: string, version: number): MutationSpec | null {
-  const spec = MUTATIONS[name]
+  const spec = mutationSpec(name)
   return spec && spec.versions.includes(version) ? spec : null
+}
+
+/** The version a device writes today: the newest the server applies. */
+export function currentVersion(spec: MutationSpec): number {
+  return Math.max(...spec.versions)
+}
+
+/**
+ * The id a mutation of `spec` carries for `record`: its key field, `id`, or `siteId` for the
+ * one-per-site records (settings, handover template). The server refuses a mutation whose record
+ * does not hold its id there (apply-push.ts, `recordIdMismatch`).
+ */
+export function recordIdOf(spec: Pick<MutationSpec, 'keyField'>, record: Readonly<Record<string, unknown>>): unknown {
+  return record[spec.keyField ?? 'id']
 }

@@ -4,7 +4,8 @@ import { freshDb } from '../../factories/db'
 import { makeActor } from '../../factories/site'
 import { makeCustomer, makeRoom } from '../../factories/archive'
 import { readSheet, type SheetData } from '@client/features/archive/import/read-sheet'
-import { checkImport, ImportInvalidError, runImport } from '@client/features/archive/import/import-run'
+import { checkImport, runImport } from '@client/features/archive/import/import-run'
+import { RecordInvalidError } from '@client/db/errors'
 import { findHeaderRow, suggestMapping, type ColumnMapping } from '@client/features/archive/import/import-rows'
 import type { DeskbookDb } from '@client/db/database'
 import type { Actor } from '@client/db/write-records'
@@ -52,7 +53,7 @@ describe('checking a sheet before importing', () => {
       [6, 'G', '入伙日期', 'dateInvalid'],
     ])
     expect(result.problems[0]!.value).toBe('1380013800')
-    await expect(runImport(db, actor, result.plan!)).rejects.toBeInstanceOf(ImportInvalidError)
+    await expect(runImport(db, actor, result.plan!)).rejects.toBeInstanceOf(RecordInvalidError)
     expect(await db.rooms.count()).toBe(0)
     expect(await db.customers.count()).toBe(0)
     expect(await db.outbox.count()).toBe(0)
@@ -100,7 +101,7 @@ describe('importing', () => {
     expect(result.problems).toEqual([{ row: 4, column: 'D', header: '业主姓名', code: 'duplicateRow', value: '王建国', otherRow: 2 }])
     expect(result.summary).toEqual({ rows: 5, imported: 4, skipped: 1, newRooms: 2, matchedRooms: 0, newCustomers: 4, changedCustomers: 0, unchangedCustomers: 0 })
     // Not without the clerk's choice to skip it.
-    await expect(runImport(db, actor, result.plan!)).rejects.toBeInstanceOf(ImportInvalidError)
+    await expect(runImport(db, actor, result.plan!)).rejects.toBeInstanceOf(RecordInvalidError)
     expect(await db.customers.count()).toBe(0)
     const { summary, skipped } = await runImport(db, actor, result.plan!, { skipRows: [4] })
     expect(summary).toMatchObject({ imported: 4, skipped: 1 })
@@ -229,7 +230,7 @@ describe('importing', () => {
     expect(result.summary).toMatchObject({ rows: 3000, imported: 2999, skipped: 1, newCustomers: 2999 })
 
     // Without the choice, the one bad row still holds everything back; with it, 2,999 go in one transaction.
-    await expect(runImport(db, actor, result.plan!)).rejects.toBeInstanceOf(ImportInvalidError)
+    await expect(runImport(db, actor, result.plan!)).rejects.toBeInstanceOf(RecordInvalidError)
     expect(await db.customers.count()).toBe(0)
     const { summary, skipped } = await runImport(db, actor, result.plan!, { skipRows: [1503] })
     expect(summary).toMatchObject({ rows: 3000, imported: 2999, skipped: 1 })
@@ -260,7 +261,7 @@ describe('importing', () => {
     const actor = makeActor()
     const result = await check(await csv([HEAD, ['3', '2', '1101', '王建国', '', '138', '', '', ''], ['3', '2', '1102', '李秀英', '', '139', '', '', '']]), actor)
     expect(result.problems.map((p) => p.row)).toEqual([2, 3])
-    await expect(runImport(db, actor, result.plan!, { skipRows: [2] })).rejects.toBeInstanceOf(ImportInvalidError)
+    await expect(runImport(db, actor, result.plan!, { skipRows: [2] })).rejects.toBeInstanceOf(RecordInvalidError)
     expect(await db.outbox.count()).toBe(0)
   })
 })

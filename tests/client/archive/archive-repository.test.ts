@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { freshDb } from '../../factories/db'
 import { makeActor } from '../../factories/site'
 import { customerInput, makeRoom, renovationInput, roomInput } from '../../factories/archive'
-import { ArchiveInvalidError, saveCustomer, saveRenovation, saveRoom } from '@client/db/archive/archive'
+import { saveCustomer, saveRenovation, saveRoom } from '@client/db/archive/archive'
+import { RecordInvalidError } from '@client/db/errors'
 import type { DeskbookDb } from '@client/db/database'
 
 let db: DeskbookDb
@@ -16,8 +17,8 @@ const problemsOf = async (p: Promise<unknown>): Promise<string[]> => {
     () => null,
     (err: unknown) => err,
   )
-  expect(e).toBeInstanceOf(ArchiveInvalidError)
-  return (e as ArchiveInvalidError).problems
+  expect(e).toBeInstanceOf(RecordInvalidError)
+  return (e as RecordInvalidError<string>).problems
 }
 
 describe('saveRoom', () => {

@@ -5,17 +5,17 @@ import type { DeskbookDb } from '@client/db/database'
 import {
   addPaidService,
   addPeriodical,
-  DeskServiceInvalidError,
   lendItem,
   loansOfMonth,
   loansOutCount,
   openLoanList,
   paidServicesOfDay,
+  paidServicesSince,
   periodicalsOfMonth,
-  receiptsBetween,
   returnLoan,
   suggestedReceiptNo,
 } from '@client/db/duty/desk-services'
+import { RecordInvalidError } from '@client/db/errors'
 import { freshDb } from '../../factories/db'
 import { makeActor } from '../../factories/site'
 import { makeLoanInput, makePaidServiceInput, makePeriodicalInput } from '../../factories/desk-services'
@@ -39,8 +39,8 @@ async function refused(write: Promise<unknown>): Promise<string[]> {
     () => null,
     (err: unknown) => err,
   )
-  expect(e).toBeInstanceOf(DeskServiceInvalidError)
-  return (e as DeskServiceInvalidError).problems
+  expect(e).toBeInstanceOf(RecordInvalidError)
+  return (e as RecordInvalidError<string>).problems
 }
 
 describe('addPeriodical', () => {
@@ -137,15 +137,16 @@ describe('reads for the handover', () => {
     expect(await loansOutCount(db, newId())).toBe(0)
   })
 
-  it('receiptsBetween gives the lowest and highest receipt of a window (from inclusive, to exclusive) and the next number', async () => {
+  it('paidServicesSince gives the site’s paid services recorded from a moment on (the last handover), in time order', async () => {
     const at = (h: number): number => T0 + h * HOUR
     for (const [no, h] of [['A000099', 1], ['A000101', 3], ['A000100', 2], ['A000098', 0], ['A000102', 5]] as const) {
       await addPaidService(db, actor, 'assistant', makePaidServiceInput({ receiptNo: no, at: at(h) }), at(6))
     }
     await addPaidService(db, { ...actor, siteId: newId() }, 'assistant', makePaidServiceInput({ receiptNo: 'A000500', at: at(2) }), at(6))
-    expect(await receiptsBetween(db, actor.siteId, at(1), at(5))).toEqual({ first: 'A000099', last: 'A000101', next: 'A000102' })
-    expect(await receiptsBetween(db, actor.siteId, at(5), at(6))).toEqual({ first: 'A000102', last: 'A000102', next: 'A000103' })
-    expect(await receiptsBetween(db, actor.siteId, at(6), at(8))).toBeNull()
+    const since = async (h: number): Promise<string[]> => (await paidServicesSince(db, actor.siteId, at(h))).map((s) => s.receiptNo)
+    expect(await since(1)).toEqual(['A000099', 'A000100', 'A000101', 'A000102'])
+    expect(await since(5)).toEqual(['A000102'])
+    expect(await since(6)).toEqual([])
   })
 })
 

@@ -4,7 +4,8 @@ import { escalatedEntries } from '@shared/domain/duty-log'
 import type { Role } from '@shared/domain/role'
 import { HOUR, MINUTE } from '@shared/domain/time'
 import type { DeskbookDb } from '@client/db/database'
-import { addDutyEntry, dayNotesOf, loadShiftLog, type DutyEntryInput, DutyInvalidError, hasStartedDuty, pinDayNote, recordNoShow, startDuty } from '@client/db/duty/duty-log'
+import { addDutyEntry, dayNotesOf, loadShiftLog, type DutyEntryInput, hasStartedDuty, pinDayNote, recordNoShow, startDuty } from '@client/db/duty/duty-log'
+import { RecordInvalidError } from '@client/db/errors'
 import { freshDb } from '../../factories/db'
 import { makeActor } from '../../factories/site'
 import { makeHandover } from '../../factories/duty-seed'
@@ -33,8 +34,8 @@ async function refused(write: Promise<unknown>): Promise<string[]> {
     () => null,
     (err: unknown) => err,
   )
-  expect(e).toBeInstanceOf(DutyInvalidError)
-  return (e as DutyInvalidError).problems
+  expect(e).toBeInstanceOf(RecordInvalidError)
+  return (e as RecordInvalidError<string>).problems
 }
 
 /** The day shift handed over to the night shift at 19:50; its id. */

@@ -7,7 +7,8 @@ import type { Reception } from '@shared/domain/reception'
 import type { Role } from '@shared/domain/role'
 import { addDays, MINUTE } from '@shared/domain/time'
 import type { DeskbookDb } from '@client/db/database'
-import { carriedTo, completeHandover, handoverContext, HandoverInvalidError, type HandoverContext, type HandoverInput } from '@client/db/duty/handover'
+import { carriedTo, completeHandover, handoverContext, type HandoverContext, type HandoverInput } from '@client/db/duty/handover'
+import { RecordInvalidError } from '@client/db/errors'
 import { freshDb } from '../../factories/db'
 import { makeActor, makeStaff } from '../../factories/site'
 import { makeEntry, makeHandover, makeRegistered } from '../../factories/duty-seed'
@@ -144,8 +145,8 @@ async function refusal(write: Promise<unknown>): Promise<HandoverProblem[]> {
     () => null,
     (err: unknown) => err,
   )
-  expect(e).toBeInstanceOf(HandoverInvalidError)
-  return (e as HandoverInvalidError).problems
+  expect(e).toBeInstanceOf(RecordInvalidError)
+  return (e as RecordInvalidError<HandoverProblem>).problems
 }
 
 // ——— Tests ———
@@ -333,8 +334,8 @@ describe('completeHandover', () => {
     const results = await Promise.allSettled([completeHandover(db, actorOf(incoming.id), input, NOW), completeHandover(db, actorOf(incoming.id), input, NOW)])
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
     const failure = results.find((r) => r.status === 'rejected')!
-    expect(failure.reason).toBeInstanceOf(HandoverInvalidError)
-    expect((failure.reason as HandoverInvalidError).problems).toEqual([{ code: 'alreadyHandedOver' }])
+    expect(failure.reason).toBeInstanceOf(RecordInvalidError)
+    expect((failure.reason as RecordInvalidError).problems).toEqual([{ code: 'alreadyHandedOver' }])
     expect(await db.handovers.where('fromShiftKey').equals(FROM).count()).toBe(1)
     expect(await db.signatures.count()).toBe(2 + 2)
     expect(await db.receptionEvents.filter((e) => e.type === 'carriedOver').count()).toBe(4)

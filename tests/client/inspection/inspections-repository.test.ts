@@ -6,7 +6,8 @@ import { DEFAULT_CHECKLIST } from '@shared/domain/inspection-template'
 import type { Role } from '@shared/domain/role'
 import { HOUR } from '@shared/domain/time'
 import type { DeskbookDb } from '@client/db/database'
-import { checklistOf, InspectionInvalidError, loadInspection, respondToInspection, saveChecklist, saveInspection, verifyNonconformity, type InspectionInput } from '@client/db/inspection/inspections'
+import { checklistOf, loadInspection, respondToInspection, saveChecklist, saveInspection, verifyNonconformity, type InspectionInput, type InspectionWriteProblem } from '@client/db/inspection/inspections'
+import { RecordInvalidError } from '@client/db/errors'
 import { freshDb } from '../../factories/db'
 import { at, outboxInOrder, TZ } from '../../factories/duty'
 import { answers, inspectionInput, ncDraft, smallChecklist, TINY_JPEG, TINY_PNG } from '../../factories/inspection'
@@ -48,8 +49,8 @@ async function problemsOf(p: Promise<unknown>): Promise<string[]> {
     () => null,
     (err: unknown) => err,
   )
-  expect(e).toBeInstanceOf(InspectionInvalidError)
-  return (e as InspectionInvalidError).problems.map((x) => x.code)
+  expect(e).toBeInstanceOf(RecordInvalidError)
+  return (e as RecordInvalidError<InspectionWriteProblem>).problems.map((x) => x.code)
 }
 
 describe('saveInspection (篇2 4.4)', () => {
@@ -173,7 +174,7 @@ describe('the checklist’s versions (issue 6 point 1)', () => {
     const shown = input({ templateId: v1.id })
     await saveChecklist(db, actor(administrator), 'administrator', DEFAULT_CHECKLIST.filter((i) => i.code !== 'd'), NOW + 1)
     const got: unknown = await saveInspection(db, actor(supervisor), 'supervisor', shown, TZ, NOW + 2).catch((e: unknown) => e)
-    const filed = got instanceof InspectionInvalidError ? 'refused' : (got as { templateId: string }).templateId === v1.id ? 'under version 1' : 'under version 2'
+    const filed = got instanceof RecordInvalidError ? 'refused' : (got as { templateId: string }).templateId === v1.id ? 'under version 1' : 'under version 2'
     expect(['refused', 'under version 1']).toContain(filed)
   })
 

@@ -4,7 +4,8 @@ import { defaultHandoverTemplate, type HandoverTemplate } from '@shared/domain/h
 import type { Role } from '@shared/domain/role'
 import type { DeskbookDb } from '@client/db/database'
 import { handoverTemplate } from '@client/db/duty/duty-log'
-import { HandoverTemplateInvalidError, saveHandoverTemplate, type HandoverTemplateProblem } from '@client/db/duty/handover-template'
+import { saveHandoverTemplate, type HandoverTemplateProblem } from '@client/db/duty/handover-template'
+import { RecordInvalidError } from '@client/db/errors'
 import { freshDb } from '../../factories/db'
 import { makeActor } from '../../factories/site'
 
@@ -31,10 +32,10 @@ async function refused(template: HandoverTemplate, role: Role = 'administrator')
     () => null,
     (err: unknown) => err,
   )
-  expect(e).toBeInstanceOf(HandoverTemplateInvalidError)
+  expect(e).toBeInstanceOf(RecordInvalidError)
   expect(await db.handoverTemplates.count()).toBe(0)
   expect(await db.outbox.count()).toBe(0)
-  return (e as HandoverTemplateInvalidError).problems
+  return (e as RecordInvalidError<HandoverTemplateProblem>).problems
 }
 
 describe('saveHandoverTemplate — writing', () => {

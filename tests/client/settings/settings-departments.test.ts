@@ -13,7 +13,8 @@ import SettingsDepartments from '@client/features/settings/components/SettingsDe
 import SettingsStaffEditor from '@client/features/settings/components/SettingsStaffEditor.vue'
 import RegisterEventForm from '@client/features/register/components/RegisterEventForm.vue'
 import type { DeskbookDb } from '@client/db/database'
-import { saveDepartment, DepartmentInvalidError } from '@client/db/site/departments'
+import { saveDepartment } from '@client/db/site/departments'
+import { RecordInvalidError } from '@client/db/errors'
 import { freshDb } from '../../factories/db'
 import { makeActor, makeStaff } from '../../factories/site'
 import { signedIn } from '../archive/session'
@@ -142,7 +143,7 @@ describe('saveDepartment', () => {
   it('refuses a role that may not manage the site’s settings, and writes nothing', async () => {
     db = freshDb()
     const actor = makeActor({ siteId: SITE })
-    await expect(saveDepartment(db, actor, 'supervisor', { id: null, name: '绿化部', active: true })).rejects.toEqual(new DepartmentInvalidError(['notAllowed']))
+    await expect(saveDepartment(db, actor, 'supervisor', { id: null, name: '绿化部', active: true })).rejects.toEqual(new RecordInvalidError(['notAllowed']))
     expect(await db.outbox.count()).toBe(0)
     expect(await db.departments.count()).toBe(0)
   })

@@ -74,7 +74,7 @@ describe('sync engine against the real server (SQLite)', () => {
     const b = await enrolled(siteId)
     const d = department(siteId, '物业工程部')
     const actor = { siteId, deviceId: (await getServerLink(a.db))!.deviceId, staffId: adminStaffId }
-    await writeRecords(a.db, actor, [{ table: 'departments', row: d, key: d.id, name: 'department.put' }], server.clock.now)
+    await writeRecords(a.db, actor, [{ name: 'department.put', row: d }], server.clock.now)
 
     await a.engine.run() // the server commits, the answer is lost
     expect(await a.db.outbox.count()).toBe(1)
@@ -97,13 +97,13 @@ describe('sync engine against the real server (SQLite)', () => {
     const b = await enrolled(siteId)
     const d = department(siteId, '物业工程部')
     const actorB = { siteId, deviceId: (await getServerLink(b.db))!.deviceId, staffId: adminStaffId }
-    await writeRecords(b.db, actorB, [{ table: 'departments', row: d, key: d.id, name: 'department.put' }], server.clock.now)
+    await writeRecords(b.db, actorB, [{ name: 'department.put', row: d }], server.clock.now)
     await b.engine.run()
     await a.engine.run()
     // A renames offline; meanwhile B renames and deactivates on the server.
     const actorA = { siteId, deviceId: (await getServerLink(a.db))!.deviceId, staffId: adminStaffId }
-    await writeRecords(a.db, actorA, [{ table: 'departments', row: { ...d, name: '工程部(A)' }, key: d.id, name: 'department.put', fields: { name: '工程部(A)' } }], server.clock.now + 1000)
-    await writeRecords(b.db, actorB, [{ table: 'departments', row: { ...d, name: '工程部(B)', active: false }, key: d.id, name: 'department.put', fields: { name: '工程部(B)', active: false } }], server.clock.now + 500)
+    await writeRecords(a.db, actorA, [{ name: 'department.put', row: { ...d, name: '工程部(A)' }, fields: { name: '工程部(A)' } }], server.clock.now + 1000)
+    await writeRecords(b.db, actorB, [{ name: 'department.put', row: { ...d, name: '工程部(B)', active: false }, fields: { name: '工程部(B)', active: false } }], server.clock.now + 500)
     await b.engine.run()
     // A pulls before it pushes (push refused once): its waiting name stays, B's other field arrives.
     const pulledOnly = await import('@client/sync/pull')
@@ -122,7 +122,7 @@ describe('sync engine against the real server (SQLite)', () => {
     const a = await enrolled(siteId)
     const d = department(siteId, '私设部门')
     const stranger = { siteId, deviceId: (await getServerLink(a.db))!.deviceId, staffId: newId() }
-    await writeRecords(a.db, stranger, [{ table: 'departments', row: d, key: d.id, name: 'department.put' }], server.clock.now)
+    await writeRecords(a.db, stranger, [{ name: 'department.put', row: d }], server.clock.now)
     await a.engine.run()
     expect(await a.db.outbox.count()).toBe(0)
     const dead = await a.db.deadLetters.toArray()
@@ -141,9 +141,9 @@ describe('sync engine against the real server (SQLite)', () => {
     let nested: Record<string, unknown> = { leaf: true }
     for (let i = 0; i < 40; i++) nested = { inner: nested }
     const bad = { ...department(siteId, '坏记录'), extra: nested }
-    await writeRecords(a.db, actor, [{ table: 'departments', row: good1, key: good1.id, name: 'department.put' }])
-    await writeRecords(a.db, actor, [{ table: 'departments', row: bad, key: bad.id, name: 'department.put' }])
-    await writeRecords(a.db, actor, [{ table: 'departments', row: good2, key: good2.id, name: 'department.put' }])
+    await writeRecords(a.db, actor, [{ name: 'department.put', row: good1 }])
+    await writeRecords(a.db, actor, [{ name: 'department.put', row: bad }])
+    await writeRecords(a.db, actor, [{ name: 'department.put', row: good2 }])
     await a.engine.run()
     expect(a.engine.current, JSON.stringify(a.engine.current)).toMatchObject({ state: 'idle' })
     expect(await a.db.outbox.count()).toBe(0)
@@ -162,7 +162,7 @@ describe('sync engine against the real server (SQLite)', () => {
     const { siteId, adminStaffId } = await siteWithAdmin(server)
     const a = await enrolled(siteId)
     const d = department(siteId, '物业工程部')
-    await writeRecords(a.db, { siteId, deviceId: newId(), staffId: adminStaffId }, [{ table: 'departments', row: d, key: d.id, name: 'department.put' }])
+    await writeRecords(a.db, { siteId, deviceId: newId(), staffId: adminStaffId }, [{ name: 'department.put', row: d }])
     await server.restart({ minClientProtocol: 2 }) // the server was upgraded past this client
     await a.engine.run()
     expect(a.engine.current).toMatchObject({ state: 'upgrade', errorKey: 'sync.errors.upgrade' })
@@ -240,7 +240,7 @@ describe('sync engine against the real server (SQLite)', () => {
     const a = await enrolled(siteId)
     const link = (await getServerLink(a.db))!
     const d = department(siteId, '遗失平板')
-    await writeRecords(a.db, { siteId, deviceId: link.deviceId, staffId: adminStaffId }, [{ table: 'departments', row: d, key: d.id, name: 'department.put' }])
+    await writeRecords(a.db, { siteId, deviceId: link.deviceId, staffId: adminStaffId }, [{ name: 'department.put', row: d }])
     await server.db.kysely.updateTable('devices').set({ revoked_at: server.clock.now }).where('id', '=', link.deviceId).execute()
     await a.engine.run()
     expect(a.revoked.called).toBe(true)

@@ -32,6 +32,7 @@ import type { Settings } from '@shared/domain/settings'
 import type { PinVerifier } from '@shared/domain/pin'
 import type { Mutation } from '@shared/sync/mutation'
 import type { PushResponse } from '@shared/sync/protocol'
+import { MUTATIONS, recordIdOf, type MutationName } from '@shared/sync/registry'
 import { freshSeed, mulberry32, type Rng } from '../../support/simulation/prng'
 import { simIds } from '../../support/simulation/ids'
 import { SimServer, type KillPoint } from '../../support/simulation/server'
@@ -94,6 +95,9 @@ interface Tablet {
 }
 
 type Action = 'write' | 'sync' | 'fault' | 'offline' | 'late' | 'release' | 'crash' | 'clock' | 'arm' | 'restart'
+
+/** Which record a write is of (a batch writes each record once). */
+const recordOf = (w: RecordWrite): string => `${MUTATIONS[w.name].table} ${String(recordIdOf(MUTATIONS[w.name], w.row as Record<string, unknown>))}`
 
 const hhmm = (rng: Rng): string => `${String(rng.int(0, 23)).padStart(2, '0')}:${rng.pick(['00', '15', '30', '45'])}`
 
@@ -258,7 +262,7 @@ class Simulation {
     const howMany = this.rng.chance(0.15) ? this.rng.int(2, 3) : 1
     for (let i = 0; i < howMany; i++) {
       const w = await this.chooseWrite(t, `${this.step}${'abc'[i]}`)
-      if (!writes.some((x) => x.table === w.table && x.key === w.key)) writes.push(w)
+      if (!writes.some((x) => recordOf(x) === recordOf(w))) writes.push(w)
     }
     const made = await writeRecords(t.db, { siteId: this.siteId, deviceId: t.deviceId, staffId: this.adminId }, writes, this.tabletNow(t))
     for (const m of made) this.model.make(m, t.index, this.step)
@@ -278,51 +282,51 @@ class Simulation {
       ['settings', 2],
       ['site', 1],
     ] as const)
-    const edit = <T extends object>(table: RecordWrite['table'], name: string, row: T, key: string, fields: Partial<T>): RecordWrite => ({ table, name, key, row: { ...row, ...fields }, fields })
+    const edit = <T extends object>(name: MutationName, row: T, fields: Partial<T>): RecordWrite => ({ name, row: { ...row, ...fields }, fields })
     switch (kind) {
       case 'newDepartment': {
         const row: Department = { id: newId(), siteId, name: `部门${tag}`, active: true }
-        return { table: 'departments', name: 'department.put', key: row.id, row }
+        return { name: 'department.put', row }
       }
       case 'editDepartment': {
         const d = rng.pick(departments)
         const fields = rng.pick<Partial<Department>>([{ name: `部门${tag}` }, { active: !d.active }, { name: `部门${tag}`, active: !d.active }])
-        return edit('departments', 'department.put', d, d.id, fields)
+        return edit('department.put', d, fields)
       }
       case 'newShiftType': {
         const row: ShiftType = { id: newId(), siteId, code: `${rng.pick(['早', '中', '晚', 'A', 'B'])}${rng.int(0, 99)}`, name: `班次${tag}`, start: hhmm(rng), end: hhmm(rng), active: true }
-        return { table: 'shiftTypes', name: 'shiftType.put', key: row.id, row }
+        return { name: 'shiftType.put', row }
       }
       case 'editShiftType': {
         const s = rng.pick(shiftTypes)
         const all: Partial<ShiftType> = { code: `${rng.pick(['早', '中', '晚', 'A', 'B'])}${rng.int(0, 99)}`, name: `班次${tag}`, start: hhmm(rng), end: hhmm(rng), active: !s.active }
         const fields = Object.fromEntries(rng.some(Object.entries(all))) as Partial<ShiftType>
-        return edit('shiftTypes', 'shiftType.put', s, s.id, fields)
+        return edit('shiftType.put', s, fields)
       }
       case 'newStaff': {
         const row: Staff = { id: newId(), siteId, name: `员工${tag}`, role: rng.pick(['assistant', 'supervisor', 'manager'] as const), departmentId: null, pin: PIN, active: true }
-        return { table: 'staff', name: 'staff.put', key: row.id, row }
+        return { name: 'staff.put', row }
       }
       case 'editStaff': {
         const s = rng.pick(staff)
         // The administrator who makes every change stays an active administrator; only their name changes.
-        if (s.id === this.adminId) return edit('staff', 'staff.put', s, s.id, { name: `王管理${tag}` })
+        if (s.id === this.adminId) return edit('staff.put', s, { name: `王管理${tag}` })
         const all: Partial<Staff> = {
           name: `员工${tag}`,
           role: rng.pick(['assistant', 'supervisor', 'manager'] as const),
           active: !s.active,
           departmentId: departments.length && rng.chance(0.5) ? rng.pick(departments).id : null,
         }
-        return edit('staff', 'staff.put', s, s.id, Object.fromEntries(rng.some(Object.entries(all))) as Partial<Staff>)
+        return edit('staff.put', s, Object.fromEntries(rng.some(Object.entries(all))) as Partial<Staff>)
       }
       case 'settings': {
         const settings = (await t.db.settings.get(siteId))!
         const [field, [min, max]] = rng.pick(Object.entries(SETTINGS_RANGES))
-        return edit('settings', 'settings.put', settings, siteId, { [field]: rng.int(min, max) })
+        return edit('settings.put', settings, { [field]: rng.int(min, max) })
       }
       case 'site': {
         const site = (await t.db.sites.get(siteId))!
-        return edit('sites', 'site.put', site, siteId, { name: `翠苑小区${tag}` })
+        return edit('site.put', site, { name: `翠苑小区${tag}` })
       }
     }
   }

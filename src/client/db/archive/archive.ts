@@ -4,7 +4,7 @@
  * schema v4 by room label, name and phone, so the register form finds a person as it is typed.
  */
 import { newId } from '@shared/domain/ids'
-import { CustomerSchema, normaliseRoomQuery, RELATIONS, RenovationSchema, roomLabel, RoomSchema, type Customer, type Renovation, type Room } from '@shared/domain/archive'
+import { normaliseRoomQuery, RELATIONS, roomLabel, type Customer, type Renovation, type Room } from '@shared/domain/archive'
 import {
   customerProblems,
   normaliseDate,
@@ -16,40 +16,31 @@ import {
   type RenovationInput,
   type RoomInput,
 } from '@shared/domain/archive-edit'
-import { isValid } from '@shared/domain/validation'
-import type { TSchema } from '@sinclair/typebox'
-import type { DeskbookDb, SyncedTable } from '../database'
+import type { DeskbookDb } from '../database'
+import { RecordInvalidError } from '../errors'
 import type { ReceptionIndexRow } from '../register/index-row'
-import { writeRecords, type Actor } from '../write-records'
+import { changedFields, writeRecords, type Actor } from '../write-records'
 
-/** What is wrong with a form, as i18n keys (`archive.problems.…`). */
-export class ArchiveInvalidError extends Error {
-  override readonly name = 'ArchiveInvalidError'
-  constructor(readonly problems: string[]) {
-    super(problems.join(', '))
-  }
-}
-
-const keys = (codes: readonly string[]): string[] => codes.map((c) => `archive.problems.${c}`)
+/** A form refused (RecordInvalidError), its problems as i18n keys (`archive.problems.…`). */
+const refuse = (codes: readonly string[]): RecordInvalidError<string> => new RecordInvalidError(codes.map((c) => `archive.problems.${c}`))
 
 /** Write `next` (all of it when new, else only what differs from `before`); returns `next`. */
-async function put<T extends { id: string }>(db: DeskbookDb, actor: Actor, table: SyncedTable, name: string, schema: TSchema, before: T | undefined, next: T, now: number): Promise<T> {
-  if (!isValid(schema, next)) throw new ArchiveInvalidError(keys(['invalid']))
-  const fields = before ? Object.fromEntries(Object.entries(next).filter(([k, v]) => JSON.stringify(before[k as keyof T]) !== JSON.stringify(v))) : undefined
+async function put<T extends { id: string }>(db: DeskbookDb, actor: Actor, name: 'room.put' | 'customer.put' | 'renovation.put', before: T | undefined, next: T, now: number): Promise<T> {
+  const fields = changedFields(before, next)
   if (fields && !Object.keys(fields).length) return next
-  await writeRecords(db, actor, [{ table, row: next, key: next.id, name, fields }], now)
+  await writeRecords(db, actor, [{ name, row: next, fields }], now)
   return next
 }
 
 export async function saveRoom(db: DeskbookDb, actor: Actor, input: RoomInput, now = Date.now()): Promise<Room> {
   const before = input.id ? await db.rooms.get(input.id) : undefined
-  if (input.id && !before) throw new ArchiveInvalidError(keys(['unknownRoom']))
+  if (input.id && !before) throw refuse(['unknownRoom'])
   const label = roomLabel(input.building, input.unit, input.number)
   const sameLabel = await db.rooms.where('label').equals(label).filter((r) => r.siteId === actor.siteId).toArray()
   const found = roomProblems(input, sameLabel)
-  if (found.length) throw new ArchiveInvalidError(keys(found))
+  if (found.length) throw refuse(found)
   const next: Room = { id: before?.id ?? newId(), siteId: actor.siteId, building: input.building.trim(), unit: input.unit.trim(), number: input.number.trim(), label, note: input.note.trim(), active: input.active }
-  return put(db, actor, 'rooms', 'room.put', RoomSchema, before, next, now)
+  return put(db, actor, 'room.put', before, next, now)
 }
 
 export async function saveCustomer(db: DeskbookDb, actor: Actor, input: CustomerInput, now = Date.now()): Promise<Customer> {
@@ -58,7 +49,7 @@ export async function saveCustomer(db: DeskbookDb, actor: Actor, input: Customer
   if (input.roomId && (!room || room.siteId !== actor.siteId)) found.push('roomRequired')
   const before = input.id ? await db.customers.get(input.id) : undefined
   if (input.id && !before) found.push('unknownCustomer')
-  if (found.length) throw new ArchiveInvalidError(keys(found))
+  if (found.length) throw refuse(found)
   const next: Customer = {
     id: before?.id ?? newId(),
     siteId: actor.siteId,
@@ -71,7 +62,7 @@ export async function saveCustomer(db: DeskbookDb, actor: Actor, input: Customer
     note: input.note.trim(),
     active: input.active,
   }
-  return put(db, actor, 'customers', 'customer.put', CustomerSchema, before, next, now)
+  return put(db, actor, 'customer.put', before, next, now)
 }
 
 export async function saveRenovation(db: DeskbookDb, actor: Actor, input: RenovationInput, now = Date.now()): Promise<Renovation> {
@@ -80,7 +71,7 @@ export async function saveRenovation(db: DeskbookDb, actor: Actor, input: Renova
   if (input.roomId && (!room || room.siteId !== actor.siteId)) found.push('roomRequired')
   const before = input.id ? await db.renovations.get(input.id) : undefined
   if (input.id && !before) found.push('unknownRenovation')
-  if (found.length) throw new ArchiveInvalidError(keys(found))
+  if (found.length) throw refuse(found)
   const next: Renovation = {
     id: before?.id ?? newId(),
     siteId: actor.siteId,
@@ -93,7 +84,7 @@ export async function saveRenovation(db: DeskbookDb, actor: Actor, input: Renova
     note: input.note.trim(),
     createdAt: before?.createdAt ?? now,
   }
-  return put(db, actor, 'renovations', 'renovation.put', RenovationSchema, before, next, now)
+  return put(db, actor, 'renovation.put', before, next, now)
 }
 
 /** A room and one of its customers (null for a room without any). */

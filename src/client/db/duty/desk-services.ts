@@ -2,14 +2,10 @@
  * The desk services log (篇1 3.4; 篇2 4.4.1 i; issue 5 point 6): periodicals received and filed, items
  * lent and returned, paid services with their receipt numbers. Every record is append-only and goes
  * through writeRecords with its outbox entry; a return is its own record. The handover counts what is
- * still lent (`loansOutCount`) and the receipt numbers used in a shift (`receiptsBetween`).
+ * still lent (`loansOutCount`) and the receipts written out since the last one (`paidServicesSince`).
  */
 import { newId } from '@shared/domain/ids'
 import {
-  LoanReturnSchema,
-  LoanSchema,
-  PaidServiceSchema,
-  PeriodicalSchema,
   loanProblems,
   loanReturnProblems,
   nextReceiptNo,
@@ -19,7 +15,6 @@ import {
   parseYuan,
   periodicalProblems,
   piecesOut,
-  receiptRange,
   type Loan,
   type LoanProblem,
   type LoanReturn,
@@ -31,32 +26,21 @@ import {
 } from '@shared/domain/desk-services'
 import { can, type Role } from '@shared/domain/role'
 import { addDays, instantAt } from '@shared/domain/time'
-import { assertValid } from '@shared/domain/validation'
 import type { DeskbookDb } from '../database'
-import { writeRecords, type Actor } from '../write-records'
-import { toStorageError } from '../errors'
+import { writeRecords, writeTransaction, type Actor } from '../write-records'
+import { RecordInvalidError } from '../errors'
 
+/** Why a desk-services write was refused (RecordInvalidError); each is shown as `t('deskServices.problems.<problem>')`. */
 export type DeskServiceProblem = PeriodicalProblem | LoanProblem | LoanReturnProblem | PaidServiceProblem | 'notAllowed' | 'unknownLoan' | 'alreadyReturned' | 'receiptUsed'
 
-/** A desk-services write refused; each problem is shown as `t('deskServices.problems.<problem>')`. */
-export class DeskServiceInvalidError extends Error {
-  override readonly name = 'DeskServiceInvalidError'
-  constructor(readonly problems: DeskServiceProblem[]) {
-    super(problems.join(', '))
-  }
-}
-
 type StaffActor = Actor & { staffId: string }
+
+const refuse = (problems: DeskServiceProblem[]): RecordInvalidError<DeskServiceProblem> => new RecordInvalidError(problems)
 
 function refuseUnless(role: Role, found: DeskServiceProblem[]): void {
   // The same action the server checks for these mutations (registry: dutyLog.write).
   if (!can(role, 'dutyLog.write')) found.push('notAllowed')
-  if (found.length) throw new DeskServiceInvalidError(found)
-}
-
-function rethrow(e: unknown): never {
-  if (e instanceof DeskServiceInvalidError) throw e
-  throw toStorageError(e)
+  if (found.length) throw refuse(found)
 }
 
 // ——— Writes ———
@@ -83,12 +67,7 @@ export async function addPeriodical(db: DeskbookDb, actor: StaffActor, role: Rol
     staffId: actor.staffId,
   }
   refuseUnless(role, periodicalProblems(record, now))
-  assertValid(PeriodicalSchema, record)
-  try {
-    await writeRecords(db, actor, [{ table: 'periodicals', row: record, key: record.id, name: 'periodical.add' }], now)
-  } catch (e) {
-    rethrow(e)
-  }
+  await writeRecords(db, actor, [{ name: 'periodical.add', row: record }], now)
   return record
 }
 
@@ -118,12 +97,7 @@ export async function lendItem(db: DeskbookDb, actor: StaffActor, role: Role, in
     note: input.note.trim(),
   }
   refuseUnless(role, loanProblems(record, now))
-  assertValid(LoanSchema, record)
-  try {
-    await writeRecords(db, actor, [{ table: 'loans', row: record, key: record.id, name: 'loan.add' }], now)
-  } catch (e) {
-    rethrow(e)
-  }
+  await writeRecords(db, actor, [{ name: 'loan.add', row: record }], now)
   return record
 }
 
@@ -145,20 +119,15 @@ export async function returnLoan(db: DeskbookDb, actor: StaffActor, role: Role, 
     note: input.note.trim(),
   }
   refuseUnless(role, [])
-  assertValid(LoanReturnSchema, record)
-  try {
-    return await db.transaction('rw', [db.loans, db.loanReturns, db.outbox, db.meta], async () => {
-      const loan = await db.loans.get(input.loanId)
-      if (!loan || loan.siteId !== actor.siteId) throw new DeskServiceInvalidError(['unknownLoan'])
-      if (await db.loanReturns.where('loanId').equals(loan.id).count()) throw new DeskServiceInvalidError(['alreadyReturned'])
-      const found = loanReturnProblems(record, loan, now)
-      if (found.length) throw new DeskServiceInvalidError(found)
-      await writeRecords(db, actor, [{ table: 'loanReturns', row: record, key: record.id, name: 'loanReturn.add' }], now)
-      return record
-    })
-  } catch (e) {
-    rethrow(e)
-  }
+  return writeTransaction(db, [db.loans, db.loanReturns], async () => {
+    const loan = await db.loans.get(input.loanId)
+    if (!loan || loan.siteId !== actor.siteId) throw refuse(['unknownLoan'])
+    if (await db.loanReturns.where('loanId').equals(loan.id).count()) throw refuse(['alreadyReturned'])
+    const found = loanReturnProblems(record, loan, now)
+    if (found.length) throw refuse(found)
+    await writeRecords(db, actor, [{ name: 'loanReturn.add', row: record }], now)
+    return record
+  })
 }
 
 export interface PaidServiceInput {
@@ -186,17 +155,12 @@ export async function addPaidService(db: DeskbookDb, actor: StaffActor, role: Ro
     staffId: actor.staffId,
   }
   refuseUnless(role, paidServiceProblems(record, now))
-  assertValid(PaidServiceSchema, record)
-  try {
-    return await db.transaction('rw', [db.paidServices, db.outbox, db.meta], async () => {
-      // One receipt, one service: a second use of a number is a typing mistake or a lost receipt.
-      if (await receiptUsed(db, actor.siteId, record.receiptNo)) throw new DeskServiceInvalidError(['receiptUsed'])
-      await writeRecords(db, actor, [{ table: 'paidServices', row: record, key: record.id, name: 'paidService.add' }], now)
-      return record
-    })
-  } catch (e) {
-    rethrow(e)
-  }
+  return writeTransaction(db, [db.paidServices], async () => {
+    // One receipt, one service: a second use of a number is a typing mistake or a lost receipt.
+    if (await receiptUsed(db, actor.siteId, record.receiptNo)) throw refuse(['receiptUsed'])
+    await writeRecords(db, actor, [{ name: 'paidService.add', row: record }], now)
+    return record
+  })
 }
 
 // ——— Reads for the handover (others import exactly these) ———
@@ -218,14 +182,9 @@ export async function loansOutCount(db: DeskbookDb, siteId: string): Promise<num
   return piecesOut(loans, returns)
 }
 
-/**
- * Receipt numbers used for paid services recorded in [`from`, `to`) — a shift's window — lowest and
- * highest, and the number the receipt book goes on with; null when none was used.
- */
-export async function receiptsBetween(db: DeskbookDb, siteId: string, from: number, to: number): Promise<{ first: string; last: string; next: string } | null> {
-  const services = await db.paidServices.where('at').between(from, to, true, false).filter((s) => s.siteId === siteId).toArray()
-  const range = receiptRange(services)
-  return range && { ...range, next: nextReceiptNo(range.last) }
+/** Paid services of the site recorded at or after `from` (the last handover): the receipts written out since. */
+export async function paidServicesSince(db: DeskbookDb, siteId: string, from: number): Promise<PaidService[]> {
+  return db.paidServices.where('at').aboveOrEqual(from).filter((s) => s.siteId === siteId).toArray()
 }
 
 // ——— Reads for the pages ———

@@ -9,16 +9,12 @@ import { defaultHandoverTemplate, isLocked, type Handover, type HandoverTemplate
 import type { DayNote } from '@shared/domain/day-note'
 import { can, type Role } from '@shared/domain/role'
 import type { DeskbookDb } from '../database'
-import { writeRecords, type Actor } from '../write-records'
-import { toStorageError } from '../errors'
+import { writeRecords, writeTransaction, type Actor } from '../write-records'
+import { RecordInvalidError } from '../errors'
 import type { ReceptionIndexRow } from '../register/index-row'
 
-export class DutyInvalidError extends Error {
-  override readonly name = 'DutyInvalidError'
-  constructor(readonly problems: (DutyEntryProblem | 'logLocked' | 'notAllowed' | 'textRequired')[]) {
-    super(problems.join(', '))
-  }
-}
+/** Why a write to the duty log (an entry, a day note) was refused: `dutyLog.problems.<code>`. */
+export type DutyProblem = DutyEntryProblem | 'logLocked' | 'notAllowed' | 'textRequired'
 
 export type DutyEntryInput = Omit<DutyEntry, 'id' | 'siteId' | 'staffId' | 'createdAt'>
 
@@ -26,7 +22,8 @@ type StaffActor = Actor & { staffId: string }
 
 /**
  * Append an entry to a shift's log. Once the shift is handed over (4.3.4–4.3.5) only a correction of one
- * of its entries naming the handover is taken (`lockedLogProblem`), else `logLocked`.
+ * of its entries naming the handover is taken (`lockedLogProblem`), else `logLocked`. Refused with
+ * RecordInvalidError<DutyProblem>.
  */
 export async function addDutyEntry(db: DeskbookDb, actor: StaffActor, role: Role, input: DutyEntryInput, now = Date.now()): Promise<DutyEntry> {
   const entry: DutyEntry = {
@@ -40,21 +37,16 @@ export async function addDutyEntry(db: DeskbookDb, actor: StaffActor, role: Role
     paperRef: input.paperRef.trim(),
     createdAt: now,
   }
-  const problems: DutyInvalidError['problems'] = [...dutyEntryProblems(entry, now)]
+  const problems: DutyProblem[] = [...dutyEntryProblems(entry, now)]
   if (!can(role, 'dutyLog.write')) problems.push('notAllowed')
-  if (problems.length) throw new DutyInvalidError(problems)
-  try {
-    return await db.transaction('rw', [db.dutyEntries, db.handovers, db.outbox, db.meta], async () => {
-      const [handover] = await db.handovers.where('fromShiftKey').equals(entry.shiftKey).toArray()
-      const target = entry.correctsId ? ((await db.dutyEntries.get(entry.correctsId)) ?? null) : null
-      if (lockedLogProblem(entry, target, handover?.id ?? null, role)) throw new DutyInvalidError(['logLocked'])
-      await writeRecords(db, actor, [{ table: 'dutyEntries', row: entry, key: entry.id, name: 'dutyEntry.add' }], now)
-      return entry
-    })
-  } catch (e) {
-    if (e instanceof DutyInvalidError) throw e
-    throw toStorageError(e)
-  }
+  if (problems.length) throw new RecordInvalidError(problems)
+  return writeTransaction(db, [db.dutyEntries, db.handovers], async () => {
+    const [handover] = await db.handovers.where('fromShiftKey').equals(entry.shiftKey).toArray()
+    const target = entry.correctsId ? ((await db.dutyEntries.get(entry.correctsId)) ?? null) : null
+    if (lockedLogProblem(entry, target, handover?.id ?? null, role)) throw new RecordInvalidError<DutyProblem>(['logLocked'])
+    await writeRecords(db, actor, [{ name: 'dutyEntry.add', row: entry }], now)
+    return entry
+  })
 }
 
 const blank = (shiftKey: string, at: number): Omit<DutyEntryInput, 'kind' | 'content'> => ({
@@ -117,14 +109,10 @@ export async function recentEntries(db: DeskbookDb, siteId: string, now: number,
 
 /** 4.4.4: pin a note for everyone on duty that day. */
 export async function pinDayNote(db: DeskbookDb, actor: StaffActor, role: Role, date: string, text: string, now = Date.now()): Promise<DayNote> {
-  if (!can(role, 'handover.pinNotes')) throw new DutyInvalidError(['notAllowed'])
-  if (!text.trim()) throw new DutyInvalidError(['textRequired'])
+  if (!can(role, 'handover.pinNotes')) throw new RecordInvalidError<DutyProblem>(['notAllowed'])
+  if (!text.trim()) throw new RecordInvalidError<DutyProblem>(['textRequired'])
   const note: DayNote = { id: newId(), siteId: actor.siteId, date, text: text.trim(), staffId: actor.staffId, at: now }
-  try {
-    await writeRecords(db, actor, [{ table: 'dayNotes', row: note, key: note.id, name: 'dayNote.add' }], now)
-  } catch (e) {
-    throw toStorageError(e)
-  }
+  await writeRecords(db, actor, [{ name: 'dayNote.add', row: note }], now)
   return note
 }
 

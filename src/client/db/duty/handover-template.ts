@@ -4,26 +4,21 @@
  * site), changed by whoever may manage the site's settings — the server checks the same action.
  */
 import { normaliseReceiptNo } from '@shared/domain/desk-services'
-import { HandoverTemplateSchema, templateProblems, type HandoverTemplate, type TemplateProblem, type TemplateProblemCode } from '@shared/domain/handover'
+import { templateProblems, type HandoverTemplate, type TemplateProblem, type TemplateProblemCode } from '@shared/domain/handover'
 import { can, type Role } from '@shared/domain/role'
-import { assertValid } from '@shared/domain/validation'
 import type { DeskbookDb } from '../database'
+import { RecordInvalidError } from '../errors'
 import { writeRecords, type Actor } from '../write-records'
 
 /** A template problem, or 'notAllowed' when the person may not manage the site's settings. */
 export type HandoverTemplateProblemCode = 'notAllowed' | TemplateProblemCode
 
-/** A problem of the whole template, or of the item / check at `index` (0-based, in the list it names). */
+/**
+ * A problem of the whole template, or of the item / check at `index` (0-based, in the list it names);
+ * a refused save (RecordInvalidError) shows each as `t('settings.handoverTemplate.problems.<code>', { n: index + 1 })`.
+ */
 export interface HandoverTemplateProblem extends Omit<TemplateProblem, 'code'> {
   code: HandoverTemplateProblemCode
-}
-
-/** A template save refused; each problem is shown as `t('settings.handoverTemplate.problems.<code>', { n: index + 1 })`. */
-export class HandoverTemplateInvalidError extends Error {
-  override readonly name = 'HandoverTemplateInvalidError'
-  constructor(readonly problems: HandoverTemplateProblem[]) {
-    super(problems.map((p) => (p.index === undefined ? p.code : `${p.code}@${p.index}`)).join(', '))
-  }
 }
 
 /**
@@ -53,11 +48,10 @@ export function normaliseTemplate(template: HandoverTemplate): HandoverTemplate 
 export async function saveHandoverTemplate(db: DeskbookDb, actor: Actor, role: Role, template: HandoverTemplate, now = Date.now()): Promise<HandoverTemplate> {
   const next = normaliseTemplate({ ...template, siteId: actor.siteId })
   const found: HandoverTemplateProblem[] = can(role, 'settings.manage') ? templateProblems(next) : [{ code: 'notAllowed' }]
-  if (found.length) throw new HandoverTemplateInvalidError(found)
-  assertValid(HandoverTemplateSchema, next)
+  if (found.length) throw new RecordInvalidError(found)
   const before = await db.handoverTemplates.get(next.siteId)
   const fields = before ? Object.fromEntries((['items', 'checks'] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k])).map((k) => [k, next[k]])) : undefined
   if (fields && !Object.keys(fields).length) return next
-  await writeRecords(db, actor, [{ table: 'handoverTemplates', row: next, key: next.siteId, name: 'handoverTemplate.put', fields }], now)
+  await writeRecords(db, actor, [{ name: 'handoverTemplate.put', row: next, fields }], now)
   return next
 }

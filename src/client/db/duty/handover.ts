@@ -7,17 +7,18 @@ import { newId } from '@shared/domain/ids'
 import { standsDuty } from '@shared/domain/role'
 import { entryNow, openFollowUps, type DutyEntry } from '@shared/domain/duty-log'
 import { expectedCounts, handoverProblems, isLate, type Handover, type HandoverCount, type HandoverProblem, type HandoverTemplate, type PendingItem } from '@shared/domain/handover'
-import { piecesOut, receiptRange } from '@shared/domain/desk-services'
+import { receiptRange } from '@shared/domain/desk-services'
 import type { Signature } from '@shared/domain/signature'
 import type { ReceptionEvent } from '@shared/domain/reception-event'
 import type { DeskbookDb } from '../database'
-import { writeRecords, type Actor, type RecordWrite } from '../write-records'
+import { writeRecords, writeTransaction, type Actor, type RecordWrite } from '../write-records'
 import type { ReceptionIndexRow } from '../register/index-row'
 import { refreshReceptionIndex } from '../register/reception-index'
-import { toStorageError } from '../errors'
+import { RecordInvalidError, toStorageError } from '../errors'
 import { receptionEvent } from '../register/receptions'
 import { plain } from '../plain'
 import { dutyStartEntry, handoverTemplate, hasStartedDuty, recentEntries } from './duty-log'
+import { loansOutCount, paidServicesSince } from './desk-services'
 
 export interface HandoverContext {
   template: HandoverTemplate
@@ -37,12 +38,11 @@ export function pendingOf(ctx: Pick<HandoverContext, 'receptions' | 'followUps'>
 }
 
 export async function handoverContext(db: DeskbookDb, siteId: string, fromShiftKey: string, now: number): Promise<HandoverContext> {
-  const [template, pending, entries, loans, returns, handovers] = await Promise.all([
+  const [template, pending, entries, loansOut, handovers] = await Promise.all([
     handoverTemplate(db, siteId),
     db.receptionIndex.where('[siteId+pending+receivedAt]').between([siteId, 1, 0], [siteId, 1, Number.MAX_SAFE_INTEGER]).toArray(),
     recentEntries(db, siteId, now),
-    db.loans.toArray(),
-    db.loanReturns.toArray(),
+    loansOutCount(db, siteId),
     db.handovers.orderBy('createdAt').toArray(),
   ])
   // Requests the supervisor or manager took over are theirs, not the desk's to hand on.
@@ -50,23 +50,16 @@ export async function handoverContext(db: DeskbookDb, siteId: string, fromShiftK
   const receptions = pending.filter((r) => deskStaff.has(r.ownerId) && r.siteId === siteId).sort((a, b) => a.receivedAt - b.receivedAt)
   const last = handovers.filter((h) => h.siteId === siteId).at(-1) ?? null
   // Receipts written out since the last handover: the receipt book's next number follows on from them.
-  const receipts = (await db.paidServices.where('at').aboveOrEqual(last?.incomingSignedAt ?? 0).toArray()).filter((p) => p.siteId === siteId)
+  const receipts = await paidServicesSince(db, siteId, last?.incomingSignedAt ?? 0)
   const range = receiptRange(receipts)
   return {
     template,
     receptions,
     followUps: openFollowUps(entries).sort((a, b) => a.at - b.at),
-    counts: expectedCounts(template, last, piecesOut(loans.filter((l) => l.siteId === siteId), returns), receipts.map((r) => r.receiptNo)),
+    counts: expectedCounts(template, last, loansOut, receipts.map((r) => r.receiptNo)),
     receipts: range ? { ...range, count: receipts.length } : null,
     last,
     alreadyHandedOver: handovers.some((h) => h.fromShiftKey === fromShiftKey),
-  }
-}
-
-export class HandoverInvalidError extends Error {
-  override readonly name = 'HandoverInvalidError'
-  constructor(readonly problems: HandoverProblem[]) {
-    super(problems.map((p) => p.code).join(', '))
   }
 }
 
@@ -85,9 +78,14 @@ export interface HandoverInput {
   incomingSignature: { image: string; signedAt: number; name: string } | null
 }
 
-/** Write the signed handover: the shift's log is then locked and the incoming clerk owns every carried item (4.3.5). */
+const refuse = (problems: HandoverProblem[]): RecordInvalidError<HandoverProblem> => new RecordInvalidError(problems)
+
+/**
+ * Write the signed handover: the shift's log is then locked and the incoming clerk owns every carried
+ * item (4.3.5). Refused with RecordInvalidError<HandoverProblem>.
+ */
 export async function completeHandover(db: DeskbookDb, actor: Actor & { staffId: string }, input: HandoverInput, now = Date.now()): Promise<Handover> {
-  if (actor.staffId !== input.incomingId) throw new HandoverInvalidError([{ code: 'incomingSignatureMissing' }])
+  if (actor.staffId !== input.incomingId) throw refuse([{ code: 'incomingSignatureMissing' }])
   const ctx = await handoverContext(db, actor.siteId, input.fromShiftKey, now)
   const id = newId()
   const signature = (s: NonNullable<HandoverInput['outgoingSignature']>, staffId: string): Signature => ({
@@ -110,7 +108,7 @@ export async function completeHandover(db: DeskbookDb, actor: Actor & { staffId:
     ctx.template,
     ctx.alreadyHandedOver,
   )
-  if (problems.length || !outgoingSig || !incomingSig) throw new HandoverInvalidError(problems)
+  if (problems.length || !outgoingSig || !incomingSig) throw refuse(problems)
   const handover: Handover = {
     id,
     siteId: actor.siteId,
@@ -135,24 +133,19 @@ export async function completeHandover(db: DeskbookDb, actor: Actor & { staffId:
   const carried = input.acknowledgements.filter((a) => a.kind === 'reception' && pendingIds.has(a.itemId))
   const events: ReceptionEvent[] = carried.map((a) => receptionEvent({ siteId: actor.siteId, staffId: input.incomingId }, a.itemId, { type: 'carriedOver', note: a.explanation, at: now }, now))
   const writes: RecordWrite[] = [
-    { table: 'signatures', row: outgoingSig, key: outgoingSig.id, name: 'signature.add' },
-    { table: 'signatures', row: incomingSig, key: incomingSig.id, name: 'signature.add' },
-    { table: 'handovers', row: handover, key: handover.id, name: 'handover.add' },
-    ...events.map((e): RecordWrite => ({ table: 'receptionEvents', row: e, key: e.id, name: 'receptionEvent.add' })),
+    { name: 'signature.add', row: outgoingSig },
+    { name: 'signature.add', row: incomingSig },
+    { name: 'handover.add', row: handover },
+    ...events.map((e): RecordWrite => ({ name: 'receptionEvent.add', row: e })),
   ]
-  try {
-    await db.transaction('rw', [db.signatures, db.handovers, db.receptions, db.receptionEvents, db.receptionIndex, db.handoverDrafts, db.dutyEntries, db.outbox, db.meta], async () => {
-      if (await db.handovers.where('fromShiftKey').equals(input.fromShiftKey).count()) throw new HandoverInvalidError([{ code: 'alreadyHandedOver' }])
-      // 4.3.5: signing the handover starts the incoming clerk's duty on the shift taken over.
-      const start = (await hasStartedDuty(db, input.toShiftKey, input.incomingId)) ? [] : [dutyStartEntry(actor, input.toShiftKey, now)]
-      await writeRecords(db, actor, [...writes, ...start.map((e): RecordWrite => ({ table: 'dutyEntries', row: e, key: e.id, name: 'dutyEntry.add' }))], now)
-      await refreshReceptionIndex(db, carried.map((a) => a.itemId))
-      await db.handoverDrafts.delete(input.fromShiftKey)
-    })
-  } catch (e) {
-    if (e instanceof HandoverInvalidError) throw e
-    throw toStorageError(e)
-  }
+  await writeTransaction(db, [db.signatures, db.handovers, db.receptions, db.receptionEvents, db.receptionIndex, db.handoverDrafts, db.dutyEntries], async () => {
+    if (await db.handovers.where('fromShiftKey').equals(input.fromShiftKey).count()) throw refuse([{ code: 'alreadyHandedOver' }])
+    // 4.3.5: signing the handover starts the incoming clerk's duty on the shift taken over.
+    const start = (await hasStartedDuty(db, input.toShiftKey, input.incomingId)) ? [] : [dutyStartEntry(actor, input.toShiftKey, now)]
+    await writeRecords(db, actor, [...writes, ...start.map((e): RecordWrite => ({ name: 'dutyEntry.add', row: e }))], now)
+    await refreshReceptionIndex(db, carried.map((a) => a.itemId))
+    await db.handoverDrafts.delete(input.fromShiftKey)
+  })
   return handover
 }
 

@@ -22,26 +22,15 @@ import {
 import { currentTemplate, defaultInspectionTemplate, inspectionTemplateProblems, type ChecklistItem, type InspectionTemplate, type TemplateProblem } from '@shared/domain/inspection-template'
 import type { Signature } from '@shared/domain/signature'
 import type { DeskbookDb } from '../database'
-import { writeRecords, type Actor, type RecordWrite } from '../write-records'
-import { toStorageError } from '../errors'
+import { writeRecords, writeTransaction, type Actor, type RecordWrite } from '../write-records'
+import { RecordInvalidError } from '../errors'
 
 type StaffActor = Actor & { staffId: string }
 
-export class InspectionInvalidError extends Error {
-  override readonly name = 'InspectionInvalidError'
-  constructor(readonly problems: (InspectionProblem | TemplateProblem | { code: 'notAllowed' | 'unknownNonconformity' | 'notInspected' | 'commentRequired' })[]) {
-    super(problems.map((p) => p.code).join(', '))
-  }
-}
+/** Why an inspection write was refused (RecordInvalidError), with the row or item it concerns: `inspection.problems.<code>`. */
+export type InspectionWriteProblem = InspectionProblem | TemplateProblem | { code: 'notAllowed' | 'unknownNonconformity' | 'notInspected' | 'commentRequired' }
 
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn()
-  } catch (e) {
-    if (e instanceof InspectionInvalidError) throw e
-    throw toStorageError(e)
-  }
-}
+const refuse = (problems: InspectionWriteProblem[]): RecordInvalidError<InspectionWriteProblem> => new RecordInvalidError(problems)
 
 /** The checklist in force at the site: its latest version, or the regulations' own (not yet saved) when it has none. */
 export async function checklistOf(db: DeskbookDb, siteId: string): Promise<{ template: InspectionTemplate; saved: boolean }> {
@@ -51,18 +40,16 @@ export async function checklistOf(db: DeskbookDb, siteId: string): Promise<{ tem
 
 /** Save a new version of the checklist (issue 6 point 1): old inspections keep the version they used. */
 export async function saveChecklist(db: DeskbookDb, actor: StaffActor, role: Role, items: readonly ChecklistItem[], now: number): Promise<InspectionTemplate> {
-  if (!can(role, 'inspection.record')) throw new InspectionInvalidError([{ code: 'notAllowed' }])
+  if (!can(role, 'inspection.record')) throw refuse([{ code: 'notAllowed' }])
   const clean = items.map((i) => ({ code: i.code.trim(), title: i.title.trim(), standards: i.standards.map((s) => ({ id: s.id, text: s.text.trim() })) }))
   const problems = inspectionTemplateProblems(clean)
-  if (problems.length) throw new InspectionInvalidError(problems)
-  return guarded(async () =>
-    db.transaction('rw', [db.inspectionTemplates, db.outbox, db.meta], async () => {
-      const { template, saved } = await checklistOf(db, actor.siteId)
-      const next: InspectionTemplate = { id: newId(), siteId: actor.siteId, version: saved ? template.version + 1 : 1, items: clean, staffId: actor.staffId, createdAt: now }
-      await writeRecords(db, actor, [{ table: 'inspectionTemplates', row: next, key: next.id, name: 'inspectionTemplate.add' }], now)
-      return next
-    }),
-  )
+  if (problems.length) throw refuse(problems)
+  return writeTransaction(db, [db.inspectionTemplates], async () => {
+    const { template, saved } = await checklistOf(db, actor.siteId)
+    const next: InspectionTemplate = { id: newId(), siteId: actor.siteId, version: saved ? template.version + 1 : 1, items: clean, staffId: actor.staffId, createdAt: now }
+    await writeRecords(db, actor, [{ name: 'inspectionTemplate.add', row: next }], now)
+    return next
+  })
 }
 
 export interface InspectionInput {
@@ -84,7 +71,7 @@ export interface InspectionInput {
  * version 1 first when the site has none), the inspector's signature, photos and nonconformities.
  */
 export async function saveInspection(db: DeskbookDb, actor: StaffActor, role: Role, input: InspectionInput, tz: string, now: number): Promise<Inspection> {
-  return guarded(async () => {
+  return writeTransaction(db, [db.inspectionTemplates, db.signatures, db.inspections, db.inspectionPhotos, db.nonconformities], async () => {
     // The version the form showed, even if a newer one synced in meanwhile; the regulations' own
     // (not saved yet) is written as version 1 with the id the form was given.
     const shown = await db.inspectionTemplates.get(input.templateId)
@@ -96,7 +83,7 @@ export async function saveInspection(db: DeskbookDb, actor: StaffActor, role: Ro
       template,
       input.nonconformities,
     )
-    if (problems.length || !kind || !input.signature) throw new InspectionInvalidError(problems)
+    if (problems.length || !kind || !input.signature) throw refuse(problems)
     const id = newId()
     const signature: Signature = { id: newId(), siteId: actor.siteId, subjectType: 'inspection', subjectId: id, signerName: input.signature.name, signerStaffId: actor.staffId, image: input.signature.image, signedAt: input.signature.signedAt }
     const usedPhotos = new Set(input.results.flatMap((r) => r.photoIds))
@@ -128,11 +115,11 @@ export async function saveInspection(db: DeskbookDb, actor: StaffActor, role: Ro
       createdAt: now,
     }))
     const writes: RecordWrite[] = [
-      ...(firstVersion ? [{ table: 'inspectionTemplates' as const, row: firstVersion, key: firstVersion.id, name: 'inspectionTemplate.add' }] : []),
-      { table: 'signatures', row: signature, key: signature.id, name: 'signature.add' },
-      { table: 'inspections', row: inspection, key: inspection.id, name: 'inspection.add' },
-      ...photos.map((p): RecordWrite => ({ table: 'inspectionPhotos', row: p, key: p.id, name: 'inspectionPhoto.add' })),
-      ...ncs.map((n): RecordWrite => ({ table: 'nonconformities', row: n, key: n.id, name: 'nonconformity.add' })),
+      ...(firstVersion ? [{ name: 'inspectionTemplate.add' as const, row: firstVersion }] : []),
+      { name: 'signature.add', row: signature },
+      { name: 'inspection.add', row: inspection },
+      ...photos.map((p): RecordWrite => ({ name: 'inspectionPhoto.add', row: p })),
+      ...ncs.map((n): RecordWrite => ({ name: 'nonconformity.add', row: n })),
     ]
     await writeRecords(db, actor, writes, now)
     return inspection
@@ -141,32 +128,27 @@ export async function saveInspection(db: DeskbookDb, actor: StaffActor, role: Ro
 
 /** A later verification of a nonconformity (issue 6 point 3); an effective one closes it. */
 export async function verifyNonconformity(db: DeskbookDb, actor: StaffActor, role: Role, nonconformityId: string, effective: boolean, note: string, now: number): Promise<Verification> {
-  if (!can(role, 'inspection.record')) throw new InspectionInvalidError([{ code: 'notAllowed' }])
-  if (!effective && !note.trim()) throw new InspectionInvalidError([{ code: 'commentRequired' }])
-  return guarded(async () => {
-    if (!(await db.nonconformities.get(nonconformityId))) throw new InspectionInvalidError([{ code: 'unknownNonconformity' }])
+  if (!can(role, 'inspection.record')) throw refuse([{ code: 'notAllowed' }])
+  if (!effective && !note.trim()) throw refuse([{ code: 'commentRequired' }])
+  return writeTransaction(db, [db.nonconformities, db.verifications], async () => {
+    if (!(await db.nonconformities.get(nonconformityId))) throw refuse([{ code: 'unknownNonconformity' }])
     const v: Verification = { id: newId(), siteId: actor.siteId, nonconformityId, staffId: actor.staffId, effective, note: note.trim(), at: now, createdAt: now }
-    await writeRecords(db, actor, [{ table: 'verifications', row: v, key: v.id, name: 'verification.add' }], now)
+    await writeRecords(db, actor, [{ name: 'verification.add', row: v }], now)
     return v
   })
 }
 
 /** The inspected person's comment and signature (issue 6 point 7): added beside the findings, never changing them. */
 export async function respondToInspection(db: DeskbookDb, actor: StaffActor, role: Role, inspectionId: string, comment: string, signature: { image: string; name: string; signedAt: number } | null, now: number): Promise<InspectionResponse> {
-  if (!can(role, 'inspection.respond')) throw new InspectionInvalidError([{ code: 'notAllowed' }])
-  if (!comment.trim() && !signature) throw new InspectionInvalidError([{ code: 'commentRequired' }])
-  return guarded(async () => {
+  if (!can(role, 'inspection.respond')) throw refuse([{ code: 'notAllowed' }])
+  if (!comment.trim() && !signature) throw refuse([{ code: 'commentRequired' }])
+  return writeTransaction(db, [db.inspections, db.signatures, db.inspectionResponses], async () => {
     const inspection = await db.inspections.get(inspectionId)
-    if (!inspection?.inspectedIds.includes(actor.staffId)) throw new InspectionInvalidError([{ code: 'notInspected' }])
+    if (!inspection?.inspectedIds.includes(actor.staffId)) throw refuse([{ code: 'notInspected' }])
     const id = newId()
     const sig: Signature | null = signature ? { id: newId(), siteId: actor.siteId, subjectType: 'inspectionResponse', subjectId: inspectionId, signerName: signature.name, signerStaffId: actor.staffId, image: signature.image, signedAt: signature.signedAt } : null
     const response: InspectionResponse = { id, siteId: actor.siteId, inspectionId, staffId: actor.staffId, comment: comment.trim(), signatureId: sig?.id ?? null, at: now, createdAt: now }
-    await writeRecords(
-      db,
-      actor,
-      [...(sig ? [{ table: 'signatures' as const, row: sig, key: sig.id, name: 'signature.add' }] : []), { table: 'inspectionResponses', row: response, key: response.id, name: 'inspectionResponse.add' }],
-      now,
-    )
+    await writeRecords(db, actor, [...(sig ? [{ name: 'signature.add' as const, row: sig }] : []), { name: 'inspectionResponse.add', row: response }], now)
     return response
   })
 }

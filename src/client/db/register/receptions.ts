@@ -9,9 +9,9 @@ import { formatReference } from '@client/db/register/reference'
 import { localDate } from '@shared/domain/time'
 import { can, type Role } from '@shared/domain/role'
 import type { DeskbookDb } from '../database'
-import { writeRecords, type Actor } from '../write-records'
+import { writeRecords, writeTransaction, type Actor } from '../write-records'
 import { refreshReceptionIndex } from './reception-index'
-import { toStorageError } from '../errors'
+import { RecordInvalidError } from '../errors'
 
 export type RegisterInput = Omit<Reception, 'id' | 'siteId' | 'ref' | 'receiverId' | 'createdAt'>
 
@@ -22,46 +22,38 @@ export interface RegisteringActor extends Actor {
   timezone: string
 }
 
-export class ReceptionInvalidError extends Error {
-  override readonly name = 'ReceptionInvalidError'
-  constructor(readonly problems: (ReceptionProblem | EventProblem | 'notAllowed' | 'unknownReception' | 'periodNotOver')[]) {
-    super(problems.join(', '))
-  }
-}
+/** Why a write to the register (a request, its events, signatures, reviews) was refused: `register.problems.<code>`. */
+export type RegisterProblem = ReceptionProblem | EventProblem | 'notAllowed' | 'unknownReception' | 'periodNotOver'
 
 const REF_SEQ = 'refSeq'
 
-/** Register a request; returns it with its new reference number. */
+/** Register a request; returns it with its new reference number. Refused with RecordInvalidError<RegisterProblem>. */
 export async function registerReception(db: DeskbookDb, actor: RegisteringActor, input: RegisterInput, now = Date.now()): Promise<Reception> {
   const found = receptionProblems(input, now)
-  if (found.length) throw new ReceptionInvalidError(found)
-  try {
-    return await db.transaction('rw', [db.receptions, db.receptionEvents, db.receptionIndex, db.outbox, db.meta], async () => {
-      // The device's own counter for the day, taken in the same transaction as the record: never twice.
-      const date = localDate(now, actor.timezone)
-      const last = (await db.meta.get(REF_SEQ))?.value as { date: string; seq: number } | undefined
-      const seq = last?.date === date ? last.seq + 1 : 1
-      const reception: Reception = {
-        ...input,
-        id: newId(),
-        siteId: actor.siteId,
-        ref: formatReference(date, actor.letter, seq),
-        receiverId: actor.staffId,
-        room: input.room.trim(),
-        customerName: input.customerName.trim(),
-        phone: input.phone.trim(),
-        matter: input.matter.trim(),
-        relayedBy: input.channel === 'relayed' ? input.relayedBy.trim() : '',
-        createdAt: now,
-      }
-      await writeRecords(db, actor, [{ table: 'receptions', row: reception, key: reception.id, name: 'reception.create' }], now)
-      await db.meta.put({ key: REF_SEQ, value: { date, seq } })
-      await refreshReceptionIndex(db, [reception.id])
-      return reception
-    })
-  } catch (e) {
-    throw toStorageError(e)
-  }
+  if (found.length) throw new RecordInvalidError<RegisterProblem>(found)
+  return writeTransaction(db, [db.receptions, db.receptionEvents, db.receptionIndex], async () => {
+    // The device's own counter for the day, taken in the same transaction as the record: never twice.
+    const date = localDate(now, actor.timezone)
+    const last = (await db.meta.get(REF_SEQ))?.value as { date: string; seq: number } | undefined
+    const seq = last?.date === date ? last.seq + 1 : 1
+    const reception: Reception = {
+      ...input,
+      id: newId(),
+      siteId: actor.siteId,
+      ref: formatReference(date, actor.letter, seq),
+      receiverId: actor.staffId,
+      room: input.room.trim(),
+      customerName: input.customerName.trim(),
+      phone: input.phone.trim(),
+      matter: input.matter.trim(),
+      relayedBy: input.channel === 'relayed' ? input.relayedBy.trim() : '',
+      createdAt: now,
+    }
+    await writeRecords(db, actor, [{ name: 'reception.create', row: reception }], now)
+    await db.meta.put({ key: REF_SEQ, value: { date, seq } })
+    await refreshReceptionIndex(db, [reception.id])
+    return reception
+  })
 }
 
 export type EventInput = Pick<ReceptionEvent, 'type' | 'note'> & Partial<Pick<ReceptionEvent, 'at' | 'departmentId' | 'assignee' | 'satisfaction' | 'level' | 'correction' | 'signatureId'>>
@@ -89,20 +81,15 @@ export function receptionEvent(actor: Pick<Actor, 'siteId'> & { staffId: string 
 /** Add a timeline event by the logged-in staff member (role checked here as on the server). */
 export async function addReceptionEvent(db: DeskbookDb, actor: Actor & { staffId: string }, role: Role, receptionId: string, input: EventInput, now = Date.now()): Promise<ReceptionEvent> {
   const event = receptionEvent(actor, receptionId, input, now)
-  const problems: ReceptionInvalidError['problems'] = [...eventProblems(event)]
+  const problems: RegisterProblem[] = [...eventProblems(event)]
   if (!can(role, actionForEvent(event.type))) problems.push('notAllowed')
-  if (problems.length) throw new ReceptionInvalidError(problems)
-  try {
-    return await db.transaction('rw', [db.receptions, db.receptionEvents, db.receptionIndex, db.outbox, db.meta], async () => {
-      if (!(await db.receptions.get(receptionId))) throw new ReceptionInvalidError(['unknownReception'])
-      await writeRecords(db, actor, [{ table: 'receptionEvents', row: event, key: event.id, name: 'receptionEvent.add' }], now)
-      await refreshReceptionIndex(db, [receptionId])
-      return event
-    })
-  } catch (e) {
-    if (e instanceof ReceptionInvalidError) throw e
-    throw toStorageError(e)
-  }
+  if (problems.length) throw new RecordInvalidError(problems)
+  return writeTransaction(db, [db.receptions, db.receptionEvents, db.receptionIndex], async () => {
+    if (!(await db.receptions.get(receptionId))) throw new RecordInvalidError<RegisterProblem>(['unknownReception'])
+    await writeRecords(db, actor, [{ name: 'receptionEvent.add', row: event }], now)
+    await refreshReceptionIndex(db, [receptionId])
+    return event
+  })
 }
 
 /** A request with its timeline, oldest event first. */

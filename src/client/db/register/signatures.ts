@@ -8,10 +8,9 @@ import { SignatureSchema, type Signature } from '@shared/domain/signature'
 import { isValid } from '@shared/domain/validation'
 import type { Role } from '@shared/domain/role'
 import type { DeskbookDb } from '../database'
-import type { Actor } from '../write-records'
-import { writeRecords } from '../write-records'
-import { addReceptionEvent, ReceptionInvalidError } from './receptions'
-import { toStorageError } from '../errors'
+import { writeRecords, writeTransaction, type Actor } from '../write-records'
+import { addReceptionEvent, type RegisterProblem } from './receptions'
+import { RecordInvalidError } from '../errors'
 
 export interface SignatureInput {
   subjectType: 'reception' | 'review' | 'handover'
@@ -31,16 +30,12 @@ export async function saveSignature(db: DeskbookDb, actor: Actor & { staffId: st
     image: input.image,
     signedAt: now,
   }
-  if (!isValid(SignatureSchema, signature)) throw new ReceptionInvalidError(['signatureRequired'])
-  try {
-    return await db.transaction('rw', [db.signatures, db.receptions, db.receptionEvents, db.receptionIndex, db.outbox, db.meta], async () => {
-      await writeRecords(db, actor, [{ table: 'signatures', row: signature, key: signature.id, name: 'signature.add' }], now)
-      // On a request, the owner's confirmation also shows on its timeline.
-      if (input.subjectType === 'reception') await addReceptionEvent(db, actor, role, input.subjectId, { type: 'signed', note: signature.signerName, signatureId: signature.id }, now)
-      return signature
-    })
-  } catch (e) {
-    if (e instanceof ReceptionInvalidError) throw e
-    throw toStorageError(e)
-  }
+  // Said as a missing signature (an empty drawing) rather than as the schema's `errors.invalid`.
+  if (!isValid(SignatureSchema, signature)) throw new RecordInvalidError<RegisterProblem>(['signatureRequired'])
+  return writeTransaction(db, [db.signatures, db.receptions, db.receptionEvents, db.receptionIndex], async () => {
+    await writeRecords(db, actor, [{ name: 'signature.add', row: signature }], now)
+    // On a request, the owner's confirmation also shows on its timeline.
+    if (input.subjectType === 'reception') await addReceptionEvent(db, actor, role, input.subjectId, { type: 'signed', note: signature.signerName, signatureId: signature.id }, now)
+    return signature
+  })
 }

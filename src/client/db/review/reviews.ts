@@ -7,9 +7,9 @@ import { periodEnded, REVIEW_ACTIONS, reviewDays, type Review, type ReviewKind }
 import { addDays, instantAt } from '@shared/domain/time'
 import { can, type Role } from '@shared/domain/role'
 import type { DeskbookDb } from '../database'
-import { writeRecords, type Actor } from '../write-records'
-import { toStorageError } from '../errors'
-import { ReceptionInvalidError } from '../register/receptions'
+import { writeRecords, writeTransaction, type Actor } from '../write-records'
+import { RecordInvalidError } from '../errors'
+import type { RegisterProblem } from '../register/receptions'
 import { saveSignature } from '../register/signatures'
 import type { ReceptionIndexRow } from '../register/index-row'
 import { openFollowUps, type DutyEntry } from '@shared/domain/duty-log'
@@ -39,37 +39,30 @@ export async function submitReview(
   input: { kind: ReviewKind; period: string; tz: string; comment: string; signature: string | null },
   now = Date.now(),
 ): Promise<Review> {
-  if (!can(role, REVIEW_ACTIONS[input.kind])) throw new ReceptionInvalidError(['notAllowed'])
+  if (!can(role, REVIEW_ACTIONS[input.kind])) throw new RecordInvalidError<RegisterProblem>(['notAllowed'])
   // 篇4 4.3, 篇2 4.2.5: a day is reviewed once it has ended, with everything it received.
-  if (!periodEnded(input.kind, input.period, now, input.tz)) throw new ReceptionInvalidError(['periodNotOver'])
+  if (!periodEnded(input.kind, input.period, now, input.tz)) throw new RecordInvalidError<RegisterProblem>(['periodNotOver'])
   // 篇4 4.3 / 4.9: the register's requests of the period; 篇2 4.2.5: the day's duty-log entries.
   const covered =
     input.kind === 'dutyLogDaily'
       ? await dutyLogDay(db, actor.siteId, input.period).then(({ entries, openIds }) => entries.map((e) => ({ id: e.id, resolvedAt: openIds.has(e.id) ? null : 1 })))
       : await periodRequests(db, actor.siteId, input.kind, input.period, input.tz)
   const reviewId = newId()
-  try {
-    return await db.transaction('rw', [db.reviews, db.signatures, db.receptions, db.receptionEvents, db.receptionIndex, db.dutyEntries, db.outbox, db.meta], async () => {
-      const signature = input.signature
-        ? await saveSignature(db, actor, role, { subjectType: 'review', subjectId: reviewId, signerName: '', image: input.signature }, now)
-        : null
-      const review: Review = {
-        id: reviewId,
-        siteId: actor.siteId,
-        kind: input.kind,
-        period: input.period,
-        reviewerId: actor.staffId,
-        at: now,
-        covered: covered.map((r) => r.id),
-        openCount: covered.filter((r) => r.resolvedAt === null).length,
-        comment: input.comment.trim(),
-        signatureId: signature?.id ?? null,
-      }
-      await writeRecords(db, actor, [{ table: 'reviews', row: review, key: review.id, name: 'review.add' }], now)
-      return review
-    })
-  } catch (e) {
-    if (e instanceof ReceptionInvalidError) throw e
-    throw toStorageError(e)
-  }
+  return writeTransaction(db, [db.reviews, db.signatures, db.receptions, db.receptionEvents, db.receptionIndex, db.dutyEntries], async () => {
+    const signature = input.signature ? await saveSignature(db, actor, role, { subjectType: 'review', subjectId: reviewId, signerName: '', image: input.signature }, now) : null
+    const review: Review = {
+      id: reviewId,
+      siteId: actor.siteId,
+      kind: input.kind,
+      period: input.period,
+      reviewerId: actor.staffId,
+      at: now,
+      covered: covered.map((r) => r.id),
+      openCount: covered.filter((r) => r.resolvedAt === null).length,
+      comment: input.comment.trim(),
+      signatureId: signature?.id ?? null,
+    }
+    await writeRecords(db, actor, [{ name: 'review.add', row: review }], now)
+    return review
+  })
 }

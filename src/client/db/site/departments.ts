@@ -5,28 +5,24 @@
  */
 import { newId } from '@shared/domain/ids'
 import { can, type Role } from '@shared/domain/role'
-import { departmentProblems, DepartmentSchema, type Department, type DepartmentEditInput, type DepartmentProblem } from '@shared/domain/department'
-import { assertValid } from '@shared/domain/validation'
+import { departmentProblems, type Department, type DepartmentEditInput, type DepartmentProblem } from '@shared/domain/department'
 import type { DeskbookDb } from '../database'
+import { RecordInvalidError } from '../errors'
 import { changedFields, writeRecords, type Actor } from '../write-records'
 
-export class DepartmentInvalidError extends Error {
-  override readonly name = 'DepartmentInvalidError'
-  constructor(readonly problems: (DepartmentProblem | 'notAllowed')[]) {
-    super(problems.join(', '))
-  }
-}
+/** Why a department save was refused (RecordInvalidError), shown as `departments.problems.<code>`. */
+export type DepartmentSaveProblem = DepartmentProblem | 'notAllowed'
 
 /** Save one department: refused without 'settings.manage' or with a problem (nothing written). */
 export async function saveDepartment(db: DeskbookDb, actor: Actor, role: Role, input: DepartmentEditInput, now = Date.now()): Promise<Department> {
-  if (!can(role, 'settings.manage')) throw new DepartmentInvalidError(['notAllowed'])
+  if (!can(role, 'settings.manage')) throw new RecordInvalidError<DepartmentSaveProblem>(['notAllowed'])
   const all = await db.departments.where('siteId').equals(actor.siteId).toArray()
   const found = departmentProblems(input, all)
-  if (found.length) throw new DepartmentInvalidError(found)
+  if (found.length) throw new RecordInvalidError<DepartmentSaveProblem>(found)
   const before = input.id ? all.find((d) => d.id === input.id) : undefined
-  const next = assertValid(DepartmentSchema, { id: before?.id ?? newId(), siteId: actor.siteId, name: input.name.trim(), active: input.active })
+  const next: Department = { id: before?.id ?? newId(), siteId: actor.siteId, name: input.name.trim(), active: input.active }
   const fields = changedFields(before, next)
   if (fields && !Object.keys(fields).length) return next
-  await writeRecords(db, actor, [{ table: 'departments', row: next, key: next.id, name: 'department.put', fields }], now)
+  await writeRecords(db, actor, [{ name: 'department.put', row: next, fields }], now)
   return next
 }

@@ -13,16 +13,9 @@ import type { Staff } from '@shared/domain/staff'
 import { deviceLetter, type Device } from '@shared/domain/device'
 import { setupProblems, type SetupInput, type SetupProblem } from '@client/db/site/site-setup'
 import type { DeskbookDb } from '../database'
-import { writeRecords, type RecordWrite } from '../write-records'
+import { writeRecords, writeTransaction, type RecordWrite } from '../write-records'
 import { writeInstallMarker } from '../device/install-marker'
-import { toStorageError } from '../errors'
-
-export class SetupInvalidError extends Error {
-  override readonly name = 'SetupInvalidError'
-  constructor(readonly problems: SetupProblem[]) {
-    super(problems.map((p) => p.key).join(', '))
-  }
-}
+import { RecordInvalidError } from '../errors'
 
 export interface SetupResult {
   site: Site
@@ -30,9 +23,10 @@ export interface SetupResult {
   installId: string
 }
 
+/** Refused with RecordInvalidError<SetupProblem> (nothing written). */
 export async function completeFirstRun(db: DeskbookDb, input: SetupInput, now = Date.now()): Promise<SetupResult> {
   const found = setupProblems(input)
-  if (found.length) throw new SetupInvalidError(found)
+  if (found.length) throw new RecordInvalidError<SetupProblem>(found)
 
   const site = makeSite(newId(), input.siteName, input.timezone)
   const settings = defaultSettings(site.id, input.timezone)
@@ -61,23 +55,19 @@ export async function completeFirstRun(db: DeskbookDb, input: SetupInput, now = 
   const device: Device = { id: newId(), siteId: site.id, letter: deviceLetter(0), name: input.deviceName.trim() || '前台平板', createdAt: now }
 
   const writes: RecordWrite[] = [
-    { table: 'sites', row: site, key: site.id, name: 'site.put' },
-    { table: 'settings', row: settings, key: site.id, name: 'settings.put' },
-    ...departments.map((d): RecordWrite => ({ table: 'departments', row: d, key: d.id, name: 'department.put' })),
-    ...shiftTypes.map((s): RecordWrite => ({ table: 'shiftTypes', row: s, key: s.id, name: 'shiftType.put' })),
-    ...staff.map((s): RecordWrite => ({ table: 'staff', row: s, key: s.id, name: 'staff.put' })),
+    { name: 'site.put', row: site },
+    { name: 'settings.put', row: settings },
+    ...departments.map((d): RecordWrite => ({ name: 'department.put', row: d })),
+    ...shiftTypes.map((s): RecordWrite => ({ name: 'shiftType.put', row: s })),
+    ...staff.map((s): RecordWrite => ({ name: 'staff.put', row: s })),
   ]
   const installId = newId()
-  try {
-    await db.transaction('rw', [db.sites, db.settings, db.devices, db.departments, db.shiftTypes, db.staff, db.outbox, db.meta], async () => {
-      await writeRecords(db, { siteId: site.id, deviceId: device.id, staffId: null }, writes, now)
-      // The device record belongs to the server once the tablet connects (it gives out letters); until then, local only.
-      await db.devices.put(device)
-      await db.meta.put({ key: 'device', value: { deviceId: device.id, siteId: site.id } })
-      await writeInstallMarker(db, installId, site.id, now)
-    })
-  } catch (e) {
-    throw toStorageError(e)
-  }
+  await writeTransaction(db, [db.sites, db.settings, db.devices, db.departments, db.shiftTypes, db.staff], async () => {
+    await writeRecords(db, { siteId: site.id, deviceId: device.id, staffId: null }, writes, now)
+    // The device record belongs to the server once the tablet connects (it gives out letters); until then, local only.
+    await db.devices.put(device)
+    await db.meta.put({ key: 'device', value: { deviceId: device.id, siteId: site.id } })
+    await writeInstallMarker(db, installId, site.id, now)
+  })
   return { site, device, installId }
 }

@@ -4,21 +4,16 @@ import { hashPin } from '@shared/domain/pin'
 import { staffCard, type Staff } from '@shared/domain/staff'
 import { staffEditProblems, type StaffEditInput, type StaffEditProblem } from '@client/db/site/staff-edit'
 import type { DeskbookDb } from '../database'
+import { RecordInvalidError } from '../errors'
 import { changedFields, writeRecords, type Actor } from '../write-records'
 
-export class StaffInvalidError extends Error {
-  override readonly name = 'StaffInvalidError'
-  constructor(readonly problems: StaffEditProblem[]) {
-    super(problems.join(', '))
-  }
-}
-
+/** Refused with RecordInvalidError<StaffEditProblem>. */
 export async function saveStaff(db: DeskbookDb, actor: Actor, input: StaffEditInput, now = Date.now()): Promise<Staff> {
   const all = await db.staff.where('siteId').equals(actor.siteId).toArray()
   const found = staffEditProblems(input, all.map(staffCard))
-  if (found.length) throw new StaffInvalidError(found)
+  if (found.length) throw new RecordInvalidError<StaffEditProblem>(found)
   const before = input.id ? all.find((s) => s.id === input.id) : undefined
-  if (input.id && !before) throw new StaffInvalidError(['nameRequired'])
+  if (input.id && !before) throw new RecordInvalidError<StaffEditProblem>(['nameRequired'])
   // Hash before the transaction (IndexedDB transactions end while waiting on anything else).
   const pin = input.pin ? await hashPin(input.pin) : before!.pin
   const next: Staff = {
@@ -32,6 +27,6 @@ export async function saveStaff(db: DeskbookDb, actor: Actor, input: StaffEditIn
   }
   const fields = changedFields(before, next)
   if (fields && !Object.keys(fields).length) return next
-  await writeRecords(db, actor, [{ table: 'staff', row: next, key: next.id, name: 'staff.put', fields }], now)
+  await writeRecords(db, actor, [{ name: 'staff.put', row: next, fields }], now)
   return next
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { freshDb } from '../../../factories/db'
 import { makeRegisterInput, makeRegisteringActor } from '../../../factories/reception'
-import { addReceptionEvent, loadReception, ReceptionInvalidError, registerReception } from '@client/db/register/receptions'
+import { addReceptionEvent, loadReception, registerReception } from '@client/db/register/receptions'
+import { RecordInvalidError } from '@client/db/errors'
 import { queryRegister } from '@client/db/register/reception-queries'
 import { submitReview } from '@client/db/review/reviews'
 import { defaultSettings } from '@shared/domain/settings'
@@ -33,7 +34,7 @@ describe('registerReception', () => {
   it('refuses a request with nothing to reach the owner by, and writes nothing', async () => {
     db = freshDb()
     const error = await registerReception(db, makeRegisteringActor(), makeRegisterInput({ room: '', customerName: '', phone: '' }), T0).catch((e: unknown) => e)
-    expect((error as ReceptionInvalidError).problems).toEqual(['contactRequired'])
+    expect((error as RecordInvalidError).problems).toEqual(['contactRequired'])
     expect(await db.receptions.count()).toBe(0)
     expect(await db.meta.get('refSeq')).toBeUndefined()
   })
@@ -48,9 +49,9 @@ describe('addReceptionEvent', () => {
     await addReceptionEvent(db, actor, 'assistant', r.id, { type: 'handedOver', note: '', departmentId: dept }, T0 + HOUR)
     expect(await db.receptionIndex.get(r.id)).toMatchObject({ status: 'withDepartment', departmentId: dept })
     const refused = await addReceptionEvent(db, actor, 'assistant', r.id, { type: 'closedUnresolvable', note: '无法处理' }, T0 + 2 * HOUR).catch((e: unknown) => e)
-    expect((refused as ReceptionInvalidError).problems).toEqual(['notAllowed'])
+    expect((refused as RecordInvalidError).problems).toEqual(['notAllowed'])
     const noNote = await addReceptionEvent(db, actor, 'assistant', r.id, { type: 'result', note: ' ' }, T0 + 2 * HOUR).catch((e: unknown) => e)
-    expect((noNote as ReceptionInvalidError).problems).toEqual(['noteRequired'])
+    expect((noNote as RecordInvalidError).problems).toEqual(['noteRequired'])
     await addReceptionEvent(db, actor, 'assistant', r.id, { type: 'result', note: '已修好' }, T0 + 3 * HOUR)
     expect(await db.receptionIndex.get(r.id)).toMatchObject({ status: 'awaitingVisit', resolvedAt: T0 + 3 * HOUR, departmentId: null })
     const loaded = await loadReception(db, r.id)
@@ -60,7 +61,7 @@ describe('addReceptionEvent', () => {
   it('refuses an event for a request that does not exist', async () => {
     db = freshDb()
     const error = await addReceptionEvent(db, makeRegisteringActor(), 'assistant', '0190a000-0000-7000-8000-000000000009', { type: 'followUp', note: '电话' }).catch((e: unknown) => e)
-    expect((error as ReceptionInvalidError).problems).toEqual(['unknownReception'])
+    expect((error as RecordInvalidError).problems).toEqual(['unknownReception'])
     expect(await db.outbox.count()).toBe(0)
   })
 })
@@ -98,10 +99,10 @@ describe('submitReview', () => {
     await addReceptionEvent(db, actor, 'assistant', morning.id, { type: 'result', note: '已处理' }, T0 + HOUR)
     const input = { kind: 'registerDaily' as const, period: '2026-11-27', tz: 'Asia/Shanghai', comment: '已阅', signature: null }
     const refused = await submitReview(db, actor, 'assistant', input).catch((e: unknown) => e)
-    expect((refused as ReceptionInvalidError).problems).toEqual(['notAllowed'])
+    expect((refused as RecordInvalidError).problems).toEqual(['notAllowed'])
     // 篇4 4.3: the day is signed off once it has ended — 23:59 in Shanghai is too early, midnight is not.
     const early = await submitReview(db, actor, 'supervisor', input, Date.UTC(2026, 10, 27, 15, 59)).catch((e: unknown) => e)
-    expect((early as ReceptionInvalidError).problems).toEqual(['periodNotOver'])
+    expect((early as RecordInvalidError).problems).toEqual(['periodNotOver'])
     expect(await db.reviews.count()).toBe(0)
     const review = await submitReview(db, actor, 'supervisor', input, Date.UTC(2026, 10, 27, 16, 0))
     expect(review).toMatchObject({ covered: [morning.id], openCount: 0, comment: '已阅', reviewerId: actor.staffId })
@@ -113,7 +114,7 @@ describe('submitReview', () => {
     const actor = makeRegisteringActor()
     const input = { kind: 'registerWeekly' as const, period: '2026-11-23', tz: 'Asia/Shanghai', comment: '', signature: null }
     const sunday = await submitReview(db, actor, 'manager', input, Date.UTC(2026, 10, 29, 15, 59)).catch((e: unknown) => e) // Sunday 23:59 in Shanghai
-    expect((sunday as ReceptionInvalidError).problems).toEqual(['periodNotOver'])
+    expect((sunday as RecordInvalidError).problems).toEqual(['periodNotOver'])
     expect(await submitReview(db, actor, 'manager', input, Date.UTC(2026, 10, 29, 16, 0))).toMatchObject({ kind: 'registerWeekly', period: '2026-11-23' })
   })
 })

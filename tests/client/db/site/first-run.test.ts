@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { freshDb } from '../../../factories/db'
-import { completeFirstRun, SetupInvalidError } from '@client/db/site/first-run'
+import { completeFirstRun } from '@client/db/site/first-run'
 import { checkInstall, mirrorInstallMarker } from '@client/db/device/install-marker'
 import { loadLocalSite, listStaff } from '@client/db/site/site'
-import { StorageFullError } from '@client/db/errors'
+import { RecordInvalidError, StorageFullError } from '@client/db/errors'
+import type { SetupProblem } from '@client/db/site/site-setup'
 import { verifyPin } from '@shared/domain/pin'
 import type { SetupInput } from '@client/db/site/site-setup'
 import type { DeskbookDb } from '@client/db/database'
@@ -78,8 +79,8 @@ describe('completeFirstRun', () => {
   it('writes nothing when the form has problems, and says which', async () => {
     db = freshDb()
     const error = await completeFirstRun(db, validInput({ siteName: '', staff: [] })).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(SetupInvalidError)
-    expect((error as SetupInvalidError).problems.map((p) => p.key)).toEqual(expect.arrayContaining(['siteNameRequired', 'staffRequired']))
+    expect(error).toBeInstanceOf(RecordInvalidError)
+    expect((error as RecordInvalidError<SetupProblem>).problems.map((p) => p.key)).toEqual(expect.arrayContaining(['siteNameRequired', 'staffRequired']))
     expect(await db.sites.count()).toBe(0)
     expect(await db.outbox.count()).toBe(0)
   })

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { freshDb } from '../../../factories/db'
 import { makeActor, makeStaff } from '../../../factories/site'
-import { saveStaff, StaffInvalidError } from '@client/db/site/staff'
+import { saveStaff } from '@client/db/site/staff'
+import { RecordInvalidError } from '@client/db/errors'
 import { verifyPin } from '@shared/domain/pin'
 import type { StaffEditInput } from '@client/db/site/staff-edit'
 import type { DeskbookDb } from '@client/db/database'
@@ -49,8 +50,8 @@ describe('saveStaff', () => {
     const actor = makeActor()
     await db.staff.add(makeStaff({ siteId: actor.siteId, name: '王管理', role: 'administrator' }))
     const error = await saveStaff(db, actor, input(overrides)).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(StaffInvalidError)
-    expect((error as StaffInvalidError).problems).toContain(problem)
+    expect(error).toBeInstanceOf(RecordInvalidError)
+    expect((error as RecordInvalidError).problems).toContain(problem)
     expect(await db.outbox.count()).toBe(0)
   })
 
@@ -60,6 +61,6 @@ describe('saveStaff', () => {
     const admin = makeStaff({ siteId: actor.siteId, name: '王管理', role: 'administrator' })
     await db.staff.add(admin)
     const error = await saveStaff(db, actor, input({ id: admin.id, name: '王管理', role: 'assistant', pin: '', pinAgain: '' })).catch((e: unknown) => e)
-    expect((error as StaffInvalidError).problems).toEqual(['lastManager'])
+    expect((error as RecordInvalidError).problems).toEqual(['lastManager'])
   })
 })

@@ -3,8 +3,8 @@ import type { CustomerInput, RenovationInput, RoomInput } from '@shared/domain/a
 import type { Customer, Renovation, Room } from '@shared/domain/archive'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { ArchiveInvalidError, saveCustomer, saveRenovation, saveRoom } from '@client/db/archive/archive'
-import { errorMessageKey } from '@client/components/error-message'
+import { saveCustomer, saveRenovation, saveRoom } from '@client/db/archive/archive'
+import { problemKeys } from '@client/components/error-message'
 
 export interface Saved<T> {
   /** i18n keys; empty when saved. */
@@ -27,7 +27,7 @@ export function useArchiveEditor(): {
     try {
       return { problems: [], record: await write() }
     } catch (e) {
-      return { problems: e instanceof ArchiveInvalidError ? e.problems : [errorMessageKey(e)], record: null }
+      return { problems: problemKeys<string>(e, (key) => key), record: null }
     } finally {
       saving.value = false
     }

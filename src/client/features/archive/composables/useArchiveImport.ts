@@ -3,7 +3,8 @@ import { useI18n } from 'vue-i18n'
 import { findHeaderRow, problemRows, suggestMapping, type ColumnMapping, type ImportField } from '@client/features/archive/import/import-rows'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { checkImport, ImportInvalidError, runImport, type ImportCheck, type ImportResult } from '@client/features/archive/import/import-run'
+import { checkImport, runImport, type ImportCheck, type ImportResult } from '@client/features/archive/import/import-run'
+import { refusal } from '@client/db/errors'
 import { errorMessageKey } from '@client/components/error-message'
 import { saveFile } from '@client/components/save-file'
 import { readSheet, SheetReadError, type SheetData } from '../import/read-sheet'
@@ -119,8 +120,9 @@ export function useArchiveImport(): ArchiveImport {
         result.value = await runImport(db, session.actor(), plan, { skipRows: problemRows(problems), onProgress: (done, total) => (progress.value = { done, total }) })
       } catch (e) {
         // Someone (a sync) changed the archive since the check: check again and show the new problems; nothing was written.
-        if (e instanceof ImportInvalidError && sheet.value) check.value = await checkImport(db, session.actor().siteId, sheet.value, headerIndex.value, [...mapping])
-        importError.value = e instanceof ImportInvalidError ? 'archive.import.importFailed' : errorMessageKey(e)
+        const refused = !!refusal(e)
+        if (refused && sheet.value) check.value = await checkImport(db, session.actor().siteId, sheet.value, headerIndex.value, [...mapping])
+        importError.value = refused ? 'archive.import.importFailed' : errorMessageKey(e)
       } finally {
         progress.value = null
       }

@@ -1,5 +1,5 @@
 /**
- * Laying an import plan (archive-import.ts) over the archive the tablet already holds: rooms already
+ * Laying an import plan (import-rows.ts) over the archive the tablet already holds: rooms already
  * there are matched by label, never duplicated; a customer already living in the room (same name)
  * gets the sheet's new phones and fills blanks, nothing of theirs is overwritten. Pure.
  */

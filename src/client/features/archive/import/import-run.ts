@@ -3,16 +3,15 @@
  * customers with their outbox entries in ONE transaction — everything or nothing. Rows with problems
  * block the import unless the clerk chose to skip exactly those rows (issue 10 point 5: one bad row
  * must not hold back 2,999 good ones); the skipped rows are handed back to be corrected and imported
- * again. The rules are pure (shared/domain/archive-import*.ts); reading the file is the feature's
+ * again. The rules are pure (import-rows.ts, import-match.ts); reading the file is the feature's
  * (features/archive/import/read-sheet.ts).
  */
-import { CustomerSchema, RoomSchema, type Customer, type Room } from '@shared/domain/archive'
+import type { Customer, Room } from '@shared/domain/archive'
 import { mappingProblems, planImport, problemRows, type ColumnMapping, type ImportPlan, type ImportProblem, type MappingProblem, type SheetRows } from '@client/features/archive/import/import-rows'
 import { matchArchive, type ArchiveMatch } from '@client/features/archive/import/import-match'
-import { isValid } from '@shared/domain/validation'
 import type { DeskbookDb } from '@client/db/database'
-import { toStorageError } from '@client/db/errors'
-import { writeRecords, type Actor, type RecordWrite } from '@client/db/write-records'
+import { RecordInvalidError } from '@client/db/errors'
+import { writeRecords, writeTransaction, type Actor, type RecordWrite } from '@client/db/write-records'
 
 export interface ImportSummary {
   rows: number
@@ -34,13 +33,6 @@ export interface ImportCheck {
   /** Every row problem, by row. */
   problems: ImportProblem[]
   summary: ImportSummary
-}
-
-export class ImportInvalidError extends Error {
-  override readonly name = 'ImportInvalidError'
-  constructor(readonly problems: ImportProblem[]) {
-    super(`${problems.length} problem(s) in the sheet`)
-  }
 }
 
 export interface ImportResult {
@@ -97,38 +89,31 @@ export async function checkImport(db: DeskbookDb, siteId: string, sheet: SheetRo
 /**
  * Write `plan` (its good rows: rows with problems are not in it) in one transaction with its outbox
  * entries. The archive is read again inside the transaction (a sync may have brought rooms since the
- * check), so rooms are never duplicated. Throws ImportInvalidError, and writes nothing, when a row
- * has a problem that the clerk did not choose to skip.
+ * check), so rooms are never duplicated. Throws RecordInvalidError<ImportProblem>, and writes nothing,
+ * when a row has a problem that the clerk did not choose to skip.
  */
 export async function runImport(db: DeskbookDb, actor: Actor, plan: ImportPlan, options: ImportOptions = {}): Promise<ImportResult> {
   const { onProgress, now = Date.now() } = options
   const skippable = new Set(options.skipRows ?? [])
   const refused = (problems: readonly ImportProblem[]): boolean => problems.some((p) => !skippable.has(p.row))
-  if (refused(plan.problems)) throw new ImportInvalidError(plan.problems)
-  try {
-    return await db.transaction('rw', [db.rooms, db.customers, db.outbox, db.meta], async () => {
-      const [rooms, customers] = await siteArchive(db, actor.siteId)
-      const match = matchArchive(plan, actor.siteId, rooms, customers)
-      const problems = [...plan.problems, ...match.problems].sort(byRow)
-      if (refused(match.problems)) throw new ImportInvalidError(problems)
-      const writes: RecordWrite[] = [
-        ...match.newRooms.map((r): RecordWrite => ({ table: 'rooms', row: r, key: r.id, name: 'room.put' })),
-        ...match.newCustomers.map((c): RecordWrite => ({ table: 'customers', row: c, key: c.id, name: 'customer.put' })),
-        ...match.changedCustomers.map(({ next, fields }): RecordWrite => ({ table: 'customers', row: next, key: next.id, name: 'customer.put', fields })),
-      ]
-      // The rules keep every record valid; a record that is not would be a bug: refuse the whole import.
-      if (!match.newRooms.every((r) => isValid(RoomSchema, r)) || ![...match.newCustomers, ...match.changedCustomers.map((c) => c.next)].every((c) => isValid(CustomerSchema, c))) {
-        throw new Error('import produced a record its schema refuses')
-      }
-      onProgress?.(0, writes.length)
-      for (let i = 0; i < writes.length; i += IMPORT_CHUNK) {
-        await writeRecords(db, actor, writes.slice(i, i + IMPORT_CHUNK), now)
-        onProgress?.(Math.min(i + IMPORT_CHUNK, writes.length), writes.length)
-      }
-      return { summary: summarise(plan, match, problems), skipped: problems }
-    })
-  } catch (e) {
-    if (e instanceof ImportInvalidError) throw e
-    throw toStorageError(e)
-  }
+  if (refused(plan.problems)) throw new RecordInvalidError(plan.problems)
+  return writeTransaction(db, [db.rooms, db.customers], async () => {
+    const [rooms, customers] = await siteArchive(db, actor.siteId)
+    const match = matchArchive(plan, actor.siteId, rooms, customers)
+    const problems = [...plan.problems, ...match.problems].sort(byRow)
+    if (refused(match.problems)) throw new RecordInvalidError(problems)
+    const writes: RecordWrite[] = [
+      ...match.newRooms.map((r): RecordWrite => ({ name: 'room.put', row: r })),
+      ...match.newCustomers.map((c): RecordWrite => ({ name: 'customer.put', row: c })),
+      ...match.changedCustomers.map(({ next, fields }): RecordWrite => ({ name: 'customer.put', row: next, fields })),
+    ]
+    // The rules keep every record valid; one that is not (a bug) is refused by writeRecords' schema
+    // check, and with it the whole import (the transaction).
+    onProgress?.(0, writes.length)
+    for (let i = 0; i < writes.length; i += IMPORT_CHUNK) {
+      await writeRecords(db, actor, writes.slice(i, i + IMPORT_CHUNK), now)
+      onProgress?.(Math.min(i + IMPORT_CHUNK, writes.length), writes.length)
+    }
+    return { summary: summarise(plan, match, problems), skipped: problems }
+  })
 }

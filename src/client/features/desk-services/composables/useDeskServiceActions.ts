@@ -2,19 +2,19 @@ import { ref, type Ref } from 'vue'
 import {
   addPaidService,
   addPeriodical,
-  DeskServiceInvalidError,
   lendItem,
   returnLoan,
   type LoanInput,
   type LoanReturnInput,
   type PaidServiceInput,
   type PeriodicalInput,
+  type DeskServiceProblem,
 } from '@client/db/duty/desk-services'
 import type { Role } from '@shared/domain/role'
 import type { Actor } from '@client/db/write-records'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { errorMessageKey } from '@client/components/error-message'
+import { problemKeys } from '@client/components/error-message'
 
 type Write<I> = (input: I) => Promise<string[]>
 
@@ -39,7 +39,7 @@ export function useDeskServiceActions(): {
         await fn({ ...session.actor(), staffId: staff.id }, staff.role, input)
         return []
       } catch (e) {
-        return e instanceof DeskServiceInvalidError ? e.problems.map((p) => `deskServices.problems.${p}`) : [errorMessageKey(e)]
+        return problemKeys<DeskServiceProblem>(e, (p) => `deskServices.problems.${p}`)
       } finally {
         busy.value = false
       }

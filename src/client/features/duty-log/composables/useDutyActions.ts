@@ -2,8 +2,8 @@ import { ref, type Ref } from 'vue'
 import type { DutyEntry } from '@shared/domain/duty-log'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { addDutyEntry, DutyInvalidError, pinDayNote, recordNoShow, startDuty, type DutyEntryInput } from '@client/db/duty/duty-log'
-import { errorMessageKey } from '@client/components/error-message'
+import { addDutyEntry, pinDayNote, recordNoShow, startDuty, type DutyEntryInput, type DutyProblem } from '@client/db/duty/duty-log'
+import { problemKeys } from '@client/components/error-message'
 
 /** Writes of the duty log; problems come back as i18n keys. */
 export function useDutyActions(): {
@@ -24,7 +24,7 @@ export function useDutyActions(): {
       await fn({ ...session.actor(), staffId: staff.id }, staff.role)
       return []
     } catch (e) {
-      return e instanceof DutyInvalidError ? e.problems.map((p) => `dutyLog.problems.${p}`) : [errorMessageKey(e)]
+      return problemKeys<DutyProblem>(e, (p) => `dutyLog.problems.${p}`)
     } finally {
       busy.value = false
     }

@@ -4,8 +4,8 @@ import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { dutyLogDay, submitReview } from '@client/db/review/reviews'
-import { ReceptionInvalidError } from '@client/db/register/receptions'
-import { errorMessageKey } from '@client/components/error-message'
+import type { RegisterProblem } from '@client/db/register/receptions'
+import { problemKeys } from '@client/components/error-message'
 
 /** The day of duty log being reviewed, and signing it off (篇2 4.2.5). */
 export function useDutyReview(): { period: Ref<string | null>; day: ShallowRef<{ entries: DutyEntry[]; openIds: Set<string> }>; submit: (comment: string, signature: string | null) => Promise<string[]> } {
@@ -24,7 +24,7 @@ export function useDutyReview(): { period: Ref<string | null>; day: ShallowRef<{
         period.value = null
         return []
       } catch (e) {
-        return e instanceof ReceptionInvalidError ? e.problems.map((p) => `register.problems.${p}`) : [errorMessageKey(e)]
+        return problemKeys<RegisterProblem>(e, (p) => `register.problems.${p}`)
       }
     },
   }

@@ -7,10 +7,10 @@ import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useNow } from '@client/composables/useNow'
 import { useShiftTypes } from '@client/composables/useShiftTypes'
-import { completeHandover, handoverContext, HandoverInvalidError, loadHandoverDraft, pendingOf, saveHandoverDraft, type HandoverContext } from '@client/db/duty/handover'
+import { completeHandover, handoverContext, loadHandoverDraft, pendingOf, saveHandoverDraft, type HandoverContext } from '@client/db/duty/handover'
 import { loginWithPin } from '@client/db/site/login'
 import { dutyState } from '@client/db/duty/duty-start'
-import { errorMessageKey } from '@client/components/error-message'
+import { problemKeys } from '@client/components/error-message'
 
 export interface ShiftSlot {
   key: string
@@ -157,8 +157,7 @@ export function useHandover() {
       })
       return []
     } catch (e) {
-      if (e instanceof HandoverInvalidError) return e.problems.map((p) => `handover.problems.${p.code}`)
-      return [errorMessageKey(e)]
+      return problemKeys<HandoverProblem>(e, (p) => `handover.problems.${p.code}`)
     }
   }
 

@@ -2,20 +2,21 @@ import { ref, type Ref } from 'vue'
 import type { ChecklistItem } from '@shared/domain/inspection-template'
 import type { Role } from '@shared/domain/role'
 import {
-  InspectionInvalidError,
   respondToInspection,
   saveChecklist,
   saveInspection,
   verifyNonconformity,
   type InspectionInput,
+  type InspectionWriteProblem,
 } from '@client/db/inspection/inspections'
+import { refusal } from '@client/db/errors'
 import type { Actor } from '@client/db/write-records'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { errorMessageKey } from '@client/components/error-message'
 
 /** A refusal of the rules (with the row or item it concerns), or a storage failure as an i18n key. */
-export type ActionProblem = InspectionInvalidError['problems'][number] | { code: 'error'; key: string }
+export type ActionProblem = InspectionWriteProblem | { code: 'error'; key: string }
 
 /** The i18n key that explains a problem. */
 export function problemKey(p: ActionProblem): string {
@@ -45,7 +46,7 @@ export function useInspectionActions(): {
       const value = await fn({ ...session.actor(), staffId: staff.id }, staff.role, session.timezone)
       return { ok: true, value }
     } catch (e) {
-      return { ok: false, problems: e instanceof InspectionInvalidError ? e.problems : [{ code: 'error', key: errorMessageKey(e) }] }
+      return { ok: false, problems: refusal<InspectionWriteProblem>(e) ?? [{ code: 'error', key: errorMessageKey(e) }] }
     } finally {
       busy.value = false
     }

@@ -1,10 +1,11 @@
 import { ref, type Ref } from 'vue'
 import type { RegisterInput } from '@client/db/register/receptions'
-import { addReceptionEvent, registerReception, ReceptionInvalidError, type EventInput } from '@client/db/register/receptions'
+import { addReceptionEvent, registerReception, type EventInput, type RegisterProblem } from '@client/db/register/receptions'
+import { RecordInvalidError } from '@client/db/errors'
 import type { Reception } from '@shared/domain/reception'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { errorMessageKey } from '@client/components/error-message'
+import { problemKeys } from '@client/components/error-message'
 import { saveSignature } from '@client/db/register/signatures'
 
 /** Writes of the register feature; problems come back as i18n keys, never thrown at the page. */
@@ -18,7 +19,7 @@ export function useRegisterActions(): {
   const session = useSessionStore()
   const busy = ref(false)
 
-  const keys = (e: unknown): string[] => (e instanceof ReceptionInvalidError ? e.problems.map((p) => `register.problems.${p}`) : [errorMessageKey(e)])
+  const keys = (e: unknown): string[] => problemKeys<RegisterProblem>(e, (p) => `register.problems.${p}`)
 
   async function guarded<T>(fn: () => Promise<T>, onError: (keys: string[]) => T): Promise<T> {
     busy.value = true
@@ -34,7 +35,7 @@ export function useRegisterActions(): {
   function staffActor() {
     const staff = session.staff
     const local = session.local
-    if (!staff || !local) throw new ReceptionInvalidError(['notAllowed'])
+    if (!staff || !local) throw new RecordInvalidError<RegisterProblem>(['notAllowed'])
     return { ...session.actor(), staffId: staff.id, role: staff.role, letter: local.device.letter, timezone: local.settings.timezone }
   }
 

@@ -5,9 +5,9 @@ import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useReviewsDue } from '@client/composables/useReviewsDue'
 import { periodRequests, submitReview } from '@client/db/review/reviews'
-import { ReceptionInvalidError } from '@client/db/register/receptions'
+import type { RegisterProblem } from '@client/db/register/receptions'
 import type { ReceptionIndexRow } from '@client/db/register/index-row'
-import { errorMessageKey } from '@client/components/error-message'
+import { problemKeys } from '@client/components/error-message'
 
 /** Reviews this role owes (篇4 4.3 daily for the supervisor, 篇4 4.9 weekly for the manager), and signing one. */
 export function useReviews(): {
@@ -44,7 +44,7 @@ export function useReviews(): {
         period.value = null
         return []
       } catch (e) {
-        return e instanceof ReceptionInvalidError ? e.problems.map((p) => `register.problems.${p}`) : [errorMessageKey(e)]
+        return problemKeys<RegisterProblem>(e, (p) => `register.problems.${p}`)
       }
     },
   }

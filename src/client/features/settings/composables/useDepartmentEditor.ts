@@ -2,8 +2,8 @@ import { ref, type Ref } from 'vue'
 import type { DepartmentEditInput } from '@shared/domain/department'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { DepartmentInvalidError, saveDepartment } from '@client/db/site/departments'
-import { errorMessageKey } from '@client/components/error-message'
+import { saveDepartment, type DepartmentSaveProblem } from '@client/db/site/departments'
+import { problemKeys } from '@client/components/error-message'
 
 /** Saving a department from the settings page; problems come back as i18n keys. */
 export function useDepartmentEditor(): { saving: Ref<boolean>; save: (input: DepartmentEditInput) => Promise<string[]> } {
@@ -19,8 +19,7 @@ export function useDepartmentEditor(): { saving: Ref<boolean>; save: (input: Dep
         await saveDepartment(db, session.actor(), session.staff.role, input)
         return []
       } catch (e) {
-        if (e instanceof DepartmentInvalidError) return e.problems.map((p) => `departments.problems.${p}`)
-        return [errorMessageKey(e)]
+        return problemKeys<DepartmentSaveProblem>(e, (p) => `departments.problems.${p}`)
       } finally {
         saving.value = false
       }

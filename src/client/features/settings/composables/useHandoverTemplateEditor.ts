@@ -6,7 +6,8 @@ import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useFormDraft } from '@client/composables/useFormDraft'
 import { handoverTemplate } from '@client/db/duty/duty-log'
-import { HandoverTemplateInvalidError, saveHandoverTemplate, type HandoverTemplateProblem } from '@client/db/duty/handover-template'
+import { saveHandoverTemplate, type HandoverTemplateProblem } from '@client/db/duty/handover-template'
+import { refusal } from '@client/db/errors'
 import { errorMessageKey } from '@client/components/error-message'
 
 /** An item as the form holds it: the starting count as typed ('' = none). */
@@ -134,7 +135,8 @@ export function useHandoverTemplateEditor(): {
         void kept.discard()
         return true
       } catch (e) {
-        if (e instanceof HandoverTemplateInvalidError) problems.value = e.problems
+        const refused = refusal<HandoverTemplateProblem>(e)
+        if (refused) problems.value = refused
         else failure.value = errorMessageKey(e)
         return false
       } finally {

@@ -2,8 +2,8 @@ import { ref, type Ref } from 'vue'
 import type { StaffEditInput, StaffEditProblem } from '@client/db/site/staff-edit'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
-import { saveStaff, StaffInvalidError } from '@client/db/site/staff'
-import { errorMessageKey } from '@client/components/error-message'
+import { saveStaff } from '@client/db/site/staff'
+import { problemKeys } from '@client/components/error-message'
 
 /** Saving a staff member from the settings page; problems come back as i18n keys. */
 export function useStaffEditor(): { saving: Ref<boolean>; save: (input: StaffEditInput) => Promise<string[]> } {
@@ -19,8 +19,7 @@ export function useStaffEditor(): { saving: Ref<boolean>; save: (input: StaffEdi
         await saveStaff(db, session.actor(), input)
         return []
       } catch (e) {
-        if (e instanceof StaffInvalidError) return e.problems.map(keyFor)
-        return [errorMessageKey(e)]
+        return problemKeys(e, keyFor)
       } finally {
         saving.value = false
       }

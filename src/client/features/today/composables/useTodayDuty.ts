@@ -10,9 +10,9 @@ import { useNow } from '@client/composables/useNow'
 import { useShiftTypes } from '@client/composables/useShiftTypes'
 import { useDayNotes } from '@client/composables/useDayNotes'
 import { dutyState, loginDutyOf, startedBy } from '@client/db/duty/duty-start'
-import { DutyInvalidError, pinDayNote, recentEntries, recordNoShow, startDuty } from '@client/db/duty/duty-log'
+import { pinDayNote, recentEntries, recordNoShow, startDuty, type DutyProblem } from '@client/db/duty/duty-log'
 import { carriedTo } from '@client/db/duty/handover'
-import { errorMessageKey } from '@client/components/error-message'
+import { problemKeys } from '@client/components/error-message'
 
 /**
  * The duty part of the today screen (issue 5 points 1, 2, 5): the clerk's shift, whether they wait for
@@ -70,7 +70,7 @@ export function useTodayDuty() {
       await fn({ ...session.actor(), staffId: session.staff.id })
       return true
     } catch (e) {
-      problems.value = e instanceof DutyInvalidError ? e.problems.map((p) => `dutyLog.problems.${p}`) : [errorMessageKey(e)]
+      problems.value = problemKeys<DutyProblem>(e, (p) => `dutyLog.problems.${p}`)
       return false
     } finally {
       busy.value = false

@@ -9,7 +9,7 @@ import { problems } from '@shared/domain/validation'
 import { MINUTE } from '@shared/domain/time'
 import type { Mutation } from '@shared/sync/mutation'
 import { clampHlc, DELETED_FIELD, mergeFields } from '@shared/sync/merge'
-import { CONFIDENTIAL_TABLES, SETUP_MUTATIONS, specFor, type MutationSpec } from '@shared/sync/registry'
+import { CONFIDENTIAL_TABLES, recordIdOf, SETUP_MUTATIONS, specFor, type MutationSpec } from '@shared/sync/registry'
 import type { PushResult } from '@shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
 import type { Database } from '../db/tables'
@@ -55,8 +55,8 @@ async function authorise(trx: Trx, device: DeviceRow, m: Mutation): Promise<Verd
 }
 
 function scopeProblem(spec: MutationSpec, m: Mutation, data: Record<string, unknown>): string | null {
-  const keyField = spec.keyField ?? 'id'
-  if (data[keyField] !== m.recordId) return 'recordIdMismatch'
+  // The same key rule the tablet writes by (registry `recordIdOf`).
+  if (recordIdOf(spec, data) !== m.recordId) return 'recordIdMismatch'
   if (data[spec.siteField] !== m.siteId) return 'wrongSite'
   return null
 }

@@ -45,6 +45,16 @@ describe('boundaries', () => {
     expect(breaking(files, (to) => featureOf(to) !== null)).toEqual([])
   })
 
+  it('the data layer (db/) imports only itself and shared: no UI, store or sync code', () => {
+    const files = importsOf((f) => f.startsWith('src/client/db/'))
+    expect(breaking(files, (to) => to.startsWith('src/') && !to.startsWith('src/client/db/') && !to.startsWith('src/shared/'))).toEqual([])
+  })
+
+  it('imports leave a folder by an alias, never by climbing two folders up', () => {
+    const climbing = sources.filter((s) => /from\s+['"]\.\.\/\.\.\//.test(s.script) || /import\(\s*['"]\.\.\/\.\.\//.test(s.script)).map((s) => s.file)
+    expect(climbing).toEqual([])
+  })
+
   it('shared imports only shared, and no Vue, DOM or Node API', () => {
     const files = importsOf((f) => f.startsWith('src/shared/'))
     expect(breaking(files, (to) => (to.startsWith('src/') && !to.startsWith('src/shared/')) || /^(vue|vue-router|pinia|dexie|vant|node:.*|fs|path)$/.test(to))).toEqual([])

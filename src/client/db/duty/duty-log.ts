@@ -21,7 +21,7 @@ export type DutyEntryInput = Omit<DutyEntry, 'id' | 'siteId' | 'staffId' | 'crea
 type StaffActor = Actor & { staffId: string }
 
 /**
- * Append an entry to a shift's log. Once the shift is handed over (4.3.4–4.3.5) only a correction of one
+ * Append an entry to a shift's log. Once the shift is handed over (篇2 4.3.4–4.3.5) only a correction of one
  * of its entries naming the handover is taken (`lockedLogProblem`), else `logLocked`. Refused with
  * RecordInvalidError<DutyProblem>.
  */
@@ -79,7 +79,7 @@ export async function startDuty(db: DeskbookDb, actor: StaffActor, role: Role, s
   return addDutyEntry(db, actor, role, { ...blank(shiftKey, now), kind: 'dutyStart', content: '' }, now)
 }
 
-/** 4.2.7–4.2.8: the incoming clerk has not come; the outgoing stays and it is recorded. */
+/** 篇2 4.2.7–4.2.8: the incoming clerk has not come; the outgoing stays and it is recorded. */
 export async function recordNoShow(db: DeskbookDb, actor: StaffActor, role: Role, shiftKey: string, note: string, now = Date.now()): Promise<DutyEntry> {
   return addDutyEntry(db, actor, role, { ...blank(shiftKey, now), kind: 'noShow', content: note, escalation: 'supervisor' }, now)
 }
@@ -107,7 +107,7 @@ export async function recentEntries(db: DeskbookDb, siteId: string, now: number,
   return db.dutyEntries.where('[siteId+at]').between([siteId, now - days * 86_400_000], [siteId, Number.MAX_SAFE_INTEGER]).toArray()
 }
 
-/** 4.4.4: pin a note for everyone on duty that day. */
+/** 篇2 4.4.4: pin a note for everyone on duty that day. */
 export async function pinDayNote(db: DeskbookDb, actor: StaffActor, role: Role, date: string, text: string, now = Date.now()): Promise<DayNote> {
   if (!can(role, 'handover.pinNotes')) throw new RecordInvalidError<DutyProblem>(['notAllowed'])
   if (!text.trim()) throw new RecordInvalidError<DutyProblem>(['textRequired'])

@@ -53,7 +53,7 @@ export function startedBy(state: DutyState, staffId: string, shifts: readonly Sh
   return [...state.onDuty.entries()].filter(([, who]) => who.has(staffId)).flatMap(([key]) => spanOf(key, shifts, tz) ?? [])
 }
 
-/** The shift before the current one when someone was on it and it is not handed over yet (4.2.7–4.2.8). */
+/** The shift before the current one when someone was on it and it is not handed over yet (篇2 4.2.7–4.2.8). */
 export function previousAwaiting(state: DutyState): ShiftSpan | null {
   const p = state.previous
   return p && state.onDuty.get(p.key)?.size && !state.handedOver.has(p.key) ? p : null
@@ -79,7 +79,7 @@ export function loginDutyOf(state: DutyState, staffId: string, now: number, lead
 
 /**
  * A clerk (客服助理) starts duty by logging in (issue 5 point 1): on the shift now, unless they come
- * to take over the next one or a late handover — then the handover starts their duty (4.3.5).
+ * to take over the next one or a late handover — then the handover starts their duty (篇2 4.3.5).
  */
 export async function startDutyOnLogin(db: DeskbookDb, actor: Actor & { staffId: string }, role: Role, shifts: readonly ShiftType[], tz: string, leadMinutes: number, now: number): Promise<LoginDuty> {
   if (role !== 'assistant') return { none: 'noShift' }

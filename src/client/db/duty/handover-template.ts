@@ -1,6 +1,6 @@
 /**
- * The site's handover template (issue 5 point 5): the items counted at every handover (4.3.3) and the
- * desk environment checks (4.3.2 c; 篇3 九). One per site, editable (`handoverTemplate.put`, keyed by
+ * The site's handover template (issue 5 point 5): the items counted at every handover (篇2 4.3.3) and the
+ * desk environment checks (篇2 4.3.2 c; 篇3 九). One per site, editable (`handoverTemplate.put`, keyed by
  * site), changed by whoever may manage the site's settings — the server checks the same action.
  */
 import { normaliseReceiptNo } from '@shared/domain/desk-services'

@@ -24,7 +24,7 @@ export interface HandoverContext {
   template: HandoverTemplate
   /** Requests still needing the desk (not taken over by the supervisor or manager), oldest first. */
   receptions: ReceptionIndexRow[]
-  /** Log entries still needing follow-up (4.3.2 a). */
+  /** Log entries still needing follow-up (篇2 4.3.2 a). */
   followUps: DutyEntry[]
   counts: Omit<HandoverCount, 'counted' | 'note'>[]
   last: Handover | null
@@ -82,7 +82,7 @@ const refuse = (problems: HandoverProblem[]): RecordInvalidError<HandoverProblem
 
 /**
  * Write the signed handover: the shift's log is then locked and the incoming clerk owns every carried
- * item (4.3.5). Refused with RecordInvalidError<HandoverProblem>.
+ * item (篇2 4.3.5). Refused with RecordInvalidError<HandoverProblem>.
  */
 export async function completeHandover(db: DeskbookDb, actor: Actor & { staffId: string }, input: HandoverInput, now = Date.now()): Promise<Handover> {
   if (actor.staffId !== input.incomingId) throw refuse([{ code: 'incomingSignatureMissing' }])
@@ -100,7 +100,7 @@ export async function completeHandover(db: DeskbookDb, actor: Actor & { staffId:
   })
   const outgoingSig = input.outgoingSignature ? signature(input.outgoingSignature, input.outgoingId) : null
   const incomingSig = input.incomingSignature ? signature(input.incomingSignature, input.incomingId) : null
-  // What each item should count is this tablet's own reckoning, not what the caller says (4.3.3).
+  // What each item should count is this tablet's own reckoning, not what the caller says (篇2 4.3.3).
   const counts = input.counts.map((c) => ({ ...c, expected: ctx.counts.find((x) => x.itemId === c.itemId)?.expected ?? c.expected }))
   const problems = handoverProblems(
     { ...input, counts, outgoingSignatureId: outgoingSig?.id ?? null, incomingSignatureId: incomingSig?.id ?? null },
@@ -140,7 +140,7 @@ export async function completeHandover(db: DeskbookDb, actor: Actor & { staffId:
   ]
   await writeTransaction(db, [db.signatures, db.handovers, db.receptions, db.receptionEvents, db.receptionIndex, db.handoverDrafts, db.dutyEntries], async () => {
     if (await db.handovers.where('fromShiftKey').equals(input.fromShiftKey).count()) throw refuse([{ code: 'alreadyHandedOver' }])
-    // 4.3.5: signing the handover starts the incoming clerk's duty on the shift taken over.
+    // 篇2 4.3.5: signing the handover starts the incoming clerk's duty on the shift taken over.
     const start = (await hasStartedDuty(db, input.toShiftKey, input.incomingId)) ? [] : [dutyStartEntry(actor, input.toShiftKey, now)]
     await writeRecords(db, actor, [...writes, ...start.map((e): RecordWrite => ({ name: 'dutyEntry.add', row: e }))], now)
     await refreshReceptionIndex(db, carried.map((a) => a.itemId))
@@ -159,7 +159,7 @@ export interface CarriedItem {
   open: boolean
 }
 
-/** What the last handover to `staffId` on the shift passed on (4.3.5): every carried item and whether it is still open. */
+/** What the last handover to `staffId` on the shift passed on (篇2 4.3.5): every carried item and whether it is still open. */
 export async function carriedTo(db: DeskbookDb, siteId: string, staffId: string, toShiftKey: string, now: number): Promise<{ handover: Handover; items: CarriedItem[] } | null> {
   const handover = (await db.handovers.where('toShiftKey').equals(toShiftKey).toArray()).filter((h) => h.incomingId === staffId && h.siteId === siteId).at(-1)
   if (!handover) return null

@@ -67,7 +67,7 @@ export interface InspectionInput {
 }
 
 /**
- * Record an inspection (only inspectors, 4.4.2–4.4.4): the checklist version in force (written as
+ * Record an inspection (only inspectors, 篇2 4.4.2–4.4.4): the checklist version in force (written as
  * version 1 first when the site has none), the inspector's signature, photos and nonconformities.
  */
 export async function saveInspection(db: DeskbookDb, actor: StaffActor, role: Role, input: InspectionInput, tz: string, now: number): Promise<Inspection> {

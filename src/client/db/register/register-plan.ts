@@ -72,7 +72,7 @@ export function planOf(siteId: string, q: RegisterQuery, viewer: Viewer, now: nu
       withDepartment(viewer.departmentId)
       break
     case 'escalated': {
-      // 4.7: open longer than the supervisor's hours → the supervisor's; 4.8: longer than the manager's → the manager's.
+      // 篇4 4.7: open longer than the supervisor's hours → the supervisor's; 篇4 4.8: longer than the manager's → the manager's.
       const supervisorFrom = now - settings.supervisorEscalationHours * HOUR
       const managerFrom = now - settings.managerEscalationHours * HOUR
       if (viewer.role === 'manager') hi = Math.min(hi, managerFrom)

@@ -1,5 +1,5 @@
 /**
- * Signing off the register (篇4 4.3 daily by the supervisor, 4.9 weekly by the manager): the review
+ * Signing off the register (篇4 4.3 daily by the supervisor, 篇4 4.9 weekly by the manager): the review
  * lists every request received in the period and how many were still open; append-only.
  */
 import { newId } from '@shared/domain/ids'

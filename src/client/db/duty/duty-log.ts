@@ -5,7 +5,7 @@
  */
 import { newId } from '@shared/domain/ids'
 import { dutyEntryProblems, lockedLogProblem, type DutyEntry, type DutyEntryProblem } from '@shared/domain/duty-log'
-import { defaultHandoverTemplate, isLocked, type Handover, type HandoverTemplate } from '@shared/domain/handover'
+import { isLocked, type Handover } from '@shared/domain/handover'
 import type { DayNote } from '@shared/domain/day-note'
 import { can, type Role } from '@shared/domain/role'
 import type { DeskbookDb } from '../database'
@@ -118,9 +118,4 @@ export async function pinDayNote(db: DeskbookDb, actor: StaffActor, role: Role, 
 
 export async function dayNotesOf(db: DeskbookDb, date: string): Promise<DayNote[]> {
   return (await db.dayNotes.where('date').equals(date).toArray()).sort((a, b) => b.at - a.at)
-}
-
-/** The site's handover template, or the regulations' default until the site saves its own. */
-export async function handoverTemplate(db: DeskbookDb, siteId: string): Promise<HandoverTemplate> {
-  return (await db.handoverTemplates.get(siteId)) ?? defaultHandoverTemplate(siteId)
 }

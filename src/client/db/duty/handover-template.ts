@@ -4,7 +4,7 @@
  * site), changed by whoever may manage the site's settings — the server checks the same action.
  */
 import { normaliseReceiptNo } from '@shared/domain/desk-services'
-import { templateProblems, type HandoverTemplate, type TemplateProblem, type TemplateProblemCode } from '@shared/domain/handover'
+import { defaultHandoverTemplate, templateProblems, type HandoverTemplate, type TemplateProblem, type TemplateProblemCode } from '@shared/domain/handover'
 import { can, type Role } from '@shared/domain/role'
 import type { DeskbookDb } from '../database'
 import { RecordInvalidError } from '../errors'
@@ -54,4 +54,9 @@ export async function saveHandoverTemplate(db: DeskbookDb, actor: Actor, role: R
   if (fields && !Object.keys(fields).length) return next
   await writeRecords(db, actor, [{ name: 'handoverTemplate.put', row: next, fields }], now)
   return next
+}
+
+/** The site's handover template, or the regulations' default until the site saves its own. */
+export async function handoverTemplate(db: DeskbookDb, siteId: string): Promise<HandoverTemplate> {
+  return (await db.handoverTemplates.get(siteId)) ?? defaultHandoverTemplate(siteId)
 }

@@ -17,7 +17,8 @@ import { refreshReceptionIndex } from '../register/reception-index'
 import { RecordInvalidError, toStorageError } from '../errors'
 import { receptionEvent } from '../register/receptions'
 import { plain } from '../plain'
-import { dutyStartEntry, handoverTemplate, hasStartedDuty, recentEntries } from './duty-log'
+import { dutyStartEntry, hasStartedDuty, recentEntries } from './duty-log'
+import { handoverTemplate } from './handover-template'
 import { loansOutCount, paidServicesSince } from './desk-services'
 
 export interface HandoverContext {

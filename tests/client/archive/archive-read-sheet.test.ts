@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readSheet, SheetReadError } from '@client/features/archive/import/read-sheet'
-import { findHeaderRow, suggestMapping } from '@client/features/archive/import/import-rows'
+import { findHeaderRow, suggestMapping } from '@client/features/archive/import/import-columns'
 import { csvText, gbk, utf16le, utf8, xlsxBytes } from './sheets'
 
 const HEAD = ['楼栋', '单元', '房号', '业主姓名', '性别', '联系电话', '入伙日期', '身份', '备注']

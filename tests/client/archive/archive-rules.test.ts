@@ -1,7 +1,8 @@
 // The pure archive rules (shared/domain/archive-edit.ts, features/archive/import/import-rows.ts), table-driven.
 import { describe, expect, it } from 'vitest'
 import { isValidDate, normaliseDate, normalisePhone, parsePhones, phoneProblem } from '@shared/domain/archive-edit'
-import { columnLetter, fieldForHeader, findHeaderRow, parseHonorific, parseRelation, parseRoomText, planImport, skippedRows, suggestMapping, type ColumnMapping } from '@client/features/archive/import/import-rows'
+import { columnLetter, fieldForHeader, findHeaderRow, suggestMapping, type ColumnMapping } from '@client/features/archive/import/import-columns'
+import { parseHonorific, parseRelation, parseRoomText, planImport, skippedRows } from '@client/features/archive/import/import-rows'
 
 describe('phones', () => {
   it.each([

@@ -1,6 +1,7 @@
 import { computed, inject, provide, reactive, ref, shallowRef, type ComputedRef, type InjectionKey, type Ref, type ShallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { findHeaderRow, problemRows, suggestMapping, type ColumnMapping, type ImportField } from '@client/features/archive/import/import-rows'
+import { findHeaderRow, suggestMapping, type ColumnMapping, type ImportField } from '@client/features/archive/import/import-columns'
+import { problemRows } from '@client/features/archive/import/import-rows'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
 import { checkImport, runImport, type ImportCheck, type ImportResult } from '@client/features/archive/import/import-run'

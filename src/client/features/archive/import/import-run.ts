@@ -7,7 +7,8 @@
  * (features/archive/import/read-sheet.ts).
  */
 import type { Customer, Room } from '@shared/domain/archive'
-import { mappingProblems, planImport, problemRows, type ColumnMapping, type ImportPlan, type ImportProblem, type MappingProblem, type SheetRows } from '@client/features/archive/import/import-rows'
+import { mappingProblems, type ColumnMapping, type MappingProblem } from '@client/features/archive/import/import-columns'
+import { planImport, problemRows, type ImportPlan, type ImportProblem, type SheetRows } from '@client/features/archive/import/import-rows'
 import { matchArchive, type ArchiveMatch } from '@client/features/archive/import/import-match'
 import type { DeskbookDb } from '@client/db/database'
 import { RecordInvalidError } from '@client/db/errors'

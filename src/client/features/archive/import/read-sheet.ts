@@ -5,7 +5,8 @@
  * text (CSV cells are never converted). exceljs is loaded only when a file is read (~1 MB).
  */
 import type { CellValue, Workbook, Worksheet } from 'exceljs'
-import { MAX_IMPORT_ROWS, type SheetRows } from '@client/features/archive/import/import-rows'
+import { MAX_IMPORT_ROWS } from '@client/features/archive/import/import-columns'
+import { type SheetRows } from '@client/features/archive/import/import-rows'
 import { decodeText, detectDelimiter, looksBinary, type TextEncodingName } from './decode-text'
 import { loadExcelJs } from '@client/components/exceljs'
 

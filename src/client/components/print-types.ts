@@ -17,6 +17,13 @@ export interface PrintMetaField {
 
 export type PrintRow = Record<string, string>
 
+/** A field of a blank form's block (PrintBlankBlock): its label and the room to write in by hand. */
+export interface PrintBlankField {
+  label: string
+  /** CSS height of its cell; the block's own when not given. */
+  height?: string
+}
+
 export const MM = 96 / 25.4
 export const PAGE_MARGIN_MM = 12
 export const A4 = { portrait: { w: 210, h: 297 }, landscape: { w: 297, h: 210 } } as const

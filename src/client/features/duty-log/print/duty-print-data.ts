@@ -2,7 +2,7 @@
  * Reading the duty log 客户服务中心值班记录表 for printing (篇2 4.2.2, 4.3.4; issue 5 point 7): one
  * shift, a day (all its shifts) or a month, each shift with its entries, the requests registered in
  * its time, the handover it ended with (signatures included) and the supervisor's daily review
- * (4.2.5). Read once, as a snapshot: a print preview must not change under the reader.
+ * (篇2 4.2.5). Read once, as a snapshot: a print preview must not change under the reader.
  *
  * A month (90 shifts, 3,000 entries) is read with one range per table: shift keys start with their
  * date (`2026-11-27/<type>`), so the entries and handovers of a month are one range of the
@@ -31,7 +31,7 @@ export interface PrintedReception {
   phone: string
 }
 
-/** A pending item the handover acknowledged (4.3.2 a, b), with what it was. */
+/** A pending item the handover acknowledged (篇2 4.3.2 a, b), with what it was. */
 export interface PrintedAck {
   kind: 'reception' | 'dutyEntry'
   itemId: string
@@ -48,7 +48,7 @@ export interface ShiftPrint {
   /** Every entry of the shift (starts of duty and corrections too), by time. */
   entries: DutyEntry[]
   receptions: PrintedReception[]
-  /** The handover that ended this shift (4.3.4), or null when not handed over yet. */
+  /** The handover that ended this shift (篇2 4.3.4), or null when not handed over yet. */
   handover: Handover | null
   acks: PrintedAck[]
   outgoingSignature: Signature | null

@@ -3,7 +3,7 @@
  * complete — nothing left out): each entry as the log was handed over, marked 更正 when corrected and
  * 补录 with the paper sheet's reference when copied from paper afterwards, a correction made after the
  * handover on a row of its own beneath it (who and when), a follow-up the handover passed on with whom
- * it went to (4.3.5); the requests registered in
+ * it went to (篇2 4.3.5); the requests registered in
  * the shift's time, from the register (SPEC §2: never typed twice), owner phones masked for whoever
  * may not call owners, as the register print does. Pure: texts come in through `t`.
  */
@@ -108,7 +108,7 @@ export function onDutyIds(shift: ShiftPrint): string[] {
   return [...new Set(started.length ? started : shift.handover ? [shift.handover.outgoingId] : [])]
 }
 
-/** A pending item the handover acknowledged, in one line: the request or entry it was (4.3.2 a, b). */
+/** A pending item the handover acknowledged, in one line: the request or entry it was (篇2 4.3.2 a, b). */
 export function ackText(ack: PrintedAck, shiftDate: string, ctx: Pick<DutyPrintContext, 't' | 'tz'>): string {
   const { t } = ctx
   if (ack.reception) return t('dutyLogPrint.handover.itemReception', { ref: ack.reception.ref, room: ack.reception.room, matter: ack.reception.matter })

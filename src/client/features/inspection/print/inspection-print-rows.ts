@@ -77,7 +77,7 @@ export interface FindingBlock {
   verification: string[]
 }
 
-/** The nonconformities of an inspection with their verifications (4.4.3: 现场纠正、分析原因、制定改进措施). */
+/** The nonconformities of an inspection with their verifications (篇2 4.4.3: 现场纠正、分析原因、制定改进措施). */
 export function findingBlocks(record: Pick<InspectionRecord, 'template' | 'nonconformities' | 'verifications'>, ctx: PrintContext): FindingBlock[] {
   const { t } = ctx
   const texts = new Map((record.template ? checklistRows(record.template) : []).map((r) => [key(r), r.text]))

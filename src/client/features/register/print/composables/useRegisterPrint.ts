@@ -26,7 +26,7 @@ export interface RegisterPrint {
   /** Null while reading. */
   data: ShallowRef<RegisterPrintData | null>
   failed: Ref<boolean>
-  /** The whole register is for the desk (篇4 3.1–3.3); a department sees only what is handed to it (3.4). */
+  /** The whole register is for the desk (篇4 3.1–3.3); a department sees only what is handed to it (篇4 3.4). */
   allowed: Ref<boolean>
 }
 

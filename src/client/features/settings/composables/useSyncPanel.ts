@@ -5,6 +5,7 @@ import { useSyncEngine } from '@client/modules/sync'
 import { useSyncStore } from '@client/stores/sync'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { listDeadLetters } from '@client/db/device/dead-letters'
 import { getServerLink } from '@client/db/device/server-link'
 import type { DeadLetterRow } from '@client/db/database'
 import { connectTablet } from '@client/sync/link'
@@ -31,7 +32,7 @@ export function useSyncPanel(): {
   const local = useLiveQuery(async () => Object.fromEntries(await Promise.all(PULLED_TABLES.map(async (t) => [t, await db.table(t).count()] as const))), {} as Record<string, number>)
   const server = shallowRef<Record<string, number> | null>(null)
   const serverReachable = ref(false)
-  const deadLetters = useLiveQuery(() => db.deadLetters.orderBy('at').reverse().toArray(), [])
+  const deadLetters = useLiveQuery(() => listDeadLetters(db), [])
 
   async function refreshServerCounts(): Promise<void> {
     const link = await getServerLink(db)

@@ -3,6 +3,7 @@ import { defineComponent, h, nextTick, ref, type PropType, type Ref } from 'vue'
 import { flushPromises } from '@vue/test-utils'
 import PrintPreview from '@client/components/PrintPreview.vue'
 import PrintSnapshotPanel from '@client/components/PrintSnapshotPanel.vue'
+import PrintNothingNotice from '@client/components/PrintNothingNotice.vue'
 import { usePrintJob } from '@client/components/print-job'
 import type { SnapshotState } from '@client/composables/usePrintSnapshot'
 import DutyLogBlankPrint from '@client/features/duty-log/print/DutyLogBlankPrint.vue'
@@ -116,5 +117,17 @@ describe('a print job (issue 10 points 10 and 21)', () => {
     expect(wrapper.get('.print-sheet').attributes('data-pages')).toBe('1')
     expect(readyFlag(wrapper)).toBe('true')
     expect(wrapper.get('.print-footer').text()).toContain('第 1 页 / 共 1 页')
+  })
+
+  it('is ready, with nothing to print, once a page says why it has nothing (a record not found or not allowed)', async () => {
+    const missing = ref(false)
+    const wrapper = mountApp(PrintPreview, { props: { title: '接待业主情况记录' }, slots: { default: () => (missing.value ? [h(PrintNothingNotice, null, () => '未找到这条登记')] : []) } }).wrapper
+    await nextTick()
+    expect(readyFlag(wrapper)).toBe('false')
+    missing.value = true
+    await nextTick()
+    await nextTick()
+    expect(readyFlag(wrapper)).toBe('true')
+    expect(wrapper.find('[role="alert"]').text()).toBe('未找到这条登记')
   })
 })

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import { ErrorSchema } from '@shared/sync/protocol'
 import { SiteSchema } from '@shared/domain/site'
-import { DepartmentSummarySchema, DeviceSummarySchema, QuarantineItemSchema, SiteSummarySchema } from '@shared/sync/admin-api'
+import { DeadLetterSchema, DepartmentSummarySchema, DeviceSummarySchema, IssuedCodeSchema, QuarantineItemSchema, SiteSummarySchema } from '@shared/sync/admin-api'
 import { DEFAULT_TIMEZONE } from '@shared/domain/time'
 import type { ServerDb } from '../db/connection'
 import type { TypeBoxTypeProvider } from '../http/type-provider'
@@ -44,14 +44,6 @@ const CodeRequest = Type.Object(
   },
   { additionalProperties: false },
 )
-const IssuedCode = Type.Object({ code: Type.String(), expiresAt: Type.Integer() })
-/**
- * A refused mutation as the tablet pushed it. Kept in any shape it had (additional properties pass):
- * a refusal stays readable after the mutation format changes. The console reads its name and fields.
- */
-const PushedMutation = Type.Object({ name: Type.String(), fields: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: true })
-/** A refused mutation as stored (snake_case columns, as the console reads them), with the reason. */
-const DeadLetter = Type.Object({ id: Type.String(), site_id: Type.String(), device_id: Type.String(), mutation: PushedMutation, reason: Type.String(), created_at: Type.Integer() })
 const SiteQuery = Type.Object({ siteId: Type.Optional(Type.String({ maxLength: 36 })) }, { additionalProperties: false })
 const IdParams = Type.Object({ id: Type.String({ maxLength: 36 }) })
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema }
@@ -100,7 +92,7 @@ export async function adminRoutes(fastify: FastifyInstance, opts: { db: ServerDb
 
   app.post(
     '/api/admin/codes',
-    { ...auth, schema: { tags: ['admin'], summary: 'Issue a one-time code: enrol (a tablet to a site) or connect (a standalone tablet with its site)', body: CodeRequest, response: { 200: IssuedCode, ...errors } } },
+    { ...auth, schema: { tags: ['admin'], summary: 'Issue a one-time code: enrol (a tablet to a site) or connect (a standalone tablet with its site)', body: CodeRequest, response: { 200: IssuedCodeSchema, ...errors } } },
     async (req) => {
       const { deviceKind = 'desk', departmentId } = req.body
       return issueAdminCode(db, req.body.purpose, req.body.siteId, opts.now(), { kind: deviceKind, ...(departmentId ? { departmentId } : {}) })
@@ -121,7 +113,7 @@ export async function adminRoutes(fastify: FastifyInstance, opts: { db: ServerDb
 
   app.get(
     '/api/admin/dead-letters',
-    { ...auth, schema: { tags: ['admin'], summary: 'Mutations the server refused, with the reason', querystring: SiteQuery, response: { 200: Type.Array(DeadLetter), 401: ErrorSchema } } },
+    { ...auth, schema: { tags: ['admin'], summary: 'Mutations the server refused, with the reason', querystring: SiteQuery, response: { 200: Type.Array(DeadLetterSchema), 401: ErrorSchema } } },
     async (req) => listDeadLetters(db.kysely, req.query.siteId),
   )
 

@@ -61,3 +61,14 @@ export const QuarantineItemSchema = Type.Object({
   refusal: Type.Union([Type.String(), Type.Null()]),
 })
 export type QuarantineItem = Static<typeof QuarantineItemSchema>
+
+/** A one-time code the console issued (enrol or connect a tablet), valid until `expiresAt`. */
+export const IssuedCodeSchema = Type.Object({ code: Type.String(), expiresAt: Type.Integer() })
+export type IssuedCodeAnswer = Static<typeof IssuedCodeSchema>
+
+/** A pushed mutation as a dead letter keeps it: described loosely, so a refused one stays readable after the format changes. */
+const PushedMutationSchema = Type.Object({ name: Type.String(), fields: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: true })
+
+/** A mutation the server refused, as stored (snake_case columns, as the console reads them), with the reason. */
+export const DeadLetterSchema = Type.Object({ id: Type.String(), site_id: Type.String(), device_id: Type.String(), mutation: PushedMutationSchema, reason: Type.String(), created_at: Type.Integer() })
+export type DeadLetter = Static<typeof DeadLetterSchema>

@@ -1,4 +1,5 @@
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import type { IssuedCodeAnswer } from '@shared/sync/admin-api'
 import { ConsoleError, useConsoleApi, type ConsoleDepartment, type ConsoleDevice, type ConsoleLetter, type ConsoleQuarantineItem, type ConsoleSite } from './useConsoleApi'
 
 export interface IssuedCode {
@@ -89,7 +90,7 @@ export function useConsole() {
     issueCode(purpose: 'enrol' | 'connect', site: ConsoleSite | null, title: string, department?: ConsoleDepartment) {
       return attempt(async () => {
         const body = { purpose, ...(site ? { siteId: site.id } : {}), ...(department ? { deviceKind: 'department', departmentId: department.id } : {}) }
-        const res = await api.call<{ code: string; expiresAt: number }>('POST', '/api/admin/codes', body)
+        const res = await api.call<IssuedCodeAnswer>('POST', '/api/admin/codes', body)
         issued.value = { title, ...res }
       })
     },

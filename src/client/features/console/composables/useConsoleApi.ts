@@ -3,7 +3,7 @@
  * the server). The session token lives in sessionStorage: closing the browser logs out.
  */
 import { ref, type Ref } from 'vue'
-import type { DepartmentSummary, DeviceSummary, QuarantineItem, SiteSummary } from '@shared/sync/admin-api'
+import type { DeadLetter, DepartmentSummary, DeviceSummary, QuarantineItem, SiteSummary } from '@shared/sync/admin-api'
 
 const TOKEN_KEY = 'deskbook.console'
 
@@ -12,13 +12,7 @@ export type ConsoleDevice = DeviceSummary
 export type ConsoleDepartment = DepartmentSummary
 export type ConsoleQuarantineItem = QuarantineItem
 
-export interface ConsoleLetter {
-  id: string
-  device_id: string
-  created_at: number
-  reason?: string
-  mutation: { name: string; fields: Record<string, unknown> }
-}
+export type ConsoleLetter = DeadLetter
 
 export class ConsoleError extends Error {}
 

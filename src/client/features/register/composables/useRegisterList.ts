@@ -16,6 +16,7 @@ import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useNow } from '@client/composables/useNow'
 import { openRegister } from '@client/db/register/reception-queries'
 import { type RegisterQuery, type RegisterResult, type RegisterListRow } from '@client/db/register/register-query'
+import { firstParam, listParam } from '../rows/register-scope'
 
 /** The filters of the list as the panel edits them; dates are the site's local `YYYY-MM-DD`, '' when open. */
 export interface RegisterListFilter {
@@ -70,27 +71,16 @@ export function initialQueue(role: Parameters<typeof defaultQueue>[0] | undefine
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
-function first(v: unknown): string {
-  const s = Array.isArray(v) ? v[0] : v
-  return typeof s === 'string' ? s : ''
-}
-
-function listOf<T extends string>(v: unknown, allowed: readonly T[]): T[] {
-  return first(v)
-    .split(',')
-    .filter((s): s is T => (allowed as readonly string[]).includes(s))
-}
-
 /** The list's query from the address; the role's own queue when none is asked for. */
 export function listQueryFromRoute(query: Record<string, unknown>, role: Parameters<typeof defaultQueue>[0] | undefined): RegisterListQuery {
-  const queue = first(query.queue) as Queue
-  const date = (v: unknown): string => (DATE.test(first(v)) ? first(v) : '')
+  const queue = firstParam(query.queue) as Queue
+  const date = (v: unknown): string => (DATE.test(firstParam(v)) ? firstParam(v) : '')
   return {
     queue: QUEUES.includes(queue) ? queue : initialQueue(role),
-    text: first(query.q).slice(0, 100),
-    statuses: listOf(query.status, STATUSES),
-    categories: listOf(query.category, CATEGORIES),
-    departmentId: first(query.department),
+    text: firstParam(query.q).slice(0, 100),
+    statuses: listParam(query.status, STATUSES),
+    categories: listParam(query.category, CATEGORIES),
+    departmentId: firstParam(query.department),
     from: date(query.from),
     to: date(query.to),
   }

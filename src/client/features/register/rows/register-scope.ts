@@ -70,35 +70,36 @@ export function hasFilter(f: RegisterFilter): boolean {
 }
 
 /** The first value of an address query parameter (vue-router gives a string, null or an array). */
-function first(v: unknown): string {
+export function firstParam(v: unknown): string {
   const s = Array.isArray(v) ? v[0] : v
   return typeof s === 'string' ? s : ''
 }
 
-function list<T extends string>(v: unknown, allowed: readonly T[]): T[] {
-  return first(v)
+/** A comma-separated query parameter as the allowed values it names. */
+export function listParam<T extends string>(v: unknown, allowed: readonly T[]): T[] {
+  return firstParam(v)
     .split(',')
     .filter((s): s is T => (allowed as readonly string[]).includes(s))
 }
 
 /** The range in an address (`from`, `to`); today when missing or not valid. */
 export function rangeFromQuery(query: Record<string, unknown>, now: number, tz: string): DateRange {
-  const range = { from: first(query.from), to: first(query.to) }
+  const range = { from: firstParam(query.from), to: firstParam(query.to) }
   return isValidRange(range) ? range : presetRange('today', now, tz)
 }
 
 /** The filter in an address: `queue`, `q` (text), `status` and `category` (comma-separated), `department`. */
 export function filterFromQuery(query: Record<string, unknown>): RegisterFilter {
   const f: RegisterFilter = {}
-  const queue = first(query.queue)
+  const queue = firstParam(query.queue)
   if ((QUEUES as readonly string[]).includes(queue)) f.queue = queue as Queue
-  const text = first(query.q).trim()
+  const text = firstParam(query.q).trim()
   if (text) f.text = text.slice(0, 100)
-  const statuses = list(query.status, STATUSES)
+  const statuses = listParam(query.status, STATUSES)
   if (statuses.length) f.statuses = statuses
-  const categories = list(query.category, CATEGORIES)
+  const categories = listParam(query.category, CATEGORIES)
   if (categories.length) f.categories = categories
-  const department = first(query.department)
+  const department = firstParam(query.department)
   if (department) f.departmentId = department
   return f
 }
@@ -133,7 +134,7 @@ export interface PrintScope {
  */
 export function printScopeFromQuery(query: Record<string, unknown>): PrintScope {
   const offered = filterFromQuery(query)
-  return { offered, subset: first(query.subset) === '1' && hasFilter(offered) }
+  return { offered, subset: firstParam(query.subset) === '1' && hasFilter(offered) }
 }
 
 /** The filter a print applies: none, unless the subset was chosen. */

@@ -1,3 +1,4 @@
+import { makeReception } from '../../../factories/register-print'
 import { afterEach, describe, expect, it } from 'vitest'
 import { liveQuery } from 'dexie'
 import { freshDb } from '../../../factories/db'
@@ -45,27 +46,10 @@ function random(seed: number): () => number {
 let serial = 0
 const id = (): string => `01930000-0000-7000-8000-${String(++serial).padStart(12, '0')}`
 
+/** A request of this site with its own serial number; the rest as the register factory makes it. */
 function reception(overrides: Partial<Reception> = {}): Reception {
-  return {
-    id: id(),
-    siteId: SITE,
-    ref: `20261127-A${String(serial).padStart(3, '0')}`,
-    receivedAt: T0,
-    channel: 'phone',
-    receiverId: CLERKS[0]!,
-    relayedBy: '',
-    room: '3-2-1101',
-    roomId: null,
-    customerId: null,
-    customerName: '王建国',
-    honorific: 'mr',
-    phone: '13812345678',
-    matter: '厨房水龙头漏水',
-    category: 'repair',
-    urgency: 'normal',
-    createdAt: T0,
-    ...overrides,
-  }
+  const r = makeReception({ id: id(), siteId: SITE, receivedAt: T0, receiverId: CLERKS[0]!, createdAt: T0 })
+  return { ...r, ref: `20261127-A${String(serial).padStart(3, '0')}`, ...overrides }
 }
 
 function event(r: Reception, type: EventType, at: number, overrides: Partial<ReceptionEvent> = {}): ReceptionEvent {

@@ -31,6 +31,8 @@ export interface DevicesTable {
   kind: Generated<'desk' | 'department'>
   /** The department a department tablet belongs to (null: a desk tablet, or enrolled before codes named one). */
   department_id: string | null
+  /** The server generation this tablet last caught up with (enrolled under, or re-sent its records to). */
+  synced_generation: string | null
 }
 
 export interface OneTimeCodesTable {

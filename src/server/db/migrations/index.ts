@@ -5,6 +5,7 @@ import * as m003 from './003-record-parent'
 import * as m004 from './004-device-kind'
 import * as m005 from './005-device-department'
 import * as m006 from './006-quarantine-review'
+import * as m007 from './007-server-epoch'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-device-kind': m004,
   '005-device-department': m005,
   '006-quarantine-review': m006,
+  '007-server-epoch': m007,
 }

@@ -169,7 +169,7 @@ async function enrolTablets(db: ServerDb, site: Site, n: number, rounds: number)
   const tablets: Tablet[] = []
   for (let i = 0; i < n; i++) {
     // enrolDevice is what POST /api/devices/enrol runs; called directly because that route allows 10 a minute per address.
-    const res = await enrolDevice(db, await code(db, site.siteId), `平板${i + 1}`, Date.now())
+    const res = await enrolDevice(db, { code: await code(db, site.siteId), name: `平板${i + 1}` }, Date.now())
     const device: TestDevice = { id: res.device.id, siteId: site.siteId, token: res.token, letter: res.device.letter }
     const batches: Mutation[][] = []
     for (let r = 0; r < rounds; r++) {

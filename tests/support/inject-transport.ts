@@ -24,6 +24,7 @@ export function injectTransport(app: () => FastifyInstance, faults: Faults = {})
       headers: {
         [PROTOCOL_HEADER]: String(faults.protocol ?? PROTOCOL_VERSION),
         ...(req.token ? { authorization: `Bearer ${req.token}` } : {}),
+        ...req.headers,
       },
       ...(req.body !== undefined ? { payload: req.body as object } : {}),
     })

@@ -105,6 +105,7 @@ export async function pushOk(s: TestServer, device: TestDevice, mutations: Mutat
 export async function pullAll(s: TestServer, device: TestDevice, cursor = 0, limit = 500): Promise<PullResponse> {
   const changes: PullResponse['changes'] = []
   let more = true
+  let server: PullResponse['server'] = { id: '', generation: '' }
   while (more) {
     const res = await s.app.inject({ method: 'GET', url: `/api/sync/pull?cursor=${cursor}&limit=${limit}`, headers: protocolHeaders(device.token) })
     if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode} ${res.body}`)
@@ -112,8 +113,9 @@ export async function pullAll(s: TestServer, device: TestDevice, cursor = 0, lim
     changes.push(...page.changes)
     cursor = page.cursor
     more = page.more
+    server = page.server
   }
-  return { changes, cursor, more: false }
+  return { changes, cursor, more: false, server }
 }
 
 /** A PIN verifier that no PIN matches: staff pushed in server tests never log in with a PIN. */

@@ -56,6 +56,17 @@ export interface FormDraftRow {
   updatedAt: number
 }
 
+/**
+ * The per-field clock stamps of a pulled editable record, as the server keeps them: what the tablet
+ * re-sends the record with if the server is restored from a backup (sync/resend.ts). Kept after the
+ * record is deleted, so the deletion can be re-sent too.
+ */
+export interface FieldStampsRow {
+  table: string
+  id: string
+  stamps: Record<string, string>
+}
+
 export const DEFAULT_DB_NAME = 'deskbook'
 
 export class DeskbookDb extends Dexie {
@@ -95,6 +106,8 @@ export class DeskbookDb extends Dexie {
   handoverDrafts!: Table<{ id: string; value: unknown; updatedAt: number }, string>
   /** What a person has typed in a form and not saved yet (local only, never synced): `form-drafts.ts`. */
   formDrafts!: Table<FormDraftRow, string>
+  /** Stamps of pulled editable records, for re-sending them after a server restore. */
+  fieldStamps!: Table<FieldStampsRow, [string, string]>
 
   constructor(name = DEFAULT_DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name)

@@ -150,6 +150,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await applyCountChanges({ meta: tx.table('meta') }, countChanges(stale, rows))
     },
   },
+  {
+    version: 10,
+    why: 'A server restored from a backup loses what tablets pushed after it (issue 12 point 2): the per-field stamps of each pulled editable record are kept, so the tablet can re-send its records and the server takes only what it lacks or holds older.',
+    stores: {
+      fieldStamps: '[table+id]',
+    },
+    async upgrade(tx) {
+      // Pull everything once more, so the records pulled before this version get their stamps too.
+      await tx.table('meta').delete('pullCursor')
+    },
+  },
 ]
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version

@@ -5,13 +5,15 @@
  * Time and scheduling are injected, so tests drive it without waiting.
  */
 import type { DeskbookDb } from '../db/database'
-import { getServerLink } from '../db/device/server-link'
+import { getServerLink, type ServerLink } from '../db/device/server-link'
 import { SyncApi, SyncError } from './api'
 import { pullChanges } from './pull'
 import { pushOutbox } from './push'
+import { catchUpWithServer } from './resend'
 import type { Transport } from './transport'
 
-export type SyncState = 'notConnected' | 'idle' | 'running' | 'offline' | 'error' | 'upgrade' | 'revoked'
+/** `catchingUp`: the server was restored from a backup and the tablet is re-sending what it holds. */
+export type SyncState = 'notConnected' | 'idle' | 'running' | 'catchingUp' | 'offline' | 'error' | 'upgrade' | 'revoked'
 
 export interface SyncStatus {
   state: SyncState
@@ -128,9 +130,7 @@ export class SyncEngine {
     }
     this.set({ state: 'running' })
     try {
-      const pushed = await pushOutbox(this.opts.db, this.api, link.token, () => this.now())
-      if (pushed.revoked) return await this.revoked()
-      await pullChanges(this.opts.db, this.api, link.token)
+      if ((await this.exchangeOrCatchUp(link)) === 'revoked') return await this.revoked()
       this.set({ state: 'idle', lastSuccessAt: this.now(), errorKey: null, errorDetail: '', failures: 0 })
       this.plan(PERIOD_MS)
     } catch (e) {
@@ -145,6 +145,26 @@ export class SyncEngine {
       // A client too old for the server keeps its outbox and waits for the update; the rest retry.
       if (this.status.state !== 'upgrade') this.plan(backoffDelay(failures, this.opts.random))
     }
+  }
+
+  /** Push then pull; the server was restored (or the tablet rejoined it): re-send everything first, then again. */
+  private async exchangeOrCatchUp(link: ServerLink): Promise<'done' | 'revoked'> {
+    try {
+      return await this.exchange(link)
+    } catch (e) {
+      if (!(e instanceof SyncError && e.kind === 'restored' && e.server)) throw e
+      this.set({ state: 'catchingUp' })
+      await catchUpWithServer(this.opts.db, this.api, link.token, e.server)
+      this.set({ state: 'running' })
+      return this.exchange(link)
+    }
+  }
+
+  private async exchange(link: ServerLink): Promise<'done' | 'revoked'> {
+    const pushed = await pushOutbox(this.opts.db, this.api, link.token, () => this.now())
+    if (pushed.revoked) return 'revoked'
+    await pullChanges(this.opts.db, this.api, link.token)
+    return 'done'
   }
 
   private async revoked(): Promise<void> {

@@ -5,7 +5,7 @@
 import { newId } from '@shared/domain/ids'
 import type { Device } from '@shared/domain/device'
 import type { DeskbookDb } from '../db/database'
-import { saveServerLink } from '../db/device/server-link'
+import { getServerLink, saveServerEpoch, saveServerLink } from '../db/device/server-link'
 import { writeInstallMarker } from '../db/device/install-marker'
 import { loadLocalSite } from '../db/site/site'
 import { toStorageError } from '../db/errors'
@@ -23,6 +23,7 @@ export async function enrolTablet(db: DeskbookDb, api: SyncApi, code: string, na
       await db.devices.put(device)
       await db.meta.put({ key: 'device', value: { deviceId: device.id, siteId: device.siteId } })
       await saveServerLink(db, { token: res.token, deviceId: device.id, siteId: device.siteId, letter: device.letter, connectedAt: now })
+      await saveServerEpoch(db, res.server)
       await writeInstallMarker(db, installId, device.siteId, now)
     })
   } catch (e) {
@@ -40,5 +41,23 @@ export async function connectTablet(db: DeskbookDb, api: SyncApi, code: string, 
   await db.transaction('rw', [db.devices, db.meta], async () => {
     await db.devices.put({ ...res.device })
     await saveServerLink(db, { token: res.token, deviceId: res.device.id, siteId: res.device.siteId, letter: res.device.letter, connectedAt: now })
+    await saveServerEpoch(db, res.server)
+  })
+}
+
+/**
+ * A tablet the server no longer knows (it enrolled after the backup a restore went back to) joins
+ * again with a new enrolment code as the same device, keeping everything it holds; the server then
+ * has it re-send its records before it pushes (sync/resend.ts). Its letter stays unless another
+ * tablet took it meanwhile.
+ */
+export async function rejoinServer(db: DeskbookDb, api: SyncApi, code: string, now: number): Promise<void> {
+  const link = await getServerLink(db)
+  const local = await loadLocalSite(db)
+  if (!link || !local) throw new Error('tablet is not linked to a server')
+  const res = await api.enrol(code, local.device.name, { deviceId: link.deviceId, siteId: link.siteId, letter: link.letter })
+  await db.transaction('rw', [db.devices, db.meta], async () => {
+    await db.devices.put({ ...res.device })
+    await saveServerLink(db, { ...link, token: res.token, letter: res.device.letter, connectedAt: now })
   })
 }

@@ -7,7 +7,7 @@ import { DELETED_FIELD } from '@shared/sync/merge'
 import { PULLED_TABLES } from '@shared/sync/registry'
 import type { Change } from '@shared/sync/protocol'
 import type { DeskbookDb, OutboxRow } from '../db/database'
-import { getPullCursor, setPullCursor } from '../db/device/server-link'
+import { getPullCursor, getServerEpoch, saveServerEpoch, setPullCursor } from '../db/device/server-link'
 import { derivationsFor } from '../db/derived'
 import type { SyncApi } from './api'
 
@@ -46,6 +46,8 @@ async function applyPage(db: DeskbookDb, changes: readonly Change[]): Promise<vo
   }
   for (const [table, rows] of puts) await db.table(table).bulkPut(rows)
   for (const [table, keys] of deletes) await db.table(table).bulkDelete(keys)
+  const stamps = [...latest.values()].filter((c) => c.stamps).map((c) => ({ table: c.table, id: c.id, stamps: c.stamps! }))
+  if (stamps.length) await db.fieldStamps.bulkPut(stamps)
 }
 
 /** Pull every page after the stored cursor; returns how many changes were applied. */
@@ -53,15 +55,18 @@ export async function pullChanges(db: DeskbookDb, api: SyncApi, token: string, p
   let applied = 0
   for (;;) {
     const cursor = await getPullCursor(db)
-    const page = await api.pull(token, cursor, pageSize)
+    const epoch = await getServerEpoch(db)
+    const page = await api.pull(token, cursor, pageSize, epoch)
     const known = page.changes.filter((c) => (PULLED_TABLES as readonly string[]).includes(c.table))
     const touched = new Set(known.map((c) => c.table))
     const derived = derivationsFor(touched)
     const tables = [...new Set([...touched, ...derived.flatMap((d) => d.tables)])].map((t) => db.table(t))
-    await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+    await db.transaction('rw', [...tables, db.outbox, db.meta, db.fieldStamps], async () => {
       await applyPage(db, known)
       for (const d of derived) await d.refresh(db, known.filter((c) => d.sources.includes(c.table)))
       await setPullCursor(db, page.cursor)
+      // A tablet linked before servers told their generation learns it from its first answer.
+      if (!epoch) await saveServerEpoch(db, page.server)
     })
     applied += known.length
     if (!page.more || page.cursor === cursor) return applied

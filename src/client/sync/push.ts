@@ -6,6 +6,7 @@
 import type { Mutation } from '@shared/sync/mutation'
 import type { PushResponse } from '@shared/sync/protocol'
 import type { DeskbookDb } from '../db/database'
+import { getServerEpoch } from '../db/device/server-link'
 import { SyncError, type SyncApi } from './api'
 
 export const PUSH_BATCH = 100
@@ -19,10 +20,11 @@ export interface PushOutcome {
 export async function pushOutbox(db: DeskbookDb, api: SyncApi, token: string, now: () => number = Date.now): Promise<PushOutcome> {
   const outcome: PushOutcome = { pushed: 0, rejected: 0, revoked: false }
   let size = PUSH_BATCH
+  const epoch = await getServerEpoch(db)
   for (;;) {
     const batch = await db.outbox.orderBy('id').limit(size).toArray()
     if (!batch.length) return outcome
-    const res = await pushOrIsolate(api, token, batch)
+    const res = await pushOrIsolate(() => api.push(token, batch, epoch), batch)
     if (res === 'isolate') {
       // The server refused the request as a whole: find the mutation it cannot take by sending one at a time.
       size = 1
@@ -55,9 +57,9 @@ export async function pushOutbox(db: DeskbookDb, api: SyncApi, token: string, no
  * block the outbox for ever: a batch of several is split; a single one is answered as rejected with the
  * server's message, so it moves to the dead letters like any refused mutation.
  */
-async function pushOrIsolate(api: SyncApi, token: string, batch: Mutation[]): Promise<PushResponse | 'isolate'> {
+async function pushOrIsolate(send: () => Promise<PushResponse>, batch: Mutation[]): Promise<PushResponse | 'isolate'> {
   try {
-    return await api.push(token, batch)
+    return await send()
   } catch (e) {
     if (!(e instanceof SyncError) || e.kind !== 'refused') throw e
     if (batch.length > 1) return 'isolate'

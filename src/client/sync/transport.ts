@@ -9,6 +9,8 @@ export interface TransportRequest {
   path: string
   token?: string
   body?: unknown
+  /** Further request headers (the server generation the tablet last caught up with). */
+  headers?: Record<string, string>
 }
 
 export interface TransportResponse {
@@ -34,6 +36,7 @@ export function fetchTransport(baseUrl = '', timeoutMs = 30_000): Transport {
           [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
           ...(req.token ? { authorization: `Bearer ${req.token}` } : {}),
           ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...req.headers,
         },
         body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
         signal: controller.signal,

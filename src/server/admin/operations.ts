@@ -15,6 +15,7 @@ import { checkNewSite, createSite, type NewSiteInput } from '../sync/enrolment'
 import { MIN_PASSWORD_LENGTH } from '../auth/secrets'
 import { httpError } from '../http/http-error'
 import type { Site } from '@shared/domain/site'
+import { readEpoch } from '../repositories/server-meta'
 
 /** An administrator's username: the API schema and checkUsername both use this rule. */
 export const USERNAME_RULE = { minLength: 3, maxLength: 60, pattern: '^[A-Za-z0-9_.@-]+$' } as const
@@ -76,6 +77,7 @@ export async function siteSummaries(db: ServerDb): Promise<SiteSummary[]> {
 
 export async function deviceSummaries(db: ServerDb, siteId?: string): Promise<DeviceSummary[]> {
   const devices = await listDevices(db.kysely, siteId)
+  const epoch = await readEpoch(db.kysely)
   const names = new Map<string, string>()
   for (const site of new Set(devices.filter((d) => d.department_id).map((d) => d.site_id))) {
     for (const d of await siteDepartments(db, site)) names.set(d.id, d.name)
@@ -90,6 +92,7 @@ export async function deviceSummaries(db: ServerDb, siteId?: string): Promise<De
     createdAt: d.created_at,
     lastSeenAt: d.last_seen_at,
     revokedAt: d.revoked_at,
+    resync: epoch.restoredAt === null ? null : { restoredAt: epoch.restoredAt, caughtUp: d.synced_generation === epoch.generation },
   }))
 }
 

@@ -39,7 +39,7 @@ async function authPlugin(app: FastifyInstance, opts: { db: ServerDb; now: () =>
   const loadDevice = async (req: FastifyRequest, allowRevoked: boolean): Promise<void> => {
     const token = bearer(req, 'dev')
     const device = token ? await findDeviceByTokenHash(opts.db.kysely, sha256(token)) : null
-    if (!device) throw httpError(401, 'Unauthorized', '这台平板没有连接到服务器,或连接已失效 (unknown device token)')
+    if (!device) throw httpError(401, 'Unauthorized', '服务器不认得这台平板:连接已失效,或服务器已从备份恢复。请向管理员要一个注册码,在 设置 → 公司服务器 重新加入,平板上的记录不会丢失 (unknown device token: enrol again)')
     if (device.revoked_at !== null && !allowRevoked) throw httpError(403, 'DeviceRevoked', '这台平板已被管理员停用 (device revoked)')
     const now = opts.now()
     if (!device.last_seen_at || now - device.last_seen_at > 60_000) await touchDevice(opts.db.kysely, device.id, now)

@@ -56,11 +56,22 @@ export async function childRecords(db: Db, siteId: string, table: string, parent
   return rows.map((r) => JSON.parse(r.data) as Record<string, unknown>)
 }
 
-/** Changes of a site after `cursor`, in change order; `more` when a further page exists. */
-export async function pullChanges(db: Db, siteId: string, cursor: number, limit: number, withheld: readonly string[] = []): Promise<{ changes: Change[]; cursor: number; more: boolean }> {
+/**
+ * Changes of a site after `cursor`, in change order; `more` when a further page exists. Records of
+ * `stamped` tables (the editable ones) come with their per-field stamps, which a tablet re-sends
+ * them with after a restore.
+ */
+export async function pullChanges(
+  db: Db,
+  siteId: string,
+  cursor: number,
+  limit: number,
+  withheld: readonly string[] = [],
+  stamped: ReadonlySet<string> = new Set(),
+): Promise<{ changes: Change[]; cursor: number; more: boolean }> {
   let q = db
     .selectFrom('records')
-    .select(['table_name', 'record_id', 'data', 'deleted', 'seq'])
+    .select(['table_name', 'record_id', 'data', 'deleted', 'seq', 'field_hlc'])
     .where('site_id', '=', siteId)
     .where('seq', '>', cursor)
   // Tables this device may not see are skipped, not hidden behind the cursor: it still moves past them.
@@ -68,7 +79,14 @@ export async function pullChanges(db: Db, siteId: string, cursor: number, limit:
   const rows = await q.orderBy('seq').limit(limit + 1).execute()
   const page = rows.slice(0, limit)
   return {
-    changes: page.map((r) => ({ table: r.table_name, id: r.record_id, data: JSON.parse(r.data) as Record<string, unknown>, deleted: r.deleted === 1, seq: r.seq })),
+    changes: page.map((r) => ({
+      table: r.table_name,
+      id: r.record_id,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+      deleted: r.deleted === 1,
+      seq: r.seq,
+      ...(stamped.has(r.table_name) ? { stamps: JSON.parse(r.field_hlc) as Record<string, string> } : {}),
+    })),
     cursor: page.at(-1)?.seq ?? cursor,
     more: rows.length > limit,
   }

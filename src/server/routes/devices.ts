@@ -21,7 +21,7 @@ export async function deviceRoutes(fastify: FastifyInstance, opts: { db: ServerD
     async (req) => {
       const name = req.body.name.trim()
       if (!name) throw httpError(400, 'BadRequest', '请填写平板名称 (device name required)')
-      return enrolDevice(opts.db, req.body.code, name, opts.now())
+      return enrolDevice(opts.db, { ...req.body, name }, opts.now())
     },
   )
 

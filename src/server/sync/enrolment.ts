@@ -10,10 +10,14 @@ import { defaultSettings } from '@shared/domain/settings'
 import { hashPin, pinProblem, type PinProblem } from '@shared/domain/pin'
 import { isKnownTimezone } from '@shared/domain/time'
 import type { Site } from '@shared/domain/site'
-import type { EnrolResponse, ConnectRequest } from '@shared/sync/protocol'
+import type { Transaction } from 'kysely'
+import type { EnrolResponse, ConnectRequest, EnrolRequest } from '@shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
+import type { Database } from '../db/tables'
 import { consumeCode, type ConsumeResult } from '../repositories/codes'
-import { findDevice, insertDevice, nextLetter } from '../repositories/devices'
+import { findDevice, insertDevice, nextLetter, usedLetters } from '../repositories/devices'
+import { getRecord } from '../repositories/records'
+import { readEpoch } from '../repositories/server-meta'
 import { findSite, insertSite, lockChangeSeq } from '../repositories/sites'
 import { newToken, sha256 } from '../auth/secrets'
 import { httpError } from '../http/http-error'
@@ -30,25 +34,54 @@ function deviceRecord(device: EnrolResponse['device']): { table: string; recordI
   return { table: 'devices', recordId: device.id, data: { ...device } }
 }
 
-/** A tablet joins an existing site with an enrolment code. */
-export async function enrolDevice(db: ServerDb, code: string, name: string, now: number): Promise<EnrolResponse> {
-  const id = newId()
+/**
+ * A tablet joins an existing site with an enrolment code. With `rejoin`, a tablet the server no longer
+ * knows (enrolled after the backup a restore went back to) joins again as the same device, keeping its
+ * letter unless another tablet took it since; it must then re-send what it holds before it pushes.
+ */
+export async function enrolDevice(db: ServerDb, req: EnrolRequest, now: number): Promise<EnrolResponse> {
+  const { code, name, rejoin } = req
+  const id = rejoin?.deviceId ?? newId()
   return db.kysely.transaction().execute(async (trx) => {
     const used = await consumeCode(trx, code, 'enrol', id, now)
     if (!used.ok) throw httpError(400, 'BadCode', CODE_MESSAGES[used.reason])
     const site = used.siteId ? await findSite(trx, used.siteId) : null
     if (!site) throw httpError(400, 'BadCode', CODE_MESSAGES.unknown)
+    if (rejoin && rejoin.siteId !== site.id) throw httpError(400, 'BadCode', '这个注册码属于另一个项目,请向管理员要本项目的注册码 (code issued for another site)')
+    if (rejoin && (await findDevice(trx, rejoin.deviceId))) throw httpError(409, 'DeviceExists', '服务器认得这台平板,无需重新加入;如连接失效,请管理员检查它是否被停用 (device already registered)')
     // Tablets enrolling at the same moment must not get the same letter: take the site's lock first.
     await lockChangeSeq(trx, db.kind, site.id)
-    const letter = await nextLetter(trx, site.id)
+    const letter = rejoin && !(await letterTakenByAnother(trx, site.id, rejoin)) ? rejoin.letter : await nextLetter(trx, site.id)
     const token = newToken('dev')
     const departmentId = used.deviceKind === 'department' ? used.departmentId : null
-    await insertDevice(trx, { id, site_id: site.id, letter, name, token_hash: sha256(token), founder: 0, setup_at: null, created_at: now, kind: used.deviceKind, department_id: departmentId })
+    const epoch = await readEpoch(trx)
+    await insertDevice(trx, {
+      id,
+      site_id: site.id,
+      letter,
+      name,
+      token_hash: sha256(token),
+      founder: 0,
+      setup_at: null,
+      created_at: now,
+      kind: used.deviceKind,
+      department_id: departmentId,
+      synced_generation: rejoin ? null : epoch.generation,
+    })
     // The tablet learns what it is (its login offers a department tablet's members only) and so do the others.
     const device = { id, siteId: site.id, letter, name, createdAt: now, kind: used.deviceKind, departmentId }
     await writeAsServer(trx, db.kind, site.id, [deviceRecord(device)], now)
-    return { device, token, site: { id: site.id, name: site.name, timezone: site.timezone } }
+    return { device, token, site: { id: site.id, name: site.name, timezone: site.timezone }, server: { id: epoch.serverId, generation: epoch.generation } }
   })
+}
+
+/** Is the rejoining tablet's letter now another device's (a row, or a device record another tablet re-sent)? */
+async function letterTakenByAnother(trx: Transaction<Database>, siteId: string, rejoin: NonNullable<EnrolRequest['rejoin']>): Promise<boolean> {
+  const own = await getRecord(trx, { siteId, table: 'devices', recordId: rejoin.deviceId })
+  const used = await usedLetters(trx, siteId)
+  // Its own device record (re-sent by a tablet that pulled it) names its letter: that is no rival.
+  if (own?.data.letter === rejoin.letter) used.delete(rejoin.letter)
+  return used.has(rejoin.letter)
 }
 
 /** A standalone tablet brings its own site to the server with a connect code. */
@@ -62,10 +95,22 @@ export async function connectStandalone(db: ServerDb, req: ConnectRequest, now: 
     if (!used.ok) throw httpError(400, 'BadCode', CODE_MESSAGES[used.reason])
     await insertSite(trx, req.site, now)
     const token = newToken('dev')
-    await insertDevice(trx, { id: req.device.id, site_id: req.site.id, letter: 'A', name: req.device.name, token_hash: sha256(token), founder: 1, setup_at: req.setupAt, created_at: now, kind: 'desk' })
+    const epoch = await readEpoch(trx)
+    await insertDevice(trx, {
+      id: req.device.id,
+      site_id: req.site.id,
+      letter: 'A',
+      name: req.device.name,
+      token_hash: sha256(token),
+      founder: 1,
+      setup_at: req.setupAt,
+      created_at: now,
+      kind: 'desk',
+      synced_generation: epoch.generation,
+    })
     const device = { id: req.device.id, siteId: req.site.id, letter: 'A', name: req.device.name, createdAt: now }
     await writeAsServer(trx, db.kind, req.site.id, [deviceRecord(device)], now)
-    return { device, token, site: req.site }
+    return { device, token, site: req.site, server: { id: epoch.serverId, generation: epoch.generation } }
   })
 }
 

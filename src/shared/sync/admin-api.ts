@@ -26,6 +26,11 @@ export const DeviceSummarySchema = Type.Object({
   createdAt: Type.Integer(),
   lastSeenAt: Type.Union([Type.Integer(), Type.Null()]),
   revokedAt: Type.Union([Type.Integer(), Type.Null()]),
+  /**
+   * After the server was restored from a backup (`restoredAt`): has this tablet re-sent what it holds
+   * and caught up (issue 12 point 2)? Null when the server was never restored.
+   */
+  resync: Type.Union([Type.Null(), Type.Object({ restoredAt: Type.Integer(), caughtUp: Type.Boolean() })]),
 })
 export type DeviceSummary = Static<typeof DeviceSummarySchema>
 

@@ -22,8 +22,16 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 /** Merge `fields` stamped `hlc` into `current` (null for a new record). */
 export function mergeFields(current: StoredRecord | null, fields: Record<string, unknown>, hlc: string, kind: 'editable' | 'appendOnly'): MergeResult {
+  return mergeStamped(current, fields, () => hlc, kind)
+}
+
+/**
+ * Merge `fields`, each stamped `stampOf(field)`, into `current`: a record re-sent after a restore
+ * carries a stamp per field (docs/sync-protocol.md "After a restore"); a push stamps them all alike.
+ */
+export function mergeStamped(current: StoredRecord | null, fields: Record<string, unknown>, stampOf: (field: string) => string, kind: 'editable' | 'appendOnly'): MergeResult {
   if (kind === 'appendOnly') {
-    if (!current) return { ok: true, changed: true, record: { data: { ...fields }, fieldHlc: Object.fromEntries(Object.keys(fields).map((k) => [k, hlc])), deleted: false } }
+    if (!current) return { ok: true, changed: true, record: { data: { ...fields }, fieldHlc: Object.fromEntries(Object.keys(fields).map((k) => [k, stampOf(k)])), deleted: false } }
     // A replay of the same record is harmless; anything else would rewrite history.
     return sameJson(current.data, { ...current.data, ...fields }) ? { ok: true, changed: false, record: current } : { ok: false, reason: 'appendOnlyChanged' }
   }
@@ -32,6 +40,7 @@ export function mergeFields(current: StoredRecord | null, fields: Record<string,
   let deleted = current?.deleted ?? false
   let changed = false
   for (const [field, value] of Object.entries(fields)) {
+    const hlc = stampOf(field)
     const before = fieldHlc[field]
     // An equal stamp can only come from the same device (stamps end in the device id): two of its
     // writes clamped to the same instant. The one applied later is its later write, so it wins.

@@ -8,7 +8,7 @@ import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { listDeadLetters } from '@client/db/device/dead-letters'
 import { getServerLink } from '@client/db/device/server-link'
 import type { DeadLetterRow } from '@client/db/database'
-import { connectTablet } from '@client/sync/link'
+import { connectTablet, rejoinServer } from '@client/sync/link'
 import { SyncError } from '@client/sync/api'
 
 export interface TableCount {
@@ -24,6 +24,7 @@ export function useSyncPanel(): {
   deadLetters: ShallowRef<DeadLetterRow[]>
   refreshServerCounts: () => Promise<void>
   connect: (code: string) => Promise<string | null>
+  rejoin: (code: string) => Promise<string | null>
 } {
   const db = useDb()
   const engine = useSyncEngine()
@@ -52,18 +53,22 @@ export function useSyncPanel(): {
     deadLetters,
     refreshServerCounts,
     /** Connect with a code; null when done, else the i18n key or server message of the problem. */
-    async connect(code: string) {
-      try {
-        await connectTablet(db, engine.api, code.trim(), Date.now())
-        const link = await getServerLink(db)
-        sync.setDeviceLetter(link?.letter ?? null)
-        if (session.local && link) session.setSite({ ...session.local })
-        await engine.run()
-        return null
-      } catch (e) {
-        if (e instanceof SyncError) return e.detail || e.messageKey
-        throw e
-      }
-    },
+    connect: (code: string) => linkWith(() => connectTablet(db, engine.api, code.trim(), Date.now())),
+    /** Rejoin a server that no longer knows this tablet (restored from a backup), as the same device. */
+    rejoin: (code: string) => linkWith(() => rejoinServer(db, engine.api, code.trim(), Date.now())),
+  }
+
+  async function linkWith(join: () => Promise<void>): Promise<string | null> {
+    try {
+      await join()
+      const link = await getServerLink(db)
+      sync.setDeviceLetter(link?.letter ?? null)
+      if (session.local && link) session.setSite({ ...session.local })
+      await engine.run()
+      return null
+    } catch (e) {
+      if (e instanceof SyncError) return e.detail || e.messageKey
+      throw e
+    }
   }
 }

@@ -14,7 +14,7 @@ export interface Cluster {
   stop(): void
 }
 
-function binDir(): string {
+export function binDir(): string {
   const fromEnv = process.env.PG_BIN
   if (fromEnv) return fromEnv
   const base = '/usr/lib/postgresql'

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { freshDb } from '../factories/db'
+import { dbsDeletedAfterEach } from '../factories/db'
 import { makeRoom, makeCustomer } from '../factories/archive'
 import { makeReception } from '../factories/register-print'
 import { BACKENDS } from '../support/server-db'
@@ -24,14 +24,8 @@ import { PULLED_TABLES } from '@shared/sync/registry'
 import { newId } from '@shared/domain/ids'
 
 let server: TestServer
-const dbs: DeskbookDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close()
-    await db.delete()
-  }
-  await server?.close()
-})
+const tabletDb = dbsDeletedAfterEach()
+afterEach(async () => server?.close())
 
 interface Tablet {
   db: DeskbookDb
@@ -40,8 +34,7 @@ interface Tablet {
 }
 
 async function enrolled(siteId: string, staffId: string, name: string): Promise<Tablet> {
-  const db = freshDb()
-  dbs.push(db)
+  const db = tabletDb()
   const engine = new SyncEngine({ db, transport: injectTransport(() => server.app), now: () => server.clock.now, schedule: () => () => {} })
   const { code } = await issueCode(server.db.kysely, 'enrol', siteId, server.clock.now)
   await enrolTablet(db, engine.api, code, name, server.clock.now)

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { freshDb } from '../../factories/db'
+import { dbsDeletedAfterEach } from '../../factories/db'
 import { BACKENDS } from '../../support/server-db'
 import { siteWithAdmin, testServer, type TestServer } from '../../support/server-fixtures'
 import { injectTransport, type Faults } from '../../support/inject-transport'
@@ -16,18 +16,11 @@ import { newId } from '@shared/domain/ids'
 import type { Department } from '@shared/domain/department'
 
 let server: TestServer
-const dbs: DeskbookDb[] = []
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close()
-    await db.delete()
-  }
-  await server?.close()
-})
+const tabletDb = dbsDeletedAfterEach()
+afterEach(async () => server?.close())
 
 async function tablet(faults: Faults = {}): Promise<{ db: DeskbookDb; engine: SyncEngine; statuses: SyncStatus[]; revoked: { called: boolean } }> {
-  const db = freshDb()
-  dbs.push(db)
+  const db = tabletDb()
   const statuses: SyncStatus[] = []
   const revoked = { called: false }
   const engine = new SyncEngine({

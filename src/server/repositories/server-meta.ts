@@ -14,11 +14,6 @@ export interface ServerEpoch {
   restoredAt: number | null
 }
 
-async function readMeta(db: Db, key: string): Promise<string | null> {
-  const row = await db.selectFrom('server_meta').select('value').where('key', '=', key).executeTakeFirst()
-  return row?.value ?? null
-}
-
 async function writeMeta(db: Db, key: string, value: string): Promise<void> {
   await db
     .insertInto('server_meta')
@@ -27,10 +22,15 @@ async function writeMeta(db: Db, key: string, value: string): Promise<void> {
     .execute()
 }
 
+/** One query: every push and pull asks. */
 export async function readEpoch(db: Db): Promise<ServerEpoch> {
-  const [serverId, generation, restoredAt] = await Promise.all([readMeta(db, 'server_id'), readMeta(db, 'generation'), readMeta(db, 'restored_at')])
+  const rows = await db.selectFrom('server_meta').select(['key', 'value']).where('key', 'in', ['server_id', 'generation', 'restored_at']).execute()
+  const meta = new Map(rows.map((r) => [r.key, r.value]))
+  const serverId = meta.get('server_id')
+  const generation = meta.get('generation')
   if (!serverId || !generation) throw new Error('server_meta has no identity: migrations have not run')
-  return { serverId, generation, restoredAt: restoredAt === null ? null : Number(restoredAt) }
+  const restoredAt = meta.get('restored_at')
+  return { serverId, generation, restoredAt: restoredAt === undefined ? null : Number(restoredAt) }
 }
 
 /**

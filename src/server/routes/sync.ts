@@ -20,7 +20,7 @@ import type { DeviceRow } from '../repositories/devices'
 import { CONFIDENTIAL_TABLES, MUTATIONS } from '@shared/sync/registry'
 import { applyPush, quarantinePush } from '../sync/apply-push'
 import { applyResend } from '../sync/resend'
-import { restoredAnswer } from '../sync/epoch-check'
+import { cursorAhead, mustCatchUp, restoredBody } from '../sync/epoch-check'
 import { countRecords, pullChanges } from '../repositories/records'
 import { findSite } from '../repositories/sites'
 import { markCaughtUp } from '../repositories/devices'
@@ -51,8 +51,8 @@ export async function syncRoutes(fastify: FastifyInstance, opts: { db: ServerDb;
       const now = opts.now()
       if (device.revoked_at !== null) return { results: await quarantinePush(opts.db, device, req.body.mutations, now), revoked: true }
       // Nothing is applied for a tablet that must first re-send what the restored server lost.
-      const restored = await restoredAnswer(opts.db.kysely, device, req.headers[GENERATION_HEADER])
-      if (restored) return reply.code(409).send(restored)
+      const epoch = await readEpoch(opts.db.kysely)
+      if (mustCatchUp(device, req.headers[GENERATION_HEADER], epoch)) return reply.code(409).send(restoredBody(epoch))
       return { results: await applyPush(opts.db, device, req.body.mutations, now), revoked: false }
     },
   )
@@ -65,10 +65,11 @@ export async function syncRoutes(fastify: FastifyInstance, opts: { db: ServerDb;
     },
     async (req, reply) => {
       reply.header('Cache-Control', 'no-store')
-      const restored = await restoredAnswer(opts.db.kysely, req.device!, req.headers[GENERATION_HEADER], req.query.cursor)
-      if (restored) return reply.code(409).send(restored)
-      const page = await pullChanges(opts.db.kysely, req.device!.site_id, req.query.cursor, req.query.limit, withheldFrom(req.device!), STAMPED)
+      const device = req.device!
       const epoch = await readEpoch(opts.db.kysely)
+      if (mustCatchUp(device, req.headers[GENERATION_HEADER], epoch)) return reply.code(409).send(restoredBody(epoch))
+      const page = await pullChanges(opts.db.kysely, device.site_id, req.query.cursor, req.query.limit, withheldFrom(device), STAMPED)
+      if (!page.changes.length && (await cursorAhead(opts.db.kysely, device.site_id, req.query.cursor))) return reply.code(409).send(restoredBody(epoch))
       return { ...page, server: { id: epoch.serverId, generation: epoch.generation } }
     },
   )

@@ -22,6 +22,9 @@ async function adminSession(s: TestServer): Promise<string> {
   return (await s.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { username: 'admin', password: 'correct-horse-1' } })).json<{ token: string }>().token
 }
 
+/** exceljs reads an ArrayBuffer: the bytes of the answer, copied out of Node's shared pool. */
+const arrayBuffer = (bytes: Buffer): ArrayBuffer => new Uint8Array(bytes).buffer
+
 const comparable = (changes: readonly Change[]): string[] => changes.map((c) => JSON.stringify([c.table, c.id, c.data, c.deleted, c.seq])).sort()
 
 describe.each(BACKENDS)('site export and import on $name', (backend) => {
@@ -141,7 +144,7 @@ describe.each(BACKENDS)('site export and import on $name', (backend) => {
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     const book = new ExcelJS.Workbook()
-    await book.xlsx.load(res.rawPayload)
+    await book.xlsx.load(arrayBuffer(res.rawPayload))
     const names = book.worksheets.map((w) => w.name)
     expect(names.slice(0, 3)).toEqual(['接待登记', '客户档案', '房号'])
     expect(names).toEqual(expect.arrayContaining(['员工', '部门', '班次', '设备', '项目设置', '项目信息']))
@@ -161,7 +164,7 @@ describe.each(BACKENDS)('site export and import on $name', (backend) => {
     const staff = book.getWorksheet('员工')!
     expect(JSON.stringify(staff.getSheetValues())).not.toMatch(/PBKDF2|hash|salt/)
     const withPhones = new ExcelJS.Workbook()
-    await withPhones.xlsx.load((await exportSite('format=xlsx&phones=true')).rawPayload)
+    await withPhones.xlsx.load(arrayBuffer((await exportSite('format=xlsx&phones=true')).rawPayload))
     expect(withPhones.getWorksheet('接待登记')!.getRow(2).values).toContain(PHONE)
   })
 

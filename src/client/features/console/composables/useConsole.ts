@@ -49,6 +49,9 @@ export function useConsole() {
 
   return {
     token: api.token,
+    /** For the site export and import (useSiteArchive): the same session and error handling. */
+    call: api.call,
+    download: api.download,
     setUp,
     sites,
     selected,

@@ -16,6 +16,17 @@ export type ConsoleLetter = DeadLetter
 
 export class ConsoleError extends Error {}
 
+/** Runs a console action: null when it worked, the message for a person when the server or the network refused. */
+export async function attempt(fn: () => Promise<void>): Promise<string | null> {
+  try {
+    await fn()
+    return null
+  } catch (e) {
+    if (e instanceof ConsoleError) return e.message
+    throw e
+  }
+}
+
 /** A file the server answered with: its bytes and the name it suggests (Content-Disposition). */
 export interface ConsoleFile {
   bytes: Uint8Array

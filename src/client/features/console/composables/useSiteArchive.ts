@@ -7,7 +7,7 @@ import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import type { SiteExport, SiteImportResult } from '@shared/sync/admin-api'
 import { saveFile } from '@client/components/save-file'
 import { XLSX_TYPE } from '@client/components/exceljs'
-import { ConsoleError, type ConsoleSite } from './useConsoleApi'
+import { attempt, ConsoleError, type ConsoleSite } from './useConsoleApi'
 import type { ConsoleState } from './useConsole'
 
 export type ExportFormat = SiteExport['format']
@@ -19,14 +19,10 @@ export function useSiteArchive(state: ConsoleState) {
   /** What is under way: an export's format, or the import. */
   const busy: Ref<ExportFormat | 'import' | null> = ref(null)
 
-  async function attempt(what: ExportFormat | 'import', fn: () => Promise<void>): Promise<string | null> {
+  async function busyWith(what: ExportFormat | 'import', fn: () => Promise<void>): Promise<string | null> {
     busy.value = what
     try {
-      await fn()
-      return null
-    } catch (e) {
-      if (e instanceof ConsoleError) return e.message
-      throw e
+      return await attempt(fn)
     } finally {
       busy.value = null
     }
@@ -42,7 +38,7 @@ export function useSiteArchive(state: ConsoleState) {
     loadExports,
     /** Downloads the file; the list then shows this export too. */
     exportSite(site: ConsoleSite, format: ExportFormat, phones: boolean): Promise<string | null> {
-      return attempt(format, async () => {
+      return busyWith(format, async () => {
         try {
           const file = await state.download(`/api/admin/sites/${encodeURIComponent(site.id)}/export?format=${format}${phones ? '&phones=true' : ''}`, `deskbook-export.${format}`)
           saveFile(file.bytes, file.name, TYPES[format])
@@ -53,7 +49,7 @@ export function useSiteArchive(state: ConsoleState) {
     },
     /** `notJson`: the message for a file that is not JSON at all. */
     importArchive(file: File, notJson: string, done: (result: SiteImportResult) => void): Promise<string | null> {
-      return attempt('import', async () => {
+      return busyWith('import', async () => {
         let archive: unknown
         try {
           archive = JSON.parse(await file.text())

@@ -12,6 +12,7 @@ import type { SiteExport, SiteImportResult } from '@shared/sync/admin-api'
 import type { Change } from '@shared/sync/protocol'
 import { findSite } from '@server/repositories/sites'
 import { countRecords, getRecord } from '@server/repositories/records'
+import { inSiteSnapshot, recordsPage } from '@server/repositories/site-archive'
 import type { SiteArchive } from '@server/admin/site-export-format'
 import { BACKENDS } from '../support/server-db'
 import { enrol, mutation, pullAll, pushOk, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
@@ -35,6 +36,7 @@ describe.each(BACKENDS)('site export and import on $name', (backend) => {
   let tablet: TestDevice
   let customerId: string
   let receptionId: string
+  let adminStaff: string
 
   afterEach(async () => {
     await s?.close()
@@ -50,6 +52,7 @@ describe.each(BACKENDS)('site export and import on $name', (backend) => {
     tablet = await enrol(s, siteId, '前台平板')
     await enrol(s, siteId, '二号平板')
     const admin = site.adminStaffId
+    adminStaff = admin
     const roomId = newId()
     customerId = newId()
     receptionId = newId()
@@ -111,6 +114,21 @@ describe.each(BACKENDS)('site export and import on $name', (backend) => {
     expect(masked.tables.customers![0]!.data.phones).toEqual(['138****5678'])
     expect(masked.tables.receptions![0]!.data.phone).toBe('138****5678')
     expect(masked.tables.receptions![0]!.data.customerName).toBe('王建国')
+  })
+
+  it('reads the site in one snapshot that does not hold a tablet’s push back', async () => {
+    const before = await recordsPage(s.db.kysely, siteId, 'departments', '', 100)
+    const seen = await inSiteSnapshot(s.db, async (trx) => {
+      const first = await recordsPage(trx, siteId, 'departments', '', 100)
+      // The push completes while the snapshot is open (on SQLite: the export reads on its own connection).
+      const department = newId()
+      const pushed = await pushOk(s, tablet, [mutation(tablet, adminStaff, { name: 'department.put', table: 'departments', recordId: department, fields: { id: department, siteId, name: '绿化部', active: true } })])
+      return { first, again: await recordsPage(trx, siteId, 'departments', '', 100), pushed }
+    })
+    expect(seen.first).toEqual(before)
+    expect(seen.again).toEqual(before)
+    expect(seen.pushed.results.map((r) => r.status)).toEqual(['applied'])
+    expect(await recordsPage(s.db.kysely, siteId, 'departments', '', 100)).toHaveLength(before.length + 1)
   })
 
   it('records every export — who, when, which format, phones or not — and lists the latest first', async () => {

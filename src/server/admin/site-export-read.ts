@@ -1,7 +1,7 @@
 /**
  * Reading one site for an export (JSON archive or workbook): in one snapshot, so a tablet pushing
- * meanwhile cannot make the counts disagree with the rows, and page by page, so 100k records are never
- * all in memory as rows.
+ * meanwhile cannot make the counts disagree with the rows (and is not held back by the export), and
+ * page by page, so 100k records are never all in memory as rows.
  */
 import type { Transaction } from 'kysely'
 import { PULLED_TABLES } from '@shared/sync/registry'
@@ -20,15 +20,6 @@ export async function siteToExport(db: ServerDb, siteId: string): Promise<SiteRo
   return site
 }
 
-/**
- * `read` in one consistent view of the database: PostgreSQL's repeatable read; on SQLite a transaction
- * (one writer: nothing changes under it). Keep `read` to reading: on SQLite it holds the writers back.
- */
-export function inSnapshot<T>(db: ServerDb, read: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  const tx = db.kysely.transaction()
-  return (db.kind === 'postgres' ? tx.setIsolationLevel('repeatable read') : tx).execute(read)
-}
-
 /** The site's tables in the registry's order, then any the registry does not name (kept, not lost). */
 export async function tablesOf(trx: Transaction<Database>, siteId: string): Promise<string[]> {
   const present = new Set(await siteTableNames(trx, siteId))
@@ -36,14 +27,14 @@ export async function tablesOf(trx: Transaction<Database>, siteId: string): Prom
   return [...known.filter((t) => present.has(t)), ...[...present].filter((t) => !known.includes(t)).sort()]
 }
 
-/** Every stored row of `table`, in change order, a page at a time. */
+/** Every stored row of `table`, in id order, a page at a time. */
 export async function* pagesOf(trx: Transaction<Database>, siteId: string, table: string): AsyncGenerator<StoredRow[]> {
-  let after = 0
+  let after = ''
   for (;;) {
     const page = await recordsPage(trx, siteId, table, after, PAGE)
     if (page.length === 0) return
     yield page
-    after = page.at(-1)!.seq
+    after = page.at(-1)!.record_id
     if (page.length < PAGE) return
   }
 }

@@ -10,9 +10,10 @@ import type { Transaction } from 'kysely'
 import type { ServerDb } from '../db/connection'
 import type { Database } from '../db/tables'
 import { recordExport } from '../repositories/exports'
-import { cellOf, columnsOf, SHEETS, type Names } from './site-export-columns'
+import { inSiteSnapshot } from '../repositories/site-archive'
+import { cellOf, columnsOf, SHEETS, timeFormatter, type Names } from './site-export-columns'
 import { maskedData } from './site-export-format'
-import { inSnapshot, pagesOf, siteToExport, tablesOf } from './site-export-read'
+import { pagesOf, siteToExport, tablesOf } from './site-export-read'
 import type { BuiltFile, ExportRequest } from './site-export'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -42,9 +43,10 @@ export async function buildSiteWorkbook(db: ServerDb, req: ExportRequest): Promi
   const ended = new Promise<void>((resolve, reject) => out.on('end', resolve).on('error', reject))
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   workbook.creator = 'Deskbook'
-  await inSnapshot(db, async (trx) => {
+  await inSiteSnapshot(db, async (trx) => {
     const names = await namesOf(trx, req.siteId)
     const present = new Set(await tablesOf(trx, req.siteId))
+    const time = timeFormatter(site.timezone)
     for (const [table, sheetName] of SHEETS) {
       if (!present.has(table)) continue
       const columns = columnsOf(table)
@@ -53,7 +55,7 @@ export async function buildSiteWorkbook(db: ServerDb, req: ExportRequest): Promi
       sheet.getRow(1).font = { bold: true }
       for await (const data of liveRecords(trx, req.siteId, table)) {
         const shown = req.withPhones ? data : maskedData(table, data)
-        sheet.addRow(columns.map((c) => cellOf(c.field, shown[c.field], site.timezone, names))).commit()
+        sheet.addRow(columns.map((c) => cellOf(c.field, shown[c.field], time, names))).commit()
       }
       sheet.commit()
     }

@@ -8,9 +8,9 @@ import type { ServerDb } from '../db/connection'
 import { listDevices, type DeviceRow } from '../repositories/devices'
 import { recordExport } from '../repositories/exports'
 import { findSite } from '../repositories/sites'
-import type { StoredRow } from '../repositories/site-archive'
+import { inSiteSnapshot, type StoredRow } from '../repositories/site-archive'
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, maskedData, SectionSum, type ArchivedDevice, type ArchivedRow, type Manifest, type Section } from './site-export-format'
-import { inSnapshot, pagesOf, siteToExport, tablesOf } from './site-export-read'
+import { pagesOf, siteToExport, tablesOf } from './site-export-read'
 
 export interface ExportRequest {
   siteId: string
@@ -82,7 +82,7 @@ class ArrayWriter {
 export async function buildSiteArchive(db: ServerDb, req: ExportRequest): Promise<BuiltArchive> {
   const siteRow = await siteToExport(db, req.siteId)
   const body: Buffer[] = []
-  const { devices, tables } = await inSnapshot(db, async (trx) => {
+  const { devices, tables } = await inSiteSnapshot(db, async (trx) => {
     // The site's change counter as of the snapshot: the import carries on numbering after it.
     const site = (await findSite(trx, req.siteId)) ?? siteRow
     body.push(Buffer.from(`,\n"site":${JSON.stringify({ id: site.id, name: site.name, timezone: site.timezone, createdAt: Number(site.created_at), changeSeq: Number(site.change_seq) })},\n"devices":[`))

@@ -4,9 +4,16 @@
  * change number — so tablets enrolled afterwards pull the same records.
  */
 import type { Transaction } from 'kysely'
+import type { ServerDb } from '../db/connection'
 import type { Database, RecordsTable } from '../db/tables'
+import { inReadSnapshot } from '../db/read-snapshot'
 import type { Db } from './records'
 import type { DeviceRow } from './devices'
+
+/** `read` in one consistent view of the database that lets tablets go on pushing meanwhile (db/read-snapshot.ts). */
+export function inSiteSnapshot<T>(db: ServerDb, read: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return inReadSnapshot(db, read)
+}
 
 /** The tables a site has records in. */
 export async function siteTableNames(db: Db, siteId: string): Promise<string[]> {
@@ -16,15 +23,19 @@ export async function siteTableNames(db: Db, siteId: string): Promise<string[]> 
 
 export type StoredRow = Pick<RecordsTable, 'record_id' | 'parent_id' | 'data' | 'field_hlc' | 'deleted' | 'seq' | 'updated_at'>
 
-/** Up to `limit` rows of `table` after change number `afterSeq`, in change order (change numbers are unique in a site). */
-export async function recordsPage(db: Db, siteId: string, table: string, afterSeq: number, limit: number): Promise<StoredRow[]> {
+/**
+ * Up to `limit` rows of `table` after record id `afterId` ('' for the first page), in id order: the
+ * primary key's own order, so each page is a range read of the index (ids are time-ordered UUIDv7s,
+ * so this is roughly the order they were made in).
+ */
+export async function recordsPage(db: Db, siteId: string, table: string, afterId: string, limit: number): Promise<StoredRow[]> {
   return db
     .selectFrom('records')
     .select(['record_id', 'parent_id', 'data', 'field_hlc', 'deleted', 'seq', 'updated_at'])
     .where('site_id', '=', siteId)
     .where('table_name', '=', table)
-    .where('seq', '>', afterSeq)
-    .orderBy('seq')
+    .where('record_id', '>', afterId)
+    .orderBy('record_id')
     .limit(limit)
     .execute()
 }

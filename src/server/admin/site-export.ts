@@ -61,7 +61,7 @@ function archivedDevice(d: DeviceRow): ArchivedDevice {
   }
 }
 
-/** A JSON array's lines, each summed; `lines` may come a page at a time. */
+/** A JSON array written line by line into `chunks`, each line summed; the lines may come a page at a time. */
 class ArrayWriter {
   readonly sum = new SectionSum()
   constructor(private readonly chunks: Buffer[]) {}
@@ -82,7 +82,7 @@ class ArrayWriter {
 export async function buildSiteArchive(db: ServerDb, req: ExportRequest): Promise<BuiltArchive> {
   const siteRow = await siteToExport(db, req.siteId)
   const body: Buffer[] = []
-  const { devices, tables } = await inSiteSnapshot(db, async (trx) => {
+  const { site, devices, tables } = await inSiteSnapshot(db, async (trx) => {
     // The site's change counter as of the snapshot: the import carries on numbering after it.
     const site = (await findSite(trx, req.siteId)) ?? siteRow
     body.push(Buffer.from(`,\n"site":${JSON.stringify({ id: site.id, name: site.name, timezone: site.timezone, createdAt: Number(site.created_at), changeSeq: Number(site.change_seq) })},\n"devices":[`))
@@ -100,7 +100,7 @@ export async function buildSiteArchive(db: ServerDb, req: ExportRequest): Promis
       tables[table] = writer.close()
     }
     body.push(Buffer.from('\n}}\n'))
-    return { devices, tables }
+    return { site, devices, tables }
   })
   const manifest: Manifest = {
     format: ARCHIVE_FORMAT,
@@ -109,11 +109,11 @@ export async function buildSiteArchive(db: ServerDb, req: ExportRequest): Promis
     exportedAt: req.now,
     exportedBy: req.by.username,
     phones: req.withPhones,
-    site: { id: siteRow.id, name: siteRow.name, timezone: siteRow.timezone },
+    site: { id: site.id, name: site.name, timezone: site.timezone },
     devices,
     tables,
   }
-  await recordExport(db.kysely, { siteId: siteRow.id, adminId: req.by.id, adminUsername: req.by.username, format: 'json', withPhones: req.withPhones, at: req.now })
+  await recordExport(db.kysely, { siteId: site.id, adminId: req.by.id, adminUsername: req.by.username, format: 'json', withPhones: req.withPhones, at: req.now })
   const chunks = [Buffer.from(`{"manifest":${JSON.stringify(manifest)}`), ...body]
-  return { manifest, siteName: siteRow.name, timezone: siteRow.timezone, chunks, bytes: chunks.reduce((n, c) => n + c.length, 0) }
+  return { manifest, siteName: site.name, timezone: site.timezone, chunks, bytes: chunks.reduce((n, c) => n + c.length, 0) }
 }

@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health'
 import { syncRoutes } from './routes/sync'
 import { deviceRoutes } from './routes/devices'
 import { adminRoutes } from './routes/admin'
+import { siteArchiveRoutes } from './routes/site-archive'
 
 export interface AppOptions {
   db: ServerDb
@@ -46,6 +47,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(syncRoutes, { db: opts.db, now })
   await app.register(deviceRoutes, { db: opts.db, now })
   await app.register(adminRoutes, { db: opts.db, now })
+  await app.register(siteArchiveRoutes, { db: opts.db, now, version })
 
   app.setNotFoundHandler((req, reply) => {
     if (isAppNavigation(req.method, req.url, req.headers.accept) && app.hasReplyDecorator('sendFile')) {

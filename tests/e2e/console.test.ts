@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { useE2eHarness } from '../support/e2e-harness'
@@ -172,6 +175,35 @@ describe('the server console', () => {
     await expect.poll(() => replacement.locator(`[data-ref="${ref}"]`).count(), { timeout: 20_000 }).toBe(1)
     await replacement.goto(`${h.server.url}/settings`)
     await expect.poll(() => replacement.getByTestId('settings-departments').locator('[data-row]').allTextContents()).toEqual(['工程部', '环境部', '绿化部', '园林部', '秩序部', '财务部已停用'])
+
+    // Issue 12 point 7: the site's data to take away. Masked phones unless ticked (with a plain warning);
+    // the export is listed; a masked archive cannot be imported, and the console says why.
+    const exportSection = admin.getByTestId('console-site-export')
+    await exportSection.waitFor()
+    await expect.poll(() => exportSection.textContent()).toContain('还没有导出过')
+    const phones = exportSection.getByLabel('包含业主电话(完整号码)')
+    expect(await phones.isChecked()).toBe(false)
+    const download = admin.waitForEvent('download')
+    await exportSection.getByRole('button', { name: '导出 JSON 数据包' }).click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/^翠苑小区-数据导出-\d{4}-\d\d-\d\d\.json$/)
+    const masked = await file.path()
+    const archive = JSON.parse(fs.readFileSync(masked, 'utf8')) as { manifest: { phones: boolean; tables: Record<string, { count: number }> }; tables: Record<string, { data: { ref?: string; phone?: string } }[]> }
+    expect(archive.manifest.phones).toBe(false)
+    expect(archive.tables.receptions!.find((r) => r.data.ref === ref)!.data.phone).toBe('138****5678')
+    await expect.poll(() => exportSection.getByTestId('console-exports').locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\dadminJSON 数据包已打码$/)])
+    await phones.check()
+    await expect.poll(() => exportSection.getByRole('alert').textContent()).toContain('完整电话号码')
+    await expectAccessible(admin, 'console: site export')
+    for (const control of await exportSection.locator('button, label').all()) expect((await control.boundingBox())!.height, await control.textContent() ?? '').toBeGreaterThanOrEqual(44)
+    await admin.screenshot({ path: path.join(os.tmpdir(), 'console-site-export.png'), fullPage: true })
+
+    const importSection = admin.getByTestId('console-site-import')
+    await importSection.getByLabel('选择 JSON 数据包').setInputFiles(masked)
+    await expect.poll(() => importSection.locator('.site-import__pick').textContent()).toContain(path.basename(masked))
+    await admin.screenshot({ path: path.join(os.tmpdir(), 'console-site-import.png'), fullPage: true })
+    await importSection.getByRole('button', { name: '导入' }).click()
+    await expect.poll(() => importSection.getByRole('alert').textContent()).toContain('业主电话已打码')
 
     // A second browser is logged out; the password is asked for.
     const other = await (await h.tablet()).newPage()

@@ -152,6 +152,31 @@ describe('npm run admin on SQLite', () => {
     expect(refused.json().error).toBe('DeviceRevoked')
   })
 
+  it('imports a site from its JSON archive (issue 12 point 7); refuses a masked one, a missing file, and a site already there', { timeout: 120_000 }, async () => {
+    const from = { DATA_DIR: tempDir() }
+    const init = await okJson<{ site: { id: string } }>(['init', '--username', 'admin', '--password', PASSWORD, ...SITE], from)
+    const { app } = await appOn(from.DATA_DIR)
+    const token = (await app.inject({ method: 'POST', url: '/api/admin/login', payload: { username: 'admin', password: PASSWORD } })).json<{ token: string }>().token
+    const files: Record<string, string> = {}
+    for (const phones of ['true', 'false']) {
+      const res = await app.inject({ method: 'GET', url: `/api/admin/sites/${init.site.id}/export?format=json&phones=${phones}`, headers: { authorization: `Bearer ${token}` } })
+      files[phones] = path.join(from.DATA_DIR, `archive-${phones}.json`)
+      fs.writeFileSync(files[phones], res.rawPayload)
+    }
+    const to = { DATA_DIR: tempDir() }
+    const masked = await cli(['import-site', '--file', files.false!], to)
+    expect(masked).toMatchObject({ code: 1, stdout: '' })
+    expect(masked.stderr).toContain('业主电话已打码')
+    expect((await cli(['import-site', '--file', path.join(to.DATA_DIR, 'nothing.json')], to)).stderr).toContain('读不到文件')
+    expect(await okJson<SiteJson[]>(['sites'], to)).toEqual([])
+
+    const text = await ok(['import-site', '--file', files.true!], to)
+    expect(text).toContain('已导入项目 (site imported): 翠苑小区')
+    expect(text).toContain(`npm run admin -- enrol-code --site ${init.site.id}`)
+    expect((await okJson<SiteJson[]>(['sites'], to)).map((s) => [s.id, s.name])).toEqual([[init.site.id, '翠苑小区']])
+    expect((await cli(['import-site', '--file', files.true!], to)).stderr).toContain('已经在这台服务器上')
+  })
+
   it('lists a site’s departments and issues a code for one department’s own tablet, by name or id', { timeout: 120_000 }, async () => {
     const env = { DATA_DIR: tempDir() }
     const init = await okJson<{ site: { id: string } }>(['init', '--username', 'admin', '--password', PASSWORD, ...SITE], env)

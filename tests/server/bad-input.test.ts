@@ -89,6 +89,9 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/admin/sites/:id/departments', url: () => `/api/admin/sites/${UNKNOWN_ID}/departments`, auth: 'admin', protocol: false },
   { method: 'POST', path: '/api/admin/quarantine/:id/apply', url: () => `/api/admin/quarantine/${UNKNOWN_ID}/apply`, auth: 'admin', protocol: false, parsesBody: true },
   { method: 'POST', path: '/api/admin/quarantine/:id/discard', url: () => `/api/admin/quarantine/${UNKNOWN_ID}/discard`, auth: 'admin', protocol: false, parsesBody: true },
+  // Issue 12: a site's export and its list (the import's own bad input: tests/server/site-export.test.ts).
+  { method: 'GET', path: '/api/admin/sites/:id/export', url: (c) => `/api/admin/sites/${c.siteId}/export?format=json`, auth: 'admin', protocol: false },
+  { method: 'GET', path: '/api/admin/sites/:id/exports', url: () => `/api/admin/sites/${UNKNOWN_ID}/exports`, auth: 'admin', protocol: false },
 ]
 
 function headersFor(route: Route, c: Ctx, auth: 'valid' | 'none' | string = 'valid'): Record<string, string> {

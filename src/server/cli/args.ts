@@ -22,6 +22,7 @@ const OPTIONS = {
   timezone: { type: 'string' },
   device: { type: 'string' },
   department: { type: 'string' },
+  file: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -47,6 +48,7 @@ const COMMANDS = {
   'connect-code': { options: [], required: [] },
   devices: { options: ['site'], required: [] },
   revoke: { options: ['device'], required: ['device'] },
+  'import-site': { options: ['file'], required: ['file'] },
   help: { options: [], required: [] },
 } as const satisfies Record<string, CommandSpec>
 
@@ -93,6 +95,9 @@ export const USAGE = `Deskbook 服务器管理 (server administration)
       列出平板 / List tablets
   revoke --device 设备ID
       停用平板(丢失或更换时) / Revoke a tablet (lost or replaced)
+  import-site --file 导出文件.json
+      从项目的 JSON 导出文件(含业主电话)重建项目;服务器上已有该项目时拒绝
+      Recreate a site from its JSON archive (exported with phones); refused if the site is here
   help
       显示本说明 / Show this help
 

@@ -12,6 +12,7 @@ import { httpError } from '../http/http-error'
 import { addAdmin, deviceSummaries, issueAdminCode, NO_SUCH_SITE, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, type DepartmentSummary } from '../admin/operations'
 import type { Invocation } from './args'
 import { table } from './table'
+import { importSiteFromFile } from './import-site'
 
 export interface Output {
   text: string
@@ -159,6 +160,8 @@ export async function runCommand(inv: Invocation, ctx: CommandContext): Promise<
         json: { id: device.id, revoked, revokedAt: device.revoked_at },
       }
     }
+    case 'import-site':
+      return importSiteFromFile(db, v.file!, now)
     case 'help':
       throw new Error('help is answered before the database is opened')
   }

@@ -105,6 +105,17 @@ export interface QuarantineTable extends LetterTable {
   refusal: string | null
 }
 
+/** An export of a site's data: who, when, which format, phones or not (never the content). */
+export interface SiteExportsTable {
+  id: string
+  site_id: string
+  admin_id: string
+  admin_username: string
+  format: 'json' | 'xlsx'
+  with_phones: number
+  created_at: number
+}
+
 export interface Database {
   server_meta: ServerMetaTable
   sites: SitesTable
@@ -116,4 +127,5 @@ export interface Database {
   applied_mutations: AppliedMutationsTable
   dead_letters: DeadLettersTable
   quarantine: QuarantineTable
+  site_exports: SiteExportsTable
 }

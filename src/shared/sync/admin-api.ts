@@ -77,3 +77,16 @@ const PushedMutationSchema = Type.Object({ name: Type.String(), fields: Type.Rec
 /** A mutation the server refused, as stored (snake_case columns, as the console reads them), with the reason. */
 export const DeadLetterSchema = Type.Object({ id: Type.String(), site_id: Type.String(), device_id: Type.String(), mutation: PushedMutationSchema, reason: Type.String(), created_at: Type.Integer() })
 export type DeadLetter = Static<typeof DeadLetterSchema>
+
+/** An export of a site's data as the console lists it (issue 12 point 7): who, when, which format, phones or not. */
+export const SiteExportSchema = Type.Object({
+  at: Type.Integer(),
+  by: Type.String(),
+  format: Type.Union([Type.Literal('json'), Type.Literal('xlsx')]),
+  withPhones: Type.Boolean(),
+})
+export type SiteExport = Static<typeof SiteExportSchema>
+
+/** What importing a site's archive made: the site, how many records and (revoked, letter-keeping) devices. */
+export const SiteImportResultSchema = Type.Object({ siteId: Type.String(), name: Type.String(), records: Type.Integer(), devices: Type.Integer() })
+export type SiteImportResult = Static<typeof SiteImportResultSchema>

@@ -1,6 +1,6 @@
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import type { IssuedCodeAnswer } from '@shared/sync/admin-api'
-import { ConsoleError, useConsoleApi, type ConsoleDepartment, type ConsoleDevice, type ConsoleLetter, type ConsoleQuarantineItem, type ConsoleSite } from './useConsoleApi'
+import { attempt, useConsoleApi, type ConsoleDepartment, type ConsoleDevice, type ConsoleLetter, type ConsoleQuarantineItem, type ConsoleSite } from './useConsoleApi'
 
 export interface IssuedCode {
   title: string
@@ -18,16 +18,6 @@ export function useConsole() {
   const deadLetters: ShallowRef<ConsoleLetter[]> = shallowRef([])
   const quarantine: ShallowRef<ConsoleQuarantineItem[]> = shallowRef([])
   const issued: Ref<IssuedCode | null> = ref(null)
-
-  async function attempt(fn: () => Promise<void>): Promise<string | null> {
-    try {
-      await fn()
-      return null
-    } catch (e) {
-      if (e instanceof ConsoleError) return e.message
-      throw e
-    }
-  }
 
   async function loadSites(): Promise<void> {
     sites.value = await api.call<ConsoleSite[]>('GET', '/api/admin/sites')
@@ -49,6 +39,9 @@ export function useConsole() {
 
   return {
     token: api.token,
+    /** For the site export and import (useSiteArchive): the same session and error handling. */
+    call: api.call,
+    download: api.download,
     setUp,
     sites,
     selected,

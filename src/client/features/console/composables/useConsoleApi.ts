@@ -16,14 +16,46 @@ export type ConsoleLetter = DeadLetter
 
 export class ConsoleError extends Error {}
 
+/** Runs a console action: null when it worked, the message for a person when the server or the network refused. */
+export async function attempt(fn: () => Promise<void>): Promise<string | null> {
+  try {
+    await fn()
+    return null
+  } catch (e) {
+    if (e instanceof ConsoleError) return e.message
+    throw e
+  }
+}
+
+/** A file the server answered with: its bytes and the name it suggests (Content-Disposition). */
+export interface ConsoleFile {
+  bytes: Uint8Array
+  name: string
+}
+
+/** `filename*=UTF-8''…` of a Content-Disposition header (the site's name is Chinese), else `filename="…"`. */
+export function suggestedName(disposition: string | null, fallback: string): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1]
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded)
+    } catch {
+      // A malformed name: the plain one below.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? fallback
+}
+
 export function useConsoleApi(): {
   token: Ref<string | null>
   call: <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>
+  download: (path: string, fallbackName: string) => Promise<ConsoleFile>
   signIn: (token: string) => void
   signOut: () => Promise<void>
 } {
   const token = ref<string | null>(sessionStorage.getItem(TOKEN_KEY))
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  /** The answer when it is a success; a ConsoleError with the server's message otherwise. */
+  async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
     let res: Response
     try {
       res = await fetch(path, {
@@ -35,17 +67,28 @@ export function useConsoleApi(): {
     } catch {
       throw new ConsoleError('无法连接服务器,请检查网络 (server unreachable)')
     }
-    const data = (await res.json().catch(() => ({}))) as T & { message?: string }
     if (res.status === 401 && token.value) {
       token.value = null
       sessionStorage.removeItem(TOKEN_KEY)
     }
-    if (!res.ok) throw new ConsoleError(data.message ?? `HTTP ${res.status}`)
-    return data
+    if (!res.ok) {
+      const data = (await res.json().catch(() => ({}))) as { message?: string }
+      throw new ConsoleError(data.message ?? `HTTP ${res.status}`)
+    }
+    return res
+  }
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const res = await send(method, path, body)
+    return (await res.json().catch(() => ({}))) as T
+  }
+  async function download(path: string, fallbackName: string): Promise<ConsoleFile> {
+    const res = await send('GET', path)
+    return { bytes: new Uint8Array(await res.arrayBuffer()), name: suggestedName(res.headers.get('content-disposition'), fallbackName) }
   }
   return {
     token,
     call,
+    download,
     signIn(t) {
       token.value = t
       sessionStorage.setItem(TOKEN_KEY, t)

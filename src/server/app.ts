@@ -38,7 +38,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? Date.now
   const version = opts.version ?? '0.0.0'
   app.setErrorHandler(errorHandler)
-  await app.register(security)
+  await app.register(security, { db: opts.db, now })
   await app.register(inputGuard)
   await app.register(openapi, { version })
   await app.register(auth, { db: opts.db, now, minClientProtocol: opts.minClientProtocol ?? MIN_CLIENT_PROTOCOL })

@@ -116,6 +116,14 @@ export interface SiteExportsTable {
   created_at: number
 }
 
+/** Rate-limit counters shared by all server processes (one row per route and address). */
+export interface RateLimitsTable {
+  key: string
+  hits: number
+  /** When the window ends (ms); a hit after it starts a new window. */
+  reset_at: number
+}
+
 export interface Database {
   server_meta: ServerMetaTable
   sites: SitesTable
@@ -128,4 +136,5 @@ export interface Database {
   dead_letters: DeadLettersTable
   quarantine: QuarantineTable
   site_exports: SiteExportsTable
+  rate_limits: RateLimitsTable
 }

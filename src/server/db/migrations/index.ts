@@ -6,6 +6,7 @@ import * as m004 from './004-device-kind'
 import * as m005 from './005-device-department'
 import * as m006 from './006-quarantine-review'
 import * as m007 from './007-server-epoch'
+import * as m008 from './008-rate-limits'
 import * as m009 from './009-site-exports'
 
 /** Every migration, by name; names sort in the order they run. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '005-device-department': m005,
   '006-quarantine-review': m006,
   '007-server-epoch': m007,
+  '008-rate-limits': m008,
   '009-site-exports': m009,
 }

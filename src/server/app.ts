@@ -8,6 +8,7 @@ import { staticApp, isAppNavigation, NEVER_CACHE } from './plugins/static-app'
 import { errorHandler } from './http/error-handler'
 import { inputGuard } from './plugins/input-guard'
 import { security } from './plugins/security'
+import { admission, defaultAdmission, type AdmissionOptions } from './plugins/admission'
 import { openapi } from './plugins/openapi'
 import { auth } from './plugins/auth'
 import { healthRoutes } from './routes/health'
@@ -24,6 +25,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
   /** Oldest sync protocol still served (older clients are told to update). */
   minClientProtocol?: number
+  /** The sync admission gate's limits (plugins/admission.ts); defaults by database kind. */
+  admission?: AdmissionOptions
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -40,6 +43,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler)
   await app.register(security, { db: opts.db, now })
   await app.register(inputGuard)
+  await app.register(admission, opts.admission ?? defaultAdmission(opts.db.kind))
   await app.register(openapi, { version })
   await app.register(auth, { db: opts.db, now, minClientProtocol: opts.minClientProtocol ?? MIN_CLIENT_PROTOCOL })
   await app.register(staticApp, { staticDir: opts.staticDir })

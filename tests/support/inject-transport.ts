@@ -29,6 +29,7 @@ export function injectTransport(app: () => FastifyInstance, faults: Faults = {})
       ...(req.body !== undefined ? { payload: req.body as object } : {}),
     })
     if (faults.dropResponse?.(req)) throw new NetworkError('response lost')
-    return { status: res.statusCode, body: res.body ? (JSON.parse(res.body) as unknown) : null }
+    const retryAfter = res.headers['retry-after']
+    return { status: res.statusCode, body: res.body ? (JSON.parse(res.body) as unknown) : null, ...(retryAfter !== undefined ? { retryAfter: String(retryAfter) } : {}) }
   }
 }

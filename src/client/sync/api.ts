@@ -31,9 +31,17 @@ export class SyncError extends Error {
     readonly detail: string = '',
     /** With `restored`: the server database the tablet must catch up with. */
     readonly server: ServerEpochInfo | null = null,
+    /** A busy server's `Retry-After`: the engine waits at least this long before trying again. */
+    readonly retryAfterMs = 0,
   ) {
     super(`${kind}: ${detail || messageKey}`)
   }
+}
+
+/** `Retry-After` in seconds (the form this server sends; a date form counts as none), capped at an hour. */
+export function retryAfterMs(value: string | undefined): number {
+  const seconds = value !== undefined && /^\s*\d+\s*$/.test(value) ? Number(value) : 0
+  return Math.min(seconds, 3600) * 1000
 }
 
 function fail(res: TransportResponse): never {
@@ -43,7 +51,8 @@ function fail(res: TransportResponse): never {
   if (res.status === 426) throw new SyncError('upgrade', 'sync.errors.upgrade', detail)
   if (res.status === 403 && body.error === 'DeviceRevoked') throw new SyncError('revoked', 'sync.errors.revoked', detail)
   if (res.status === 401) throw new SyncError('unauthorized', 'sync.errors.unauthorized', detail)
-  if (res.status === 429) throw new SyncError('server', 'sync.errors.busy', detail)
+  // Too many requests, or every place at the server taken (its admission gate): wait what it asks.
+  if (res.status === 429 || res.status === 503) throw new SyncError('server', 'sync.errors.busy', detail, null, retryAfterMs(res.retryAfter))
   if (res.status >= 400 && res.status < 500) throw new SyncError('refused', 'sync.errors.refused', detail)
   throw new SyncError('server', 'sync.errors.server', detail)
 }

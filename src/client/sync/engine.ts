@@ -44,10 +44,15 @@ export const AFTER_WRITE_MS = 2_000
 const BACKOFF_FIRST_MS = 2_000
 const BACKOFF_MAX_MS = 5 * 60_000
 
-/** Delay before retry number `failures` (1, 2 …): 2 s doubling to 5 min, with ±20 % jitter. */
-export function backoffDelay(failures: number, random: () => number = Math.random): number {
+/**
+ * Delay before retry number `failures` (1, 2 …): 2 s doubling to 5 min, with ±20 % jitter; never
+ * less than a busy server asked (`atLeastMs`, its Retry-After), plus up to 20 % so that tablets
+ * told the same wait do not all come back at the same instant.
+ */
+export function backoffDelay(failures: number, random: () => number = Math.random, atLeastMs = 0): number {
   const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.max(0, failures - 1))
-  return Math.round(base * (0.8 + 0.4 * random()))
+  const r = random()
+  return Math.round(Math.max(base * (0.8 + 0.4 * r), atLeastMs * (1 + 0.2 * r)))
 }
 
 const defaultSchedule = (fn: () => void, ms: number): (() => void) => {
@@ -143,7 +148,7 @@ export class SyncEngine {
         this.set({ state: 'error', errorKey: 'sync.errors.local', errorDetail: e instanceof Error ? e.message : String(e), failures })
       }
       // A client too old for the server keeps its outbox and waits for the update; the rest retry.
-      if (this.status.state !== 'upgrade') this.plan(backoffDelay(failures, this.opts.random))
+      if (this.status.state !== 'upgrade') this.plan(backoffDelay(failures, this.opts.random, e instanceof SyncError ? e.retryAfterMs : 0))
     }
   }
 

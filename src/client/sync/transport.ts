@@ -16,6 +16,8 @@ export interface TransportRequest {
 export interface TransportResponse {
   status: number
   body: unknown
+  /** The `Retry-After` header of a busy server's answer (429, 503), as sent. */
+  retryAfter?: string
 }
 
 export type Transport = (req: TransportRequest) => Promise<TransportResponse>
@@ -49,7 +51,8 @@ export function fetchTransport(baseUrl = '', timeoutMs = 30_000): Transport {
       } catch {
         body = { error: 'BadResponse', message: text.slice(0, 200) }
       }
-      return { status: res.status, body }
+      const retryAfter = res.headers.get('retry-after')
+      return { status: res.status, body, ...(retryAfter !== null ? { retryAfter } : {}) }
     } catch (e) {
       throw new NetworkError(e instanceof Error ? e.message : String(e))
     } finally {

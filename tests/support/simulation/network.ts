@@ -1,13 +1,13 @@
 /**
  * The network between the simulated tablets and the server: each tablet's engine gets a transport
- * over the real server in-process (tests/support/inject-transport.ts) through which the simulation
+ * over the real server (in-process through tests/support/inject-transport.ts, or HTTP to the
+ * process it is assigned to) through which the simulation
  * injects faults — offline, a request lost, an answer lost after the server committed, a request
  * sent twice, a request that arrives late (after the tablet gave up and sent newer ones), and a
  * request or an answer held in transit while other tablets go on.
  */
 import { NetworkError, type Transport, type TransportRequest, type TransportResponse } from '@client/sync/transport'
-import { injectTransport } from '../inject-transport'
-import type { SimServer } from './server'
+import type { SimBackend } from './backend'
 
 export const FAULTS = ['dropRequest', 'dropResponse', 'duplicate', 'late', 'replay', 'holdRequest', 'holdResponse'] as const
 /**
@@ -64,25 +64,23 @@ export class Network {
   /** Requests on their way that arrive whenever the simulation says (their answers go nowhere). */
   readonly late: InFlight[] = []
   readonly held: Held[] = []
-  private readonly inner: Transport
-
   constructor(
-    private readonly server: SimServer,
+    private readonly server: SimBackend,
     /** Sees every request the server answered, and the answer. */
     private readonly observe: (d: Delivery) => void,
-  ) {
-    this.inner = injectTransport(() => server.app)
-  }
+  ) {}
 
-  /** Hand `req` to the server now. NetworkError when the server is down or dies handling it. */
-  async deliver(req: TransportRequest): Promise<TransportResponse> {
+  /** Hand `req` of `link`'s tablet to the server now. NetworkError when the server is down or dies handling it. */
+  async deliver(link: Link, req: TransportRequest): Promise<TransportResponse> {
     const server = this.server
     if (!server.up) throw new NetworkError('connection refused: server down')
     const generation = server.generation
     if (isPush(req)) server.pushArriving()
-    const res = await this.inner(req)
+    const sentAt = performance.now()
+    const res = await server.transportFor(link.index)(req)
+    const answeredAt = performance.now()
     if (!server.up || server.generation !== generation) throw new NetworkError('connection reset: the server died')
-    this.observe({ req, res, now: server.clock.now })
+    this.observe({ req, res, now: await server.handledAt(req, res, sentAt, answeredAt) })
     return res
   }
 
@@ -91,7 +89,7 @@ export class Network {
     const [item] = this.late.splice(i, 1)
     if (!item) throw new Error(`no late request ${i}`)
     try {
-      const res = await this.deliver(item.req)
+      const res = await this.deliver(item.link, item.req)
       return `${res.status}`
     } catch (e) {
       if (e instanceof NetworkError) return `lost (${e.message})`
@@ -106,16 +104,16 @@ export class Network {
       const fault = at >= 0 ? link.faults.splice(at, 1)[0]!.fault : null
       switch (fault) {
         case null:
-          return this.deliver(req)
+          return this.deliver(link, req)
         case 'dropRequest':
           throw new NetworkError('request lost')
         case 'dropResponse':
-          await this.deliver(req)
+          await this.deliver(link, req)
           throw new NetworkError('answer lost')
         case 'duplicate': {
-          const first = await this.deliver(req)
+          const first = await this.deliver(link, req)
           try {
-            return await this.deliver(structuredClone(req))
+            return await this.deliver(link, structuredClone(req))
           } catch (e) {
             if (e instanceof NetworkError) return first
             throw e
@@ -126,12 +124,12 @@ export class Network {
           throw new NetworkError('timed out')
         case 'replay':
           this.late.push({ link, req: structuredClone(req) })
-          return this.deliver(req)
+          return this.deliver(link, req)
         case 'holdRequest':
-          return this.hold(link, 'request', req, () => this.deliver(req))
+          return this.hold(link, 'request', req, () => this.deliver(link, req))
         case 'holdResponse': {
           const generation = this.server.generation
-          const res = await this.deliver(req)
+          const res = await this.deliver(link, req)
           return this.hold(link, 'response', req, async () => {
             if (!this.server.up || this.server.generation !== generation) throw new NetworkError('connection reset: the server restarted')
             return res

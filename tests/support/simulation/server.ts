@@ -18,9 +18,11 @@ import type { KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTrans
 import { buildApp } from '@server/app'
 import { openSqlite, type ServerDb } from '@server/db/connection'
 import { migrateToLatest } from '@server/db/migrate'
+import type { Transport } from '@client/sync/transport'
+import { injectTransport } from '../inject-transport'
+import type { KillPoint, SimBackend } from './backend'
 
-/** Where a push transaction dies: before writing the `nth` mutation's `applied_mutations` row, or at its change-number update. */
-export type KillPoint = { at: 'appliedRow'; nth: number } | { at: 'changeSeq' }
+export type { KillPoint } from './backend'
 
 export class ServerKilled extends Error {
   override readonly name = 'ServerKilled'
@@ -80,8 +82,9 @@ class Killer implements KyselyPlugin {
 
 const SIDE_FILES = ['-wal', '-shm'] as const
 
-export class SimServer {
+export class SimServer implements SimBackend {
   readonly clock: { now: number }
+  readonly canKill = true
   app!: FastifyInstance
   db!: ServerDb
   /** False from a kill until the restart: requests then get no answer. */
@@ -127,6 +130,21 @@ export class SimServer {
     fs.copyFileSync(this.file, image)
     if (fs.existsSync(`${this.file}-wal`)) fs.copyFileSync(`${this.file}-wal`, `${image}-wal`)
     this.crashImage = image
+  }
+
+  advance(ms: number): void {
+    this.clock.now += ms
+  }
+
+  private readonly transport = injectTransport(() => this.app)
+
+  transportFor(): Transport {
+    return this.transport
+  }
+
+  /** In-process, the server's clock stands still while it handles a request. */
+  handledAt(): Promise<number> {
+    return Promise.resolve(this.clock.now)
   }
 
   arm(plan: KillPoint): void {

@@ -10,7 +10,10 @@
  *      and the same rows put with raw IndexedDB.
  *   3. 50 tablets pushing batches of 100 concurrently (targets ≥ 500 mutations/s sustained, p95 ≤
  *      200 ms per batch): flat out, and at the target rate. Baseline: raw SQLite inserts per 100.
- * Usage: npm run bench:sync
+ *   4. The reconnect storm (issue 12): 200 tablets × 500 waiting changes at once on SQLite (targets
+ *      ≥ 3,500 mutations/s drained, p95 ≤ 3× p50 per batch; every change exactly once).
+ *   5. One and two server processes on one PostgreSQL, 50 tablets flat out (sync-storm.ts).
+ * Usage: npm run bench:sync (`BENCH_SYNC_ONLY=storm,processes` runs some)
  */
 import 'fake-indexeddb/auto' // Node-side tablet (figure 1): Dexie must find indexedDB when it loads.
 import fs from 'node:fs'
@@ -21,26 +24,21 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
 import { openSqlite, type ServerDb } from '@server/db/connection'
 import { migrateToLatest } from '@server/db/migrate'
-import { issueCode } from '@server/repositories/codes'
 import { putRecord } from '@server/repositories/records'
 import { lockChangeSeq, setChangeSeq } from '@server/repositories/sites'
-import { createSite, enrolDevice } from '@server/sync/enrolment'
-import { SyncApi } from '@client/sync/api'
-import { fetchTransport } from '@client/sync/transport'
 import { newId } from '@shared/domain/ids'
 import { formatHlc } from '@shared/sync/hlc'
 import { mergeFields } from '@shared/sync/merge'
-import type { Mutation } from '@shared/sync/mutation'
 import { ROOT, startServer, type RunningServer } from '../support/app-server'
 import { CHROMIUM_PATH, launchBrowser } from '../support/browser'
-import { departmentPut, type TestDevice } from '../support/server-fixtures'
 import { median, percentile, row } from './stats'
 import { runPull, runPush, type PullFigures, type PushFigures } from './sync-client'
+import { BATCH, code, enrolTablets, load, newSite, type LoadFigures, type Site } from './sync-load'
+import { processes, storm } from './sync-storm'
 
 const PUSH_N = 1_000
 const PULL_N = 50_000
 const TABLETS = 50
-const BATCH = 100
 const FLAT_OUT_ROUNDS = 10
 const PACED_ROUNDS = 3
 /** At the target rate each tablet pushes one batch of 100 every 10 s: 50 × 100 / 10 s = 500 mutations/s. */
@@ -49,21 +47,6 @@ const PACED_GAP_MS = (TABLETS * BATCH * 1000) / 500
 const ms = (v: number): string => `${v.toFixed(0)} ms`
 const s = (v: number): string => `${(v / 1000).toFixed(2)} s`
 const perS = (n: number, v: number): string => `${Math.round((n / v) * 1000).toLocaleString('en')}/s`
-const sleep = (t: number): Promise<void> => new Promise((r) => setTimeout(r, t))
-
-interface Site {
-  siteId: string
-  staffId: string
-}
-
-async function newSite(db: ServerDb, name: string): Promise<Site> {
-  const { site, staffId } = await createSite(db, { name, timezone: 'Asia/Shanghai', adminName: '王管理', adminPin: '2580' }, Date.now())
-  return { siteId: site.id, staffId }
-}
-
-async function code(db: ServerDb, siteId: string): Promise<string> {
-  return (await issueCode(db.kysely, 'enrol', siteId, Date.now())).code
-}
 
 function departmentData(siteId: string, i: number): Record<string, unknown> {
   return { id: newId(), siteId, name: `部门${i}`, active: true }
@@ -160,69 +143,15 @@ async function seedSite(db: ServerDb, site: Site, n: number): Promise<number> {
 
 // ---------------------------------------------------------------- 3. 50 tablets
 
-interface Tablet {
-  device: TestDevice
-  batches: Mutation[][]
-}
-
-async function enrolTablets(db: ServerDb, site: Site, n: number, rounds: number): Promise<Tablet[]> {
-  const tablets: Tablet[] = []
-  for (let i = 0; i < n; i++) {
-    // enrolDevice is what POST /api/devices/enrol runs; called directly because that route allows 10 a minute per address.
-    const res = await enrolDevice(db, { code: await code(db, site.siteId), name: `平板${i + 1}` }, Date.now())
-    const device: TestDevice = { id: res.device.id, siteId: site.siteId, token: res.token, letter: res.device.letter }
-    const batches: Mutation[][] = []
-    for (let r = 0; r < rounds; r++) {
-      batches.push(Array.from({ length: BATCH }, (_, k) => departmentPut(device, site.staffId, { id: newId(), name: `${device.letter}部门${r * BATCH + k}` }, Date.now())))
-    }
-    tablets.push({ device, batches })
-  }
-  return tablets
-}
-
-interface LoadFigures {
-  latencies: number[]
-  wallMs: number
-  applied: number
-  other: number
-}
-
-/** Every tablet pushes its batches one after another; with `gapMs`, each starts at its own slot (tablet i at i/n of the gap, then every gap). */
-async function load(baseUrl: string, tablets: readonly Tablet[], gapMs: number | null): Promise<LoadFigures> {
-  const api = new SyncApi(fetchTransport(baseUrl, 120_000))
-  const latencies: number[] = []
-  let applied = 0
-  let other = 0
-  const t0 = performance.now()
-  await Promise.all(
-    tablets.map(async (t, i) => {
-      for (const [r, batch] of t.batches.entries()) {
-        if (gapMs !== null) {
-          const wait = t0 + (i / tablets.length + r) * gapMs - performance.now()
-          if (wait > 0) await sleep(wait)
-        }
-        const b0 = performance.now()
-        const res = await api.push(t.device.token, batch)
-        latencies.push(performance.now() - b0)
-        for (const x of res.results) {
-          if (x.status === 'applied') applied++
-          else other++
-        }
-      }
-    }),
-  )
-  return { latencies, wallMs: performance.now() - t0, applied, other }
-}
-
 function loadLines(label: string, f: LoadFigures, raw: SqliteBaseline): void {
   const n = f.applied + f.other
   const rate = (n / f.wallMs) * 1000
-  const p95 = percentile(f.latencies, 95)
+  const p95 = percentile(f.batchMs, 95)
   console.log(row(`${label}: mutations/s`, perS(n, f.wallMs), perS(raw.batchMs.length * BATCH, raw.totalMs), '≥ 500/s', rate >= 500))
   console.log(row(`${label}: p95 per batch of ${BATCH}`, ms(p95), `${percentile(raw.batchMs, 95).toFixed(1)} ms`, '≤ 200 ms', p95 <= 200))
   console.log(
-    `    ${f.latencies.length} batches, ${n.toLocaleString('en')} mutations (${f.applied.toLocaleString('en')} applied, ${f.other} not) in ${s(f.wallMs)}; ` +
-      `per batch p50 ${ms(median(f.latencies))}, p95 ${ms(p95)}, max ${ms(Math.max(...f.latencies))}`,
+    `    ${f.batchMs.length} batches, ${n.toLocaleString('en')} mutations (${f.applied.toLocaleString('en')} applied, ${f.other} not) in ${s(f.wallMs)}; ` +
+      `per batch p50 ${ms(median(f.batchMs))}, p95 ${ms(p95)} (${(p95 / median(f.batchMs)).toFixed(1)}× p50), max ${ms(Math.max(...f.batchMs))}; busy answers ${f.busy}`,
   )
 }
 
@@ -276,8 +205,8 @@ async function startVite(server: RunningServer): Promise<{ vite: ViteDevServer; 
 
 // ---------------------------------------------------------------- main
 
-/** `BENCH_SYNC_ONLY=push,tablets,pull` runs some of the figures (all by default). */
-const only = new Set((process.env.BENCH_SYNC_ONLY ?? 'push,tablets,pull').split(','))
+/** `BENCH_SYNC_ONLY=push,tablets,pull,storm,processes` runs some of the figures (all by default). */
+const only = new Set((process.env.BENCH_SYNC_ONLY ?? 'push,tablets,pull,storm,processes').split(','))
 
 async function main(): Promise<void> {
   const cpus = os.cpus()
@@ -296,6 +225,26 @@ async function main(): Promise<void> {
       `per ${BATCH}: p50 ${median(raw.batchMs).toFixed(1)} ms, p95 ${percentile(raw.batchMs, 95).toFixed(1)} ms; first ${PUSH_N.toLocaleString('en')} rows ${ms(rawFirst)}`,
   )
 
+  if (only.has('push') || only.has('tablets') || only.has('pull')) await firstFigures(raw, rawFirst)
+  if (only.has('storm')) {
+    // A server of its own, on a fresh SQLite file.
+    const stormServer = await startServer()
+    const stormDb = openSqlite(path.join(stormServer.dataDir, 'deskbook.sqlite'))
+    try {
+      console.log(`    (load average before the storm ${os.loadavg()[0]!.toFixed(2)})`)
+      await storm(stormDb, stormServer.url, `raw ${perS(raw.batchMs.length * BATCH, raw.totalMs)}`)
+      console.log(`    (load average after the storm ${os.loadavg()[0]!.toFixed(2)})`)
+    } finally {
+      await stormDb.close()
+      await stormServer.stop()
+    }
+  }
+  if (only.has('processes')) await processes(TABLETS, FLAT_OUT_ROUNDS)
+  console.log(`load average at end ${os.loadavg()[0]!.toFixed(2)}`)
+}
+
+/** Figures 1–3: one server process on SQLite, tablets in this process and in Chromium. */
+async function firstFigures(raw: SqliteBaseline, rawFirst: number): Promise<void> {
   const server = await startServer()
   const db = openSqlite(path.join(server.dataDir, 'deskbook.sqlite'))
   const browser = await onDiskChromium()
@@ -315,9 +264,9 @@ async function main(): Promise<void> {
 
     if (only.has('tablets')) {
       const flatSite = await newSite(db, '并发基准小区')
-      loadLines(`${TABLETS} tablets flat out`, await load(server.url, await enrolTablets(db, flatSite, TABLETS, FLAT_OUT_ROUNDS), null), raw)
+      loadLines(`${TABLETS} tablets flat out`, await load([server.url], await enrolTablets(db, flatSite, TABLETS, FLAT_OUT_ROUNDS), null), raw)
       const pacedSite = await newSite(db, '定速基准小区')
-      loadLines(`${TABLETS} tablets at 500/s offered`, await load(server.url, await enrolTablets(db, pacedSite, TABLETS, PACED_ROUNDS), PACED_GAP_MS), raw)
+      loadLines(`${TABLETS} tablets at 500/s offered`, await load([server.url], await enrolTablets(db, pacedSite, TABLETS, PACED_ROUNDS), PACED_GAP_MS), raw)
     }
 
     if (only.has('pull')) {
@@ -340,7 +289,6 @@ async function main(): Promise<void> {
     await db.close()
     await server.stop()
   }
-  console.log(`load average at end ${os.loadavg()[0]!.toFixed(2)}`)
 }
 
 main().catch((e: unknown) => {

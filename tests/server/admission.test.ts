@@ -34,11 +34,11 @@ describe.each(BACKENDS)('the sync admission gate on $name', (backend) => {
     return { release, done }
   }
 
-  async function saturated(): Promise<{ app: FastifyInstance; device: TestDevice; staffId: string; siteId: string }> {
+  async function saturated(maxWaitMs = 60_000): Promise<{ app: FastifyInstance; device: TestDevice; staffId: string; siteId: string }> {
     s = await testServer(backend)
     const { siteId, adminStaffId } = await siteWithAdmin(s)
     const device = await enrol(s, siteId)
-    gated = await buildApp({ db: s.db, staticDir: '/nonexistent', now: () => s.clock.now, admission: { maxActive: 1, maxQueued: 1, paths: SYNC_PATHS } })
+    gated = await buildApp({ db: s.db, staticDir: '/nonexistent', now: () => s.clock.now, admission: { maxActive: 1, maxQueued: 1, maxWaitMs, paths: SYNC_PATHS } })
     return { app: gated, device, staffId: adminStaffId, siteId }
   }
 
@@ -67,6 +67,25 @@ describe.each(BACKENDS)('the sync admission gate on $name', (backend) => {
     await vi.waitFor(() => expect(app.admission.active).toBe(0))
     expect((await push('保安部')).statusCode).toBe(200)
     expect(app.admission.waiting).toHaveLength(0)
+  })
+
+  it('answers a request that waited its longest 503 with Retry-After, and keeps the place of the one being handled', async () => {
+    // No wait allowed in the queue: the queued request is refused as soon as its timer runs.
+    const { app, device, staffId, siteId } = await saturated(0)
+    const hold = holdSite(siteId)
+    const pull = () => app.inject({ method: 'GET', url: '/api/sync/pull?cursor=0&limit=10', headers: protocolHeaders(device.token) })
+    // A push: it waits on the held lock on both databases.
+    const first = app.inject({ method: 'POST', url: '/api/sync/push', headers: protocolHeaders(device.token), payload: { mutations: [departmentPut(device, staffId, { id: newId(), name: '工程部' })] } })
+    await vi.waitFor(() => expect(app.admission.active).toBe(1))
+    const waited = await pull()
+    expect(waited.statusCode).toBe(503)
+    expect(Number(waited.headers['retry-after'])).toBeGreaterThanOrEqual(1)
+    expect(app.admission.waiting).toHaveLength(0)
+    expect(app.admission.active).toBe(1)
+    hold.release()
+    await hold.done
+    expect((await first).statusCode).toBe(200)
+    await vi.waitFor(() => expect(app.admission.active).toBe(0))
   })
 
   it('frees the place of a request that was refused by its own checks (an unknown tablet)', async () => {

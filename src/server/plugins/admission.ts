@@ -120,7 +120,7 @@ async function admissionPlugin(app: FastifyInstance, opts: AdmissionOptions): Pr
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The sync admission gate (plugins/admission.ts), for tests and the health answer. */
+    /** The sync admission gate (plugins/admission.ts): its places and queue, which the tests watch. */
     admission: Gate
   }
 }

@@ -16,7 +16,7 @@ import type { Database } from '../db/tables'
 import type { DeviceRow } from '../repositories/devices'
 import { getRecord, putRecord } from '../repositories/records'
 import { lockChangeSeq, renameSite, setChangeSeq } from '../repositories/sites'
-import { priorOutcome, recordOutcome, type Outcome } from '../repositories/applied-mutations'
+import { priorOutcome, priorOutcomes, recordOutcome, recordOutcomes, type Outcome } from '../repositories/applied-mutations'
 import { insertDeadLetter } from '../repositories/dead-letters'
 import { insertQuarantined } from '../repositories/quarantine'
 import { DELETION_RULES, RECORD_RULES } from './record-rules'
@@ -28,14 +28,35 @@ export const MAX_CLOCK_AHEAD = 5 * MINUTE
 type Trx = Transaction<Database>
 type Verdict = { ok: true; spec: MutationSpec; actor: Actor } | { ok: false; reason: string }
 
-async function findActor(trx: Trx, siteId: string, staffId: string): Promise<Actor | 'unknown' | 'inactive'> {
-  const staff = await getRecord(trx, { siteId, table: 'staff', recordId: staffId })
-  if (!staff || staff.deleted) return 'unknown'
-  if (staff.data.active !== true) return 'inactive'
-  return { role: staff.data.role as Role, departmentId: (staff.data.departmentId as string | null) ?? null }
+type StaffVerdict = Actor | 'unknown' | 'inactive'
+
+/**
+ * The staff members a batch names, read once each for the batch (a tablet's 100 mutations are mostly
+ * one clerk's); a staff record the batch itself changes is read again after.
+ */
+class Actors {
+  readonly #known = new Map<string, StaffVerdict>()
+
+  constructor(
+    private readonly trx: Trx,
+    private readonly siteId: string,
+  ) {}
+
+  async find(staffId: string): Promise<StaffVerdict> {
+    const known = this.#known.get(staffId)
+    if (known) return known
+    const staff = await getRecord(this.trx, { siteId: this.siteId, table: 'staff', recordId: staffId })
+    const verdict: StaffVerdict = !staff || staff.deleted ? 'unknown' : staff.data.active !== true ? 'inactive' : { role: staff.data.role as Role, departmentId: (staff.data.departmentId as string | null) ?? null }
+    this.#known.set(staffId, verdict)
+    return verdict
+  }
+
+  changed(staffId: string): void {
+    this.#known.delete(staffId)
+  }
 }
 
-async function authorise(trx: Trx, device: DeviceRow, m: Mutation): Promise<Verdict> {
+async function authorise(actors: Actors, device: DeviceRow, m: Mutation): Promise<Verdict> {
   const spec = specFor(m.name, m.version)
   if (!spec) return { ok: false, reason: `unknownMutation: ${m.name}@${m.version}` }
   if (m.siteId !== device.site_id || m.deviceId !== device.id) return { ok: false, reason: 'wrongDevice' }
@@ -46,7 +67,7 @@ async function authorise(trx: Trx, device: DeviceRow, m: Mutation): Promise<Verd
     const setup = device.founder === 1 && device.setup_at !== null && m.createdAt <= device.setup_at && SETUP_MUTATIONS.includes(m.name)
     return setup ? { ok: true, spec, actor: { role: null, departmentId: null } } : { ok: false, reason: 'noStaff' }
   }
-  const actor = await findActor(trx, device.site_id, m.staffId)
+  const actor = await actors.find(m.staffId)
   if (actor === 'unknown' || actor === 'inactive') return { ok: false, reason: `staff ${actor}` }
   if (!mayUseDevice({ kind: device.kind, departmentId: device.department_id }, { role: actor.role!, departmentId: actor.departmentId })) return { ok: false, reason: 'notAllowed: this tablet is for its department’s members only' }
   const action = spec.actionFor?.(m.fields) ?? spec.action
@@ -73,8 +94,8 @@ function escalation(spec: MutationSpec, before: Record<string, unknown> | undefi
   return after.role === 'admin' && before?.role !== 'admin' ? 'notAllowed: only an admin grants the admin role' : null
 }
 
-async function applyOne(trx: Trx, device: DeviceRow, m: Mutation, seq: number, now: number): Promise<{ result: PushResult; seq: number }> {
-  const verdict = await authorise(trx, device, m)
+async function applyOne(trx: Trx, actors: Actors, device: DeviceRow, m: Mutation, seq: number, now: number): Promise<{ result: PushResult; seq: number }> {
+  const verdict = await authorise(actors, device, m)
   if (!verdict.ok) return { result: { id: m.id, status: 'rejected', reason: verdict.reason }, seq }
   const { spec } = verdict
   const key = { siteId: device.site_id, table: spec.table, recordId: m.recordId }
@@ -101,6 +122,7 @@ async function applyOne(trx: Trx, device: DeviceRow, m: Mutation, seq: number, n
   // tablet that made the change shows it locally and would otherwise never pull the record again.
   const parentId = spec.parentField ? ((data[spec.parentField] as string | undefined) ?? null) : null
   await putRecord(trx, key, merged.record, seq + 1, now, parentId)
+  if (spec.table === 'staff') actors.changed(m.recordId)
   if (spec.table === 'sites') await renameSite(trx, device.site_id, String(data.name), String(data.timezone))
   return { result: { id: m.id, status: 'applied' }, seq: seq + 1 }
 }
@@ -116,19 +138,26 @@ export async function applyPush(db: ServerDb, device: DeviceRow, mutations: read
     const start = await lockChangeSeq(trx, db.kind, device.site_id)
     let seq = start
     const results: PushResult[] = []
+    // Decided before, or earlier in this batch (a batch may hold the same mutation twice).
+    const prior = await priorOutcomes(trx, [...new Set(mutations.map((m) => m.id))])
+    const decided: { m: Mutation; outcome: Outcome }[] = []
+    const actors = new Actors(trx, device.site_id)
     for (const m of mutations) {
-      const prior = await priorOutcome(trx, m.id)
-      if (prior) {
-        results.push(answerAgain(m, prior))
+      const before = prior.get(m.id)
+      if (before) {
+        results.push(answerAgain(m, before))
         continue
       }
-      const outcome = await applyOne(trx, device, m, seq, now)
+      const outcome = await applyOne(trx, actors, device, m, seq, now)
       seq = outcome.seq
       const { status, reason } = outcome.result
-      await recordOutcome(trx, device, m, { status: status === 'applied' ? 'applied' : 'rejected', reason: reason ?? null }, now)
+      const settled: Outcome = { status: status === 'applied' ? 'applied' : 'rejected', reason: reason ?? null }
+      prior.set(m.id, settled)
+      decided.push({ m, outcome: settled })
       if (status === 'rejected') await insertDeadLetter(trx, device, m, reason ?? 'rejected', now)
       results.push(outcome.result)
     }
+    await recordOutcomes(trx, device, decided, now)
     if (seq !== start) await setChangeSeq(trx, device.site_id, seq)
     return results
   })
@@ -161,7 +190,7 @@ export async function applyQuarantined(
       // Pushed before the tablet was revoked: already in effect (or refused then, for good).
       result = answerAgain(m, prior)
     } else {
-      const outcome = await applyOne(trx, device, m, seq, now)
+      const outcome = await applyOne(trx, new Actors(trx, device.site_id), device, m, seq, now)
       result = outcome.result
       if (result.status === 'applied') {
         await recordOutcome(trx, device, m, { status: 'applied', reason: null }, now)

@@ -5,7 +5,6 @@
 import type { Transaction } from 'kysely'
 import { can, type Role } from '@shared/domain/role'
 import { mayUseDevice } from '@shared/domain/device'
-import { problems } from '@shared/domain/validation'
 import { MINUTE } from '@shared/domain/time'
 import type { Mutation } from '@shared/sync/mutation'
 import { clampHlc, DELETED_FIELD, mergeFields } from '@shared/sync/merge'
@@ -21,6 +20,7 @@ import { insertDeadLetter } from '../repositories/dead-letters'
 import { insertQuarantined } from '../repositories/quarantine'
 import { DELETION_RULES, RECORD_RULES } from './record-rules'
 import type { Actor } from './rule'
+import { recordProblem } from './record-check'
 
 /** Stamps further ahead of the server's clock than this are clamped. */
 export const MAX_CLOCK_AHEAD = 5 * MINUTE
@@ -111,8 +111,8 @@ async function applyOne(trx: Trx, actors: Actors, device: DeviceRow, m: Mutation
   if (!merged.changed && spec.kind === 'appendOnly') return { result: { id: m.id, status: 'applied' }, seq }
   let ruled: string | null | undefined
   if (!merged.record.deleted) {
-    const found = problems(spec.schema, data)
-    if (found.length) return { result: { id: m.id, status: 'rejected', reason: `invalid: ${found.map((p) => `${p.path} ${p.code}`).join(', ')}`.slice(0, 200) }, seq }
+    const invalid = recordProblem(spec.schema, data)
+    if (invalid) return { result: { id: m.id, status: 'rejected', reason: invalid }, seq }
     ruled = await RECORD_RULES[m.name]?.(trx, device.site_id, m, data, verdict.actor, now)
   } else if (current && !current.deleted) {
     ruled = await DELETION_RULES[m.name]?.(trx, device.site_id, m, current.data, verdict.actor, now)

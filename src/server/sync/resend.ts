@@ -9,7 +9,6 @@
  */
 import type { Transaction } from 'kysely'
 import { DeviceSchema } from '@shared/domain/device'
-import { problems } from '@shared/domain/validation'
 import { formatHlc, HLC_PATTERN } from '@shared/sync/hlc'
 import { DELETED_FIELD, mergeStamped, type StoredRecord } from '@shared/sync/merge'
 import { CONFIDENTIAL_TABLES, MUTATIONS, PULLED_TABLES, recordIdOf, type MutationSpec } from '@shared/sync/registry'
@@ -19,6 +18,7 @@ import type { Database } from '../db/tables'
 import type { DeviceRow } from '../repositories/devices'
 import { getRecord, putRecord } from '../repositories/records'
 import { lockChangeSeq, renameSite, setChangeSeq } from '../repositories/sites'
+import { recordProblem } from './record-check'
 
 type Trx = Transaction<Database>
 type TableSpec = Pick<MutationSpec, 'table' | 'kind' | 'schema' | 'siteField' | 'parentField' | 'keyField'>
@@ -42,8 +42,7 @@ function refusal(device: DeviceRow, r: ResentRecord, spec: TableSpec | undefined
   if (r.deleted) return null
   if (recordIdOf(spec, r.data) !== r.id) return 'recordIdMismatch'
   if (r.data[spec.siteField] !== device.site_id) return 'wrongSite'
-  const found = problems(spec.schema, r.data)
-  return found.length ? `invalid: ${found.map((p) => `${p.path} ${p.code}`).join(', ')}`.slice(0, 200) : null
+  return recordProblem(spec.schema, r.data)
 }
 
 /** The record after taking what is newer in `r`; null when the server already has it at least as new. */

@@ -7,10 +7,12 @@ import { DEFAULT_TIMEZONE, formatDateTime } from '@shared/domain/time'
 import type { ServerDb } from '../db/connection'
 import { findDevice } from '../repositories/devices'
 import { findSite } from '../repositories/sites'
+import { startNewGeneration } from '../repositories/server-meta'
 import { createSite } from '../sync/enrolment'
 import { httpError } from '../http/http-error'
 import { addAdmin, deviceSummaries, issueAdminCode, NO_SUCH_SITE, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, type DepartmentSummary } from '../admin/operations'
 import type { Invocation } from './args'
+import { TABLETS_RESYNC } from './backup-commands'
 import { table } from './table'
 import { importSiteFromFile } from './import-site'
 
@@ -162,7 +164,16 @@ export async function runCommand(inv: Invocation, ctx: CommandContext): Promise<
     }
     case 'import-site':
       return importSiteFromFile(db, v.file!, now)
+    case 'mark-restored': {
+      const epoch = await startNewGeneration(db.kysely, now)
+      return {
+        text: lines(`已标记为已恢复 (marked restored): 新的代号 (new generation) ${epoch.generation}`, TABLETS_RESYNC),
+        json: epoch,
+      }
+    }
     case 'help':
-      throw new Error('help is answered before the database is opened')
+    case 'backup':
+    case 'restore':
+      throw new Error(`${inv.command} is answered before the database is opened`)
   }
 }

@@ -9,23 +9,15 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { BUILT_SERVER, ROOT, ensureServerBuilt } from '../support/app-server'
 import { median, row } from './stats'
+import { freePort } from '../support/postgres-cluster'
 
 const RUNS = 7
 const TARGET_MS = 1000
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 const get = (port: number, urlPath: string): Promise<number> =>
   new Promise((resolve) => {

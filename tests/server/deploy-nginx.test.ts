@@ -16,19 +16,10 @@ import { IMMUTABLE, NEVER_CACHE, REVALIDATE } from '@server/plugins/static-app'
 import { CODE_RATE_LIMIT } from '@server/plugins/security'
 import { ROOT, startServer, type RunningServer } from '../support/app-server'
 import { createPostgresDatabase } from '../support/server-db'
+import { freePort } from '../support/postgres-cluster'
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p))
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
 
 interface Answer {
   status: number

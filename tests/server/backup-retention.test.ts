@@ -67,4 +67,18 @@ describe('dated backups and their retention', () => {
     const loose = await runAdmin(['backup', '--to', 'x.sqlite', '--keep-days', '3'], env)
     expect(loose.stderr).toContain('--keep-days 只用于 --dir (--keep-days goes with --dir)')
   })
+
+  it('says in words when there is no database to back up, and never overwrites a file', async () => {
+    const env = { DATA_DIR: folder([]) }
+    const target = path.join(folder(['taken.sqlite']), 'taken.sqlite')
+    const none = await runAdmin(['backup', '--dir', folder([])], env)
+    expect(none.code).toBe(1)
+    expect(none.stderr).toContain('没有数据库')
+    expect(none.stderr).toContain('check DATA_DIR)')
+    await admin(['sites'], env)
+    const taken = await runAdmin(['backup', '--to', target], env)
+    expect(taken.code).toBe(1)
+    expect(taken.stderr).toContain(`备份文件已存在,不会覆盖 (${target} already exists and is not overwritten)`)
+    expect(fs.readFileSync(target, 'utf8')).toBe('x')
+  })
 })

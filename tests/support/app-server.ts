@@ -28,10 +28,11 @@ function newestSource(dir: string): number {
   }, 0)
 }
 
-/** Builds the server unless dist/server is newer than everything it is built from. */
+/** Builds the server unless dist/server is newer than everything it is built from (the bundled packages too). */
 export function ensureServerBuilt(): void {
   const built = fs.existsSync(BUILT_SERVER) && fs.existsSync(BUILT_ADMIN) ? fs.statSync(BUILT_SERVER).mtimeMs : 0
-  const sources = Math.max(newestSource(path.join(ROOT, 'src/server')), newestSource(path.join(ROOT, 'src/shared')), fs.statSync(path.join(ROOT, 'vite.server.config.ts')).mtimeMs)
+  const files = ['vite.server.config.ts', 'package-lock.json'].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs)
+  const sources = Math.max(newestSource(path.join(ROOT, 'src/server')), newestSource(path.join(ROOT, 'src/shared')), ...files)
   if (built < sources) buildServer()
 }
 
@@ -52,7 +53,8 @@ export interface StartOptions {
 
 /** Starts the compiled server and resolves once it is migrated and ready ("Deskbook ready on …"). */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  ensureServerBuilt()
+  // In a test run the global setup built it once; building here could race the other test files.
+  if (!process.env.VITEST) ensureServerBuilt()
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-data-'))
   const staticDir = opts.staticDir ?? BUILT_CLIENT
   const child: ChildProcess = spawn(process.execPath, [BUILT_SERVER], {

@@ -8,6 +8,7 @@
  * pg_restore is a step the administrator decides on (clean, into which database). They print the
  * exact commands instead and exit 1 (nothing was backed up or restored by this command).
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import type { ServerConfig } from '../config'
 import { openSqlite } from '../db/connection'
@@ -16,7 +17,7 @@ import { migrateToLatest } from '../db/migrate'
 import { holdRestoreLock } from '../db/server-lock'
 import { startNewGeneration } from '../repositories/server-meta'
 import type { Invocation } from './args'
-import type { Output } from './commands'
+import { TABLETS_RESYNC, type Output } from './commands'
 
 /** A refusal said for a person (stderr, exit 1). */
 export class CommandRefused extends Error {
@@ -26,9 +27,6 @@ export class CommandRefused extends Error {
 export const DEFAULT_KEEP_DAYS = 14
 
 const lines = (...xs: string[]): string => xs.join('\n') + '\n'
-
-export const TABLETS_RESYNC =
-  '每台平板下次同步时会发现服务器已恢复,补传它有而服务器没有的记录,再重新下载 (every tablet finds the server restored on its next sync, re-sends what the server lacks and pulls again)'
 
 /** The shell-quoted form of a path, for a command to copy. */
 const quoted = (p: string): string => `'${p.replaceAll("'", `'\\''`)}'`
@@ -52,16 +50,24 @@ function pgRestoreSteps(file: string): string {
 
 const sqliteFile = (config: ServerConfig): string => path.join(config.dataDir, 'deskbook.sqlite')
 
+/** The live database, which must exist for a backup (a mistyped DATA_DIR would otherwise say it in English). */
+function liveDatabase(config: ServerConfig): string {
+  const file = sqliteFile(config)
+  if (!fs.existsSync(file)) throw new CommandRefused(`没有数据库 ${file},请检查 DATA_DIR (no database at ${file}: check DATA_DIR)`)
+  return file
+}
+
 async function backup(inv: Invocation, config: ServerConfig, now: number): Promise<Output> {
   const v = inv.values
   const keepDays = Number(v['keep-days'] ?? DEFAULT_KEEP_DAYS)
   if (config.databaseUrl) throw new CommandRefused(pgBackupSteps(v.to ?? path.join(v.dir!, datedBackupName(now).replace(/\.sqlite$/, '.pgdump'))).trimEnd())
   if (v.to !== undefined) {
     const to = path.resolve(v.to)
-    await backupSqlite(sqliteFile(config), to)
+    if (fs.existsSync(to)) throw new CommandRefused(`备份文件已存在,不会覆盖 (${to} already exists and is not overwritten)`)
+    await backupSqlite(liveDatabase(config), to)
     return { text: lines(`已备份 (backed up): ${to}`), json: { file: to, removed: [] } }
   }
-  const made = await backupIntoDir(sqliteFile(config), path.resolve(v.dir!), now, keepDays)
+  const made = await backupIntoDir(liveDatabase(config), path.resolve(v.dir!), now, keepDays)
   return {
     text: lines(`已备份 (backed up): ${made.file}`, ...made.removed.map((name) => `已删除超过 ${keepDays} 天的备份 (removed, older than ${keepDays} days): ${name}`)),
     json: made,

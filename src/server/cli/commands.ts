@@ -12,7 +12,6 @@ import { createSite } from '../sync/enrolment'
 import { httpError } from '../http/http-error'
 import { addAdmin, deviceSummaries, issueAdminCode, NO_SUCH_SITE, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, type DepartmentSummary } from '../admin/operations'
 import type { Invocation } from './args'
-import { TABLETS_RESYNC } from './backup-commands'
 import { table } from './table'
 import { importSiteFromFile } from './import-site'
 
@@ -29,6 +28,10 @@ export interface CommandContext {
   /** Timezone for times not tied to a site (the server's own). */
   localTimezone: string
 }
+
+/** What a restore means for the tablets, said after `restore` and `mark-restored`. */
+export const TABLETS_RESYNC =
+  '每台平板下次同步时会发现服务器已恢复,补传它有而服务器没有的记录,再重新下载 (every tablet finds the server restored on its next sync, re-sends what the server lacks and pulls again)'
 
 const lines = (...xs: (string | false)[]): string => xs.filter((x) => x !== false).join('\n') + '\n'
 

@@ -11,8 +11,9 @@ import { defineConfig } from 'vite'
 const src = (p: string): string => fileURLToPath(new URL(p, import.meta.url))
 // The npm packages are bundled too: loading some 700 files one by one from node_modules was most of a
 // start (bench:start). Left in node_modules: the native better-sqlite3, pg (its optional native
-// binding is looked up at run time) and @fastify/swagger-ui, which serves files from its own folder.
-const packages = ['better-sqlite3', 'pg', '@fastify/swagger-ui']
+// binding is looked up at run time), @fastify/swagger-ui, which serves files from its own folder, and
+// exceljs (a large CommonJS package with optional requires of its own, run as its authors ship it).
+const packages = ['better-sqlite3', 'pg', '@fastify/swagger-ui', 'exceljs']
 
 export default defineConfig({
   resolve: { alias: { '@shared': src('./src/shared'), '@server': src('./src/server') } },

@@ -156,11 +156,14 @@ describe.skipIf(!NGINX)('nginx in front of two server processes (deploy/nginx/de
     expect((await request(port, '/manifest.webmanifest')).headers['cache-control']).toBe(REVALIDATE)
   })
 
-  it('refuses a body over the server limit (5 MB) itself, and lets one under it through', async () => {
+  it('refuses a body over the server limit (5 MB) itself, and lets one under it through, and a big archive to the import', async () => {
     const big = await request(port, '/api/admin/login', { method: 'POST', body: JSON.stringify({ username: 'x', password: 'y'.repeat(5.5 * 1024 * 1024) }) })
     expect(big.status).toBe(413)
     const under = await request(port, '/api/admin/login', { method: 'POST', body: JSON.stringify({ username: 'x', password: 'y'.repeat(4 * 1024 * 1024) }) })
     expect(under.status).toBe(400)
+    // A site's archive may be far larger: its import route has a limit of its own, and so has nginx.
+    const archive = await request(port, '/api/admin/sites/import', { method: 'POST', body: JSON.stringify({ archive: 'y'.repeat(6 * 1024 * 1024) }) })
+    expect(archive.status).toBe(401)
   })
 
   it('lets the rate limits count each client by its own address', async () => {

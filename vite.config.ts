@@ -64,7 +64,7 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['tests/server/**/*.test.ts'],
-          globalSetup: ['tests/support/global-postgres.ts'],
+          globalSetup: ['tests/support/global-postgres.ts', 'tests/support/global-server-build.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

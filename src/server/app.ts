@@ -12,6 +12,7 @@ import { admission, defaultAdmission, type AdmissionOptions } from './plugins/ad
 import { openapi } from './plugins/openapi'
 import { auth } from './plugins/auth'
 import { healthRoutes } from './routes/health'
+import { readiness, type Readiness } from './plugins/readiness'
 import { syncRoutes } from './routes/sync'
 import { deviceRoutes } from './routes/devices'
 import { adminRoutes } from './routes/admin'
@@ -27,6 +28,15 @@ export interface AppOptions {
   minClientProtocol?: number
   /** The sync admission gate's limits (plugins/admission.ts); defaults by database kind. */
   admission?: AdmissionOptions
+  /** server.ts: not ready until migrated (API answers 503 meanwhile); absent: ready from the start. */
+  readiness?: Readiness
+  /** Fastify's `trustProxy` (config TRUST_PROXY): whose X-Forwarded-For gives the client address. */
+  trustProxy?: boolean | number | string
+}
+
+/** Fastify takes a hop count as a function (its types have no number): trust the nearest `n` proxies. */
+function trustProxy(value: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -37,17 +47,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     // A URL that is not percent-encoded properly gets the same `{ error, message }` as any bad request.
     frameworkErrors: errorHandler,
+    // Behind nginx the rate limits must count the real client, not the proxy (docs/deploy.md).
+    trustProxy: trustProxy(opts.trustProxy ?? false),
   })
   const now = opts.now ?? Date.now
   const version = opts.version ?? '0.0.0'
+  const ready = opts.readiness ?? { ready: true }
   app.setErrorHandler(errorHandler)
   await app.register(security, { db: opts.db, now })
   await app.register(inputGuard)
+  await app.register(readiness, { readiness: ready })
   await app.register(admission, opts.admission ?? defaultAdmission(opts.db.kind))
   await app.register(openapi, { version })
   await app.register(auth, { db: opts.db, now, minClientProtocol: opts.minClientProtocol ?? MIN_CLIENT_PROTOCOL })
   await app.register(staticApp, { staticDir: opts.staticDir })
-  await app.register(healthRoutes, { db: opts.db, version, now })
+  await app.register(healthRoutes, { db: opts.db, version, now, readiness: ready })
   await app.register(syncRoutes, { db: opts.db, now })
   await app.register(deviceRoutes, { db: opts.db, now })
   await app.register(adminRoutes, { db: opts.db, now })

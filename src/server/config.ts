@@ -14,6 +14,12 @@ export interface ServerConfig {
   /** The built client (vite build output). */
   staticDir: string
   logLevel: string
+  /**
+   * Fastify's `trustProxy`: false (default: the connecting address is the client), true (trust every
+   * proxy), a number of hops, or addresses/CIDRs of the proxies (e.g. "127.0.0.1"). Behind nginx the
+   * rate limits must see the client's address from X-Forwarded-For, not nginx's (docs/deploy.md).
+   */
+  trustProxy: boolean | number | string
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -29,6 +35,16 @@ function port(raw: string | undefined): number {
   return n
 }
 
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = (raw ?? '').trim()
+  if (value === '' || value === 'false') return false
+  if (value === 'true') return true
+  if (/^\d+$/.test(value)) return Number(value)
+  // Addresses or CIDRs, comma-separated: each must look like an IPv4 or IPv6 address.
+  if (value.split(',').every((part) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part.trim()))) return value
+  throw new ConfigError(`TRUST_PROXY must be true, false, a number of proxies or proxy addresses (e.g. 127.0.0.1), not "${raw}"`)
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: port(env.PORT),
@@ -37,5 +53,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl: env.DATABASE_URL || null,
     staticDir: path.resolve(root, env.STATIC_DIR || 'dist/client'),
     logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: trustProxy(env.TRUST_PROXY),
   }
 }

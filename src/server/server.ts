@@ -1,33 +1,56 @@
 /**
- * Starts the server: reads the environment, opens and migrates the database, listens.
- * `npm start` builds the client first; `npm run serve` only starts.
+ * Starts the server: reads the environment, opens the database, listens, then migrates — until the
+ * migrations are done `/api/ready` answers 503 and the API "starting" (plugins/readiness.ts), so a
+ * start is visible at once and no request meets a half-migrated schema. Runs compiled
+ * (dist/server/server.js, `npm run build:server`); `npm start` builds first, `npm run serve` only starts.
+ *
+ * On SQLite it holds the data folder's server lock (db/server-lock.ts) for its whole life, so
+ * `npm run admin -- restore` can tell that it runs.
  */
 import fs from 'node:fs'
+import type { AddressInfo } from 'node:net'
 import { buildApp } from './app'
 import { configFromEnv, ConfigError } from './config'
 import { openDatabase } from './db/connection'
 import { migrateToLatest } from './db/migrate'
+import { holdServerLock, ServerLockBusy, type HeldLock } from './db/server-lock'
 import { loggerOptions } from './http/logging'
+import type { Readiness } from './plugins/readiness'
 
 async function main(): Promise<void> {
   const config = configFromEnv()
   fs.mkdirSync(config.dataDir, { recursive: true })
+  const lock: HeldLock | null = config.databaseUrl ? null : holdServerLock(config.dataDir)
   const db = openDatabase(config)
-  await migrateToLatest(db)
+  // src/server/ and dist/server/ are both two folders below the package.
   const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-  const app = await buildApp({ db, staticDir: config.staticDir, version: pkg.version, logger: loggerOptions(config.logLevel) })
-  const close = async (): Promise<void> => {
+  const readiness: Readiness = { ready: false }
+  const app = await buildApp({ db, staticDir: config.staticDir, version: pkg.version, logger: loggerOptions(config.logLevel), readiness, trustProxy: config.trustProxy })
+  const close = async (code: number): Promise<void> => {
     await app.close()
     await db.close()
-    process.exit(0)
+    lock?.release()
+    process.exit(code)
   }
-  process.once('SIGINT', () => void close())
-  process.once('SIGTERM', () => void close())
+  process.once('SIGINT', () => void close(0))
+  process.once('SIGTERM', () => void close(0))
   await app.listen({ port: config.port, host: config.host })
-  app.log.info(`Deskbook on http://localhost:${config.port} — database ${db.kind} (${db.describe})`)
+  try {
+    const applied = await migrateToLatest(db)
+    if (applied.length > 0) app.log.info(`migrations applied: ${applied.join(', ')}`)
+  } catch (e) {
+    app.log.error({ err: e }, '数据库升级失败 (migrating the database failed)')
+    await close(1)
+    return
+  }
+  readiness.ready = true
+  const { port } = app.server.address() as AddressInfo
+  app.log.info(`Deskbook ready on http://localhost:${port} — database ${db.kind} (${db.describe})`)
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof ConfigError ? `配置错误 (configuration error): ${e.message}` : e)
+  if (e instanceof ConfigError) console.error(`配置错误 (configuration error): ${e.message}`)
+  else if (e instanceof ServerLockBusy) console.error(`无法启动 (cannot start): ${e.message}`)
+  else console.error(e)
   process.exit(1)
 })

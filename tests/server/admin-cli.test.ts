@@ -1,12 +1,10 @@
 /**
- * `npm run admin`: the real command line as a child process, on a SQLite file that a real app then
+ * `npm run admin`: the real (compiled) command line as a child process, on a SQLite file that a real app then
  * serves (so an enrolment code from the CLI enrols a tablet over HTTP), and on PostgreSQL.
  */
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '@server/app'
@@ -14,32 +12,12 @@ import { openSqlite, type ServerDb } from '@server/db/connection'
 import type { EnrolResponse, PullResponse } from '@shared/sync/protocol'
 import { createPostgresDatabase } from '../support/server-db'
 import { protocolHeaders } from '../support/server-fixtures'
+import { runAdmin, type AdminRun } from '../support/admin-run'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
+type Run = AdminRun
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-/** Runs `node --import tsx src/server/cli/admin.ts …` as `npm run admin` does, with `input` on standard input. */
-function cli(args: string[], env: { DATA_DIR: string; DATABASE_URL?: string }, input = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/admin.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(input)
-  })
-}
+/** Runs the compiled dist/server/admin.js as `npm run admin` does, with `input` on standard input. */
+const cli = (args: string[], env: { DATA_DIR: string; DATABASE_URL?: string }, input = ''): Promise<Run> => runAdmin(args, env, input)
 
 async function ok(args: string[], env: { DATA_DIR: string; DATABASE_URL?: string }, input?: string): Promise<string> {
   const run = await cli(args, env, input)

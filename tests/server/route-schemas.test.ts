@@ -53,7 +53,7 @@ describe('response schemas of the API routes', () => {
 
   it('walks every route the app registered', () => {
     const api = registeredRoutes(app).filter(isApi)
-    expect(api).toEqual(expect.arrayContaining(['POST /api/sync/push', 'GET /api/sync/pull', 'GET /api/admin/sites', 'POST /api/admin/sites', 'POST /api/admin/quarantine/:id/apply', 'GET /api/health']))
+    expect(api).toEqual(expect.arrayContaining(['POST /api/sync/push', 'GET /api/sync/pull', 'GET /api/admin/sites', 'POST /api/admin/sites', 'POST /api/admin/quarantine/:id/apply', 'GET /api/health', 'GET /api/ready']))
     expect(api.length).toBeGreaterThanOrEqual(20)
   })
 

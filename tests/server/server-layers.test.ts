@@ -42,7 +42,7 @@ describe('server folders', () => {
   })
 
   it('takes only types from db/ elsewhere, but where the database is opened, migrated or pinged', () => {
-    const opensDb = ['server.ts', 'cli/admin.ts', 'routes/health.ts']
+    const opensDb = ['server.ts', 'cli/admin.ts', 'cli/backup-commands.ts', 'routes/health.ts']
     const valueImport = /^import (?!type )[^'"]*from '\.\.?\/db\//m
     expect(FILES.filter((f) => !mayQuery(f) && valueImport.test(read(f))).sort()).toEqual(opensDb.sort())
   })

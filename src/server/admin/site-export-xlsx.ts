@@ -5,7 +5,6 @@
  * one snapshot; the file is held once, as the chunks the writer produced. Recorded like every export.
  */
 import { PassThrough } from 'node:stream'
-import ExcelJS from 'exceljs'
 import type { Transaction } from 'kysely'
 import type { ServerDb } from '../db/connection'
 import type { Database } from '../db/tables'
@@ -41,6 +40,8 @@ export async function buildSiteWorkbook(db: ServerDb, req: ExportRequest): Promi
   const chunks: Buffer[] = []
   out.on('data', (c: Buffer) => chunks.push(c))
   const ended = new Promise<void>((resolve, reject) => out.on('end', resolve).on('error', reject))
+  // Loaded on the first XLSX export, not at every server start: exceljs alone takes ~300 ms to load (bench:start).
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   workbook.creator = 'Deskbook'
   await inSiteSnapshot(db, async (trx) => {

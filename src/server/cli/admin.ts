@@ -7,12 +7,14 @@
  * standard error (Chinese, English in brackets) and exit code 1, never a stack trace.
  */
 import { configFromEnv, ConfigError } from '../config'
+import { ServerLockBusy } from '../db/server-lock'
 import { openDatabase, type ServerDb } from '../db/connection'
 import { migrateToLatest } from '../db/migrate'
 import { HttpError } from '../http/http-error'
 import { checkNewPassword } from '../admin/operations'
 import { parseCommandLine, USAGE, UsageError, type Invocation } from './args'
-import { runCommand } from './commands'
+import { runCommand, type Output } from './commands'
+import { CommandRefused, runFileCommand } from './backup-commands'
 import { readPasswordFromStdin } from './password'
 
 /** A failure already said for a person. */
@@ -57,11 +59,13 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(USAGE)
     return
   }
+  const write = (out: Output): void => void process.stdout.write(inv.json ? `${JSON.stringify(out.json, null, 2)}\n` : out.text)
+  const onFile = runFileCommand(inv, configFromEnv(), Date.now())
+  if (onFile) return write(await onFile)
   const pw = await password(inv)
   const db = await open()
   try {
-    const out = await runCommand(inv, { db, now: Date.now(), password: pw, localTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone })
-    process.stdout.write(inv.json ? `${JSON.stringify(out.json, null, 2)}\n` : out.text)
+    write(await runCommand(inv, { db, now: Date.now(), password: pw, localTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone }))
   } finally {
     await db.close()
   }
@@ -69,7 +73,7 @@ async function main(argv: string[]): Promise<void> {
 
 function report(e: unknown): string {
   if (e instanceof HttpError && e.code === 'AlreadySetUp') return `${e.message}; 再加管理员请用 create-admin (to add another administrator, use create-admin)`
-  if (e instanceof UsageError || e instanceof HttpError || e instanceof CliError) return e.message
+  if (e instanceof UsageError || e instanceof HttpError || e instanceof CliError || e instanceof CommandRefused || e instanceof ServerLockBusy) return e.message
   if (e instanceof ConfigError) return `配置错误 (configuration error): ${e.message}`
   const details = process.env.DEBUG && e instanceof Error && e.stack ? `\n${e.stack}` : ' — 设置 DEBUG=1 可看详细信息 (set DEBUG=1 for details)'
   return `出错了 (unexpected error): ${errorMessage(e)}${details}`

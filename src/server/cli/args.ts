@@ -23,6 +23,10 @@ const OPTIONS = {
   device: { type: 'string' },
   department: { type: 'string' },
   file: { type: 'string' },
+  to: { type: 'string' },
+  dir: { type: 'string' },
+  'keep-days': { type: 'string' },
+  from: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -49,6 +53,9 @@ const COMMANDS = {
   devices: { options: ['site'], required: [] },
   revoke: { options: ['device'], required: ['device'] },
   'import-site': { options: ['file'], required: ['file'] },
+  backup: { options: ['to', 'dir', 'keep-days'], required: [] },
+  restore: { options: ['from'], required: ['from'] },
+  'mark-restored': { options: [], required: [] },
   help: { options: [], required: [] },
 } as const satisfies Record<string, CommandSpec>
 
@@ -98,6 +105,23 @@ export const USAGE = `Deskbook 服务器管理 (server administration)
   import-site --file 导出文件.json
       从项目的 JSON 导出文件(含业主电话)重建项目;服务器上已有该项目时拒绝
       Recreate a site from its JSON archive (exported with phones); refused if the site is here
+  backup (--to 文件 | --dir 目录 [--keep-days 天数])
+      SQLite:服务器运行中也可备份(在线备份,不是复制文件);--dir 用带日期的文件名,
+      并删除该目录中超过 --keep-days 天(默认 14)的旧备份(只删它自己的备份文件)。
+      PostgreSQL:显示要运行的 pg_dump 命令
+      SQLite: a consistent copy while the server runs (online backup, never a file copy); --dir
+      names it by date and deletes its own backups there older than --keep-days (default 14).
+      PostgreSQL: prints the pg_dump command to run
+  restore --from 文件
+      SQLite:用备份替换数据库(服务器必须先停止;被替换的数据库保留在旁边),再升级结构并
+      标记为已恢复,平板下次同步时会补传服务器缺少的记录。PostgreSQL:显示 pg_restore 步骤
+      SQLite: put a backup in place (the server must be stopped; the replaced database is kept
+      beside it), migrate it and mark it restored so tablets re-send what it lacks. PostgreSQL:
+      prints the pg_restore steps
+  mark-restored
+      把数据库标记为已恢复(新的代号):用 pg_restore 恢复 PostgreSQL 后必须运行,否则平板
+      不会补传备份之后的记录 / Mark the database restored (a new generation): required after a
+      pg_restore, or the tablets never re-send what they changed after the backup
   help
       显示本说明 / Show this help
 
@@ -179,5 +203,15 @@ export function parseCommandLine(argv: string[]): Invocation {
     }
     if (given.timezone !== undefined && siteOptions.length === 0) throw new UsageError('--timezone 只用于新建项目,请同时给出 --site (--timezone is for the new site: give --site too)')
   }
+  if (first === 'backup') backupOptions(given)
   return { command: first, json, values: given, passwordStdin }
+}
+
+/** `backup`: exactly one of --to and --dir; --keep-days (a whole number of days ≥ 1) only with --dir. */
+function backupOptions(given: Partial<Record<StringOption, string>>): void {
+  if ((given.to === undefined) === (given.dir === undefined)) throw new UsageError(`备份需要 --to 文件 或 --dir 目录,二选一 (backup needs either --to FILE or --dir DIR); ${HINT}`)
+  const keep = given['keep-days']
+  if (keep === undefined) return
+  if (given.dir === undefined) throw new UsageError('--keep-days 只用于 --dir (--keep-days goes with --dir)')
+  if (!/^\d+$/.test(keep) || Number(keep) < 1) throw new UsageError(`--keep-days 须为至少 1 的整数,不是 "${keep}" (--keep-days must be a whole number of days, at least 1)`)
 }

@@ -7,6 +7,7 @@ import { DEFAULT_TIMEZONE, formatDateTime } from '@shared/domain/time'
 import type { ServerDb } from '../db/connection'
 import { findDevice } from '../repositories/devices'
 import { findSite } from '../repositories/sites'
+import { startNewGeneration } from '../repositories/server-meta'
 import { createSite } from '../sync/enrolment'
 import { httpError } from '../http/http-error'
 import { addAdmin, deviceSummaries, issueAdminCode, NO_SUCH_SITE, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, type DepartmentSummary } from '../admin/operations'
@@ -27,6 +28,10 @@ export interface CommandContext {
   /** Timezone for times not tied to a site (the server's own). */
   localTimezone: string
 }
+
+/** What a restore means for the tablets, said after `restore` and `mark-restored`. */
+export const TABLETS_RESYNC =
+  '每台平板下次同步时会发现服务器已恢复,补传它有而服务器没有的记录,再重新下载 (every tablet finds the server restored on its next sync, re-sends what the server lacks and pulls again)'
 
 const lines = (...xs: (string | false)[]): string => xs.filter((x) => x !== false).join('\n') + '\n'
 
@@ -162,7 +167,16 @@ export async function runCommand(inv: Invocation, ctx: CommandContext): Promise<
     }
     case 'import-site':
       return importSiteFromFile(db, v.file!, now)
+    case 'mark-restored': {
+      const epoch = await startNewGeneration(db.kysely, now)
+      return {
+        text: lines(`已标记为已恢复 (marked restored): 新的代号 (new generation) ${epoch.generation}`, TABLETS_RESYNC),
+        json: epoch,
+      }
+    }
     case 'help':
-      throw new Error('help is answered before the database is opened')
+    case 'backup':
+    case 'restore':
+      throw new Error(`${inv.command} is answered before the database is opened`)
   }
 }

@@ -18,3 +18,10 @@ export async function migrateToLatest(db: ServerDb): Promise<string[]> {
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
+
+/** The schema version: the name of the latest migration applied (null before any ran). */
+export async function schemaVersion(db: ServerDb): Promise<string | null> {
+  const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider() })
+  const applied = (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined)
+  return applied.at(-1)?.name ?? null
+}

@@ -7,7 +7,7 @@ import type { ServerDb } from '@server/db/connection'
 import type { Transport, TransportRequest, TransportResponse } from '@client/sync/transport'
 
 /** Where a push transaction dies: before writing the `nth` mutation's `applied_mutations` row, or at its change-number update. */
-export type KillPoint = { at: 'appliedRow'; nth: number } | { at: 'changeSeq' }
+export type KillPoint = { at: 'recordRow'; nth: number } | { at: 'changeSeq' }
 
 export interface SimBackend {
   /** The server's clock; the tablets' clocks are it plus their skew. */

@@ -58,9 +58,10 @@ class Killer implements KyselyPlugin {
     const node = args.node as OperationNode & { into?: OperationNode; table?: OperationNode }
     const plan = this.plan
     if (plan) {
-      if (node.kind === 'InsertQueryNode' && tableOf(node.into) === 'applied_mutations') {
+      // The nth record the push writes: the server records the batch's outcomes together at its end.
+      if (node.kind === 'InsertQueryNode' && tableOf(node.into) === 'records') {
         this.rowsThisRequest++
-        if (plan.at === 'appliedRow' && this.rowsThisRequest >= plan.nth) this.kill()
+        if (plan.at === 'recordRow' && this.rowsThisRequest >= plan.nth) this.kill()
       } else if (plan.at === 'changeSeq' && node.kind === 'UpdateQueryNode' && tableOf(node.table) === 'sites' && this.rowsThisRequest > 0) {
         this.kill()
       }

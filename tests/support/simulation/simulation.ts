@@ -196,9 +196,9 @@ export class Simulation {
         t.skew = this.randomSkew()
         return this.note(`tablet ${t.index} clock now ${Math.round(t.skew / MINUTE)} min off`)
       case 'arm': {
-        const plan: KillPoint = rng.chance(0.7) ? { at: 'appliedRow', nth: rng.int(1, 3) } : { at: 'changeSeq' }
+        const plan: KillPoint = rng.chance(0.7) ? { at: 'recordRow', nth: rng.int(1, 3) } : { at: 'changeSeq' }
         server.arm(plan)
-        return this.note(`server will die in a push transaction at ${plan.at === 'appliedRow' ? `mutation ${plan.nth}` : 'its change-number update'}`)
+        return this.note(`server will die in a push transaction at ${plan.at === 'recordRow' ? `mutation ${plan.nth}` : 'its change-number update'}`)
       }
       case 'restart':
         return this.restart()
@@ -311,7 +311,7 @@ export class Simulation {
     const t = this.tablets[0]!
     await this.write(t)
     await this.write(t)
-    this.server.arm({ at: 'appliedRow', nth: 2 })
+    this.server.arm({ at: 'recordRow', nth: 2 })
     await this.sync(t)
     expect(this.server.up, this.msg('the server dies on the second mutation of the batch')).toBe(false)
     await this.restart()

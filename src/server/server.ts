@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const config = configFromEnv()
   fs.mkdirSync(config.dataDir, { recursive: true })
   const lock: HeldLock | null = config.databaseUrl ? null : holdServerLock(config.dataDir)
-  const db = openDatabase(config)
+  const db = await openDatabase(config)
   // src/server/ and dist/server/ are both two folders below the package.
   const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
   const readiness: Readiness = { ready: false }

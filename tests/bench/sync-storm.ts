@@ -7,7 +7,8 @@
  *     PostgreSQL (a throwaway cluster, tests/support/postgres-cluster.ts), the tablets spread over them.
  */
 import pg from 'pg'
-import { openPostgres, type ServerDb } from '@server/db/connection'
+import { type ServerDb } from '@server/db/connection'
+import { openPostgres } from '@server/db/postgres'
 import { migrateToLatest } from '@server/db/migrate'
 import { startServer } from '../support/app-server'
 import { startCluster } from '../support/postgres-cluster'

@@ -7,7 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { inject } from 'vitest'
-import { openPostgres, openSqlite, type ServerDb } from '@server/db/connection'
+import { openSqlite, type ServerDb } from '@server/db/connection'
+import { openPostgres } from '@server/db/postgres'
 import { migrateToLatest } from '@server/db/migrate'
 
 export interface Backend {

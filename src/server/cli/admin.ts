@@ -39,7 +39,7 @@ async function open(): Promise<ServerDb> {
   const config = configFromEnv()
   let db: ServerDb
   try {
-    db = openDatabase(config)
+    db = await openDatabase(config)
   } catch (e) {
     const setting = config.databaseUrl ? 'DATABASE_URL' : `DATA_DIR (${config.dataDir})`
     throw new CliError(`无法打开数据库,请检查 ${setting} (cannot open the database, check ${setting}): ${errorMessage(e)}`)

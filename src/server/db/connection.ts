@@ -4,13 +4,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import pg from 'pg'
-import { Kysely, PostgresDialect, sql } from 'kysely'
+import { Kysely, sql } from 'kysely'
 import { FifoSqliteDialect } from './fifo-sqlite'
 import type { Database } from './tables'
-
-// bigint columns hold ms timestamps and change numbers, all below 2^53: read them as numbers.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v))
 
 export type DbKind = 'sqlite' | 'postgres'
 
@@ -32,18 +28,14 @@ export function openSqlite(file: string): ServerDb {
   return { kysely, kind: 'sqlite', describe: file, close: () => kysely.destroy() }
 }
 
-export function openPostgres(url: string): ServerDb {
-  const pool = new pg.Pool({ connectionString: url, max: 10 })
-  // An idle connection dropped by PostgreSQL (restart, admin command) must not crash the server;
-  // the pool replaces it on next use.
-  pool.on('error', (e: Error) => console.error(`postgres: idle connection lost (${e.message})`))
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  const u = new URL(url)
-  return { kysely, kind: 'postgres', describe: `${u.hostname || 'socket'}:${u.port || 5432}${u.pathname}`, close: () => kysely.destroy() }
-}
-
-export function openDatabase(options: { dataDir: string; databaseUrl: string | null }): ServerDb {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(path.join(options.dataDir, 'deskbook.sqlite'))
+/**
+ * SQLite under `dataDir`, or PostgreSQL when a URL is given: the PostgreSQL driver is loaded only
+ * then, so a server on SQLite starts without it (issue 12 point 5: start-up ≤ 1 s).
+ */
+export async function openDatabase(options: { dataDir: string; databaseUrl: string | null }): Promise<ServerDb> {
+  if (!options.databaseUrl) return openSqlite(path.join(options.dataDir, 'deskbook.sqlite'))
+  const { openPostgres } = await import('./postgres')
+  return openPostgres(options.databaseUrl)
 }
 
 /** Can the database be reached? Throws when it cannot (the health check answers 503). */

@@ -7,7 +7,8 @@
  * The model needs the server's clock at each push (for the clamp of stamps from the future): it is
  * read back from `applied_mutations` and checked to lie between sending the push and its answer.
  */
-import { openPostgres, type ServerDb } from '@server/db/connection'
+import { type ServerDb } from '@server/db/connection'
+import { openPostgres } from '@server/db/postgres'
 import { migrateToLatest } from '@server/db/migrate'
 import { fetchTransport, type Transport, type TransportRequest, type TransportResponse } from '@client/sync/transport'
 import type { PushResponse } from '@shared/sync/protocol'

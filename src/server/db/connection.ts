@@ -7,16 +7,9 @@ import SQLite from 'better-sqlite3'
 import { Kysely, sql } from 'kysely'
 import { FifoSqliteDialect } from './fifo-sqlite'
 import type { Database } from './tables'
+import type { ServerDb } from './server-db'
 
-export type DbKind = 'sqlite' | 'postgres'
-
-export interface ServerDb {
-  kysely: Kysely<Database>
-  kind: DbKind
-  /** Where it lives, for the startup line: a file path, or the PostgreSQL host and database (never the password). */
-  describe: string
-  close(): Promise<void>
-}
+export type { DbKind, ServerDb } from './server-db'
 
 export function openSqlite(file: string): ServerDb {
   fs.mkdirSync(path.dirname(file), { recursive: true })

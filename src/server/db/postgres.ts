@@ -4,7 +4,7 @@
  */
 import pg from 'pg'
 import { Kysely, PostgresDialect } from 'kysely'
-import type { ServerDb } from './connection'
+import type { ServerDb } from './server-db'
 import type { Database } from './tables'
 
 // bigint columns hold ms timestamps and change numbers, all below 2^53: read them as numbers.

@@ -20,6 +20,8 @@ describe('site workbook cells', () => {
   it('shows names for ids, words for codes, yuan for fen, 是/否, and never image data', () => {
     const time = timeFormatter('Asia/Shanghai')
     expect(cellOf('receiverId', 's1', time, names)).toBe('王管理')
+    // No code reaches the sheet raw: a tablet's kind and a review's are words.
+    expect([cellOf('kind', 'desk', time, names), cellOf('kind', 'registerWeekly', time, names)]).toEqual(['前台平板', '接待登记周审'])
     expect(cellOf('inspectedIds', ['s1', 'gone'], time, names)).toBe('王管理、gone')
     expect(cellOf('departmentId', 'd1', time, names)).toBe('工程部')
     expect(cellOf('roomId', 'r1', time, names)).toBe('3-2-1101')

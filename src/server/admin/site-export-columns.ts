@@ -41,12 +41,12 @@ export const SHEETS: readonly (readonly [table: string, name: string])[] = [
 
 const LABELS: Record<string, string> = {
   id: '记录ID', name: '名称', timezone: '时区', active: '启用', code: '代码', start: '开始', end: '结束', role: '角色', departmentId: '部门',
-  ref: '编号', receivedAt: '接待时间', channel: '来访方式', receiverId: '接待人', relayedBy: '转告岗位', room: '房号', roomId: '房号', customerId: '客户档案',
+  ref: '编号', receivedAt: '接待时间', channel: '来访方式', receiverId: '接待人', relayedBy: '转告岗位', room: '房号', roomId: '房屋档案', customerId: '客户档案',
   customerName: '业主姓名', honorific: '称谓', phone: '联系电话', matter: '事由', category: '类别', urgency: '轻重缓急', createdAt: '录入时间',
   receptionId: '接待编号', type: '类型', at: '时间', staffId: '记录人', note: '备注', assignee: '承办人', satisfaction: '满意度', level: '跟进层级',
   correction: '更正', signatureId: '签名', kind: '类型', period: '期间', reviewerId: '审核人', covered: '审核范围', openCount: '未完成数', comment: '意见',
   subjectType: '签署对象', subjectId: '签署记录', signerName: '签名人', signerStaffId: '签名员工', image: '图像', signedAt: '签名时间',
-  building: '楼栋', unit: '单元', number: '房号', label: '房号', relation: '关系', phones: '电话', moveInDate: '入伙日期', registeredOn: '登记日期',
+  building: '楼栋', unit: '单元', number: '房号', label: '完整房号', relation: '关系', phones: '电话', moveInDate: '入伙日期', registeredOn: '登记日期',
   startDate: '开工日期', endDate: '完工日期', contractor: '装修公司/负责人', contractorPhone: '装修方电话', shiftKey: '班次', source: '来源', content: '内容',
   action: '处理措施', notified: '已通知', followUp: '需跟进', escalation: '上报', correctsId: '更正的记录', resolvesFollowUp: '了结跟进', paperRef: '纸质记录编号',
   afterHandoverId: '交班后补记', fromShiftKey: '交班班次', toShiftKey: '接班班次', outgoingId: '交班人', incomingId: '接班人', arrivedAt: '到岗时间',
@@ -69,6 +69,8 @@ const WORDS: Record<string, Record<string, string>> = {
   role: { assistant: '客服助理', administrator: '客服管理员', supervisor: '客服主管', manager: '客服经理', department: '部门人员', admin: '系统管理员' },
   satisfaction: { verySatisfied: '非常满意', satisfied: '满意', neutral: '一般', dissatisfied: '不满意' },
   level: { supervisor: '主管', manager: '经理' },
+  // A tablet's kind, and a review's (the same field name on two sheets; their codes do not overlap).
+  kind: { desk: '前台平板', department: '部门平板', registerDaily: '接待登记日审', registerWeekly: '接待登记周审', dutyLogDaily: '值班记录日审' },
 }
 
 /** Fields never shown in a sheet: the site (one per workbook) and a staff member's PIN verifier. */

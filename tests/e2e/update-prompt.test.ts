@@ -76,7 +76,7 @@ describe('a new version is offered, never forced', () => {
     await expect.poll(async () => {
       await page.getByRole('button', { name: '检查更新' }).click()
       return prompt.waitFor({ timeout: 4_000 }).then(() => true, () => false)
-    }, { timeout: 60_000, intervals: [0] }).toBe(true)
+    }, { timeout: 60_000, interval: 0 }).toBe(true)
     expect(await prompt.textContent()).toContain('新版本已下载')
     expect(await prompt.textContent()).toContain('有未保存的表单')
     expect(await page.getByRole('button', { name: '立即更新' }).isDisabled()).toBe(true)
@@ -132,7 +132,7 @@ describe('a new version is offered, never forced', () => {
     await expect.poll(async () => {
       await page.getByRole('button', { name: '检查更新' }).click()
       return prompt.waitFor({ timeout: 4_000 }).then(() => true, () => false)
-    }, { timeout: 60_000, intervals: [0] }).toBe(true)
+    }, { timeout: 60_000, interval: 0 }).toBe(true)
     await expect.poll(() => result.textContent(), { timeout: 20_000 }).toContain('发现新版本')
 
     // With the prompt up, every page's buttons stay where a tap reaches them: the register form's 登记 too.

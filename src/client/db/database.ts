@@ -22,6 +22,8 @@ import type { DutyEntry } from '@shared/domain/duty-log'
 import type { Handover, HandoverTemplate } from '@shared/domain/handover'
 import type { DayNote } from '@shared/domain/day-note'
 import type { Loan, LoanReturn, PaidService, Periodical } from '@shared/domain/desk-services'
+import type { RosterCell, RosterStep, RosterVersion } from '@shared/domain/roster'
+import type { RosterAnswer, RosterRequest } from '@shared/domain/roster-request'
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema'
 import type { ReceptionIndexRow } from './register/index-row'
 
@@ -102,6 +104,11 @@ export class DeskbookDb extends Dexie {
   verifications!: Table<Verification, string>
   inspectionResponses!: Table<InspectionResponse, string>
   inspectionPhotos!: Table<InspectionPhoto, string>
+  rosterCells!: Table<RosterCell, string>
+  rosterVersions!: Table<RosterVersion, string>
+  rosterSteps!: Table<RosterStep, string>
+  rosterRequests!: Table<RosterRequest, string>
+  rosterAnswers!: Table<RosterAnswer, string>
   /** A handover in progress on this tablet (local only: it is written as one record when both have signed). */
   handoverDrafts!: Table<{ id: string; value: unknown; updatedAt: number }, string>
   /** What a person has typed in a form and not saved yet (local only, never synced): `form-drafts.ts`. */

@@ -161,6 +161,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('meta').delete('pullCursor')
     },
   },
+  {
+    version: 11,
+    why: 'The monthly roster (issue 13): the working copy cell by cell by site and day and by person; versions by month; their steps by version; leave and swap requests by person and day; answers by request.',
+    stores: {
+      rosterCells: 'id, [siteId+date], staffId',
+      rosterVersions: 'id, month',
+      rosterSteps: 'id, versionId',
+      rosterRequests: 'id, staffId, date',
+      rosterAnswers: 'id, requestId',
+    },
+  },
 ]
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version

@@ -30,6 +30,11 @@ export const SHEETS: readonly (readonly [table: string, name: string])[] = [
   ['inspectionTemplates', '检查表'],
   ['signatures', '签名'],
   ['inspectionPhotos', '检查照片'],
+  ['rosterVersions', '排班表版本'],
+  ['rosterSteps', '排班表审批'],
+  ['rosterRequests', '调休请假换班申请'],
+  ['rosterAnswers', '调休请假换班审批'],
+  ['rosterCells', '排班表草稿'],
   ['staff', '员工'],
   ['departments', '部门'],
   ['shiftTypes', '班次'],
@@ -56,6 +61,8 @@ const LABELS: Record<string, string> = {
   service: '服务项目', amountFen: '金额(元)', receiptNo: '收据号', version: '版本', templateId: '检查表', inspectorId: '检查人', inspectedIds: '被检查人',
   results: '检查结果', summary: '总结', inspectorSignatureId: '检查人签名', inspectionId: '检查记录', itemCode: '项目代码', standardId: '标准', finding: '不合格事实',
   cause: '原因', measure: '纠正措施', dueDate: '完成期限', nonconformityId: '不合格项', effective: '有效', letter: '字母', supervisorEscalationHours: '升级主管(小时)',
+  month: '月份', lane: '类别', basedOnId: '所依据的版本', reason: '原因', requestId: '申请', snapshot: '排班', step: '步骤', versionId: '排班表版本',
+  toDate: '截止日期', swapWithId: '换班对象', swapDate: '换班日期', decision: '决定', coverId: '替班人', minStaff: '最少人数',
   managerEscalationHours: '升级经理(小时)', complaintDeadlineHours: '投诉答复时限(小时)', idleLockMinutes: '自动锁定(分钟)', handoverLeadMinutes: '交接提前(分钟)',
 }
 
@@ -70,13 +77,18 @@ const WORDS: Record<string, Record<string, string>> = {
   satisfaction: { verySatisfied: '非常满意', satisfied: '满意', neutral: '一般', dissatisfied: '不满意' },
   level: { supervisor: '主管', manager: '经理' },
   // A tablet's kind, and a review's (the same field name on two sheets; their codes do not overlap).
-  kind: { desk: '前台平板', department: '部门平板', registerDaily: '接待登记日审', registerWeekly: '接待登记周审', dutyLogDaily: '值班记录日审' },
+  kind: { desk: '前台平板', department: '部门平板', registerDaily: '接待登记日审', registerWeekly: '接待登记周审', dutyLogDaily: '值班记录日审', timeOff: '调休', leave: '请假', swap: '换班' },
+  // The roster's words (篇2 4.1, 4.2.6).
+  lane: { desk: '前台值班', support: '后台支援' },
+  step: { approve: '审核通过', return: '退回修改', acknowledge: '经理确认' },
+  decision: { approve: '批准', refuse: '不批准' },
+  source: { draft: '编制', request: '调休请假换班', call: '来电', visit: '来访', patrol: '巡查', system: '系统', other: '其他' },
 }
 
 /** Fields never shown in a sheet: the site (one per workbook) and a staff member's PIN verifier. */
 const HIDDEN = new Set(['siteId', 'pin'])
 /** Fields naming a staff member. */
-const STAFF = new Set(['staffId', 'receiverId', 'reviewerId', 'signerStaffId', 'outgoingId', 'incomingId', 'inspectorId'])
+const STAFF = new Set(['staffId', 'receiverId', 'reviewerId', 'signerStaffId', 'outgoingId', 'incomingId', 'inspectorId', 'swapWithId', 'coverId'])
 /** Excel refuses a cell longer than this. */
 const MAX_CELL = 32_767
 

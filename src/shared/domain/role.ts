@@ -30,6 +30,10 @@ export const ACTIONS = [
   'roster.read',
   'roster.draft',
   'roster.approve',
+  /** Asks for time off, leave or a swap (篇2 4.2.6): the people on the roster, for themselves. */
+  'roster.request',
+  /** Receives the approved roster (篇2 4.1.1 报物业服务中心经理). */
+  'roster.acknowledge',
   'inspection.record',
   /** Sees inspections: the inspected their own, with their nonconformities; answers with a comment and signature. */
   'inspection.read',
@@ -67,9 +71,9 @@ const ASSISTANT: Action[] = [
 
 const PERMISSIONS: Record<Role, readonly Action[]> = {
   // 篇2 3.3: front-desk service; what it cannot handle goes up.
-  assistant: ASSISTANT,
+  assistant: [...ASSISTANT, 'roster.request'],
   // 篇2 3.2: roster, daily checks, handles what assistants cannot.
-  administrator: [...ASSISTANT, 'handover.pinNotes', 'roster.draft', 'inspection.record', 'staff.manage', 'settings.manage'],
+  administrator: [...ASSISTANT, 'roster.request', 'handover.pinNotes', 'roster.draft', 'inspection.record', 'staff.manage', 'settings.manage'],
   // 篇4 3.2, 4.3; 篇2 4.2.5, 4.2.6, 4.4.3.
   supervisor: [
     ...ASSISTANT,
@@ -90,6 +94,7 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'review.registerWeekly',
     'dutyLog.read',
     'roster.read',
+    'roster.acknowledge',
     'inspection.record',
     'inspection.read',
     'archive.read',

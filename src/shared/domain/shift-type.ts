@@ -18,6 +18,8 @@ export const ShiftTypeSchema = Type.Object({
   /** End ≤ start means the shift runs past midnight; end = start is a 24-hour shift. */
   end: Type.String({ pattern: HHMM }),
   active: Type.Boolean(),
+  /** Fewest people at the desk on this shift (issue 13 point 1); 1 when not set. */
+  minStaff: Type.Optional(Type.Integer({ minimum: 0, maximum: 20 })),
 })
 export type ShiftType = Static<typeof ShiftTypeSchema>
 

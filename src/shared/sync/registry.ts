@@ -20,6 +20,8 @@ import { HandoverSchema, HandoverTemplateSchema } from '../domain/handover'
 import { DayNoteSchema } from '../domain/day-note'
 import { LoanReturnSchema, LoanSchema, PaidServiceSchema, PeriodicalSchema } from '../domain/desk-services'
 import { InspectionTemplateSchema } from '../domain/inspection-template'
+import { RosterCellSchema, RosterStepSchema, RosterVersionSchema, type StepKind } from '../domain/roster'
+import { RosterAnswerSchema, RosterRequestSchema } from '../domain/roster-request'
 import { InspectionPhotoSchema, InspectionResponseSchema, InspectionSchema, NonconformitySchema, VerificationSchema } from '../domain/inspection'
 
 export type RecordKind = 'editable' | 'appendOnly'
@@ -101,7 +103,38 @@ const REGISTRY = {
   'verification.add': { table: 'verifications', kind: 'appendOnly', action: 'inspection.record', schema: VerificationSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'nonconformityId', actorField: 'staffId' },
   'inspectionResponse.add': { table: 'inspectionResponses', kind: 'appendOnly', action: 'inspection.respond', schema: InspectionResponseSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'inspectionId', actorField: 'staffId' },
   'inspectionPhoto.add': { table: 'inspectionPhotos', kind: 'appendOnly', action: 'inspection.record', schema: InspectionPhotoSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'inspectionId' },
+  // Monthly roster (issue 13; 篇2 4.1, 4.2.6): the working copy cell by cell; versions, steps, requests and answers append-only.
+  'rosterCell.put': { table: 'rosterCells', kind: 'editable', action: 'roster.draft', schema: RosterCellSchema, siteField: 'siteId', op: 'put', versions: [1] },
+  'rosterVersion.add': {
+    table: 'rosterVersions',
+    kind: 'appendOnly',
+    action: 'roster.draft',
+    // A version carrying out an approved request is the supervisor's (篇2 4.2.6).
+    actionFor: (fields) => (fields.source === 'request' ? 'roster.approve' : 'roster.draft'),
+    schema: RosterVersionSchema,
+    siteField: 'siteId',
+    op: 'put',
+    versions: [1],
+    actorField: 'staffId',
+  },
+  'rosterStep.add': {
+    table: 'rosterSteps',
+    kind: 'appendOnly',
+    action: 'roster.approve',
+    actionFor: (fields) => (STEP_ACTIONS[fields.step as StepKind] ?? 'roster.approve'),
+    schema: RosterStepSchema,
+    siteField: 'siteId',
+    op: 'put',
+    versions: [1],
+    parentField: 'versionId',
+    actorField: 'staffId',
+  },
+  'rosterRequest.add': { table: 'rosterRequests', kind: 'appendOnly', action: 'roster.request', schema: RosterRequestSchema, siteField: 'siteId', op: 'put', versions: [1], actorField: 'staffId' },
+  'rosterAnswer.add': { table: 'rosterAnswers', kind: 'appendOnly', action: 'roster.approve', schema: RosterAnswerSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'requestId', actorField: 'staffId' },
 } satisfies Record<string, MutationSpec>
+
+/** 篇2 4.1.1: the supervisor approves or returns a version, the manager acknowledges it. */
+const STEP_ACTIONS: Record<StepKind, Action> = { approve: 'roster.approve', return: 'roster.approve', acknowledge: 'roster.acknowledge' }
 
 /** The name of a mutation the registry knows, e.g. `staff.put`. */
 export type MutationName = keyof typeof REGISTRY
@@ -115,7 +148,10 @@ export const INSPECTION_TABLES: readonly string[] = ['inspectionTemplates', 'ins
  * 篇2 4.2.4: the duty log is for the site's desk staff only. These tables go to desk devices only and
  * are refused from any other.
  */
-export const CONFIDENTIAL_TABLES: readonly string[] = ['dutyEntries', 'handovers', 'dayNotes', 'periodicals', 'loans', 'loanReturns', 'paidServices', ...INSPECTION_TABLES]
+/** Tables of the monthly roster: the desk's own planning, which departments have no part in. */
+export const ROSTER_TABLES: readonly string[] = ['rosterCells', 'rosterVersions', 'rosterSteps', 'rosterRequests', 'rosterAnswers']
+
+export const CONFIDENTIAL_TABLES: readonly string[] = [...ROSTER_TABLES, 'dutyEntries', 'handovers', 'dayNotes', 'periodicals', 'loans', 'loanReturns', 'paidServices', ...INSPECTION_TABLES]
 
 /** Tables the server sends to tablets (records of a site). `devices` is written by the server only. */
 export const PULLED_TABLES = [
@@ -146,6 +182,11 @@ export const PULLED_TABLES = [
   'verifications',
   'inspectionResponses',
   'inspectionPhotos',
+  'rosterCells',
+  'rosterVersions',
+  'rosterSteps',
+  'rosterRequests',
+  'rosterAnswers',
 ] as const
 export type PulledTable = (typeof PULLED_TABLES)[number]
 

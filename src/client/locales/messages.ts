@@ -1,6 +1,7 @@
 /**
  * All interface texts: the app's own (`locales/zh-CN.json`, `en.json`) plus each feature's
- * (`features/<feature>/locales/zh-CN.json`, `en.json`), merged. A feature's files hold only its own
+ * (`features/<feature>/locales/zh-CN.json`, `en.json`, or a part of a feature its own
+ * `features/<feature>/<part>/locales/…`), merged. A feature's files hold only its own
  * top-level keys, so features add texts without touching each other's files.
  */
 import zhCN from './zh-CN.json'
@@ -8,7 +9,7 @@ import en from './en.json'
 
 type Messages = Record<string, unknown>
 
-const featureFiles = import.meta.glob<Messages>('../features/*/locales/*.json', { eager: true, import: 'default' })
+const featureFiles = import.meta.glob<Messages>(['../features/*/locales/*.json', '../features/*/*/locales/*.json'], { eager: true, import: 'default' })
 
 function merged(base: Messages, locale: string): Messages {
   const out: Messages = { ...base }

@@ -68,13 +68,22 @@ describe('can', () => {
     expect(ACTIONS.filter((a) => can('department', a))).toEqual(['reception.follow', 'reception.reportDepartment', 'customer.contact'])
   })
 
-  it('gives the administrator and the supervisor everything an assistant may do', () => {
+  it('gives the administrator and the supervisor everything an assistant may do, but asking for leave on the roster', () => {
     const assistant = ACTIONS.filter((a) => can('assistant', a))
     expect(assistant.length).toBeGreaterThan(0)
     for (const action of assistant) {
       expect(can('administrator', action), action).toBe(true)
-      expect(can('supervisor', action), action).toBe(true)
+      // 篇2 4.2.6: 值班人员 ask the supervisor for leave; the supervisor stands no shift.
+      expect(can('supervisor', action), action).toBe(action !== 'roster.request')
     }
+  })
+
+  it('lets only the administrator draft the roster, the supervisor approve it, the manager acknowledge it, and those on it ask for leave (篇2 4.1.1, 4.2.6)', () => {
+    const who = (action: Action): Role[] => ROLES.filter((r) => can(r, action))
+    expect(who('roster.draft')).toEqual(['administrator'])
+    expect(who('roster.approve')).toEqual(['supervisor'])
+    expect(who('roster.acknowledge')).toEqual(['manager'])
+    expect(who('roster.request')).toEqual(['assistant', 'administrator'])
   })
 
   it('lets only desk roles read the duty log', () => {

@@ -15,10 +15,10 @@ import type { Role } from '@shared/domain/role'
 import type { Signature } from '@shared/domain/signature'
 import type { ShiftType } from '@shared/domain/shift-type'
 import { HOUR, MINUTE, instantAt } from '@shared/domain/time'
-import { CONFIDENTIAL_TABLES, INSPECTION_TABLES } from '@shared/sync/registry'
+import { CONFIDENTIAL_TABLES, INSPECTION_TABLES, ROSTER_TABLES } from '@shared/sync/registry'
 
 /** The duty log's own confidential tables (inspections are tested in inspection-permissions.test.ts). */
-const DUTY_TABLES = CONFIDENTIAL_TABLES.filter((t) => !INSPECTION_TABLES.includes(t))
+const DUTY_TABLES = CONFIDENTIAL_TABLES.filter((t) => !INSPECTION_TABLES.includes(t) && !ROSTER_TABLES.includes(t))
 import type { Mutation } from '@shared/sync/mutation'
 import type { CountsResponse, PushResult } from '@shared/sync/protocol'
 import { BACKENDS } from '../support/server-db'

@@ -60,7 +60,7 @@ describe('the tablet shell', () => {
 
   it('gives every control of the register and archive pages a name and at least 44 × 44 px', async () => {
     const found: string[] = []
-    for (const path of ['/register', '/register/new', '/archive', '/archive/import']) {
+    for (const path of ['/register', '/register/new', '/archive', '/archive/import', '/roster/requests']) {
       await page.goto(`${h.server.url}${path}`)
       await page.locator('main h1').first().waitFor()
       found.push(...(await controlProblems(page)).map((p) => `${path} ${p}`))

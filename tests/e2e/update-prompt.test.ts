@@ -8,7 +8,7 @@ import { useE2eHarness } from '../support/e2e-harness'
 import { firstRunSetup, loginAs, waitForServiceWorker } from '../support/journeys'
 
 /** Every page of the shell a clerk, the administrator or the supervisor works on, with its actions at the bottom. */
-const PAGES = ['/today', '/register', '/register/new', '/register/reviews', '/duty-log', '/duty-log/reviews', '/duty-log/services', '/handover', '/roster', '/inspection', '/inspection/new', '/inspection/checklist', '/inspection/appraisal', '/archive', '/archive/import', '/settings']
+const PAGES = ['/today', '/register', '/register/new', '/register/reviews', '/duty-log', '/duty-log/reviews', '/duty-log/services', '/handover', '/roster', '/roster/requests', '/inspection', '/inspection/new', '/inspection/checklist', '/inspection/appraisal', '/archive', '/archive/import', '/settings']
 
 /**
  * The buttons and links of the page that something else covers: each is scrolled to the bottom of the

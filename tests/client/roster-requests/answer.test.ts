@@ -40,7 +40,7 @@ describe('the supervisor answers a request', () => {
     await card(w).find('[data-testid="request-approve"]').trigger('click')
     // 张敏 stands the night: not offered as the cover, said why; 王管理 has no shift that day.
     expect(w.findAll('[data-testid="request-cover"] label').map((l) => l.text())).toEqual(['不安排替班', '王管理(空闲)'])
-    expect(card(w).text()).toContain('张敏:12月10日 夜班有班')
+    expect(card(w).text()).toContain('张敏 已排 12月10日 夜班,不能替班')
     expect(w.find('[data-testid="request-understaffed"]').text()).toBe('12月10日白班将只有0人,少于最少1人')
     expect(w.find('[data-testid="request-outcome"] ul').text()).toContain('12月10日白班:无人')
 

@@ -33,11 +33,16 @@ describe('the clerk asks for leave, time off or a swap', () => {
     await w.find('form').trigger('submit')
     await until(() => expect(w.find('[role="alert"]').text()).toContain('须提前一天申请(篇2 4.2.6)'))
     expect(await f.db().rosterRequests.count()).toBe(0)
+    await pick(w, 'request-day', '12月11日 白班')
+    expect(w.find('[role="alert"]').exists()).toBe(false)
 
     await pick(w, 'request-day', '12月10日 白班')
+    expect(w.find('[data-testid="request-takes"]').text()).toBe('涉及班次:12月10日 白班')
+    await w.find('input[name="request-to"]').setValue('2026-12-11')
+    expect(w.find('[data-testid="request-takes"]').text()).toBe('涉及班次:12月10日 白班、12月11日 白班')
     await w.find('form').trigger('submit')
-    await until(() => expect(mineRow(w)).toEqual(['请假 12月10日', '待主管审批']))
-    expect(await f.db().rosterRequests.toArray()).toMatchObject([{ kind: 'leave', date: '2026-12-10', toDate: '2026-12-10', reason: '孩子生病' }])
+    await until(() => expect(mineRow(w)).toEqual(['请假 12月10日至12月11日', '待主管审批']))
+    expect(await f.db().rosterRequests.toArray()).toMatchObject([{ kind: 'leave', date: '2026-12-10', toDate: '2026-12-11', reason: '孩子生病' }])
   }, 20_000)
 
   it('a swap: picks the colleague from those rostered and shows their shift on the day', async () => {
@@ -48,9 +53,11 @@ describe('the clerk asks for leave, time off or a swap', () => {
     expect(chips(w, 'request-partner')).toEqual(['张敏'])
     await pick(w, 'request-day', '12月11日 白班')
     await pick(w, 'request-partner', '张敏')
-    expect(w.find('[data-testid="request-partner-days"] legend').text()).toBe('张敏的班次(选择你替他上的一天)')
+    expect(w.find('[data-testid="request-partner-days"] legend').text()).toBe('张敏的班次(选择你替张敏上的一天)')
     await pick(w, 'request-partner-day', '12月12日 夜班')
     expect(w.find('[data-testid="request-swap-summary"]').text()).toBe('我 12月11日 白班 ↔ 张敏 12月12日 夜班')
+    // Both work both days: the swap exchanges their codes on each.
+    expect(w.findAll('[data-testid="request-after-swap"]').map((p) => p.text())).toEqual(['换班后 12月11日:我 夜班,张敏 白班', '换班后 12月12日:我 夜班,张敏 白班'])
     await w.find('form').trigger('submit')
     await until(() => expect(w.find('[role="alert"]').text()).toContain('请填写原因'))
     await w.find('textarea[name="request-reason"]').setValue('家中有事')

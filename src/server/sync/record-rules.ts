@@ -14,6 +14,7 @@ import { findSite } from '../repositories/sites'
 import { periodEnded, type Review } from '@shared/domain/review'
 import { DEFAULT_TIMEZONE, MINUTE } from '@shared/domain/time'
 import { INSPECTION_RULES } from './inspection-rules'
+import { ROSTER_RULES } from './roster-rules'
 import { ARCHIVE_RULES } from './archive-rules'
 import { DEPARTMENT_DELETION_RULES, DEPARTMENT_RULES } from './department-rules'
 import type { Rule } from './rule'
@@ -98,6 +99,7 @@ export const RECORD_RULES: Record<string, Rule> = {
   'handoverTemplate.put': handoverTemplateRule,
   'review.add': reviewRule,
   ...INSPECTION_RULES,
+  ...ROSTER_RULES,
   ...ARCHIVE_RULES,
   ...DEPARTMENT_RULES,
 }

@@ -1,6 +1,6 @@
 /**
  * The shape of a server-side rule for one mutation: what the record rules of each record
- * (`record-rules.ts`, `archive-rules.ts`, `department-rules.ts`, `inspection-rules.ts`) have in common.
+ * (`record-rules.ts`, `archive-rules.ts`, `department-rules.ts`, `inspection-rules.ts`, `roster-rules.ts`) have in common.
  */
 import type { Transaction } from 'kysely'
 import type { Role } from '@shared/domain/role'

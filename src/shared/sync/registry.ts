@@ -115,6 +115,8 @@ const REGISTRY = {
     siteField: 'siteId',
     op: 'put',
     versions: [1],
+    // Kept for lookups: the server reads a month's versions to judge a step or a request (roster-rules.ts).
+    parentField: 'month',
     actorField: 'staffId',
   },
   'rosterStep.add': {
@@ -129,7 +131,8 @@ const REGISTRY = {
     parentField: 'versionId',
     actorField: 'staffId',
   },
-  'rosterRequest.add': { table: 'rosterRequests', kind: 'appendOnly', action: 'roster.request', schema: RosterRequestSchema, siteField: 'siteId', op: 'put', versions: [1], actorField: 'staffId' },
+  // Kept by who asks: the server finds a person's other requests to refuse overlapping leave.
+  'rosterRequest.add': { table: 'rosterRequests', kind: 'appendOnly', action: 'roster.request', schema: RosterRequestSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'staffId', actorField: 'staffId' },
   'rosterAnswer.add': { table: 'rosterAnswers', kind: 'appendOnly', action: 'roster.approve', schema: RosterAnswerSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'requestId', actorField: 'staffId' },
 } satisfies Record<string, MutationSpec>
 

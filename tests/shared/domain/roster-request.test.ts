@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest'
+import { newId } from '@shared/domain/ids'
+import { LEAVE, REST } from '@shared/domain/roster'
+import { aheadOfTime, answerProblems, approvedRoster, requestProblems, type RosterAnswer, type RosterRequest } from '@shared/domain/roster-request'
+import { makeAnswer, makeRequest, makeRow, makeShiftSnapshot, makeVersion, SHANGHAI } from '../../factories/roster'
+
+const MONTH = '2026-12'
+const [day, night] = [makeShiftSnapshot({ code: '白' }), makeShiftSnapshot({ code: '夜', start: '20:00', end: '08:00' })]
+const [asker, partner, nights, free] = [newId(), newId(), newId(), newId()]
+const even = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [i + 1, (i + 1) % 2 === 0 ? day.id : REST]))
+const odd = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [i + 1, (i + 1) % 2 === 1 ? day.id : REST]))
+/** December: the asker on the day shift on even days, the partner on odd days, one person on every night, one free. */
+const version = makeVersion({
+  month: MONTH,
+  snapshot: { shifts: [day, night], rows: [makeRow(asker, MONTH, REST, even), makeRow(partner, MONTH, REST, odd), makeRow(nights, MONTH, night.id), makeRow(free, MONTH, REST)] },
+})
+const codes = (snapshot: typeof version.snapshot, staffId: string, ...days: number[]): string[] => days.map((d) => snapshot.rows.find((r) => r.staffId === staffId && r.lane === 'desk')!.days[d - 1]!)
+/** 9 December 23:59 in Shanghai: a day ahead of the 10th. */
+const dayBefore = Date.UTC(2026, 11, 9, 15, 59)
+const ask = (overrides: Partial<RosterRequest> = {}): RosterRequest => makeRequest({ staffId: asker, date: '2026-12-10', toDate: '2026-12-10', at: dayBefore, ...overrides })
+
+describe('aheadOfTime: asked on an earlier local day than the first shift concerned (篇2 4.2.6 提前一天)', () => {
+  it.each([
+    { label: '23:59 the day before, Shanghai', at: Date.UTC(2026, 11, 9, 15, 59), tz: SHANGHAI, ahead: true },
+    { label: '00:00 of the day, Shanghai', at: Date.UTC(2026, 11, 9, 16, 0), tz: SHANGHAI, ahead: false },
+    { label: 'the 9th in UTC but the 10th in Shanghai', at: Date.UTC(2026, 11, 9, 18, 0), tz: SHANGHAI, ahead: false },
+    { label: 'the same instant in UTC', at: Date.UTC(2026, 11, 9, 18, 0), tz: 'UTC', ahead: true },
+    { label: 'the day itself, late', at: Date.UTC(2026, 11, 10, 12, 0), tz: SHANGHAI, ahead: false },
+    { label: 'a day after', at: Date.UTC(2026, 11, 11, 2, 0), tz: SHANGHAI, ahead: false },
+  ])('$label → $ahead', ({ at, tz, ahead }) => {
+    expect(aheadOfTime({ date: '2026-12-10', swapDate: null, at }, tz)).toBe(ahead)
+  })
+
+  it('counts a swap from the earlier of its two days', () => {
+    const at = Date.UTC(2026, 11, 8, 16, 30) // 9 December 00:30 in Shanghai
+    expect(aheadOfTime({ date: '2026-12-10', swapDate: '2026-12-09', at }, SHANGHAI)).toBe(false)
+    expect(aheadOfTime({ date: '2026-12-10', swapDate: '2026-12-11', at }, SHANGHAI)).toBe(true)
+  })
+})
+
+describe('requestProblems', () => {
+  const other = (overrides: Partial<RosterRequest> = {}): RosterRequest => ask({ id: newId(), at: dayBefore - 86_400_000, ...overrides })
+  const none = (): null => null
+  it.each<{ label: string; r: RosterRequest; problems: string[] }>([
+    { label: 'a day’s leave, a day ahead', r: ask(), problems: [] },
+    { label: 'at 00:00 of the day', r: ask({ at: Date.UTC(2026, 11, 9, 16, 0) }), problems: ['tooLate'] },
+    { label: 'at 01:00 Shanghai, still the 9th in UTC', r: ask({ at: Date.UTC(2026, 11, 9, 17, 0) }), problems: ['tooLate'] },
+    { label: 'on a day off', r: ask({ date: '2026-12-11', toDate: '2026-12-11' }), problems: ['notRostered'] },
+    { label: 'a range with one shift in it', r: ask({ date: '2026-12-11', toDate: '2026-12-12' }), problems: [] },
+    { label: 'dates backwards', r: ask({ date: '2026-12-12', toDate: '2026-12-10' }), problems: ['datesOutOfOrder', 'notRostered'] },
+    { label: 'into the next month', r: ask({ toDate: '2027-01-02' }), problems: ['monthsDiffer'] },
+    { label: 'no reason', r: ask({ reason: ' ' }), problems: ['reasonRequired'] },
+    { label: 'a swap with nobody', r: ask({ kind: 'swap' }), problems: ['swapPartnerRequired'] },
+    { label: 'a swap with herself', r: ask({ kind: 'swap', swapWithId: asker, swapDate: '2026-12-12' }), problems: ['swapWithSelf'] },
+    { label: 'a swap with a partner off that day', r: ask({ kind: 'swap', swapWithId: partner, swapDate: '2026-12-12' }), problems: ['partnerNotRostered'] },
+    { label: 'a swap of a day she does not stand', r: ask({ kind: 'swap', date: '2026-12-11', toDate: '2026-12-11', swapWithId: partner, swapDate: '2026-12-13' }), problems: ['notRostered'] },
+    { label: 'a swap with a partner on shift', r: ask({ kind: 'swap', swapWithId: partner, swapDate: '2026-12-11' }), problems: [] },
+  ])('$label → $problems', ({ r, problems }) => {
+    expect(requestProblems(r, version, [], none, SHANGHAI)).toEqual(problems)
+  })
+
+  it('has nothing to change before a roster is approved', () => {
+    expect(requestProblems(ask(), null, [], none, SHANGHAI)).toEqual(['noRoster'])
+  })
+
+  it('refuses days a pending or approved request of the same person takes; a refused one frees them', () => {
+    const earlier = other({ date: '2026-12-08', toDate: '2026-12-10' })
+    const answer = (decision: RosterAnswer['decision']) => (id: string) => (id === earlier.id ? makeAnswer(earlier, { decision, reason: '人手不足' }) : null)
+    const cases: [string, RosterRequest[], (id: string) => RosterAnswer | null, string[]][] = [
+      ['pending', [earlier], none, ['overlaps']],
+      ['approved', [earlier], answer('approve'), ['overlaps']],
+      ['refused', [earlier], answer('refuse'), []],
+      ['another person’s', [{ ...earlier, staffId: partner }], none, []],
+      ['on other days', [other({ date: '2026-12-12', toDate: '2026-12-14' })], none, []],
+      ['itself, read back', [ask({ id: earlier.id })], none, []],
+      ['a swap giving the day away', [other({ kind: 'swap', swapWithId: partner, swapDate: '2026-12-11' })], none, ['overlaps']],
+    ]
+    for (const [label, others, answered, problems] of cases) {
+      const r = label === 'itself, read back' ? others[0]! : ask()
+      expect(requestProblems(r, version, others, answered, SHANGHAI), label).toEqual(problems)
+    }
+  })
+})
+
+describe('approvedRoster: the roster after the supervisor approves', () => {
+  it('turns time off into 休 and gives the shift to the cover', () => {
+    const { snapshot, understaffed, problems } = approvedRoster(version, ask({ kind: 'timeOff' }), free)
+    expect([codes(snapshot, asker, 10), codes(snapshot, free, 10), problems, understaffed]).toEqual([[REST], [day.id], [], []])
+  })
+
+  it('turns leave into 假 on the days she stands a shift; the days off stay 休', () => {
+    const { snapshot, problems } = approvedRoster(version, ask({ toDate: '2026-12-12' }), free)
+    expect(codes(snapshot, asker, 10, 11, 12)).toEqual([LEAVE, REST, LEAVE])
+    expect(codes(snapshot, free, 10, 11, 12)).toEqual([day.id, REST, day.id])
+    expect(problems).toEqual([])
+  })
+
+  it('reports an empty shift when nobody covers', () => {
+    const { snapshot, understaffed } = approvedRoster(version, ask({ toDate: '2026-12-12' }), null)
+    expect(codes(snapshot, asker, 10)).toEqual([LEAVE])
+    expect(understaffed).toEqual([
+      { date: '2026-12-10', shiftTypeId: day.id, have: 0, need: 1 },
+      { date: '2026-12-12', shiftTypeId: day.id, have: 0, need: 1 },
+    ])
+  })
+
+  it.each([
+    { label: 'a cover already on a shift', cover: nights, problems: ['coverBusy'] },
+    { label: 'the asker herself', cover: asker, problems: ['coverIsAsker'] },
+    { label: 'someone not on the roster', cover: newId(), problems: ['coverNotOnRoster'] },
+  ])('refuses $label as cover and leaves the cover’s days as they were', ({ cover, problems }) => {
+    const outcome = approvedRoster(version, ask(), cover)
+    expect(outcome.problems).toEqual(problems)
+    expect(codes(outcome.snapshot, nights, 10)).toEqual([night.id])
+  })
+
+  it('exchanges the two people’s days for a swap, which keeps each day’s counts', () => {
+    const { snapshot, understaffed, problems } = approvedRoster(version, ask({ kind: 'swap', swapWithId: partner, swapDate: '2026-12-11' }), null)
+    expect([codes(snapshot, asker, 10, 11), codes(snapshot, partner, 10, 11)]).toEqual([
+      [REST, day.id],
+      [day.id, REST],
+    ])
+    expect([understaffed, problems]).toEqual([[], []])
+  })
+
+  it('changes nothing in the version it starts from', () => {
+    const before = structuredClone(version)
+    approvedRoster(version, ask({ toDate: '2026-12-12' }), free)
+    approvedRoster(version, ask({ kind: 'swap', swapWithId: partner, swapDate: '2026-12-11' }), null)
+    expect(version).toEqual(before)
+  })
+})
+
+describe('answerProblems', () => {
+  const r = ask()
+  it.each([
+    { label: 'an approval', a: { decision: 'approve' as const, reason: '' }, existing: null, problems: [] },
+    { label: 'a refusal with its reason', a: { decision: 'refuse' as const, reason: '人手不足' }, existing: null, problems: [] },
+    { label: 'a refusal without one', a: { decision: 'refuse' as const, reason: ' ' }, existing: null, problems: ['reasonRequired'] },
+    { label: 'a second answer', a: { decision: 'approve' as const, reason: '' }, existing: makeAnswer(r), problems: ['alreadyAnswered'] },
+  ])('$label → $problems', ({ a, existing, problems }) => {
+    expect(answerProblems(a, existing)).toEqual(problems)
+  })
+})

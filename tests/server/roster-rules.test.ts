@@ -118,7 +118,7 @@ describe.each(BACKENDS)('roster rules on $name', (backend) => {
     ])
   })
 
-  it('takes one answer per request; an approval names the version it made for that request', async () => {
+  it('takes one answer per request; an approval names the version it made for that request and a free cover', async () => {
     const v = await rs.approved()
     const r = ask()
     const other = ask({ date: '2026-12-12', toDate: '2026-12-12' })
@@ -134,6 +134,9 @@ describe.each(BACKENDS)('roster rules on $name', (backend) => {
       ['approved, naming a version never made', [rs.answer('supervisor', r, { versionId: newId() })], 'unknownRosterVersion'],
       ['approved, naming the administrator’s draft', [rs.answer('supervisor', r, { versionId: v.id })], 'invalid: versionNotOfRequest'],
       ['approved, naming another request’s version', [rs.answer('supervisor', r, { versionId: forOther.id })], 'invalid: versionNotOfRequest'],
+      ['approved, the colleague on nights to cover', [rs.answer('supervisor', r, { coverId: rs.staff.colleague, versionId: change.id })], 'invalid: coverBusy'],
+      ['approved, the asker to cover herself', [rs.answer('supervisor', r, { coverId: rs.staff.assistant, versionId: change.id })], 'invalid: coverIsAsker'],
+      ['approved, someone off the roster to cover', [rs.answer('supervisor', r, { coverId: rs.staff.supervisor, versionId: change.id })], 'invalid: coverNotOnRoster'],
       ['approved with its version', [rs.answer('supervisor', r, { coverId: rs.staff.admin, versionId: change.id })], 'applied'],
       ['answered again', [rs.answer('supervisor', r, { decision: 'refuse', reason: '改主意' })], 'invalid: alreadyAnswered'],
       ['its request carried out again', rs.submit('supervisor', { ...change, id: newId(), signatureId: newId() }), 'invalid: alreadyAnswered'],
@@ -148,6 +151,7 @@ describe.each(BACKENDS)('roster rules on $name', (backend) => {
     const first = change()
     await expectOutcomes(rs, [
       ['of another month', rs.submit('supervisor', change('2027-01')), 'invalid: monthsDiffer'],
+      ['changing no approved version', rs.submit('supervisor', { ...change(), basedOnId: null }), 'invalid: basedOnRequired'],
       ['carried out and approved', [...rs.submit('supervisor', first), ...rs.step('supervisor', first, 'approve')], 'applied'],
       ['carried out a second time', rs.submit('supervisor', change()), 'invalid: requestCarriedOut'],
     ])

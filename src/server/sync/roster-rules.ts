@@ -4,13 +4,13 @@
  * who stands duty, holding a code of the site; a version is signed, names only staff of the site and, when it
  * changes an approved roster, an approved version of its month; a step is signed and taken once, as
  * `stepProblems` allows; a request is asked a day ahead against the roster in force; an answer is given once,
- * and an approval names the version it made. Who may do each is the registry's action (only the
+ * and an approval names the version it made and a cover free to stand. Who may do each is the registry's action (only the
  * administrator drafts, the supervisor approves and answers, the manager acknowledges).
  */
 import type { Role } from '@shared/domain/role'
 import { cellId, codeFits, inForce, LEAVE, laneFor, monthOf, REST, versionStatuses, type RosterCell, type RosterStep, type RosterVersion, type VersionStatus } from '@shared/domain/roster'
 import { stepProblems } from '@shared/domain/roster-cycle'
-import { answerProblems, requestProblems, type RosterAnswer, type RosterRequest } from '@shared/domain/roster-request'
+import { answerProblems, approvedRoster, requestProblems, type RosterAnswer, type RosterRequest } from '@shared/domain/roster-request'
 import { DEFAULT_TIMEZONE, MINUTE } from '@shared/domain/time'
 import { childRecords, getRecord } from '../repositories/records'
 import { findSite } from '../repositories/sites'
@@ -60,11 +60,13 @@ function sourceProblem(v: RosterVersion): string | null {
   return null
 }
 
-/** A version carrying out a request: an asked request of the month, answered not yet, carried out once. */
+/** A version carrying out a request: an asked request of the month, changing an approved version, answered not yet, carried out once. */
 async function requestVersionProblem(trx: Trx, siteId: string, v: RosterVersion, statuses: readonly VersionStatus[]): Promise<string | null> {
   const request = await live<RosterRequest>(trx, siteId, 'rosterRequests', v.requestId!)
   if (!request) return 'unknownRosterRequest'
   if (monthOf(request.date) !== v.month) return 'invalid: monthsDiffer'
+  // A request changes the roster in force (`requestProblems` refuses one without it): the draft follows by what changed from it.
+  if (!v.basedOnId) return 'invalid: basedOnRequired'
   if ((await childRecords(trx, siteId, 'rosterAnswers', request.id)).length) return 'invalid: alreadyAnswered'
   const done = statuses.some((s) => s.state === 'approved' && s.version.requestId === request.id)
   return done ? 'invalid: requestCarriedOut' : null
@@ -126,7 +128,10 @@ const answerRule: Rule = async (trx, siteId, _m, data) => {
   if (!a.versionId) return 'invalid: versionRequired'
   const version = await live<RosterVersion>(trx, siteId, 'rosterVersions', a.versionId)
   if (!version) return 'unknownRosterVersion'
-  return version.source === 'request' && version.requestId === a.requestId ? null : 'invalid: versionNotOfRequest'
+  if (version.source !== 'request' || version.requestId !== a.requestId) return 'invalid: versionNotOfRequest'
+  // The cover as the tablet judged it: on the roster the change was made from, not the asker, free that day.
+  const base = version.basedOnId ? await live<RosterVersion>(trx, siteId, 'rosterVersions', version.basedOnId) : null
+  return base ? invalid(approvedRoster(base, request, a.coverId).problems) : null
 }
 
 export const ROSTER_RULES: Record<string, Rule> = {

@@ -4,7 +4,9 @@
  * first, and the other cells each painted keep their edits. Both tablets then pull the same month.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { newId } from '@shared/domain/ids'
 import { cellId, REST } from '@shared/domain/roster'
+import { formatHlc } from '@shared/sync/hlc'
 import { BACKENDS } from '../support/server-db'
 import { pullAll } from '../support/server-fixtures'
 import { rosterSite, type RosterSite } from '../support/roster-server'
@@ -48,5 +50,21 @@ describe.each(BACKENDS)('roster cells merged on $name', (backend) => {
     ].sort((x, y) => x.id.localeCompare(y.id))
     expect(await month(a)).toEqual(want)
     expect(await month(b)).toEqual(want)
+  })
+
+  it('merges an edit that sends only the code and its time (as a tablet edits a cell it has), and refuses one of a cell never written', async () => {
+    const first = rs.cell('admin', 'assistant', '2026-12-03', 'desk', rs.day)
+    const edit = (m: typeof first, wall: number) => ({ ...m, id: newId(), hlc: formatHlc({ wall, counter: 0, node: rs.desk2.id }), deviceId: rs.desk2.id, createdAt: wall, fields: { code: REST, at: wall } })
+    const never = rs.cell('admin', 'assistant', '2026-12-04', 'desk', rs.day)
+    const wall = rs.s.clock.now + 1000
+    expect((await rs.push([first])).map((r) => r.status)).toEqual(['applied'])
+    const results = await rs.push([edit(first, wall), edit(never, wall)], rs.desk2)
+    // Without its id and the rest, the server cannot tell which cell it would be.
+    expect(results.map((r) => [r.status, r.reason])).toEqual([
+      ['applied', undefined],
+      ['rejected', 'recordIdMismatch'],
+    ])
+    const cells = (await pullAll(rs.s, rs.desk)).changes.filter((c) => c.table === 'rosterCells').map((c) => c.data)
+    expect(cells).toEqual([{ ...first.fields, code: REST, at: wall }])
   })
 })

@@ -9,7 +9,7 @@ import { dbsDeletedAfterEach } from '../../factories/db'
 import { makeShiftType, makeStaff } from '../../factories/site'
 import { TINY_PNG } from '../../factories/duty-seed'
 import { BACKENDS } from '../../support/server-db'
-import { siteWithAdmin, testServer, VERIFIER, type TestServer } from '../../support/server-fixtures'
+import { siteWithAdmin, testServer, type TestServer } from '../../support/server-fixtures'
 import { injectTransport } from '../../support/inject-transport'
 import { issueCode } from '@server/repositories/codes'
 import { SyncEngine } from '@client/sync/engine'
@@ -43,7 +43,7 @@ describe('the tablet’s roster against the real server (SQLite)', () => {
     server = await testServer(BACKENDS[0]!)
     const { siteId, adminStaffId } = await siteWithAdmin(server)
     const a = await enrolled(siteId)
-    const member = (name: string, role: Role) => makeStaff({ siteId, name, role, pin: VERIFIER })
+    const member = (name: string, role: Role) => makeStaff({ siteId, name, role })
     const [clerk, colleague, supervisor, manager] = [member('李娜', 'assistant'), member('张敏', 'assistant'), member('赵主管', 'supervisor'), member('陈经理', 'manager')]
     const [day, night] = [makeShiftType({ siteId }), makeShiftType({ siteId, code: '夜', name: '夜班', start: '20:00', end: '08:00' })]
     const as = (staffId: string) => ({ siteId, deviceId: a.deviceId, staffId })

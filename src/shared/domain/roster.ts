@@ -218,7 +218,7 @@ export interface VersionStatus {
 
 /**
  * Where each version of a month stands. The first decision on a version counts (two tablets deciding
- * offline: the earlier stands); a version made from an approved request is approved as it is made.
+ * offline: the earlier stands); a version made from an approved request carries its approval step, written with it.
  */
 export function versionStatuses(versions: readonly RosterVersion[], steps: readonly RosterStep[]): VersionStatus[] {
   const byVersion = new Map<string, RosterStep[]>()

@@ -38,6 +38,9 @@ export function weekSoFar(today: string): string[] {
  * short of today's. An administrator inspects every day: behind with any earlier day of the week missed.
  * A site that started this week (`since`, its first day) owes only the days since: the supervisor
  * ⌈3 × days left in the week / 7⌉, at the same pace over those days.
+ * With an approved roster an administrator owes only the days they stand the desk (`owed`, per
+ * administrator: the roster's days with a desk shift, every day of a month without one; issue 13 point 4):
+ * a day off is never missed. An administrator absent from `owed` owes every day.
  */
 export function quotaStanding(
   inspectors: readonly { id: string; role: 'supervisor' | 'administrator' }[],
@@ -45,6 +48,7 @@ export function quotaStanding(
   now: number,
   tz: string,
   since = '0000-01-01',
+  owed?: ReadonlyMap<string, ReadonlySet<string>>,
 ): QuotaLine[] {
   const today = localDate(now, tz)
   const week = weekSoFar(today)
@@ -71,9 +75,12 @@ export function quotaStanding(
       return { staffId: p.id, role: p.role, done, required, missedDays: [], status }
     }
     const inspected = new Set(dates)
-    const missedDays = days.filter((d) => d < today && !inspected.has(d))
-    const status: QuotaStatus = missedDays.length ? 'behind' : inspected.has(today) ? (week.length === 7 ? 'met' : 'onTrack') : 'dueToday'
-    return { staffId: p.id, role: p.role, done: dates.length, required: n, missedDays, status }
+    const own = owed?.get(p.id)
+    const due = own ? days.filter((d) => own.has(d)) : days
+    const missedDays = due.filter((d) => d < today && !inspected.has(d))
+    const dueToday = due.includes(today) && !inspected.has(today)
+    const status: QuotaStatus = missedDays.length ? 'behind' : dueToday ? 'dueToday' : week.length === 7 ? 'met' : 'onTrack'
+    return { staffId: p.id, role: p.role, done: dates.length, required: due.length, missedDays, status }
   })
 }
 

@@ -5,7 +5,7 @@ import { shiftWindow } from '@shared/domain/shift-type'
 import { instantAt } from '@shared/domain/time'
 import { createAppI18n } from '@client/modules/i18n'
 import type { ShiftPrint } from '@client/features/duty-log/print/duty-print-data'
-import { ackText, onDutyIds, shiftRows, type DutyPrintContext } from '@client/features/duty-log/print/duty-print-rows'
+import { ackText, onDutyIds, onDutyText, shiftRows, type DutyPrintContext } from '@client/features/duty-log/print/duty-print-rows'
 import { makeShiftType } from '../../factories/site'
 import { makeEntry, makeHandover, makeRegistered } from '../../factories/duty-seed'
 
@@ -40,6 +40,8 @@ function shift(): ShiftPrint {
     acks: [],
     outgoingSignature: null,
     incomingSignature: null,
+    rostered: false,
+    onDuty: [{ staffId: li, offRoster: false }],
   }
 }
 
@@ -100,11 +102,20 @@ describe('shiftRows', () => {
     expect(rows[1]!.content).not.toContain('13812345678')
   })
 
-  it('names who was on duty: who started duty, else who handed over', () => {
+  it('names who was on duty without a roster: who started duty, else who handed over — and says there is no roster', () => {
     const s = shift()
-    expect(onDutyIds(s)).toEqual([li])
+    expect(onDutyIds(s)).toEqual([{ staffId: li, offRoster: false }])
     const { handover } = makeHandover(SITE, { fromShiftKey: KEY, toShiftKey: KEY, outgoingId: wang, incomingId: li, outgoingName: '', incomingName: '', shiftStartsAt: at('2026-11-28', '08:00') })
-    expect(onDutyIds({ ...s, entries: [], handover })).toEqual([wang])
+    expect(onDutyIds({ ...s, onDuty: [], handover })).toEqual([{ staffId: wang, offRoster: false }])
+    expect(onDutyText(s, ctx(true))).toBe('李娜(本月排班表尚未批准,值班人按登录记录)')
+  })
+
+  it('names the rostered clerks with a roster, one who took over off it marked 非排班接班, and nobody else', () => {
+    const s = { ...shift(), rostered: true, onDuty: [{ staffId: li, offRoster: false }, { staffId: wang, offRoster: true }] }
+    expect(onDutyText(s, ctx(true))).toBe('李娜、王管理(非排班接班)')
+    const { handover } = makeHandover(SITE, { fromShiftKey: KEY, toShiftKey: KEY, outgoingId: wang, incomingId: li, outgoingName: '', incomingName: '', shiftStartsAt: at('2026-11-28', '08:00') })
+    // Nobody rostered on the shift: the handover's outgoing clerk is not put in.
+    expect(onDutyIds({ ...s, onDuty: [], handover })).toEqual([])
   })
 
   it('describes an acknowledged pending item by what it was, or says it is no longer on this tablet', () => {

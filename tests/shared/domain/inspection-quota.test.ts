@@ -122,6 +122,33 @@ describe('quotaStanding: the administrator, every day at handover (篇2 4.4.4)',
     const lateSunday = [{ inspectorId: admin.id, at: at(addDays(MONDAY, -1), '23:59') }]
     expect(quotaStanding([admin], [...lateSunday, ...on('2026-11-24')], at('2026-11-24', '20:00'), SHANGHAI)[0]).toMatchObject({ done: 1, missedDays: [MONDAY], status: 'behind' })
   })
+
+  // Issue 13 point 4: with an approved roster the administrator owes only the days rostered on the desk.
+  const TUESDAY = '2026-11-24'
+  const WEDNESDAY = '2026-11-25'
+  it.each<{ case: string; rostered: string[]; inspected: string[]; today: string; done: number; required: number; missed: string[]; status: QuotaStatus }>([
+    { case: 'off on Tuesday, not inspected: not missed', rostered: [MONDAY, WEDNESDAY, THURSDAY], inspected: [MONDAY, WEDNESDAY], today: THURSDAY, done: 2, required: 3, missed: [], status: 'dueToday' },
+    { case: 'rostered on Tuesday, not inspected: missed', rostered: [MONDAY, TUESDAY, THURSDAY], inspected: [MONDAY, THURSDAY], today: THURSDAY, done: 2, required: 3, missed: [TUESDAY], status: 'behind' },
+    { case: 'off today: nothing due today', rostered: [MONDAY, TUESDAY], inspected: [MONDAY, TUESDAY], today: WEDNESDAY, done: 2, required: 2, missed: [], status: 'onTrack' },
+    { case: 'inspected on a day off: counted, owes nothing', rostered: [], inspected: [TUESDAY], today: THURSDAY, done: 1, required: 0, missed: [], status: 'onTrack' },
+    { case: 'Sunday off, every rostered day done: met', rostered: [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, '2026-11-27'], inspected: [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, '2026-11-27'], today: SUNDAY, done: 5, required: 5, missed: [], status: 'met' },
+    { case: 'Sunday rostered and not yet inspected', rostered: [SUNDAY], inspected: [], today: SUNDAY, done: 0, required: 1, missed: [], status: 'dueToday' },
+  ])('rostered days only: $case → $status', ({ rostered, inspected, today, done, required, missed, status }) => {
+    const owed = new Map([[admin.id, new Set(rostered)]])
+    expect(quotaStanding([admin], on(...inspected), at(today, '20:00'), SHANGHAI, undefined, owed)).toEqual([{ staffId: admin.id, role: 'administrator', done, required, missedDays: missed, status }])
+  })
+
+  it('leaves an administrator absent from the rostered days owing every day, and the supervisor untouched', () => {
+    const other = { id: newId(), role: 'administrator' as const }
+    const supervisor = { id: newId(), role: 'supervisor' as const }
+    const owed = new Map([[admin.id, new Set<string>()]])
+    const lines = quotaStanding([admin, other, supervisor], [], at(THURSDAY, '20:00'), SHANGHAI, undefined, owed)
+    expect(lines.map((l) => [l.required, l.status])).toEqual([
+      [0, 'onTrack'],
+      [4, 'behind'],
+      [3, 'behind'],
+    ])
+  })
 })
 
 describe('quotaStanding: several inspectors', () => {

@@ -11,7 +11,16 @@ export interface ShiftSpan {
   endsAt: number
 }
 
-export type LoginDuty = { start: string } | { takeOver: string } | { none: 'noShift' | 'handedOver' | 'awaitingHandover' | 'beforeNext' }
+/**
+ * `start`: the login starts duty on the shift (no roster); `rostered`: the roster has them on it, nothing
+ * to write; `takeOver`: they come to take a shift over (`offRoster`: not rostered on the shift after it —
+ * they may, and it is recorded, but are not sent to the handover).
+ */
+export type LoginDuty =
+  | { start: string }
+  | { rostered: string }
+  | { takeOver: string; offRoster?: true }
+  | { none: 'noShift' | 'handedOver' | 'awaitingHandover' | 'beforeNext' | 'notRostered' }
 
 /**
  * What a desk clerk's login means for the log at `now`:
@@ -59,4 +68,34 @@ export function mayEndDuty(started: readonly ShiftSpan[], handedOver: (key: stri
   const running = started.find((s) => s.startsAt <= now && now < s.endsAt && !handedOver(s.key))
   if (running) return { ok: false, reason: 'shiftRunning', shift: running }
   return { ok: true }
+}
+
+/**
+ * What a desk clerk's login means once the month's roster is approved (issue 13 point 4): logging in makes
+ * nobody 值班人 — the roster does. `onCurrent`: rostered on the shift now, or took it over at its handover;
+ * `rosteredCurrent` / `rosteredNext`: rostered on the shift now / the one after it.
+ * - the shift now is handed over, or this clerk handed over the one before → nothing;
+ * - the shift before waits for its handover: this clerk's own → they wait (篇2 4.2.8); else the clerk
+ *   rostered now takes over (a late arrival, 篇2 4.2.7), anyone else may (非排班接班);
+ * - on the shift now → on it (logging in again after the idle lock, or a double shift);
+ * - within twice the lead before its end (篇2 4.3.1) the clerk of the next shift comes to take over — the
+ *   one rostered on it, or anyone else who covers; with nobody on the shift, nothing yet;
+ * - otherwise: not rostered, nothing.
+ */
+export function rosteredOnLogin(
+  current: ShiftSpan | null,
+  state: { currentHandedOver: boolean; previousAwaitingHandover: { key: string; mine: boolean } | null; onCurrent: boolean; rosteredCurrent: boolean; rosteredNext: boolean; othersOnDuty: boolean; justHandedOver: boolean },
+  now: number,
+  leadMinutes: number,
+): LoginDuty {
+  if (!current) return { none: 'noShift' }
+  if (state.currentHandedOver) return { none: 'handedOver' }
+  const waiting = state.previousAwaitingHandover
+  if (waiting?.mine) return { none: 'awaitingHandover' }
+  if (waiting) return state.rosteredCurrent ? { takeOver: waiting.key } : { takeOver: waiting.key, offRoster: true }
+  if (state.onCurrent) return { rostered: current.key }
+  // Near the shift's end the one before is long over: who handed it over comes for the next shift now.
+  if (current.endsAt - now <= 2 * leadMinutes * MINUTE) return !state.othersOnDuty ? { none: 'beforeNext' } : state.rosteredNext ? { takeOver: current.key } : { takeOver: current.key, offRoster: true }
+  if (state.justHandedOver) return { none: 'handedOver' }
+  return { none: 'notRostered' }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { awaitingHandover, dutyOnLogin, mayEndDuty, type ShiftSpan } from '@client/db/duty/duty-start-rules'
+import { awaitingHandover, dutyOnLogin, mayEndDuty, rosteredOnLogin, type ShiftSpan } from '@client/db/duty/duty-start-rules'
 import { instantAt, MINUTE } from '@shared/domain/time'
 
 const TZ = 'Asia/Shanghai'
@@ -38,6 +38,31 @@ describe('dutyOnLogin (issue 5 point 1: a clerk starts duty by logging in; 4.3.1
   it('the lead is in minutes of the shift’s own end, across midnight', () => {
     expect(dutyOnLogin(night, fresh, at('2026-11-28', '07:29'), 15)).toEqual({ start: 'night' })
     expect(dutyOnLogin(night, fresh, at('2026-11-28', '07:30'), 15)).toEqual({ takeOver: 'night' })
+  })
+})
+
+describe('rosteredOnLogin (issue 13 point 4: the roster, not the login, says who is on duty)', () => {
+  const calm = { currentHandedOver: false, previousAwaitingHandover: null, onCurrent: false, rosteredCurrent: false, rosteredNext: false, othersOnDuty: true, justHandedOver: false }
+  it.each<{ name: string; now: string; state: Parameters<typeof rosteredOnLogin>[1]; want: ReturnType<typeof rosteredOnLogin> }>([
+    { name: 'not rostered, mid-shift: nothing (she only registers a request)', now: '15:00', state: calm, want: { none: 'notRostered' } },
+    { name: 'rostered now: on it', now: '12:00', state: { ...calm, onCurrent: true, rosteredCurrent: true }, want: { rostered: 'day' } },
+    { name: 'took the shift over though not rostered: on it', now: '12:00', state: { ...calm, onCurrent: true }, want: { rostered: 'day' } },
+    { name: 'rostered next, 30 minutes before the end: takes over', now: '19:30', state: { ...calm, rosteredNext: true }, want: { takeOver: 'day' } },
+    { name: 'rostered next, 31 minutes before: not yet on duty', now: '19:29', state: { ...calm, rosteredNext: true }, want: { none: 'notRostered' } },
+    { name: 'not rostered next, near the end: may cover (非排班接班)', now: '19:45', state: calm, want: { takeOver: 'day', offRoster: true } },
+    { name: 'near the end, nobody on the shift: nothing to take over', now: '19:45', state: { ...calm, rosteredNext: true, othersOnDuty: false }, want: { none: 'beforeNext' } },
+    { name: 'handed over the shift before, back mid-morning: nothing', now: '08:20', state: { ...calm, justHandedOver: true }, want: { none: 'handedOver' } },
+    { name: 'handed over the night before and rostered tonight, near the end: takes over', now: '19:45', state: { ...calm, justHandedOver: true, rosteredNext: true }, want: { takeOver: 'day' } },
+    { name: 'the night before waits, rostered now: a late arrival takes over', now: '08:20', state: { ...calm, rosteredCurrent: true, onCurrent: true, previousAwaitingHandover: { key: 'night-before', mine: false } }, want: { takeOver: 'night-before' } },
+    { name: 'the night before waits, not rostered now: may cover', now: '08:20', state: { ...calm, previousAwaitingHandover: { key: 'night-before', mine: false } }, want: { takeOver: 'night-before', offRoster: true } },
+    { name: 'her own night waits: she waits (篇2 4.2.8)', now: '08:20', state: { ...calm, previousAwaitingHandover: { key: 'night-before', mine: true } }, want: { none: 'awaitingHandover' } },
+    { name: 'the shift now already handed over: nothing', now: '19:55', state: { ...calm, onCurrent: true, currentHandedOver: true }, want: { none: 'handedOver' } },
+  ])('$name', ({ now, state, want }) => {
+    expect(rosteredOnLogin(day, state, at('2026-11-27', now), 15)).toEqual(want)
+  })
+
+  it('between shifts: nothing', () => {
+    expect(rosteredOnLogin(null, calm, at('2026-11-27', '12:00'), 15)).toEqual({ none: 'noShift' })
   })
 })
 

@@ -6,6 +6,8 @@ import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { loadShiftLog, type ShiftLog } from '@client/db/duty/duty-log'
 import type { ReceptionIndexRow } from '@client/db/register/index-row'
+import type { ShiftDuty } from '@client/db/roster/roster-duty'
+import { useShiftDuty } from '@client/composables/useShiftDuty'
 
 export type LogRow =
   | {
@@ -24,9 +26,10 @@ export type LogRow =
 
 /**
  * A shift's log as it reads now: entries (latest corrections from before the handover, later ones beside
- * them) and the requests registered in its time, by time.
+ * them) and the requests registered in its time, by time; and who stands the shift (the roster once the
+ * month's is approved, else who started duty: issue 13 point 4).
  */
-export function useShiftLog(window: Ref<ShiftWindow | null>, key: Ref<string | null>): { log: ShallowRef<ShiftLog | null>; rows: ComputedRef<LogRow[]>; onDuty: ComputedRef<string[]> } {
+export function useShiftLog(window: Ref<ShiftWindow | null>, key: Ref<string | null>): { log: ShallowRef<ShiftLog | null>; rows: ComputedRef<LogRow[]>; duty: ShallowRef<ShiftDuty | null> } {
   const db = useDb()
   const session = useSessionStore()
   const log = useLiveQuery<ShiftLog | null>(
@@ -45,6 +48,5 @@ export function useShiftLog(window: Ref<ShiftWindow | null>, key: Ref<string | n
     const receptions: LogRow[] = l.receptions.map((r) => ({ kind: 'reception', at: r.receivedAt, reception: r }))
     return [...entries, ...receptions].sort((a, b) => a.at - b.at)
   })
-  const onDuty = computed(() => [...new Set((log.value?.entries ?? []).filter((e) => e.kind === 'dutyStart').map((e) => e.staffId))])
-  return { log, rows, onDuty }
+  return { log, rows, duty: useShiftDuty(() => key.value) }
 }

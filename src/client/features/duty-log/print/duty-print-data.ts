@@ -7,6 +7,7 @@
  * A month (90 shifts, 3,000 entries) is read with one range per table: shift keys start with their
  * date (`2026-11-27/<type>`), so the entries and handovers of a month are one range of the
  * `shiftKey` / `fromShiftKey` index; requests one range of `receivedAt`; reviews one of `[kind+period]`.
+ * Who was on duty comes from the roster in force for the month once it is approved (issue 13 point 4).
  */
 import { parseShiftKey, shiftKey, type DutyEntry } from '@shared/domain/duty-log'
 import type { Handover } from '@shared/domain/handover'
@@ -19,6 +20,9 @@ import { addDays } from '@shared/domain/time'
 import type { DeskbookDb } from '@client/db/database'
 import type { ReceptionIndexRow } from '@client/db/register/index-row'
 import { loadRegisterEntries } from '@client/db/register/register-entries'
+import { rosterInForce } from '@client/db/roster/roster-month'
+import { rosteredFor } from '@shared/domain/roster'
+import { onDutyOf, type OnDutyPerson } from '@shared/domain/duty-roster'
 
 /** What to print: `?shift=<shiftKey>`, `?date=YYYY-MM-DD` or `?month=YYYY-MM`. */
 export type DutyPrintScope = { kind: 'shift'; key: string } | { kind: 'day'; date: string } | { kind: 'month'; month: string }
@@ -53,6 +57,10 @@ export interface ShiftPrint {
   acks: PrintedAck[]
   outgoingSignature: Signature | null
   incomingSignature: Signature | null
+  /** The month's roster is approved: `onDuty` is its clerks (and who took over off it), not the log's starts. */
+  rostered: boolean
+  /** Who stood the shift (onDutyOf). */
+  onDuty: OnDutyPerson[]
 }
 
 export interface DutyPrintData {
@@ -99,17 +107,23 @@ export async function loadDutyPrint(db: DeskbookDb, siteId: string, scope: DutyP
   const last = dates.at(-1)!
   // Shift keys of these dates: one index range (`<date>/` sorts before any `<date>/<uuid>`).
   const keyRange = (): [string, string] => [`${first}/`, `${last}/\uffff`]
-  const [types, entryRows, handoverRows, reviewRows, staff] = await db.transaction('r', [db.shiftTypes, db.dutyEntries, db.handovers, db.reviews, db.staff], () =>
+  const months = [...new Set(dates.map((d) => d.slice(0, 7)))]
+  const [types, entryRows, handoverRows, intoRows, reviewRows, staff, rosters] = await db.transaction('r', [db.shiftTypes, db.dutyEntries, db.handovers, db.reviews, db.staff, db.rosterVersions, db.rosterSteps], () =>
     Promise.all([
       db.shiftTypes.where('siteId').equals(siteId).toArray(),
       scope.kind === 'shift' ? db.dutyEntries.where('shiftKey').equals(scope.key).toArray() : db.dutyEntries.where('shiftKey').between(...keyRange()).toArray(),
       scope.kind === 'shift' ? db.handovers.where('fromShiftKey').equals(scope.key).toArray() : db.handovers.where('fromShiftKey').between(...keyRange()).toArray(),
+      // Handovers into the shifts: who took a shift over though not rostered on it (非排班接班).
+      scope.kind === 'shift' ? db.handovers.where('toShiftKey').equals(scope.key).toArray() : db.handovers.where('toShiftKey').between(...keyRange()).toArray(),
       db.reviews.where('[kind+period]').between(['dutyLogDaily', first], ['dutyLogDaily', last], true, true).toArray(),
       db.staff.where('siteId').equals(siteId).toArray(),
+      Promise.all(months.map((m) => rosterInForce(db, siteId, `${m}-01`))),
     ]),
   )
+  const rosterOf = new Map(months.map((m, i) => [m, rosters[i]?.version ?? null]))
   const entries = entryRows.filter((e) => e.siteId === siteId)
   const handovers = handoverRows.filter((h) => h.siteId === siteId)
+  const into = groupBy(intoRows.filter((h) => h.siteId === siteId), (h) => h.toShiftKey)
   const reviews = reviewRows.filter((r) => r.siteId === siteId)
 
   const typeById = new Map(types.map((t) => [t.id, t]))
@@ -142,7 +156,16 @@ export async function loadDutyPrint(db: DeskbookDb, siteId: string, scope: DutyP
 
   const shifts = windows.map(({ key, window }): ShiftPrint => {
     const handover = handoverByKey.get(key) ?? null
+    const version = rosterOf.get(window.date.slice(0, 7)) ?? null
+    const roster = { rostered: !!version, staffIds: version ? rosteredFor(version, window.date, window.shiftType.id) : [] }
+    const started = (entriesByKey.get(key) ?? []).filter((e) => e.kind === 'dutyStart').sort((a, b) => a.at - b.at)
     return {
+      rostered: roster.rostered,
+      onDuty: onDutyOf(
+        roster,
+        started.map((e) => e.staffId),
+        (into.get(key) ?? []).map((h) => h.incomingId),
+      ),
       key,
       window,
       entries: (entriesByKey.get(key) ?? []).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)),

@@ -14,6 +14,7 @@ import { customerNameWithHonorific } from '@shared/domain/reception'
 import { formatDateTime, formatTime, localDate } from '@shared/domain/time'
 import type { PrintedAck, ShiftPrint } from '@client/features/duty-log/print/duty-print-data'
 import type { Translate } from '@client/locales/translate'
+import type { OnDutyPerson } from '@shared/domain/duty-roster'
 
 
 export interface DutyPrintContext {
@@ -102,10 +103,20 @@ export function shiftRows(shift: ShiftPrint, ctx: DutyPrintContext): DutyPrintRo
   return rows.sort((a, b) => a.at - b.at).map((r) => r.row)
 }
 
-/** Who was on duty: who started duty on the shift, else whoever handed it over. */
-export function onDutyIds(shift: ShiftPrint): string[] {
-  const started = shift.entries.filter((e) => e.kind === 'dutyStart').map((e) => e.staffId)
-  return [...new Set(started.length ? started : shift.handover ? [shift.handover.outgoingId] : [])]
+/**
+ * Who was on duty (值班人): with the month's roster approved, its clerks of the shift and whoever took it
+ * over off the roster (issue 13 point 4) — a clerk who only logged in is not; without one, who started duty
+ * on the shift, else whoever handed it over.
+ */
+export function onDutyIds(shift: Pick<ShiftPrint, 'rostered' | 'onDuty' | 'handover'>): OnDutyPerson[] {
+  if (shift.rostered || shift.onDuty.length) return shift.onDuty
+  return shift.handover ? [{ staffId: shift.handover.outgoingId, offRoster: false }] : []
+}
+
+/** The 值班人 line of the printed header: names, 非排班接班 marked, and without a roster a note saying so. */
+export function onDutyText(shift: Pick<ShiftPrint, 'rostered' | 'onDuty' | 'handover'>, ctx: Pick<DutyPrintContext, 't' | 'staffName'>): string {
+  const names = onDutyIds(shift).map((p) => (p.offRoster ? ctx.t('dutyLogPrint.offRoster', { name: ctx.staffName(p.staffId) }) : ctx.staffName(p.staffId)))
+  return names.join('、') + (shift.rostered ? '' : ctx.t('dutyLogPrint.noRoster'))
 }
 
 /** A pending item the handover acknowledged, in one line: the request or entry it was (篇2 4.3.2 a, b). */

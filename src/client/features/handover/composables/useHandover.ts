@@ -9,7 +9,7 @@ import { useNow } from '@client/composables/useNow'
 import { useShiftTypes } from '@client/composables/useShiftTypes'
 import { completeHandover, handoverContext, loadHandoverDraft, pendingOf, saveHandoverDraft, type HandoverContext } from '@client/db/duty/handover'
 import { loginWithPin } from '@client/db/site/login'
-import { dutyState } from '@client/db/duty/duty-start'
+import { dutyState, rosteredOn, rosteredShift } from '@client/db/duty/duty-start'
 import { problemKeys } from '@client/components/error-message'
 
 export interface ShiftSlot {
@@ -46,8 +46,20 @@ export function useHandover() {
     null,
     [() => pair.value?.from.key],
   )
-  /** Who stood the shift being handed over: the outgoing clerk is offered first. */
+  /** Who stood the shift being handed over (the roster's once approved, issue 13 point 4): the outgoing clerk is offered first. */
   const onDuty = computed(() => [...(state.value?.onDuty.get(pair.value?.from.key ?? '') ?? [])])
+  /**
+   * The roster of the shift taken over: who is expected to take it (应接班), and whether this clerk is one
+   * of them. One who is not may still take over; the handover's incoming clerk, compared with the roster,
+   * records it (非排班接班) — nothing more is stored.
+   */
+  const incoming = computed(() => {
+    const s = state.value
+    const key = pair.value?.to.key
+    if (!s || !key || !rosteredShift(s, key)) return { rostered: false, expected: [] as string[], offRoster: false }
+    const expected = rosteredOn(s, key)
+    return { rostered: true, expected, offRoster: !expected.includes(session.staff?.id ?? '') }
+  })
 
   const draft = reactive({
     started: false,
@@ -161,5 +173,5 @@ export function useHandover() {
     }
   }
 
-  return { now, pair, context, onDuty, draft, start, late, counts, problems, checkPin, complete, busy: ref(false) }
+  return { now, pair, context, onDuty, incoming, draft, start, late, counts, problems, checkPin, complete, busy: ref(false) }
 }

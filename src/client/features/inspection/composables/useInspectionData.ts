@@ -17,6 +17,7 @@ import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useSiteStaff } from '@client/composables/useSiteStaff'
 import { useShiftTypes } from '@client/composables/useShiftTypes'
 import { useNow } from '@client/composables/useNow'
+import { shiftDuty } from '@client/db/roster/roster-duty'
 
 function useSite() {
   const db = useDb()
@@ -106,14 +107,14 @@ export function useChecklist(): ShallowRef<{ template: InspectionTemplate; saved
   return useLiveQuery<{ template: InspectionTemplate; saved: boolean } | null>(() => checklistOf(db, siteId()), null, [siteId])
 }
 
-/** Who started duty on the shift (their dutyStart entries in the log, 篇2 4.2.7). */
+/** Who stands the shift: the roster once approved, else their dutyStart entries in the log (篇2 4.2.7). */
 export function useOnDuty(key: Ref<string>): ShallowRef<string[]> {
-  const { db } = useSite()
+  const { db, siteId } = useSite()
   return useLiveQuery(
     async () => {
       if (!key.value) return []
-      const starts = await db.dutyEntries.where('shiftKey').equals(key.value).filter((e) => e.kind === 'dutyStart').toArray()
-      return [...new Set(starts.map((e) => e.staffId))]
+      // The roster's clerks once the month's is approved, else who started duty (issue 13 point 4).
+      return (await shiftDuty(db, siteId(), key.value)).people.map((p) => p.staffId)
     },
     [],
     [key],

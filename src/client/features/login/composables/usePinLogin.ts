@@ -22,7 +22,11 @@ export function usePinLogin(): {
   const siteId = (): string => session.local?.site.id ?? ''
   const all = useLiveQuery(() => listStaff(db, siteId()), [], [siteId])
   const busy = ref(false)
-  /** Logging in starts a clerk's duty (issue 5 point 1); a failure here never keeps anyone out — the today screen offers it again. */
+  /**
+   * Logging in starts a clerk's duty (issue 5 point 1) — unless the month's roster is approved: then the roster
+   * says who is on duty and nothing is written (issue 13 point 4). A failure here never keeps anyone out —
+   * the today screen offers it again.
+   */
   async function startDuty(staffId: string, role: StaffCard['role'], now: number): Promise<LoginDuty | undefined> {
     const local = session.local
     if (!local) return undefined

@@ -9,7 +9,7 @@ import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useNow } from '@client/composables/useNow'
 import { useShiftTypes } from '@client/composables/useShiftTypes'
 import { useDayNotes } from '@client/composables/useDayNotes'
-import { dutyState, loginDutyOf, startedBy } from '@client/db/duty/duty-start'
+import { dutyState, expectedIncoming, loginDutyOf, rosteredOn, rosteredShift, startedBy } from '@client/db/duty/duty-start'
 import { pinDayNote, recentEntries, recordNoShow, startDuty, type DutyProblem } from '@client/db/duty/duty-log'
 import { carriedTo } from '@client/db/duty/handover'
 import { problemKeys } from '@client/components/error-message'
@@ -17,7 +17,8 @@ import { problemKeys } from '@client/components/error-message'
 /**
  * The duty part of the today screen (issue 5 points 1, 2, 5): the clerk's shift, whether they wait for
  * the handover (篇2 4.2.8) and may end duty, what the handover passed on to them (篇2 4.3.5), what was reported
- * up to this role (篇2 4.2.3), and the day's notes (篇2 4.4.4).
+ * up to this role (篇2 4.2.3), and the day's notes (篇2 4.4.4). Once the month's roster is approved it says who
+ * stands the shift now and next (issue 13 point 4): nobody starts duty with a button then.
  */
 export function useTodayDuty() {
   const db = useDb()
@@ -37,15 +38,35 @@ export function useTodayDuty() {
   /** Until the log is read, nobody may end duty: a clerk waiting for the handover must never slip through. */
   const endCheck = computed(() => (state.value ? mayEndDuty(mine.value, handed, now.value) : ({ ok: false, reason: 'loading' } as const)))
   const loginDuty = computed(() => (state.value && session.staff ? loginDutyOf(state.value, me(), now.value, lead.value) : null))
-  /** Shown only to those who stand the desk and have not started the shift on now (a failed start at login, an administrator). */
+  /**
+   * Shown only to those who stand the desk and have not started the shift on now (a failed start at login,
+   * an administrator) — and only without an approved roster: with one, the roster says who is on duty.
+   */
   const canStart = computed(() => {
     const s = state.value
     const current = s?.current
-    if (!s || !current || !session.may('dutyLog.write') || s.handedOver.has(current.key) || s.onDuty.get(current.key)?.has(me())) return false
+    if (!s || !current || rosteredShift(s, current.key) || !session.may('dutyLog.write') || s.handedOver.has(current.key) || s.onDuty.get(current.key)?.has(me())) return false
     // Not while a handover is due (it starts the duty), nor while this clerk's own shift waits for one.
     return !takeOver.value && !awaiting.value
   })
   const takeOver = computed(() => (session.may('handover.sign') && loginDuty.value && 'takeOver' in loginDuty.value ? loginDuty.value.takeOver : null))
+  /** The handover due is not this clerk's by the roster: they may still cover, and it is recorded (非排班接班). */
+  const takeOverOffRoster = computed(() => !!takeOver.value && !!loginDuty.value && 'offRoster' in loginDuty.value)
+  /** Who the roster has on the shift now and next, and whether this person stands the shift now. */
+  const roster = computed(() => {
+    const s = state.value
+    if (!s) return null
+    const currentIds = [...(s.current ? (s.onDuty.get(s.current.key) ?? []) : [])]
+    return {
+      rostered: rosteredShift(s, s.current?.key ?? s.next?.key),
+      current: s.current ? rosteredOn(s, s.current.key) : null,
+      takenOver: currentIds.filter((id) => !rosteredOn(s, s.current?.key).includes(id)),
+      next: s.next ? rosteredOn(s, s.next.key) : null,
+      mine: currentIds.includes(me()) ? ('current' as const) : rosteredOn(s, s.next?.key).includes(me()) ? ('next' as const) : null,
+    }
+  })
+  /** The rostered clerks expected to take over the shift this clerk waits to hand over (篇2 4.2.7–4.2.8). */
+  const expected = computed(() => (state.value && awaiting.value ? expectedIncoming(state.value, awaiting.value.key) : []))
 
   const read = useLiveQuery<DutyEntry[] | null>(async () => (session.local ? recentEntries(db, siteId(), now.value, 14) : []), null, [now])
   const entries = computed(() => read.value ?? [])
@@ -85,6 +106,9 @@ export function useTodayDuty() {
     endCheck,
     canStart,
     takeOver,
+    takeOverOffRoster,
+    roster,
+    expected,
     noShowRecorded,
     escalatedTo,
     escalated,

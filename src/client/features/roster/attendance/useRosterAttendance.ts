@@ -1,0 +1,75 @@
+/**
+ * The attendance of a month (issue 13 point 5), kept current: the roster in force, the handovers of the
+ * month's shifts, the duty log's no-show entries, the leave and swap requests and their answers, read
+ * from the tablet and set against each other by `attendanceOf`; and its XLSX export.
+ */
+import { computed, ref, type ComputedRef, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { addMonths, inForce, versionStatuses } from '@shared/domain/roster'
+import { attendanceOf } from '@shared/domain/roster-attendance'
+import type { DeskbookDb } from '@client/db/database'
+import { useDb } from '@client/modules/db'
+import { showFailToast, showSuccessToast } from '@client/modules/vant'
+import { useSessionStore } from '@client/stores/session'
+import { useLiveQuery } from '@client/composables/useLiveQuery'
+import { useNow } from '@client/composables/useNow'
+import { XLSX_TYPE } from '@client/components/exceljs'
+import { saveFile } from '@client/components/save-file'
+import { attendanceRows, attendanceSheet, type AttendanceRow } from './attendance-table'
+import { attendanceXlsx } from './attendance-workbook'
+
+/** Shift keys start with their date: a month's shifts are one range of a key index. */
+const monthRange = (month: string): [string, string] => [`${month}-01`, `${addMonths(month, 1)}-01`]
+
+async function readMonth(db: DeskbookDb, siteId: string, month: string) {
+  const [from, to] = monthRange(month)
+  const [versions, handoversFrom, handoversTo, entries, requests, staff] = await Promise.all([
+    db.rosterVersions.where('month').equals(month).filter((v) => v.siteId === siteId).toArray(),
+    db.handovers.where('fromShiftKey').between(from, to).filter((h) => h.siteId === siteId).toArray(),
+    db.handovers.where('toShiftKey').between(from, to).filter((h) => h.siteId === siteId).toArray(),
+    db.dutyEntries.where('shiftKey').between(from, to).filter((e) => e.siteId === siteId && e.kind === 'noShow').toArray(),
+    db.rosterRequests.where('date').between(from, to).filter((r) => r.siteId === siteId).toArray(),
+    db.staff.where('siteId').equals(siteId).toArray(),
+  ])
+  const [steps, answers] = await Promise.all([db.rosterSteps.where('versionId').anyOf(versions.map((v) => v.id)).toArray(), db.rosterAnswers.where('requestId').anyOf(requests.map((r) => r.id)).toArray()])
+  const handovers = [...new Map([...handoversFrom, ...handoversTo].map((h) => [h.id, h])).values()]
+  return { version: inForce(versionStatuses(versions, steps))?.version ?? null, handovers, entries, requests, answers, names: new Map(staff.map((s) => [s.id, s.name])) }
+}
+
+export function useRosterAttendance(month: Ref<string>): { rows: ComputedRef<AttendanceRow[]>; hasRoster: ComputedRef<boolean>; loaded: ComputedRef<boolean>; exporting: Ref<boolean>; exportXlsx: () => Promise<void> } {
+  const db = useDb()
+  const session = useSessionStore()
+  const { t } = useI18n()
+  const now = useNow(60_000)
+  const siteId = (): string => session.local?.site.id ?? ''
+  const data = useLiveQuery(() => readMonth(db, siteId(), month.value), null, [month, siteId])
+  const lines = computed(() => {
+    const d = data.value
+    if (!d) return []
+    return attendanceOf({ month: month.value, ...d, tz: session.timezone, leadMinutes: session.local?.settings.handoverLeadMinutes ?? 15, now: now.value })
+  })
+  const rows = computed(() => {
+    const d = data.value
+    const shifts = new Map((d?.version?.snapshot.shifts ?? []).map((s) => [s.id, s.name]))
+    const name = (id: string): string => d?.names.get(id) ?? t('rosterAttendance.unknownStaff')
+    return attendanceRows(lines.value, (id) => shifts.get(id) ?? '', name, t)
+  })
+
+  const exporting = ref(false)
+  async function exportXlsx(): Promise<void> {
+    if (exporting.value) return
+    exporting.value = true
+    try {
+      const title = t('rosterAttendance.sheetTitle', { site: session.local?.site.name ?? '', month: month.value })
+      const bytes = await attendanceXlsx(attendanceSheet(rows.value, t), t('rosterAttendance.sheet'), title)
+      saveFile(bytes, t('rosterAttendance.fileName', { month: month.value }), XLSX_TYPE)
+      showSuccessToast(t('rosterAttendance.exported', { n: rows.value.length }))
+    } catch (e) {
+      console.error('attendance export failed', e)
+      showFailToast(t('rosterAttendance.exportFailed'))
+    } finally {
+      exporting.value = false
+    }
+  }
+  return { rows, hasRoster: computed(() => !!data.value?.version), loaded: computed(() => data.value !== null), exporting, exportXlsx }
+}

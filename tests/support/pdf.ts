@@ -10,6 +10,8 @@ export interface PrintedPdf {
   /** Each page's text with all white space removed (pdftotext drops or adds spaces between CJK glyphs). */
   compactPages: string[]
   pages: number
+  /** The first page's size in points (A4 portrait 595 × 842). */
+  size: { w: number; h: number }
 }
 
 /** Print the page to an A4 PDF as Chromium's print dialog would, and return the PDF's text (pdftotext). */
@@ -26,7 +28,8 @@ export async function printToText(page: Page): Promise<PrintedPdf> {
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0)
     const compactPages = text.split('\f').filter((p) => p.trim()).map((p) => p.replace(/\s+/g, ''))
-    return { text, compactPages, pages }
+    const [, w = '0', h = '0'] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? []
+    return { text, compactPages, pages, size: { w: Number(w), h: Number(h) } }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }

@@ -15,6 +15,9 @@ import { routes as dutyLogRoutes } from './features/duty-log'
 import { routes as deskServicesRoutes } from './features/desk-services'
 import { routes as handoverRoutes } from './features/handover'
 import { routes as rosterRoutes } from './features/roster'
+// Until the roster feature's index.ts takes them in (the lead wires it): attendance and the print.
+import { routes as rosterAttendanceRoutes } from './features/roster/attendance/routes'
+import { routes as rosterPrintRoutes } from './features/roster/print/routes'
 import { routes as inspectionRoutes } from './features/inspection'
 import { routes as archiveRoutes } from './features/archive'
 import { routes as settingsRoutes } from './features/settings'
@@ -45,6 +48,8 @@ export const appRoutes: RouteRecordRaw[] = [
   ...deskServicesRoutes,
   ...handoverRoutes,
   ...rosterRoutes,
+  ...rosterAttendanceRoutes,
+  ...rosterPrintRoutes,
   ...inspectionRoutes,
   ...archiveRoutes,
   ...settingsRoutes,

@@ -1,7 +1,7 @@
 /**
  * A month's roster as the tablet keeps it (issue 13), for the roster's print e2e test and the roster
- * benchmark: the working copy cell by cell, painted in a three-day rotation (白, 夜, 休) so every shift has
- * people; support days for the back-office staff; the version the administrator submitted, the supervisor's
+ * benchmark: the working copy cell by cell, painted in a rotation (each shift, then 休: 白, 夜, 休) so every
+ * shift has people; support days for the back-office staff; the version the administrator submitted, the supervisor's
  * approval and the manager's acknowledgement, each signed; optionally a revision with its reason (a leave
  * covered by a colleague). Pure and deterministic.
  */
@@ -37,10 +37,10 @@ export interface RosterMonth {
 
 const HOUR = 3_600_000
 
-/** Day `i` of the month for the `k`-th desk person: 白, 夜, 休 in turn, each person a day on from the one before. */
+/** Day `i` of the month for the `k`-th desk person: each shift in turn, then 休 (白, 夜, 休), each person a day on from the one before. */
 function rotation(shifts: readonly ShiftType[], k: number, i: number): string {
-  const turn = (i + k) % 3
-  return turn === 2 ? 'rest' : shifts[turn]!.id
+  const turn = (i + k) % (shifts.length + 1)
+  return turn === shifts.length ? 'rest' : shifts[turn]!.id
 }
 
 export function rosterMonth(p: RosterMonthParts): RosterMonth {

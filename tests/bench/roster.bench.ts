@@ -5,9 +5,9 @@
  *   1. Painting a cell and re-checking staffing (target ≤ 16 ms, one frame, at p95): `applyPaint` on the
  *      day's counts and `understaffed` over the month, for 3,000 random cells. Baseline, interleaved: the
  *      same check after counting the whole month again with `staffingOf`.
- *   2. Opening the month (target ≤ 200 ms): reading its cells, versions and steps and the site's staff from
- *      Dexie on fake-indexeddb (two months of cells in the table) and building `versionStatuses`,
- *      `workingCodes` and `staffingOf` — what the grid needs to show. Baseline: the raw Dexie reads alone.
+ *   2. Opening the month (target ≤ 200 ms): reading its cells, versions and steps (`loadRosterMonth` of
+ *      client/db/roster, which builds `versionStatuses`) and the site's staff from Dexie on fake-indexeddb
+ *      (two months of cells in the table), then `workingCodes` and `staffingOf` — what the grid needs to show. Baseline: the raw Dexie reads alone.
  *   3. Printing it (target ≤ 3 s): the built app served by the real server to Debian Chromium,
  *      /print/roster?month= from navigation to the PDF's bytes. Baseline: the blank form /print/roster-blank.
  * Usage: npm run bench:roster  (BENCH_SKIP_BUILD=1 reuses dist/)
@@ -15,8 +15,9 @@
 import 'fake-indexeddb/auto' // Dexie must find indexedDB when it loads.
 import os from 'node:os'
 import { DeskbookDb } from '@client/db/database'
+import { loadRosterMonth } from '@client/db/roster/roster-month'
 import { newId } from '@shared/domain/ids'
-import { addMonths, cellKey, daysOf, LEAVE, LANES, REST, versionStatuses, workingCodes, type RosterStaff, type RosterStep, type RosterVersion } from '@shared/domain/roster'
+import { addMonths, cellKey, daysOf, LEAVE, LANES, REST, workingCodes, type RosterStaff, type RosterStep, type RosterVersion } from '@shared/domain/roster'
 import { applyPaint, staffingOf, understaffed } from '@shared/domain/roster-staffing'
 import type { ShiftType } from '@shared/domain/shift-type'
 import { instantAt } from '@shared/domain/time'
@@ -135,10 +136,10 @@ async function opening(m: RosterMonth, staff: RosterStaff[], siteId: string): Pr
     const steps = await db.rosterSteps.where('versionId').anyOf(versions.map((v) => v.id)).toArray()
     return [cells, versions, steps, people]
   }
+  // What the grid reads: the roster's repository (client/db/roster) and the site's staff.
   const open = async (): Promise<number> => {
-    const [cells, versions, steps] = await read()
-    const statuses = versionStatuses(versions, steps)
-    const codes = workingCodes(cells, statuses)
+    const [month] = await Promise.all([loadRosterMonth(db, siteId, MONTH), db.staff.where('siteId').equals(siteId).toArray()])
+    const codes = workingCodes(month.cells, month.statuses)
     const rows = staff.flatMap((s) => LANES.map((lane) => ({ lane, days: days.map((d) => codes.get(cellKey(s.id, d, lane)) ?? '') })))
     return staffingOf(MONTH, rows, m.versions[0]!.snapshot.shifts).length
   }

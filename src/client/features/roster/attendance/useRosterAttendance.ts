@@ -1,13 +1,14 @@
 /**
- * The attendance of a month (issue 13 point 5), kept current: the roster in force, the handovers of the
- * month's shifts, the duty log's no-show entries, the leave and swap requests and their answers, read
- * from the tablet and set against each other by `attendanceOf`; and its XLSX export.
+ * The attendance of a month (issue 13 point 5), kept current: the roster in force and the leave and swap
+ * requests with their answers (the roster's repository), the handovers of the month's shifts and the duty
+ * log's no-show entries, set against each other by `attendanceOf`; and its XLSX export.
  */
 import { computed, ref, type ComputedRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { addMonths, inForce, versionStatuses } from '@shared/domain/roster'
+import { addMonths } from '@shared/domain/roster'
 import { attendanceOf } from '@shared/domain/roster-attendance'
 import type { DeskbookDb } from '@client/db/database'
+import { monthRequests, monthVersions } from '@client/db/roster/roster-month'
 import { useDb } from '@client/modules/db'
 import { showFailToast, showSuccessToast } from '@client/modules/vant'
 import { useSessionStore } from '@client/stores/session'
@@ -23,17 +24,23 @@ const monthRange = (month: string): [string, string] => [`${month}-01`, `${addMo
 
 async function readMonth(db: DeskbookDb, siteId: string, month: string) {
   const [from, to] = monthRange(month)
-  const [versions, handoversFrom, handoversTo, entries, requests, staff] = await Promise.all([
-    db.rosterVersions.where('month').equals(month).filter((v) => v.siteId === siteId).toArray(),
+  const [versions, requests, handoversFrom, handoversTo, entries, staff] = await Promise.all([
+    monthVersions(db, siteId, month),
+    monthRequests(db, siteId, month),
     db.handovers.where('fromShiftKey').between(from, to).filter((h) => h.siteId === siteId).toArray(),
     db.handovers.where('toShiftKey').between(from, to).filter((h) => h.siteId === siteId).toArray(),
     db.dutyEntries.where('shiftKey').between(from, to).filter((e) => e.siteId === siteId && e.kind === 'noShow').toArray(),
-    db.rosterRequests.where('date').between(from, to).filter((r) => r.siteId === siteId).toArray(),
     db.staff.where('siteId').equals(siteId).toArray(),
   ])
-  const [steps, answers] = await Promise.all([db.rosterSteps.where('versionId').anyOf(versions.map((v) => v.id)).toArray(), db.rosterAnswers.where('requestId').anyOf(requests.map((r) => r.id)).toArray()])
   const handovers = [...new Map([...handoversFrom, ...handoversTo].map((h) => [h.id, h])).values()]
-  return { version: inForce(versionStatuses(versions, steps))?.version ?? null, handovers, entries, requests, answers, names: new Map(staff.map((s) => [s.id, s.name])) }
+  return {
+    version: versions.inForce?.version ?? null,
+    handovers,
+    entries,
+    requests: requests.map((r) => r.request),
+    answers: requests.flatMap((r) => (r.answer ? [r.answer] : [])),
+    names: new Map(staff.map((s) => [s.id, s.name])),
+  }
 }
 
 export function useRosterAttendance(month: Ref<string>): { rows: ComputedRef<AttendanceRow[]>; hasRoster: ComputedRef<boolean>; loaded: ComputedRef<boolean>; exporting: Ref<boolean>; exportXlsx: () => Promise<void> } {

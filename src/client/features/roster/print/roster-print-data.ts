@@ -7,8 +7,9 @@
  */
 import type { LocationQuery } from 'vue-router'
 import type { DeskbookDb } from '@client/db/database'
+import { monthVersions } from '@client/db/roster/roster-month'
 import { SnapshotNotFound } from '@client/composables/usePrintSnapshot'
-import { inForce, laneFor, MonthSchema, shiftSnapshot, versionStatuses, type RosterVersion, type ShiftSnapshot, type VersionState } from '@shared/domain/roster'
+import { laneFor, MonthSchema, shiftSnapshot, type RosterVersion, type ShiftSnapshot, type VersionState } from '@shared/domain/roster'
 import { IdSchema } from '@shared/domain/ids'
 import { isValid } from '@shared/domain/validation'
 
@@ -46,10 +47,8 @@ export async function loadRosterPrint(db: DeskbookDb, siteId: string, scope: Ros
   const asked = scope.kind === 'version' ? await db.rosterVersions.get(scope.id) : null
   if (scope.kind === 'version' && (!asked || asked.siteId !== siteId)) throw new SnapshotNotFound(scope.id)
   const month = asked?.month ?? (scope.kind === 'month' ? scope.month : '')
-  const versions = await db.rosterVersions.where('month').equals(month).filter((v) => v.siteId === siteId).toArray()
-  const steps = await db.rosterSteps.where('versionId').anyOf(versions.map((v) => v.id)).toArray()
-  const statuses = versionStatuses(versions, steps)
-  const status = asked ? statuses.find((s) => s.version.id === asked.id) : inForce(statuses)
+  const { statuses, inForce } = await monthVersions(db, siteId, month)
+  const status = asked ? statuses.find((s) => s.version.id === asked.id) : inForce
   if (!status) throw new SnapshotNotFound(month)
   const { version, decision, acknowledged } = status
   const approval = decision?.step === 'approve' ? decision : null

@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { BUILT_CLIENT, ROOT } from '../support/app-server'
+import { BUILT_CLIENT, ROOT, startServer } from '../support/app-server'
+import { CHROMIUM_PATH, launchBrowser } from '../support/browser'
 
 export const ms = (v: number): string => `${v.toFixed(v < 10 ? 1 : 0)} ms`
 
@@ -16,6 +17,22 @@ export function buildApp(): void {
   if (process.env.BENCH_SKIP_BUILD === '1' && fs.existsSync(path.join(BUILT_CLIENT, 'index.html'))) return
   const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } })
   if (r.status !== 0) throw new Error(`build failed\n${r.stderr}`)
+}
+
+/** The built app served by the real server to Chromium (1280×800, zh-CN): `run` drives one page of it; all is closed after. */
+export async function withBuiltApp(run: (page: Page, url: string) => Promise<void>): Promise<void> {
+  buildApp()
+  const server = await startServer()
+  const browser = await launchBrowser()
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    console.log(`browser: Chromium ${browser.version()} (${CHROMIUM_PATH}); built app served by the real server`)
+    await run(await context.newPage(), server.url)
+    await context.close()
+  } finally {
+    await browser.close()
+    await server.stop()
+  }
 }
 
 /** In-app navigation to `to`; resolves when the router has settled. */

@@ -14,7 +14,7 @@ import { appraisal, monthsUpTo, quotaStanding, type AppraisalLine } from '@share
 import { DEFAULT_CHECKLIST } from '@shared/domain/inspection-template'
 import { addDays, instantAt } from '@shared/domain/time'
 import { shiftKey } from '@shared/domain/duty-log'
-import { median, row } from './stats'
+import { median, random, row } from './stats'
 import { makeInspection, makeNonconformity } from '../factories/inspection'
 
 const TZ = 'Asia/Shanghai'
@@ -25,17 +25,6 @@ const MONTH = '2026-10'
 const RUNS = 15
 const FAIL_RATE = 0.3
 const ROWS = checklistRows({ items: [...DEFAULT_CHECKLIST] })
-
-/** A small deterministic generator (mulberry32), so every run measures the same data. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface Site {
   siteId: string

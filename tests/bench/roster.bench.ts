@@ -21,14 +21,12 @@ import { addMonths, cellKey, daysOf, LEAVE, LANES, REST, workingCodes, type Rost
 import { applyPaint, staffingOf, understaffed } from '@shared/domain/roster-staffing'
 import type { ShiftType } from '@shared/domain/shift-type'
 import { instantAt } from '@shared/domain/time'
-import { startServer } from '../support/app-server'
-import { CHROMIUM_PATH, launchBrowser } from '../support/browser'
 import { firstRunSetup, loginAs } from '../support/journeys'
 import { drawSignature, putRows, readSite } from '../support/idb-page'
 import { makeSignature } from '../factories/duty-seed'
 import { rosterMonth, type RosterMonth } from '../factories/roster-seed'
-import { buildApp, ms, navigate, printPdf } from './app-bench'
-import { median, percentile, row } from './stats'
+import { ms, navigate, printPdf, withBuiltApp } from './app-bench'
+import { median, percentile, random, row } from './stats'
 
 const TZ = 'Asia/Shanghai'
 const MONTH = '2026-12'
@@ -40,17 +38,6 @@ const SETUP = [
   { name: '张主管', role: 'supervisor', pin: '4826' },
   { name: '赵经理', role: 'manager', pin: '3690' },
 ]
-
-/** A small deterministic generator (mulberry32), so every run measures the same cells. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SURNAMES = '王李张刘陈杨黄赵吴周'
 const GIVEN = ['静', '敏', '洋', '丽', '强', '芳', '军', '霞', '伟', '娜', '磊', '艳', '杰', '婷', '涛']
@@ -162,14 +149,8 @@ async function opening(m: RosterMonth, staff: RosterStaff[], siteId: string): Pr
 }
 
 async function printing(): Promise<void> {
-  buildApp()
-  const server = await startServer()
-  const browser = await launchBrowser()
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
-    const page = await context.newPage()
-    console.log(`browser: Chromium ${browser.version()} (${CHROMIUM_PATH}); built app served by the real server`)
-    await firstRunSetup(page, server.url, '翠苑小区', SETUP)
+  await withBuiltApp(async (page, url) => {
+    await firstRunSetup(page, url, '翠苑小区', SETUP)
     await loginAs(page, '张主管', '4826')
     await page.waitForURL(/\/today$/)
     const site = await readSite(page)
@@ -199,11 +180,7 @@ async function printing(): Promise<void> {
         `runs ${filled.map((v) => v.toFixed(0)).join(', ')} ms; baseline: the blank form (${pages.blank} page(s); ${blank.map((v) => v.toFixed(0)).join(', ')} ms)`,
     )
     if (pages.filled !== 1 || pages.blank !== 1) console.log('    NOTE: the month did not print on one page')
-    await context.close()
-  } finally {
-    await browser.close()
-    await server.stop()
-  }
+  })
 }
 
 async function main(): Promise<void> {

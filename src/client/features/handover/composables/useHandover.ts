@@ -8,7 +8,7 @@ import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { useNow } from '@client/composables/useNow'
 import { useShiftTypes } from '@client/composables/useShiftTypes'
 import { completeHandover, handoverContext, loadHandoverDraft, pendingOf, saveHandoverDraft, type HandoverContext } from '@client/db/duty/handover'
-import { loginWithPin } from '@client/db/site/login'
+import { usePinCheck } from '@client/composables/usePinCheck'
 import { dutyState, rosteredOn, rosteredShift } from '@client/db/duty/duty-start'
 import { problemKeys } from '@client/components/error-message'
 
@@ -138,11 +138,7 @@ export function useHandover() {
   })
 
   /** Each signer confirms with their PIN on this tablet before their signature counts (篇2 4.3.4). */
-  async function checkPin(staffId: string, pin: string): Promise<string | null> {
-    const result = await loginWithPin(db, staffId, pin, Date.now())
-    if (result.ok) return null
-    return result.reason === 'throttled' ? 'login.throttledShort' : 'login.wrongPinNoFree'
-  }
+  const checkPin = usePinCheck()
 
   async function complete(): Promise<string[]> {
     const ctx = context.value

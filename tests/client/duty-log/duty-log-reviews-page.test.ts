@@ -4,7 +4,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
-import { defineComponent, h } from 'vue'
 import DutyLogReviewsPage from '@client/features/duty-log/pages/DutyLogReviewsPage.vue'
 import { newId } from '@shared/domain/ids'
 import type { Staff } from '@shared/domain/staff'
@@ -16,15 +15,7 @@ import { makeStaff } from '../../factories/site'
 import { makeEntry } from '../../factories/duty-seed'
 import { mountApp, signedIn as signedInTo, until } from '../mount'
 
-vi.mock('@client/components/BaseSignaturePad.vue', () => ({
-  default: defineComponent({
-    props: { label: { type: String, default: '' } },
-    setup(props, { expose }) {
-      expose({ image: () => 'data:image/png;base64,iVBORw0KGgo=', clear: () => undefined })
-      return () => h('canvas', { 'aria-label': props.label })
-    },
-  }),
-}))
+vi.mock('@client/components/BaseSignaturePad.vue', () => import('../signature-pad-stub'))
 
 const SITE = newId()
 const TZ = 'Asia/Shanghai'

@@ -1,4 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { placeholderRoute } from '@client/components/placeholder-route'
+import { routes as requestRoutes } from './requests/routes'
 
-export const routes: RouteRecordRaw[] = [placeholderRoute('/roster', 'roster', 'roster')]
+// The monthly roster 排班表 (篇2 4.1; issue 13): `/roster?month=YYYY-MM`. Everyone with the section reads it;
+// the page offers painting to 'roster.draft' and each step of the cycle to the role that takes it. Its parts
+// (leave and swap requests, …) bring their own routes.
+export const routes: RouteRecordRaw[] = [{ path: '/roster', name: 'roster', component: () => import('./pages/RosterPage.vue'), meta: { section: 'roster' } }, ...requestRoutes]

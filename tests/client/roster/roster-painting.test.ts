@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import type { DOMWrapper, VueWrapper } from '@vue/test-utils'
+import { cellId } from '@shared/domain/roster'
+import { until } from '../mount'
+import { MONTH, useRosterFixture } from './roster-fixture'
+
+const f = useRosterFixture()
+const cell = (w: VueWrapper, name: string, day: number): DOMWrapper<Element> => w.find(`button[aria-label^="${name} 12月${day}日 "]`)
+const staffing = (w: VueWrapper, shiftId: string, day: number): DOMWrapper<Element> => w.find(`tr[data-shift="${shiftId}"] td[data-date="${MONTH}-${String(day).padStart(2, '0')}"]`)
+const release = (): boolean => window.dispatchEvent(new Event('pointerup'))
+
+describe('painting the roster grid (issue 13 point 1)', () => {
+  it('paints a tapped cell with the code picked in the palette; the staffing under the grid follows', async () => {
+    const w = await f.open('administrator')
+    const { db, s } = f.get()
+    await until(() => expect(cell(w, '李娜', 3).exists()).toBe(true))
+    expect(staffing(w, s.day, 3).text()).toBe('0缺1')
+    expect(staffing(w, s.day, 3).classes()).toContain('roster-staffing--short')
+    // Before a code is picked a tap paints nothing.
+    await cell(w, '李娜', 3).trigger('pointerdown')
+    release()
+    expect(await db.rosterCells.count()).toBe(0)
+
+    await w.find('[data-testid="roster-palette"] [data-code="' + s.day + '"]').trigger('click')
+    expect(w.find(`[data-code="${s.day}"]`).attributes('aria-pressed')).toBe('true')
+    await cell(w, '李娜', 3).trigger('pointerdown')
+    release()
+    await w.vm.$nextTick()
+    // Shown at once, while it is written.
+    expect(cell(w, '李娜', 3).attributes('aria-label')).toBe('李娜 12月3日 白班')
+    expect(staffing(w, s.day, 3).text()).toBe('1')
+    await until(async () => expect((await db.rosterCells.get(cellId(s.siteId, s.staff.clerk.id, `${MONTH}-03`, 'desk')))?.code).toBe(s.day))
+    expect(staffing(w, s.day, 3).classes()).not.toContain('roster-staffing--short')
+    expect(w.find('[data-testid="roster-short"]').text()).not.toContain('12月3日 白班')
+    expect(w.find('[data-testid="roster-short"]').text()).toContain('12月4日 白班 0/1 人')
+  })
+
+  it('paints every cell a drag crosses in one write, and 清除 empties them again', async () => {
+    const w = await f.open('administrator')
+    const { db } = f.get()
+    await until(() => expect(cell(w, '张敏', 1).exists()).toBe(true))
+    await w.find(`[data-code="rest"]`).trigger('click')
+    await cell(w, '张敏', 1).trigger('pointerdown')
+    for (const d of [2, 3, 4]) await cell(w, '张敏', d).trigger('pointerover')
+    // A cell of another row crossed on the way counts too.
+    await cell(w, '李娜', 4).trigger('pointerover')
+    release()
+    await until(async () => expect(await db.rosterCells.count()).toBe(5))
+    const outbox = await db.outbox.toArray()
+    expect(outbox.filter((m) => m.name === 'rosterCell.put')).toHaveLength(5)
+    // One call: every cell carries the same instant.
+    expect(new Set((await db.rosterCells.toArray()).map((c) => c.at)).size).toBe(1)
+    expect(cell(w, '张敏', 2).text()).toBe('休')
+
+    await w.find(`[data-code="clear"]`).trigger('click')
+    await cell(w, '张敏', 1).trigger('pointerdown')
+    await cell(w, '张敏', 2).trigger('pointerover')
+    release()
+    await until(() => expect(cell(w, '张敏', 2).attributes('aria-label')).toBe('张敏 12月2日 未排班'))
+    expect(cell(w, '张敏', 3).text()).toBe('休')
+  })
+
+  it('applies a weekly pattern to the month in one write', { timeout: 15_000 }, async () => {
+    const w = await f.open('administrator')
+    const { db, s } = f.get()
+    await until(() => expect(cell(w, '李娜', 1).exists()).toBe(true))
+    await w.find('[data-testid="roster-pattern-open"]').trigger('click')
+    await until(() => expect(w.find('[data-testid="roster-pattern"]').exists()).toBe(true))
+    const dialog = w.find('[data-testid="roster-pattern"]')
+    await dialog.find('select[aria-label="李娜 星期一"]').setValue(s.day)
+    await dialog.find('select[aria-label="李娜 星期六"]').setValue('rest')
+    await dialog.trigger('submit')
+    // December 2026 has 4 Mondays (7, 14, 21, 28) and 4 Saturdays (5, 12, 19, 26).
+    await until(async () => expect(await db.rosterCells.count()).toBe(8))
+    expect(cell(w, '李娜', 7).attributes('aria-label')).toBe('李娜 12月7日 白班')
+    expect(cell(w, '李娜', 5).attributes('aria-label')).toBe('李娜 12月5日 休息')
+    expect(cell(w, '李娜', 8).attributes('aria-label')).toBe('李娜 12月8日 未排班')
+  })
+})

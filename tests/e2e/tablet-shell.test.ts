@@ -1,31 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { controlProblems } from '../support/controls'
 import { useE2eHarness } from '../support/e2e-harness'
 import { firstRunSetup } from '../support/journeys'
-
-/** Every visible control on the page that is smaller than 44 × 44 px, or has no accessible name. */
-async function controlProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = []
-    const controls = document.querySelectorAll<HTMLElement>('button, a[href], input:not([type="hidden"]), select, textarea, [role="button"]')
-    for (const el of controls) {
-      const r = el.getBoundingClientRect()
-      if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue
-      if (r.width <= 1 || r.height <= 1) continue // visually hidden (the skip link until focused, a file input behind its label)
-      if (el.closest('.print-measure')) continue
-      const name =
-        el.getAttribute('aria-label') ||
-        (el.getAttribute('aria-labelledby') && document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent) ||
-        (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent) ||
-        el.closest('label')?.textContent ||
-        el.textContent
-      const what = `${el.tagName.toLowerCase()}[${(name ?? '').trim().slice(0, 20)}] ${Math.round(r.width)}×${Math.round(r.height)}`
-      if (r.height < 44 || r.width < 44) out.push(`small: ${what}`)
-      if (!name || !name.trim()) out.push(`unlabelled: ${what}`)
-    }
-    return out
-  })
-}
 
 describe('the tablet shell', () => {
   const h = useE2eHarness()
@@ -58,9 +35,9 @@ describe('the tablet shell', () => {
     expect(found).toEqual([])
   })
 
-  it('gives every control of the register and archive pages a name and at least 44 × 44 px', async () => {
+  it('gives every control of the register, archive and roster pages a name and at least 44 × 44 px', async () => {
     const found: string[] = []
-    for (const path of ['/register', '/register/new', '/archive', '/archive/import', '/roster/requests']) {
+    for (const path of ['/register', '/register/new', '/archive', '/archive/import', '/roster', '/roster/requests']) {
       await page.goto(`${h.server.url}${path}`)
       await page.locator('main h1').first().waitFor()
       found.push(...(await controlProblems(page)).map((p) => `${path} ${p}`))

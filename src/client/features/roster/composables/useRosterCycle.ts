@@ -26,15 +26,14 @@ export function useRosterCycle(view: RosterMonthView, month: () => string) {
   /** A change to an approved roster says why (变更原因). */
   const revision = computed(() => !!view.inForce.value)
 
+  /** The signer is the person logged in: their PIN, checked before the signature counts. */
+  const signerPin = (pin: string): Promise<string | null> => (session.staff ? checkPin(session.staff.id, pin) : Promise.resolve('errors.unexpected'))
+
   /** Problems as text keys; none when the step was taken. */
-  async function act(action: CycleAction, text: string, pin: string, image: string | null): Promise<string[]> {
+  async function act(action: CycleAction, text: string, signature: SignatureInput): Promise<string[]> {
     const staff = session.staff
     if (!staff || !session.local) return ['errors.unexpected']
-    if (!image) return ['roster.problems.signatureRequired']
-    const wrong = await checkPin(staff.id, pin)
-    if (wrong) return [wrong]
     const now = Date.now()
-    const signature: SignatureInput = { image, name: staff.name, signedAt: now }
     const actor = { ...session.actor(), staffId: staff.id }
     const target = action === 'acknowledge' ? view.inForce.value : view.review.value
     try {
@@ -47,5 +46,5 @@ export function useRosterCycle(view: RosterMonthView, month: () => string) {
     }
   }
 
-  return { actions, revision, act }
+  return { actions, revision, act, signerPin }
 }

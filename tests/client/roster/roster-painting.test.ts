@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { DOMWrapper, VueWrapper } from '@vue/test-utils'
-import { cellId } from '@shared/domain/roster'
+import { cellId, daysOf, weekdayOf } from '@shared/domain/roster'
+import { paintCells } from '@client/db/roster/roster-writes'
+import { TZ } from '../../factories/duty'
 import { until } from '../mount'
-import { MONTH, useRosterFixture } from './roster-fixture'
+import { MONTH, NOW, useRosterFixture } from './roster-fixture'
 
 const f = useRosterFixture()
 const cell = (w: VueWrapper, name: string, day: number): DOMWrapper<Element> => w.find(`button[aria-label^="${name} 12月${day}日 "]`)
@@ -75,5 +77,22 @@ describe('painting the roster grid (issue 13 point 1)', () => {
     expect(cell(w, '李娜', 7).attributes('aria-label')).toBe('李娜 12月7日 白班')
     expect(cell(w, '李娜', 5).attributes('aria-label')).toBe('李娜 12月5日 休息')
     expect(cell(w, '李娜', 8).attributes('aria-label')).toBe('李娜 12月8日 未排班')
+  })
+
+  it('copies last month by weekday in one write: rest days stay on their weekday, 假 is not carried', { timeout: 15_000 }, async () => {
+    const { db, s } = f.get()
+    // November: 李娜 on days Monday to Friday, at rest at weekends, on leave on the 27th (a Friday).
+    const november = daysOf('2026-11').map((date) => ({ staffId: s.staff.clerk.id, date, lane: 'desk' as const, code: date === '2026-11-27' ? 'leave' : weekdayOf(date) >= 5 ? 'rest' : s.day }))
+    await paintCells(db, s.actor('administrator'), 'administrator', '2026-11', november, TZ, NOW)
+    const w = await f.open('administrator')
+    await until(() => expect(cell(w, '李娜', 1).exists()).toBe(true))
+    await w.find('[data-testid="roster-copy"]').trigger('click')
+    await until(() => expect(cell(w, '李娜', 31).attributes('aria-label')).toBe('李娜 12月31日 白班'))
+    expect(cell(w, '李娜', 5).attributes('aria-label')).toBe('李娜 12月5日 休息')
+    // The last Friday of November was leave: Fridays in December are left empty, not 假.
+    expect(cell(w, '李娜', 4).attributes('aria-label')).toBe('李娜 12月4日 未排班')
+    const december = (await db.rosterCells.toArray()).filter((c) => c.date.startsWith(MONTH))
+    expect(december).toHaveLength(31 - 4)
+    expect(new Set(december.map((c) => c.at)).size).toBe(1)
   })
 })

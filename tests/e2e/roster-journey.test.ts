@@ -63,10 +63,10 @@ describe('the monthly roster from draft to the manager (篇2 4.1.1)', () => {
     await firstRunSetup(page, h.server.url, '翠苑小区', STAFF)
     await loginAs(page, '王管理', '2580')
     await page.waitForURL(/\/today$/)
-    await expect.poll(() => page.getByTestId('today-roster').textContent()).toContain('下月(2026年12月)排班表须在11月25日前提交审核')
+    await expect.poll(() => page.getByTestId('today-roster-due').textContent()).toContain('下月(2026年12月)排班表须在11月25日前提交审核')
 
     // From the 20th the administrator's roster opens on next month.
-    await page.getByTestId('today-roster').getByRole('link').click()
+    await page.getByTestId('today-roster-due').getByRole('link').click()
     await expect.poll(() => page.getByTestId('roster-month').textContent()).toBe('2026年12月')
     await expect.poll(() => state(page)).toBe('尚未编排排班表')
     await look(page, '1-empty')
@@ -106,7 +106,7 @@ describe('the monthly roster from draft to the manager (篇2 4.1.1)', () => {
     // The supervisor reviews from the today screen and returns it with a comment.
     await switchTo(page, '赵主管', '4826')
     await page.goto(`${h.server.url}/today`)
-    await page.getByTestId('today-roster').getByRole('link', { name: /待审核的排班表/ }).click()
+    await page.getByTestId('today-roster-due').getByRole('link', { name: /待审核的排班表/ }).click()
     await expect.poll(() => page.getByTestId('roster-note').textContent()).toContain('待您审核')
     await signStep(page, '退回修改', '4826', '12月的周六白班没有人', '4a-return')
     await expect.poll(() => state(page)).toBe('已退回修改')
@@ -136,7 +136,7 @@ describe('the monthly roster from draft to the manager (篇2 4.1.1)', () => {
     // The manager acknowledges it from the today screen.
     await switchTo(page, '刘经理', '7410')
     await page.goto(`${h.server.url}/today`)
-    await page.getByTestId('today-roster').getByRole('link', { name: '待确认的排班表:2026年12月 第1版' }).click()
+    await page.getByTestId('today-roster-due').getByRole('link', { name: '待确认的排班表:2026年12月 第1版' }).click()
     await signStep(page, '确认收到', '7410')
     await expect.poll(() => state(page)).toBe('已批准 第1版,经理已确认收到')
     const history = page.getByTestId('roster-history')

@@ -38,7 +38,7 @@ const nothingFor = async (who: keyof RosterSite['staff'], now: number): Promise<
   await until(() => expect(w.text()).toBe('none'))
   w.unmount()
 }
-const lines = (w: VueWrapper): string[] => w.findAll('[data-testid="today-roster"] li').map((li) => li.text())
+const lines = (w: VueWrapper): string[] => w.findAll('[data-testid="today-roster-due"] li').map((li) => li.text())
 
 describe('the roster on the today screen (篇2 4.1.1)', () => {
   it('reminds the administrator and the supervisor from the 20th, and says 已逾期 after the 25th', async () => {

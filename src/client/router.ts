@@ -15,9 +15,6 @@ import { routes as dutyLogRoutes } from './features/duty-log'
 import { routes as deskServicesRoutes } from './features/desk-services'
 import { routes as handoverRoutes } from './features/handover'
 import { routes as rosterRoutes } from './features/roster'
-// Until the roster feature's index.ts takes them in (the lead wires it): attendance and the print.
-import { routes as rosterAttendanceRoutes } from './features/roster/attendance/routes'
-import { routes as rosterPrintRoutes } from './features/roster/print/routes'
 import { routes as inspectionRoutes } from './features/inspection'
 import { routes as archiveRoutes } from './features/archive'
 import { routes as settingsRoutes } from './features/settings'
@@ -48,8 +45,6 @@ export const appRoutes: RouteRecordRaw[] = [
   ...deskServicesRoutes,
   ...handoverRoutes,
   ...rosterRoutes,
-  ...rosterAttendanceRoutes,
-  ...rosterPrintRoutes,
   ...inspectionRoutes,
   ...archiveRoutes,
   ...settingsRoutes,

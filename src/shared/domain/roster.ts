@@ -199,7 +199,8 @@ export function snapshotOf(month: string, staff: readonly RosterStaff[], cells: 
     rowOf(s, c.lane).days[i] = c.code
   }
   const order = (r: RosterRow): number => (r.lane === 'desk' ? 0 : 1)
-  return { shifts: legend, rows: [...rows.values()].sort((a, b) => order(a) - order(b)) }
+  // Desk rows first, then support, each by name: the draft, every version and its print list people alike.
+  return { shifts: legend, rows: [...rows.values()].sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name, 'zh-CN')) }
 }
 
 // ---- versions and their steps ----

@@ -53,13 +53,13 @@ describe('snapshotOf: the month as a version freezes it', () => {
     expect(snapshot.shifts).toEqual([{ id: day.id, code: '白', name: '白班', start: '08:00', end: '20:00', minStaff: 1 }])
   })
 
-  it('has a desk row for every active desk person, then support rows; drops what cannot stand', () => {
+  it('has a desk row for every active desk person, then support rows, each by name; drops what cannot stand', () => {
     expect(snapshot.rows.map((r) => [r.name, r.lane])).toEqual([
-      ['assistant', 'desk'],
       ['administrator', 'desk'],
+      ['assistant', 'desk'],
       ['supervisor', 'support'],
     ])
-    const [desk, empty, support] = snapshot.rows
+    const [empty, desk, support] = snapshot.rows
     expect(desk!.days.slice(0, 4)).toEqual([day.id, REST, '', ''])
     expect(empty!.days).toEqual(Array(31).fill(''))
     // The supervisor's desk cell and 假 in support are not kept.

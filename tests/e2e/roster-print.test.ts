@@ -11,7 +11,8 @@ import { rosterMonth, type RosterMonth } from '../factories/roster-seed'
 
 const TZ = 'Asia/Shanghai'
 const MONTH = '2026-12'
-const DESK = ['王管理', '李娜', '陈静', '赵敏', '刘洋', '孙丽']
+// As the print lists them: by name (snapshotOf).
+const DESK = ['王管理', '李娜', '陈静', '赵敏', '刘洋', '孙丽'].sort((a, b) => a.localeCompare(b, 'zh-CN'))
 const STAFF = [
   { name: '王管理', role: 'administrator', pin: '2580' },
   { name: '李娜', role: 'assistant', pin: '1357' },

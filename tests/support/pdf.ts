@@ -23,6 +23,11 @@ export async function printToText(page: Page): Promise<PrintedPdf> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-pdf-'))
   const file = path.join(dir, 'out.pdf')
   fs.writeFileSync(file, pdf)
+  // To look at the pages as pictures: PDF_LOOK_DIR=/tmp/x keeps each printed PDF there.
+  if (process.env.PDF_LOOK_DIR) {
+    fs.mkdirSync(process.env.PDF_LOOK_DIR, { recursive: true })
+    fs.copyFileSync(file, path.join(process.env.PDF_LOOK_DIR, `${Date.now()}.pdf`))
+  }
   try {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })

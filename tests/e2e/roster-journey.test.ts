@@ -6,6 +6,9 @@ import { firstRunSetup, loginAs } from '../support/journeys'
 import { switchTo } from '../support/desk-journeys'
 import { expectAccessible } from '../support/axe'
 import { controlProblems } from '../support/controls'
+import { printToText } from '../support/pdf'
+import { readSite } from '../support/idb-page'
+import { shiftKey } from '@shared/domain/duty-log'
 
 const STAFF = [
   { name: '王管理', role: 'administrator', pin: '2580' },
@@ -57,7 +60,7 @@ async function drag(page: Page, cells: Locator[]): Promise<void> {
 describe('the monthly roster from draft to the manager (篇2 4.1.1)', () => {
   const h = useE2eHarness()
 
-  it('the administrator paints next month, is returned, fixes and resubmits; the supervisor approves; the manager acknowledges', async () => {
+  it('the administrator paints next month, is returned, fixes and resubmits; the supervisor approves; the manager acknowledges; a leave with a cover makes the printed 第2版 and the day\'s duty log names the cover', async () => {
     const page = await (await h.tablet()).newPage()
     await page.clock.install({ time: new Date('2026-11-21T01:00:00Z') }) // 09:00 on the 21st in Shanghai
     await firstRunSetup(page, h.server.url, '翠苑小区', STAFF)
@@ -147,5 +150,49 @@ describe('the monthly roster from draft to the manager (篇2 4.1.1)', () => {
     expect(await history.getByRole('link', { name: '打印' }).first().getAttribute('href')).toMatch(/^\/print\/roster\?version=[0-9a-f-]{36}$/)
     await expectAccessible(page, 'roster: acknowledged')
     await look(page, '7-acknowledged')
+
+    // 篇2 4.2.6: 李娜 asks a day ahead for leave on Saturday the 5th; the supervisor approves, 王管理 (at rest) covers.
+    await switchTo(page, '李娜', '1357')
+    await page.goto(`${h.server.url}/roster/requests?month=2026-12`)
+    const ask = page.getByTestId('request-ask')
+    await ask.getByText('12月5日 白班', { exact: true }).click()
+    await ask.getByLabel('原因').fill('家中有事')
+    await ask.getByRole('button', { name: '提交主管审批' }).click()
+    await expect.poll(() => page.getByTestId('request-mine').textContent()).toContain('待主管审批')
+    await switchTo(page, '赵主管', '4826')
+    await page.goto(`${h.server.url}/roster/requests?month=2026-12`)
+    await page.getByTestId('request-approve').click()
+    await page.getByTestId('request-cover').getByText('王管理(空闲)').click()
+    await expect.poll(() => page.getByTestId('request-outcome').textContent()).toContain('12月5日白班:王管理')
+    const pad = (await page.locator('.sign-with-pin canvas').boundingBox())!
+    await page.mouse.move(pad.x + 30, pad.y + 60)
+    await page.mouse.down()
+    for (let i = 1; i <= 14; i++) await page.mouse.move(pad.x + 30 + i * 15, pad.y + 60 + (i % 2 ? 25 : -15))
+    await page.mouse.up()
+    await page.getByLabel('赵主管 的 PIN').fill('4826')
+    await page.getByRole('button', { name: '签名并批准' }).click()
+    await expect.poll(() => page.getByTestId('request-open').textContent()).toContain('没有待审批的申请')
+
+    // The printed roster is the new version, with its reason; 李娜 on leave that day.
+    await page.goto(`${h.server.url}/print/roster?month=2026-12`)
+    await look(page, '8-print')
+    const printed = (await printToText(page)).compactPages.join('')
+    expect(printed).toContain('第2版')
+    expect(printed).toContain('变更原因:李娜12月5日请假(主管批准,替班:王管理),原因:家中有事')
+    // 编制 stays the administrator's draft; 审核 is the supervisor's approval of the leave.
+    expect(printed.match(/姓名:(王管理|赵主管)/g)).toEqual(['姓名:王管理', '姓名:赵主管'])
+
+    // On the day, the duty log's print names the rostered cover, not whoever logged in.
+    await page.clock.setSystemTime(new Date('2026-12-05T04:00:00Z')) // 12:00 in Shanghai
+    // The tablet locked meanwhile; 张敏 (on nights) logs in at noon: logging in does not make her 值班人.
+    await page.goto(`${h.server.url}/today`)
+    await page.waitForURL(/\/login/)
+    await switchTo(page, '张敏', '3691')
+    const day = (await readSite(page)).shiftTypes.find((t) => t.name === '白班')!
+    await page.goto(`${h.server.url}/print/duty-log?shift=${shiftKey('2026-12-05', day.id)}`)
+    await look(page, '9-duty-print')
+    const log = (await printToText(page)).compactPages.join('')
+    expect(log).toContain('值班人:王管理')
+    expect(log).not.toMatch(/值班人:[^时]*(李娜|张敏)/)
   })
 })

@@ -12,6 +12,7 @@ import { SnapshotNotFound } from '@client/composables/usePrintSnapshot'
 import { laneFor, MonthSchema, shiftSnapshot, type RosterVersion, type ShiftSnapshot, type VersionState } from '@shared/domain/roster'
 import { IdSchema } from '@shared/domain/ids'
 import { isValid } from '@shared/domain/validation'
+import type { RosterRequest } from '@shared/domain/roster-request'
 
 export type RosterPrintScope = { kind: 'version'; id: string } | { kind: 'month'; month: string }
 
@@ -33,7 +34,20 @@ export interface RosterSigner {
   image: string | null
 }
 
+/** The leave or swap an approved change carried out (篇2 4.2.6), by name, for the line under the grid. */
+export interface RosterPrintChange {
+  kind: RosterRequest['kind']
+  asker: string
+  date: string
+  toDate: string
+  swapWith: string
+  swapDate: string
+  cover: string
+}
+
 export interface RosterPrintData {
+  /** Set when the version carries out a leave or swap request. */
+  change: RosterPrintChange | null
   version: RosterVersion
   state: VersionState
   /** 第N版 among the month's approved versions; null when not approved. */
@@ -52,8 +66,15 @@ export async function loadRosterPrint(db: DeskbookDb, siteId: string, scope: Ros
   if (!status) throw new SnapshotNotFound(month)
   const { version, decision, acknowledged } = status
   const approval = decision?.step === 'approve' ? decision : null
+  // 编制 is the administrator's: a version made by approving a leave or swap keeps the draft it changes as drafted.
+  let drafted = version
+  while (drafted.source === 'request' && drafted.basedOnId) {
+    const base = statuses.find((s) => s.version.id === drafted.basedOnId)?.version
+    if (!base) break
+    drafted = base
+  }
   const records = [
-    { step: 'draft' as const, subjectId: version.id, signatureId: version.signatureId, staffId: version.staffId, at: version.at },
+    { step: 'draft' as const, subjectId: drafted.id, signatureId: drafted.signatureId, staffId: drafted.staffId, at: drafted.at },
     ...(approval ? [{ step: 'approve' as const, subjectId: approval.id, signatureId: approval.signatureId, staffId: approval.staffId, at: approval.at }] : []),
     ...(acknowledged ? [{ step: 'acknowledge' as const, subjectId: acknowledged.id, signatureId: acknowledged.signatureId, staffId: acknowledged.staffId, at: acknowledged.at }] : []),
   ]
@@ -65,7 +86,15 @@ export async function loadRosterPrint(db: DeskbookDb, siteId: string, scope: Ros
     const signature = signatures.find((s) => s.id === r.signatureId) ?? signatures.find((s) => s.subjectId === r.subjectId)
     return { step, name: staff[i]?.name ?? signature?.signerName ?? '', at: r.at, image: signature?.image ?? null }
   })
-  return { version, state: status.state, number: status.number, approvedAt: approval?.at ?? null, signers }
+  return { version, state: status.state, number: status.number, approvedAt: approval?.at ?? null, signers, change: await changeOf(db, version) }
+}
+
+async function changeOf(db: DeskbookDb, version: RosterVersion): Promise<RosterPrintChange | null> {
+  const request = version.source === 'request' && version.requestId ? await db.rosterRequests.get(version.requestId) : undefined
+  if (!request) return null
+  const answer = (await db.rosterAnswers.where('requestId').equals(request.id).toArray()).find((a) => a.versionId === version.id)
+  const [asker, swapWith, cover] = await db.staff.bulkGet([request.staffId, request.swapWithId ?? '', answer?.coverId ?? ''])
+  return { kind: request.kind, asker: asker?.name ?? '', date: request.date, toDate: request.toDate, swapWith: swapWith?.name ?? '', swapDate: request.swapDate ?? '', cover: cover?.name ?? '' }
 }
 
 export interface RosterBlankData {

@@ -212,11 +212,15 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
     await a.getByRole('button', { name: '保存' }).click()
     await expect.poll(() => a.getByTestId('duty-late-correction').textContent()).toContain('3号楼东侧消防通道')
     await expect.poll(() => a.getByTestId('status-sync').textContent(), { timeout: 20_000 }).toContain('已全部同步')
-    await b.goto(`${url}/settings`)
-    await b.getByRole('button', { name: '立即同步' }).click()
     await b.goto(`${url}/duty-log`) // still the morning there: the day shift, locked
     const late = b.getByTestId('duty-late-correction')
-    await expect.poll(() => late.textContent(), { timeout: 20_000 }).toContain('3号楼东侧消防通道堆放杂物')
+    // Each look asks b to sync again: a's status may read 已全部同步 a moment before its correction is queued,
+    // so b's first pull can come before the correction reaches the server.
+    const lateText = async (): Promise<string> => {
+      await b.evaluate(() => window.dispatchEvent(new Event('online')))
+      return (await late.allTextContents()).join('')
+    }
+    await expect.poll(lateText, { timeout: 30_000, intervals: [500, 1000, 2000] }).toContain('3号楼东侧消防通道堆放杂物')
     expect(await late.textContent()).toMatch(/交班后更正 2026-11-27 19:\d\d 李娜/)
     expect(await b.getByTestId('duty-log').locator('tr', { hasText: '消防通道堆放杂物,已通知秩序部' }).first().textContent()).not.toContain('3号楼东侧')
     await b.goto(`${url}/print/duty-log?date=2026-11-27`)

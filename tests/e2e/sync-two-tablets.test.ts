@@ -38,6 +38,20 @@ describe('two tablets on one site', () => {
     await expect.poll(() => a.getByTestId('status-sync').textContent(), { timeout: 20_000 }).toContain('已全部同步')
     await b.getByRole('button', { name: '立即同步' }).click()
     await expect.poll(() => b.locator('input[name="idleLockMinutes"]').inputValue(), { timeout: 20_000 }).toBe('7')
+    // Another tab of B holds the sync lock when B is asked to sync: B tries again by itself once it is free,
+    // not only at its next minute's run.
+    await b.evaluate(() => new Promise<void>((held) => void navigator.locks.request('deskbook-sync', () => {
+      held()
+      return new Promise<void>((release) => { (window as unknown as { releaseSync: () => void }).releaseSync = release })
+    })))
+    await a.locator('input[name="idleLockMinutes"]').fill('8')
+    await a.getByTestId('settings-limits').getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => a.getByTestId('status-sync').textContent()).toContain('待同步 1 条')
+    await expect.poll(() => a.getByTestId('status-sync').textContent(), { timeout: 20_000 }).toContain('已全部同步')
+    await b.getByRole('button', { name: '立即同步' }).click()
+    expect(await b.locator('input[name="idleLockMinutes"]').inputValue()).toBe('7')
+    await b.evaluate(() => (window as unknown as { releaseSync: () => void }).releaseSync())
+    await expect.poll(() => b.locator('input[name="idleLockMinutes"]').inputValue(), { timeout: 10_000 }).toBe('8')
     // The new clerk can log in on the other tablet, offline too: her PIN verifier came with her record.
     await contextB.setOffline(true)
     await b.getByRole('button', { name: '换人' }).click()

@@ -121,9 +121,11 @@ export class SyncEngine {
   private async withLock(fn: () => Promise<void>): Promise<void> {
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined
     if (!locks) return fn()
-    // Another tab is syncing: it does the work for both.
+    // Another tab is syncing: it does the work for both. This tab tries again shortly, so its own timer
+    // goes on — the other tab may be closing (a reload holds the lock until the old page is gone).
     await locks.request(this.opts.lockName ?? 'deskbook-sync', { ifAvailable: true }, async (lock) => {
       if (lock) await fn()
+      else this.plan(AFTER_WRITE_MS)
     })
   }
 

@@ -220,7 +220,7 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
       await b.evaluate(() => window.dispatchEvent(new Event('online')))
       return (await late.allTextContents()).join('')
     }
-    await expect.poll(lateText, { timeout: 30_000, intervals: [500, 1000, 2000] }).toContain('3号楼东侧消防通道堆放杂物')
+    await expect.poll(lateText, { timeout: 30_000, interval: 1000 }).toContain('3号楼东侧消防通道堆放杂物')
     expect(await late.textContent()).toMatch(/交班后更正 2026-11-27 19:\d\d 李娜/)
     expect(await b.getByTestId('duty-log').locator('tr', { hasText: '消防通道堆放杂物,已通知秩序部' }).first().textContent()).not.toContain('3号楼东侧')
     await b.goto(`${url}/print/duty-log?date=2026-11-27`)

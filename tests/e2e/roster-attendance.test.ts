@@ -65,6 +65,7 @@ describe('attendance of a month (篇2 4.2.7–4.2.8)', () => {
   it('shows per person the shifts stood, the late arrival, the no-show and who was kept waiting; exports the same to Excel', async () => {
     await page.goto(`${h.server.url}/roster/attendance?month=${MONTH}`)
     await page.getByTestId('attendance-table').waitFor()
+    expect(await page.locator('[data-testid="attendance-table"] caption').textContent()).toMatch(/^2026年12月 考勤\(统计至 2026-12-03 12:\d\d\)$/)
     // Shifts ended by noon on the 3rd: 1 白, 1 夜, 2 白, 2 夜 (3 白 still on).
     expect(await rowOf(page, '王管理')).toMatchObject({ '排班(班)': '21', '实际值班(班)': '1', '缺勤(班)': '1', '被记未到岗(次)': '1', '等候接班(次)': '1', '等候接班(分钟)': '6' })
     expect(await rowOf(page, '李娜')).toMatchObject({ '实际值班(班)': '2', '迟到(次)': '2', '迟到(分钟)': '13', '未排班接班(班)': '1', '缺勤(班)': '0', '等候接班(次)': '0' })
@@ -80,7 +81,7 @@ describe('attendance of a month (篇2 4.2.7–4.2.8)', () => {
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(fs.readFileSync(await file.path()) as unknown as ArrayBuffer)
     const sheet = book.getWorksheet('考勤')!
-    expect(sheet.getRow(1).getCell(1).value).toBe('翠苑小区 2026-12 考勤统计')
+    expect(sheet.getRow(1).getCell(1).value).toMatch(/^翠苑小区 2026年12月 考勤统计\(统计至 2026-12-03 12:\d\d\)$/)
     const heads = (sheet.getRow(2).values as unknown[]).slice(1)
     expect(heads[0]).toBe('姓名')
     expect(heads.at(-1)).toBe('明细')

@@ -8,6 +8,9 @@ import type { Understaffed } from '@shared/domain/roster-staffing'
 
 type T = (key: string, values?: Record<string, unknown>) => string
 
+/** 2026年12月, for a month key 2026-12. */
+export const monthWords = (t: T, month: string): string => t('roster.monthName', { year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)) })
+
 export const dayWords = (t: T, date: string): string => t('rosterRequests.day', { m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)) })
 
 /** 白班, 休, 假 — or 无班 for an empty cell. */

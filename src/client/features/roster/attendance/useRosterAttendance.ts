@@ -6,6 +6,8 @@
 import { computed, ref, type ComputedRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { addMonths } from '@shared/domain/roster'
+import { formatDateTime } from '@shared/domain/time'
+import { monthWords } from '@client/components/roster-request-words'
 import { attendanceOf } from '@shared/domain/roster-attendance'
 import type { DeskbookDb } from '@client/db/database'
 import { monthRequests, monthVersions } from '@client/db/roster/roster-month'
@@ -43,7 +45,17 @@ async function readMonth(db: DeskbookDb, siteId: string, month: string) {
   }
 }
 
-export function useRosterAttendance(month: Ref<string>): { rows: ComputedRef<AttendanceRow[]>; hasRoster: ComputedRef<boolean>; loaded: ComputedRef<boolean>; exporting: Ref<boolean>; exportXlsx: () => Promise<void> } {
+export interface RosterAttendance {
+  rows: ComputedRef<AttendanceRow[]>
+  hasRoster: ComputedRef<boolean>
+  loaded: ComputedRef<boolean>
+  /** The table's title: the month in words and the minute it counts up to. */
+  caption: ComputedRef<string>
+  exporting: Ref<boolean>
+  exportXlsx: () => Promise<void>
+}
+
+export function useRosterAttendance(month: Ref<string>): RosterAttendance {
   const db = useDb()
   const session = useSessionStore()
   const { t } = useI18n()
@@ -62,12 +74,14 @@ export function useRosterAttendance(month: Ref<string>): { rows: ComputedRef<Att
     return attendanceRows(lines.value, (id) => shifts.get(id) ?? '', name, t)
   })
 
+  const asOf = computed(() => formatDateTime(now.value, session.timezone))
+  const caption = computed(() => t('rosterAttendance.caption', { month: monthWords(t, month.value), asOf: asOf.value }))
   const exporting = ref(false)
   async function exportXlsx(): Promise<void> {
     if (exporting.value) return
     exporting.value = true
     try {
-      const title = t('rosterAttendance.sheetTitle', { site: session.local?.site.name ?? '', month: month.value })
+      const title = t('rosterAttendance.sheetTitle', { site: session.local?.site.name ?? '', month: monthWords(t, month.value), asOf: asOf.value })
       const bytes = await attendanceXlsx(attendanceSheet(rows.value, t), t('rosterAttendance.sheet'), title)
       saveFile(bytes, t('rosterAttendance.fileName', { month: month.value }), XLSX_TYPE)
       showSuccessToast(t('rosterAttendance.exported', { n: rows.value.length }))
@@ -78,5 +92,5 @@ export function useRosterAttendance(month: Ref<string>): { rows: ComputedRef<Att
       exporting.value = false
     }
   }
-  return { rows, hasRoster: computed(() => !!data.value?.version), loaded: computed(() => data.value !== null), exporting, exportXlsx }
+  return { rows, hasRoster: computed(() => !!data.value?.version), loaded: computed(() => data.value !== null), caption, exporting, exportXlsx }
 }

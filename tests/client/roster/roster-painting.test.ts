@@ -62,6 +62,54 @@ describe('painting the roster grid (issue 13 point 1)', () => {
     expect(cell(w, '张敏', 3).text()).toBe('休')
   })
 
+  it('fills the cells a quick swipe skips along a row, writes no cell that already holds the code, and paints nothing when the system takes the gesture', async () => {
+    const w = await f.open('administrator')
+    const { db } = f.get()
+    await until(() => expect(cell(w, '李娜', 10).exists()).toBe(true))
+    await w.find(`[data-code="rest"]`).trigger('click')
+    // Two pointer events, on the 10th and the 14th: the 11th to the 13th were crossed between them.
+    await cell(w, '李娜', 10).trigger('pointerdown')
+    await cell(w, '李娜', 14).trigger('pointerover')
+    release()
+    await until(async () => expect(await db.rosterCells.count()).toBe(5))
+    for (const d of [11, 12, 13]) await until(() => expect(cell(w, '李娜', d).text()).toBe('休'))
+    const written = await db.outbox.count()
+    // Over the same cells again, and one more: only the new one is written.
+    await cell(w, '李娜', 10).trigger('pointerdown')
+    await cell(w, '李娜', 15).trigger('pointerover')
+    release()
+    await until(async () => expect(await db.rosterCells.count()).toBe(6))
+    expect(await db.outbox.count()).toBe(written + 1)
+    // A cancelled gesture (the system scrolled or took the touch) paints nothing.
+    await cell(w, '李娜', 20).trigger('pointerdown')
+    await cell(w, '李娜', 22).trigger('pointerover')
+    window.dispatchEvent(new Event('pointercancel'))
+    release()
+    await w.vm.$nextTick()
+    expect(cell(w, '李娜', 21).attributes('aria-label')).toBe('李娜 12月21日 未排班')
+    expect(await db.rosterCells.count()).toBe(6)
+  })
+
+  it('says there is nothing to copy when last month has no roster, and asks before replacing what is painted', { timeout: 15_000 }, async () => {
+    const w = await f.open('administrator')
+    const { db, s } = f.get()
+    await until(() => expect(cell(w, '李娜', 1).exists()).toBe(true))
+    await w.find('[data-testid="roster-copy"]').trigger('click')
+    await until(() => expect(document.body.textContent).toContain('上月没有排班,没有可复制的内容'))
+    expect(await db.rosterCells.count()).toBe(0)
+
+    await paintCells(db, s.actor('administrator'), 'administrator', '2026-11', [{ staffId: s.staff.clerk.id, date: '2026-11-02', lane: 'desk', code: s.day }], TZ, NOW)
+    await paintCells(db, s.actor('administrator'), 'administrator', MONTH, [{ staffId: s.staff.clerk.id, date: `${MONTH}-01`, lane: 'desk', code: 'rest' }], TZ, NOW)
+    await until(() => expect(cell(w, '李娜', 1).text()).toBe('休'))
+    await w.find('[data-testid="roster-copy"]').trigger('click')
+    await until(() => expect(document.body.querySelector('.van-dialog__cancel')).not.toBeNull())
+    expect(document.body.querySelector('.van-dialog')!.textContent).toContain('本月已排的班次将按上月的排法改写')
+    ;(document.body.querySelector('.van-dialog__cancel') as HTMLElement).click()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(cell(w, '李娜', 1).text()).toBe('休')
+    expect((await db.rosterCells.toArray()).filter((c) => c.date.startsWith(MONTH))).toHaveLength(1)
+  })
+
   it('applies a weekly pattern to the month in one write', { timeout: 15_000 }, async () => {
     const w = await f.open('administrator')
     const { db, s } = f.get()

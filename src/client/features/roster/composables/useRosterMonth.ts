@@ -43,6 +43,7 @@ export function useRosterMonth(month: Ref<string>) {
   })
   /** Staff the administrator added to the support section (篇2 4.1.2) before painting their first cell. */
   const addedSupport = ref<string[]>([])
+  watch(month, () => (addedSupport.value = []))
   const role = computed(() => session.staff?.role ?? null)
   const drafts = computed(() => session.may('roster.draft'))
   const statuses = computed<VersionStatus[]>(() => (data.value?.month === month.value ? data.value.statuses : []))

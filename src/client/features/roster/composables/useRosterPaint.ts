@@ -1,4 +1,5 @@
 import { ref } from 'vue'
+import { useI18n } from 'vue-i18n'
 import { addMonths, codeFits, daysOf, shiftSnapshot, type RosterRow } from '@shared/domain/roster'
 import { copiedDays, patternDays } from '@shared/domain/roster-staffing'
 import { localDate } from '@shared/domain/time'
@@ -7,6 +8,7 @@ import { paintCells, type Paint } from '@client/db/roster/roster-writes'
 import { loadRosterMonth } from '@client/db/roster/roster-month'
 import { problemKeys } from '@client/components/error-message'
 import { useDb } from '@client/modules/db'
+import { showConfirmDialog, showToast } from '@client/modules/vant'
 import { useSessionStore } from '@client/stores/session'
 import { cellKey, paintsTo, workingRows } from './roster-rows'
 import type { RosterMonthView } from './useRosterMonth'
@@ -18,6 +20,7 @@ import type { RosterMonthView } from './useRosterMonth'
 export function useRosterPaint(view: RosterMonthView, month: () => string) {
   const db = useDb()
   const session = useSessionStore()
+  const { t } = useI18n()
   /** The palette's pick: a shift type id, 'rest', 'leave', or '' to clear; null before one is picked. */
   const code = ref<string | null>(null)
   const problems = ref<string[]>([])
@@ -51,18 +54,32 @@ export function useRosterPaint(view: RosterMonthView, month: () => string) {
   function paint(cells: { row: RosterRow; date: string }[]): Promise<void> {
     const pick = code.value
     if (pick === null) return Promise.resolve()
-    return write(cells.filter((c) => codeFits(pick, c.row.lane)).map((c) => ({ staffId: c.row.staffId, date: c.date, lane: c.row.lane, code: pick })))
+    // A cell that already holds the code is not written again (no outbox entry, no newer stamp to win a merge).
+    const changed = cells.filter((c) => codeFits(pick, c.row.lane) && (c.row.days[Number(c.date.slice(8)) - 1] ?? '') !== pick)
+    return write(changed.map((c) => ({ staffId: c.row.staffId, date: c.date, lane: c.row.lane, code: pick })))
   }
 
   /** Days from today on: a pattern or a copy applied mid-month leaves what is past as it was. */
   const from = (): string => localDate(Date.now(), session.timezone)
 
-  /** Last month (its version in force, else its working copy) carried over by weekday, for every desk row. */
+  /**
+   * Last month (its version in force, else its working copy) carried over by weekday, for every desk row.
+   * Nothing to copy is said, not painted as empty days; what is painted already is only replaced when the
+   * administrator says so.
+   */
   async function copyLastMonth(): Promise<void> {
     const last = addMonths(month(), -1)
     const siteId = session.local?.site.id
     if (!siteId) return
     const data = await loadRosterMonth(db, siteId, last)
+    if (!data.inForce && !data.cells.some((c) => c.code)) {
+      showToast(t('roster.tools.nothingToCopy'))
+      return
+    }
+    if (view.hasDraft.value) {
+      const replace = await showConfirmDialog({ title: t('roster.tools.copy'), message: t('roster.tools.copyOver'), confirmButtonText: t('roster.tools.copyConfirm'), cancelButtonText: t('roster.tools.copyCancel') }).then(() => true, () => false)
+      if (!replace) return
+    }
     const lastRows = data.inForce?.version.snapshot.rows ?? workingRows(last, data.cells, data.statuses, view.staff.value, view.types.value, new Map())
     const known = new Set(shiftSnapshot(view.types.value).map((s) => s.id))
     const today = from()

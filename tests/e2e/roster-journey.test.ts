@@ -69,7 +69,8 @@ describe('the monthly roster from draft to the manager (篇2 4.1.1)', () => {
     await expect.poll(() => page.getByTestId('today-roster-due').textContent()).toContain('下月(2026年12月)排班表须在11月25日前提交审核')
 
     // From the 20th the administrator's roster opens on next month.
-    await page.getByTestId('today-roster-due').getByRole('link').click()
+    await expect.poll(() => page.getByTestId('today-roster-due').textContent()).toContain('本月(2026年11月)还没有排班表')
+    await page.getByTestId('today-roster-due').getByRole('link', { name: /^下月/ }).click()
     await expect.poll(() => page.getByTestId('roster-month').textContent()).toBe('2026年12月')
     await expect.poll(() => state(page)).toBe('尚未编排排班表')
     await look(page, '1-empty')

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { newId } from '@shared/domain/ids'
-import { cellId, LEAVE, REST } from '@shared/domain/roster'
+import { cellId, LEAVE, REST, type RosterVersion } from '@shared/domain/roster'
 import { approvedRoster } from '@shared/domain/roster-request'
 import { MINUTE } from '@shared/domain/time'
 import { makeRequest } from '../factories/roster'
@@ -54,6 +54,11 @@ describe.each(BACKENDS)('roster rules on $name', (backend) => {
     const [signature] = rs.submit('admin', { ...signedElsewhere, id: newId() })
     const withStranger = rs.version()
     withStranger.snapshot.rows[0] = { ...withStranger.snapshot.rows[0]!, staffId: newId() }
+    const withRow = (row: RosterVersion['snapshot']['rows'][number]): RosterVersion => {
+      const v = rs.version()
+      v.snapshot.rows.push(row)
+      return v
+    }
     await expectOutcomes(rs, [
       ['without its signature', rs.submit('admin', unsigned).slice(1), 'invalid: signature missing'],
       ['with a signature made for another version', [signature!, rs.submit('admin', signedElsewhere)[1]!], 'invalid: signature missing'],
@@ -62,6 +67,17 @@ describe.each(BACKENDS)('roster rules on $name', (backend) => {
       ['based on a version not approved', rs.submit('admin', rs.version({ basedOnId: pending.id, reason: '调整' })), 'invalid: basedOnNotApproved'],
       ['based on another month’s', rs.submit('admin', rs.version({ basedOnId: january.id, reason: '调整' })), 'invalid: basedOnOtherMonth'],
       ['with a row of someone not on the staff', rs.submit('admin', withStranger), 'invalid: unknownStaff'],
+      ['with the supervisor at the desk (篇2 4.1.2)', rs.submit('admin', withRow({ staffId: rs.staff.supervisor, name: '赵主管', lane: 'desk', days: Array(31).fill(rs.day) })), 'invalid: notOnDesk'],
+      ['with a row short of the month’s days', rs.submit('admin', withRow({ staffId: rs.staff.manager, name: '陈经理', lane: 'support', days: Array(30).fill('') })), 'invalid: daysOfMonth'],
+      ['with a code the legend does not have', rs.submit('admin', withRow({ staffId: rs.staff.manager, name: '陈经理', lane: 'support', days: Array(31).fill(newId()) })), 'invalid: unknownShiftType'],
+    ])
+    // Once December is approved, a change says why and names what it changes.
+    const v = rs.version()
+    await rs.push([...rs.step('supervisor', pending, 'return', { comment: '重排' }), ...rs.submit('admin', v), ...rs.step('supervisor', v, 'approve')])
+    await expectOutcomes(rs, [
+      ['a change without its reason', rs.submit('admin', rs.version({ basedOnId: v.id, reason: ' ' })), 'invalid: reasonRequired'],
+      ['a change naming no approved version', rs.submit('admin', rs.version({ reason: '调整' })), 'invalid: basedOnRequired'],
+      ['a change with its reason', rs.submit('admin', rs.version({ basedOnId: v.id, reason: '调整' })), 'applied'],
     ])
   })
 
@@ -137,6 +153,7 @@ describe.each(BACKENDS)('roster rules on $name', (backend) => {
       ['approved, the colleague on nights to cover', [rs.answer('supervisor', r, { coverId: rs.staff.colleague, versionId: change.id })], 'invalid: coverBusy'],
       ['approved, the asker to cover herself', [rs.answer('supervisor', r, { coverId: rs.staff.assistant, versionId: change.id })], 'invalid: coverIsAsker'],
       ['approved, someone off the roster to cover', [rs.answer('supervisor', r, { coverId: rs.staff.supervisor, versionId: change.id })], 'invalid: coverNotOnRoster'],
+      ['approved naming no cover, its version has one', [rs.answer('supervisor', r, { coverId: null, versionId: change.id })], 'invalid: versionNotTheAnswer'],
       ['approved with its version', [rs.answer('supervisor', r, { coverId: rs.staff.admin, versionId: change.id })], 'applied'],
       ['answered again', [rs.answer('supervisor', r, { decision: 'refuse', reason: '改主意' })], 'invalid: alreadyAnswered'],
       ['its request carried out again', rs.submit('supervisor', { ...change, id: newId(), signatureId: newId() }), 'invalid: alreadyAnswered'],
@@ -181,5 +198,12 @@ describe.each(BACKENDS)('roster rules on $name', (backend) => {
     const { changes } = await pullAll(rs.s, rs.desk2)
     expect(changes.filter((c) => c.table === 'rosterVersions').map((c) => c.id)).toEqual([draft.id, again.id, change.id])
     expect(changes.filter((c) => c.table === 'rosterSteps').map((c) => c.data.step)).toEqual(['return', 'approve', 'acknowledge', 'approve'])
+    // A draft made from the first approved version, before the leave: approving it would undo the leave.
+    const stale = rs.version({ basedOnId: again.id, reason: '调整夜班', at: again.at + 4 * 3600_000 })
+    await expectOutcomes(rs, [
+      ['a change drafted from the version before the leave', rs.submit('admin', stale), 'applied'],
+      ['approved, undoing the leave', rs.step('supervisor', stale, 'approve', { at: stale.at + 3600_000 }), 'invalid: overtaken'],
+      ['returned instead', rs.step('supervisor', stale, 'return', { comment: '请按现行排班表重新提交', at: stale.at + 3600_000 }), 'applied'],
+    ])
   })
 })

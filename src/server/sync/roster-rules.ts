@@ -11,6 +11,8 @@ import type { Role } from '@shared/domain/role'
 import { cellId, codeFits, inForce, LEAVE, laneFor, monthOf, REST, versionStatuses, type RosterCell, type RosterStep, type RosterVersion, type VersionStatus } from '@shared/domain/roster'
 import { stepProblems } from '@shared/domain/roster-cycle'
 import { answerProblems, approvedRoster, requestProblems, type RosterAnswer, type RosterRequest } from '@shared/domain/roster-request'
+import { sameRoster, snapshotProblems } from '@shared/domain/roster-snapshot'
+import { localDate } from '@shared/domain/time'
 import { DEFAULT_TIMEZONE, MINUTE } from '@shared/domain/time'
 import { childRecords, getRecord } from '../repositories/records'
 import { findSite } from '../repositories/sites'
@@ -83,10 +85,17 @@ const versionRule: Rule = async (trx, siteId, _m, data) => {
     if (!base) return (await live(trx, siteId, 'rosterVersions', v.basedOnId)) ? 'invalid: basedOnOtherMonth' : 'unknownRosterVersion'
     if (base.state !== 'approved') return 'invalid: basedOnNotApproved'
   }
-  for (const staffId of new Set(v.snapshot.rows.map((r) => r.staffId))) {
-    if (!(await live(trx, siteId, 'staff', staffId))) return 'invalid: unknownStaff'
-  }
-  return v.source === 'request' ? requestVersionProblem(trx, siteId, v, statuses) : null
+  const roles = new Map<string, Role | null>()
+  for (const staffId of new Set(v.snapshot.rows.map((r) => r.staffId))) roles.set(staffId, (await live<{ role: Role }>(trx, siteId, 'staff', staffId))?.role ?? null)
+  const malformed = invalid(snapshotProblems(v.month, v.snapshot, (id) => roles.get(id) ?? null))
+  if (malformed) return malformed
+  if (v.source === 'request') return requestVersionProblem(trx, siteId, v, statuses)
+  // A draft that changes an approved roster says why (篇2 4.1.1); a month over when it was drafted is history.
+  const approved = inForce(statuses)
+  if (approved && !v.basedOnId) return 'invalid: basedOnRequired'
+  if (approved && !v.reason.trim()) return 'invalid: reasonRequired'
+  const tz = (await findSite(trx, siteId))?.timezone ?? DEFAULT_TIMEZONE
+  return v.month < monthOf(localDate(v.at, tz)) ? 'invalid: pastMonth' : null
 }
 
 const stepRule: Rule = async (trx, siteId, _m, data) => {
@@ -131,7 +140,10 @@ const answerRule: Rule = async (trx, siteId, _m, data) => {
   if (version.source !== 'request' || version.requestId !== a.requestId) return 'invalid: versionNotOfRequest'
   // The cover as the tablet judged it: on the roster the change was made from, not the asker, free that day.
   const base = version.basedOnId ? await live<RosterVersion>(trx, siteId, 'rosterVersions', version.basedOnId) : null
-  return base ? invalid(approvedRoster(base, request, a.coverId).problems) : null
+  if (!base) return null
+  const outcome = approvedRoster(base, request, a.coverId)
+  // The version is the change the answer approves: the cover it names stands the shifts, nothing else moved.
+  return invalid(outcome.problems) ?? (sameRoster(outcome.snapshot, version.snapshot) ? null : 'invalid: versionNotTheAnswer')
 }
 
 export const ROSTER_RULES: Record<string, Rule> = {

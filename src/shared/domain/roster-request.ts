@@ -61,6 +61,7 @@ export type RequestProblem =
   | 'swapPartnerRequired'
   | 'swapWithSelf'
   | 'partnerNotRostered'
+  | 'swapDaysNotFree'
   | 'monthsDiffer'
 
 /** 篇2 4.2.6 提前一天: asked on an earlier local day than the first shift concerned (so not on its day, in the site's zone). */
@@ -76,6 +77,8 @@ export function requestDates(r: Pick<RosterRequest, 'kind' | 'date' | 'toDate' |
 }
 
 const isShift = (code: string): boolean => !!code && code !== REST && code !== LEAVE
+/** Not free to stand a shift that day: on one already, or on leave. */
+const busy = (code: string): boolean => isShift(code) || code === LEAVE
 
 /** Is a request still open or approved (a refused one frees its days)? */
 export type Answered = (requestId: string) => RosterAnswer | null
@@ -98,6 +101,8 @@ export function requestProblems(r: RosterRequest, version: RosterVersion | null,
     if (!r.swapWithId || !r.swapDate) out.push('swapPartnerRequired')
     else if (r.swapWithId === r.staffId) out.push('swapWithSelf')
     else if (!isShift(codeOn(version, r.swapWithId, r.swapDate))) out.push('partnerNotRostered')
+    // The two exchange their codes on both days: a leave on either would move to the other person.
+    else if ([codeOn(version, r.swapWithId, r.date), codeOn(version, r.staffId, r.swapDate)].includes(LEAVE)) out.push('swapDaysNotFree')
     if (!isShift(codeOn(version, r.staffId, r.date))) out.push('notRostered')
   } else if (!mine.some((d) => isShift(codeOn(version, r.staffId, d)))) out.push('notRostered')
   const taken = others.filter((o) => o.id !== r.id && o.staffId === r.staffId && answered(o.id)?.decision !== 'refuse').flatMap(requestDates)
@@ -142,7 +147,7 @@ export function approvedRoster(version: RosterVersion, r: RosterRequest, coverId
       if (!asker || !isShift(code)) continue
       asker.days[i] = r.kind === 'leave' ? LEAVE : REST
       if (!cover || problems.length) continue
-      if (isShift(cover.days[i] ?? '')) problems.push('coverBusy')
+      if (busy(cover.days[i] ?? '')) problems.push('coverBusy')
       else cover.days[i] = code
     }
   }

@@ -245,7 +245,8 @@ export function inForce(statuses: readonly VersionStatus[]): VersionStatus | nul
 
 /** The version waiting for the supervisor, if any (the latest submitted and not yet decided). */
 export function awaitingReview(statuses: readonly VersionStatus[]): VersionStatus | null {
-  return statuses.filter((s) => s.state === 'submitted').at(-1) ?? null
+  // A request's version is approved as it is written; one whose approval the server refused waits for nobody.
+  return statuses.filter((s) => s.state === 'submitted' && s.version.source === 'draft').at(-1) ?? null
 }
 
 /** Who stands desk duty on `shiftTypeId` on `date` by the version (empty when the date is not in it). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { versionStatuses, type RosterStep, type RosterVersion } from '@shared/domain/roster'
-import { draftDue, stepProblems, submitProblems } from '@shared/domain/roster-cycle'
+import { draftDue, rosterMissing, stepProblems, submitProblems } from '@shared/domain/roster-cycle'
 import { instantAt } from '@shared/domain/time'
 import { makeStep, makeVersion, SHANGHAI } from '../../factories/roster'
 
@@ -55,6 +55,18 @@ describe('draftDue: next month’s roster from the 20th, overdue after the 25th 
   })
 })
 
+describe('rosterMissing: this month began without a roster', () => {
+  it('flags the month until a version of it is submitted, whatever the day', () => {
+    const december = makeVersion({ month: '2026-12', at: noon('2026-12-02') })
+    expect(rosterMissing([], [], noon('2026-12-01'), SHANGHAI)).toEqual({ month: '2026-12', deadline: '2026-11-25' })
+    expect(rosterMissing([makeVersion({ month: '2027-01' })], [], noon('2026-12-10'), SHANGHAI)).toEqual({ month: '2026-12', deadline: '2026-11-25' })
+    expect(rosterMissing([december], [makeStep(december, 'return')], noon('2026-12-22'), SHANGHAI)?.month).toBe('2026-12')
+    expect(rosterMissing([december], [], noon('2026-12-03'), SHANGHAI)).toBeNull()
+    // 1 January 00:30 in Shanghai is still 31 December in UTC: January is the month that has none.
+    expect(rosterMissing([december], [], Date.UTC(2026, 11, 31, 16, 30), SHANGHAI)?.month).toBe('2027-01')
+  })
+})
+
 describe('stepProblems: decided once, by the latest draft; acknowledged once, when approved', () => {
   const older = makeVersion({ at: 1_000 })
   const v = makeVersion({ at: 2_000 })
@@ -74,6 +86,20 @@ describe('stepProblems: decided once, by the latest draft; acknowledged once, wh
   it.each(cases)('%s', (_label, steps, step, comment, problems) => {
     const statuses = versionStatuses([older, v, request], steps)
     expect(stepProblems({ step, comment }, statuses.find((s) => s.version.id === v.id)!, statuses)).toEqual(problems)
+  })
+
+  it('approves a version only as a change of the roster in force: a leave approved meanwhile is not undone', () => {
+    const first = makeVersion({ at: 1_000 })
+    const draft = makeVersion({ at: 3_000, basedOnId: first.id })
+    const leave = makeVersion({ at: 4_000, basedOnId: first.id, source: 'request' })
+    const steps = [makeStep(first, 'approve', { at: 2_000 })]
+    const before = versionStatuses([first, draft, leave], steps)
+    // The leave is approved although a draft waits (a request's version is not overtaken by a draft) …
+    expect(stepProblems({ step: 'approve', comment: '' }, before.find((s) => s.version.id === leave.id)!, before)).toEqual([])
+    const after = versionStatuses([first, draft, leave], [...steps, makeStep(leave, 'approve', { at: 5_000 })])
+    // … and then the draft made before it can only be returned.
+    expect(stepProblems({ step: 'approve', comment: '' }, after.find((s) => s.version.id === draft.id)!, after)).toEqual(['overtaken'])
+    expect(stepProblems({ step: 'return', comment: '请按现行排班表重新提交' }, after.find((s) => s.version.id === draft.id)!, after)).toEqual([])
   })
 
   it('refuses to decide a draft a newer draft overtook — a request’s version does not overtake it', () => {

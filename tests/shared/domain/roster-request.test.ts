@@ -59,6 +59,12 @@ describe('requestProblems', () => {
     expect(requestProblems(r, version, [], none, SHANGHAI)).toEqual(problems)
   })
 
+  it('refuses a swap with a partner on leave on the day she would take over', () => {
+    const rows = version.snapshot.rows.map((row) => (row.staffId === partner ? { ...row, days: row.days.map((c, i) => (i === 9 ? LEAVE : c)) } : row))
+    const onLeave = { ...version, snapshot: { ...version.snapshot, rows } }
+    expect(requestProblems(ask({ kind: 'swap', swapWithId: partner, swapDate: '2026-12-11' }), onLeave, [], none, SHANGHAI)).toEqual(['swapDaysNotFree'])
+  })
+
   it('has nothing to change before a roster is approved', () => {
     expect(requestProblems(ask(), null, [], none, SHANGHAI)).toEqual(['noRoster'])
   })
@@ -112,6 +118,13 @@ describe('approvedRoster: the roster after the supervisor approves', () => {
     const outcome = approvedRoster(version, ask(), cover)
     expect(outcome.problems).toEqual(problems)
     expect(codes(outcome.snapshot, nights, 10)).toEqual([night.id])
+  })
+
+  it('refuses a cover who is on leave that day, and keeps the leave', () => {
+    const rows = version.snapshot.rows.map((row) => (row.staffId === free ? { ...row, days: row.days.map((c, i) => (i === 9 ? LEAVE : c)) } : row))
+    const outcome = approvedRoster({ ...version, snapshot: { ...version.snapshot, rows } }, ask(), free)
+    expect(outcome.problems).toEqual(['coverBusy'])
+    expect(codes(outcome.snapshot, free, 10)).toEqual([LEAVE])
   })
 
   it('exchanges the two people’s days for a swap, which keeps each day’s counts', () => {

@@ -23,6 +23,7 @@ import {
 } from '@shared/domain/roster'
 import { stepProblems, submitProblems, type StepProblem, type SubmitProblem } from '@shared/domain/roster-cycle'
 import type { RequestProblem, AnswerProblem } from '@shared/domain/roster-request'
+import { sameRoster } from '@shared/domain/roster-snapshot'
 import type { Signature } from '@shared/domain/signature'
 import { localDate } from '@shared/domain/time'
 import type { DeskbookDb } from '../database'
@@ -103,14 +104,6 @@ export async function draftOf(db: DeskbookDb, siteId: string, month: string): Pr
     shifts.filter((s) => s.siteId === siteId),
   )
   return { snapshot, inForce: versions.inForce?.version.snapshot ?? null }
-}
-
-/** Do two snapshots roster the same people on the same days (names and legend aside)? */
-export function sameRoster(a: RosterSnapshot, b: RosterSnapshot): boolean {
-  const rows = (s: RosterSnapshot): Map<string, string> => new Map(s.rows.filter((r) => r.days.some(Boolean)).map((r) => [`${r.staffId}/${r.lane}`, r.days.join(',')]))
-  const x = rows(a)
-  const y = rows(b)
-  return x.size === y.size && [...x].every(([k, v]) => y.get(k) === v)
 }
 
 /**

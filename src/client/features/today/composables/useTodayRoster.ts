@@ -1,6 +1,6 @@
 import { computed } from 'vue'
 import { addMonths, awaitingReview, monthOf, type RosterStep, type RosterVersion, type VersionStatus } from '@shared/domain/roster'
-import { draftDue } from '@shared/domain/roster-cycle'
+import { draftDue, rosterMissing } from '@shared/domain/roster-cycle'
 import { localDate } from '@shared/domain/time'
 import { monthVersions } from '@client/db/roster/roster-month'
 import { useDb } from '@client/modules/db'
@@ -10,7 +10,7 @@ import { useNow } from '@client/composables/useNow'
 
 export interface TodayRosterLine {
   /** `roster.today.<kind>` */
-  kind: 'due' | 'overdue' | 'review' | 'acknowledge'
+  kind: 'due' | 'overdue' | 'missing' | 'review' | 'acknowledge'
   month: string
   deadline?: string
   number?: number
@@ -35,9 +35,12 @@ export function useTodayRoster() {
   const lines = computed<TodayRosterLine[]>(() => {
     const role = session.staff?.role
     const out: TodayRosterLine[] = []
-    const next = months.value?.[1]
-    if (next && (role === 'administrator' || role === 'supervisor')) {
-      const due = draftDue(next.versions, next.steps, now.value, session.timezone)
+    const both = months.value ?? []
+    if (both.length && (role === 'administrator' || role === 'supervisor')) {
+      const [versions, steps] = [both.flatMap((m) => m.versions), both.flatMap((m) => m.steps)]
+      const missing = rosterMissing(versions, steps, now.value, session.timezone)
+      if (missing) out.push({ kind: 'missing', ...missing })
+      const due = draftDue(versions, steps, now.value, session.timezone)
       if (due.state !== 'none') out.push({ kind: due.state, month: due.month, deadline: due.deadline })
     }
     for (const m of months.value ?? []) {

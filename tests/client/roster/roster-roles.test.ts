@@ -57,6 +57,24 @@ describe('the roster page by role (issue 13 points 1–2)', () => {
     expect(await db.signatures.count()).toBe(2)
   })
 
+  it('keeps a return comment half-typed through the idle lock: the step opens again with it for the supervisor', async () => {
+    await submitted(f.get())
+    let w = await f.open('supervisor')
+    await until(() => expect(actions(w)).toEqual(['审核通过', '退回修改']))
+    await w.find('button[data-action="return"]').trigger('click')
+    await until(() => expect(w.find('[data-testid="roster-sign"]').exists()).toBe(true))
+    await w.find('[data-testid="roster-sign"] textarea').setValue('夜班连续排了七天')
+    const { db } = f.get()
+    await until(async () => expect((await db.formDrafts.toArray()).map((d) => d.form)).toEqual(['roster.sign:2026-12:return']))
+    w.unmount() // the idle lock leaves the page
+    w = await f.open('supervisor')
+    await until(() => expect((w.find('[data-testid="roster-sign"] textarea').element as HTMLTextAreaElement | undefined)?.value).toBe('夜班连续排了七天'))
+    expect(w.find('[data-testid="roster-sign"]').attributes('data-action')).toBe('return')
+    // Cancelled, it is forgotten.
+    await w.findAll('[data-testid="roster-sign"] button').find((b) => b.text() === '取消')!.trigger('click')
+    await until(async () => expect(await db.formDrafts.count()).toBe(0))
+  })
+
   it('lists the days short of staff before the supervisor approves', async () => {
     await submitted(f.get())
     const w = await f.open('supervisor')

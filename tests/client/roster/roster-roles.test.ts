@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { hashPin } from '@shared/domain/pin'
 import { until } from '../mount'
-import { submitted, useRosterFixture } from './roster-fixture'
+import { paintCells } from '@client/db/roster/roster-writes'
+import { TZ } from '../../factories/duty'
+import { MONTH, NOW, submitted, useRosterFixture } from './roster-fixture'
 
 vi.mock('@client/components/BaseSignaturePad.vue', () => import('../signature-pad-stub'))
 
@@ -120,5 +122,10 @@ describe('the roster page by role (issue 13 points 1–2)', () => {
     await w.find('[data-testid="roster-sign"] [data-testid="sign-confirm"]').trigger('click')
     await until(() => expect(w.find('[data-testid="roster-sign"] [role="alert"]').text()).toBe('请写明原因。与正在执行的版本相比没有任何改动。'))
     expect(await f.get().db.rosterVersions.count()).toBe(1)
+    expect(w.find('[data-testid="roster-note"]').exists()).toBe(false)
+    // A cell changed: the page says the change is not in force until it is submitted and approved.
+    const { db, s } = f.get()
+    await paintCells(db, s.actor('administrator'), 'administrator', MONTH, [{ staffId: s.staff.clerk.id, date: `${MONTH}-05`, lane: 'desk', code: 'rest' }], TZ, NOW)
+    await until(() => expect(note(w)).toBe('这里的修改尚未生效:正在执行的仍是第1版,修改提交审核并经客服主管批准后才执行。'))
   })
 })

@@ -32,7 +32,7 @@ import { RecordInvalidError } from '../errors'
 import { monthCells, monthVersions } from './roster-month'
 
 /** Why a roster write was refused: `roster.problems.<code>`. */
-export type RosterProblem = SubmitProblem | StepProblem | RequestProblem | AnswerProblem | 'notAllowed' | 'notInMonth' | 'unknownStaff' | 'wrongLane' | 'unknownVersion' | 'unknownRequest' | 'signatureRequired'
+export type RosterProblem = SubmitProblem | StepProblem | RequestProblem | AnswerProblem | 'notAllowed' | 'notInMonth' | 'unknownStaff' | 'wrongLane' | 'unknownVersion' | 'unknownRequest' | 'signatureRequired' | 'nothingPainted'
 
 type StaffActor = Actor & { staffId: string }
 
@@ -116,6 +116,8 @@ export async function submitRoster(db: DeskbookDb, actor: StaffActor, role: Role
     const { snapshot, inForce } = await draftOf(db, actor.siteId, month)
     const { statuses } = await monthVersions(db, actor.siteId, month)
     const problems: RosterProblem[] = submitProblems(month, reason, !!inForce && sameRoster(snapshot, inForce), statuses, now, tz)
+    // An empty roster would decide that nobody stands the desk: nothing is submitted before something is painted.
+    if (!snapshot.rows.some((r) => r.days.some(Boolean))) problems.push('nothingPainted')
     if (!signature) problems.push('signatureRequired')
     if (problems.length || !signature) throw refuse(problems)
     const id = newId()

@@ -44,6 +44,9 @@ function wholeMonth(): Paint[] {
 describe('the roster cycle on the tablet', () => {
   it('paints, submits, is returned with a comment, resubmits, is approved and acknowledged — each step signed, each write with its outbox entry', async () => {
     const admin = s.actor('administrator')
+    // Nothing painted yet: an empty roster is not submitted (it would say nobody stands the desk).
+    expect(await problemsOf(submitRoster(db, admin, 'administrator', MONTH, '', s.sign('administrator', NOW), TZ, NOW))).toEqual(['nothingPainted'])
+    expect(await db.outbox.count()).toBe(0)
     await paintCells(db, admin, 'administrator', MONTH, wholeMonth(), TZ, NOW)
     expect(await db.rosterCells.count()).toBe(62)
     expect((await db.outbox.toArray()).filter((m) => m.name === 'rosterCell.put')).toHaveLength(62)

@@ -1,6 +1,7 @@
 import { computed, ref, watch, type Ref } from 'vue'
 import { awaitingReview, daysOf, monthOf, shiftSnapshot, type RosterRow, type ShiftSnapshot, type VersionStatus } from '@shared/domain/roster'
 import { staffingOf, understaffed } from '@shared/domain/roster-staffing'
+import { sameRoster } from '@shared/domain/roster-snapshot'
 import { localDate } from '@shared/domain/time'
 import { loadRosterMonth, type RosterMonth } from '@client/db/roster/roster-month'
 import { useDb } from '@client/modules/db'
@@ -85,9 +86,11 @@ export function useRosterMonth(month: Ref<string>) {
     return month.value < thisMonth() ? 'pastMonth' : null
   })
   const hasDraft = computed(() => !!data.value?.cells.some((c) => c.code))
+  /** The administrator's working copy differs from the version in force: changes not yet submitted, not in force. */
+  const unsubmitted = computed(() => drafts.value && !!inForce.value && !sameRoster({ shifts: [], rows: rows.value }, inForce.value.version.snapshot))
   const loaded = computed(() => data.value?.month === month.value)
 
-  return { data, loaded, addedSupport, settled, statuses, review, inForce, view, shown, legend, rows, staffing, short, readOnly, hasDraft, pending, staff, types, thisMonth }
+  return { data, loaded, addedSupport, settled, statuses, review, inForce, view, shown, legend, rows, staffing, short, readOnly, hasDraft, unsubmitted, pending, staff, types, thisMonth }
 }
 
 export type RosterMonthView = ReturnType<typeof useRosterMonth>

@@ -56,7 +56,7 @@ export interface AttendanceInput {
   /** The roster in force for the month (`inForce(versionStatuses(…))`), or null when none is approved. */
   version: Pick<RosterVersion, 'month' | 'snapshot'> | null
   handovers: readonly Handover[]
-  /** The duty log's entries; only 'noShow' ones are read. */
+  /** The duty log's entries: a 'noShow' one records who did not come; any entry shows its writer was there. */
   entries: readonly Pick<DutyEntry, 'kind' | 'shiftKey' | 'staffId' | 'at'>[]
   requests: readonly RosterRequest[]
   answers: readonly RosterAnswer[]
@@ -152,6 +152,8 @@ export function attendanceOf(input: AttendanceInput): AttendanceLine[] {
       }
     }
   }
+  // A second clerk rostered on the same shift takes no handover of their own: writing in its log shows they stood it.
+  for (const e of input.entries) if (isRostered(e.staffId, e.shiftKey)) stand(e.staffId, e.shiftKey)
   for (const [key, people] of stood) {
     const parsed = parseShiftKey(key)!
     for (const staffId of people) {

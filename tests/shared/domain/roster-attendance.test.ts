@@ -109,6 +109,12 @@ function input(overrides: Partial<AttendanceInput> = {}): AttendanceInput {
   }
 }
 
+/** The version with 陈静 (C) on the day shift of the 1st too, beside 李娜. */
+const withSecondClerk: Pick<RosterVersion, 'month' | 'snapshot'> = {
+  month: MONTH,
+  snapshot: { ...VERSION.snapshot, rows: VERSION.snapshot.rows.map((r) => (r.staffId === C ? { ...r, days: r.days.map((c, i) => (i === 0 ? D : c)) } : r)) },
+}
+
 type Counts = Omit<AttendanceLine, 'staffId' | 'name' | 'events'>
 const ZERO: Counts = { rostered: 0, stood: 0, late: 0, lateMinutes: 0, noShows: 0, reported: 0, kept: 0, keptMinutes: 0, unrostered: 0, coveredFor: 0, wasCovered: 0, swapped: 0 }
 const counts = (line: AttendanceLine | undefined): Counts | undefined => {
@@ -170,6 +176,16 @@ describe('attendanceOf (篇2 4.2.7–4.2.8): per person, the roster in force aga
         [B]: { stood: 1, unrostered: 1, late: 1, lateMinutes: 5 },
         [C]: { stood: 2, unrostered: 2, late: 1, lateMinutes: 45 },
       },
+    },
+    {
+      name: 'C also on the day shift of the 1st beside A, and nothing shows she was there: a no-show',
+      overrides: { version: withSecondClerk },
+      expected: { ...ON_THE_4TH, [C]: { ...ON_THE_4TH[C], rostered: 3, noShows: 1 } },
+    },
+    {
+      name: 'the same, and she wrote in that shift’s log: she stood it (a second clerk takes no handover of her own)',
+      overrides: { version: withSecondClerk, entries: [...input().entries, { kind: 'entry', shiftKey: shiftKey(day(1), D), staffId: C, at: at(day(1), '11:00') }] },
+      expected: { ...ON_THE_4TH, [C]: { ...ON_THE_4TH[C], rostered: 3, stood: 3 } },
     },
     {
       name: 'another month: nothing of December counts',

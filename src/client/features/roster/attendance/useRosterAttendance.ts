@@ -31,7 +31,7 @@ async function readMonth(db: DeskbookDb, siteId: string, month: string) {
     monthRequests(db, siteId, month),
     db.handovers.where('fromShiftKey').between(from, to).filter((h) => h.siteId === siteId).toArray(),
     db.handovers.where('toShiftKey').between(from, to).filter((h) => h.siteId === siteId).toArray(),
-    db.dutyEntries.where('shiftKey').between(from, to).filter((e) => e.siteId === siteId && e.kind === 'noShow').toArray(),
+    db.dutyEntries.where('shiftKey').between(from, to).filter((e) => e.siteId === siteId).toArray(),
     db.staff.where('siteId').equals(siteId).toArray(),
   ])
   const handovers = [...new Map([...handoversFrom, ...handoversTo].map((h) => [h.id, h])).values()]

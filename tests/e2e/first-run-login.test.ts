@@ -18,7 +18,7 @@ describe('first run and PIN login on a shared tablet', () => {
     await page.getByRole('button', { name: '登录' }).click()
     await page.waitForURL(/\/today$/)
     await expect.poll(() => page.getByTestId('status-site').textContent()).toContain('翠苑小区')
-    expect(await page.getByTestId('status-staff').textContent()).toContain('李娜(客服助理)')
+    expect(await page.getByTestId('status-staff').textContent()).toMatch(/当班人员\s*李娜$/)
     await expect.poll(() => page.getByTestId('status-shift').textContent()).toMatch(/白班|夜班/)
     expect(await page.getByTestId('status-network').textContent()).toBe('在线')
     // An assistant sees her inspections but may not record one, and is turned away from that address.

@@ -30,6 +30,8 @@ describe('the clerk asks for leave, time off or a swap', () => {
 
     await pick(w, 'request-day', '12月9日 白班')
     await w.find('textarea[name="request-reason"]').setValue('孩子生病')
+    // The reason typed is kept on the tablet (the idle lock, a reload), and forgotten once the request is sent.
+    await until(async () => expect((await f.db().formDrafts.toArray()).map((d) => d.form)).toEqual(['roster.request:2026-12']))
     await w.find('form').trigger('submit')
     await until(() => expect(w.find('[role="alert"]').text()).toContain('须提前一天申请(篇2 4.2.6)'))
     expect(await f.db().rosterRequests.count()).toBe(0)
@@ -43,6 +45,7 @@ describe('the clerk asks for leave, time off or a swap', () => {
     await w.find('form').trigger('submit')
     await until(() => expect(mineRow(w)).toEqual(['请假 12月10日至12月11日', '待主管审批']))
     expect(await f.db().rosterRequests.toArray()).toMatchObject([{ kind: 'leave', date: '2026-12-10', toDate: '2026-12-11', reason: '孩子生病' }])
+    await until(async () => expect(await f.db().formDrafts.count()).toBe(0))
   }, 20_000)
 
   it('a swap: picks the colleague from those rostered and shows their shift on the day', async () => {

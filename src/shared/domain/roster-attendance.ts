@@ -159,7 +159,8 @@ export function attendanceOf(input: AttendanceInput): AttendanceLine[] {
     for (const staffId of people) {
       const line = lineOf(staffId)
       line.stood++
-      if (!isRostered(staffId, key)) {
+      // Without a roster in force nobody is on or off it: 未排班接班 is only said against one.
+      if (input.version && !isRostered(staffId, key)) {
         line.unrostered++
         event(staffId, { kind: 'unrostered', date: parsed.date, shiftTypeId: parsed.shiftTypeId })
       }

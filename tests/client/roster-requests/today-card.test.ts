@@ -48,6 +48,19 @@ describe('the today card of leave and swaps', () => {
     await until(() => expect(w.find('[data-testid="today-roster-requests"]').exists()).toBe(false))
   }, 30_000)
 
+  it('still tells an answer given offline that arrives after the asker said 知道了 to another', async () => {
+    const [first, second] = [await ask(), await ask({ ...leave, date: '2026-12-20', toDate: '2026-12-20' }, ASKED + 60_000)]
+    await answer(first, 'refuse', null, '人手不足')
+    let w = await f.open(TodayRosterRequests, 'clerk', LATER)
+    await until(() => expect(news(w)).toHaveLength(1))
+    await w.find('[data-testid="today-requests-seen"]').trigger('click')
+    await until(() => expect(w.find('[data-testid="today-roster-requests"]').exists()).toBe(false))
+    // The supervisor's tablet answered the second before that 知道了 (its clock), and it reaches this tablet after.
+    await answer(second, 'refuse', null, '年底人手紧')
+    w = await f.open(TodayRosterRequests, 'clerk', LATER)
+    await until(() => expect(news(w)).toEqual(['你的请假申请(12月20日)未批准:年底人手紧']))
+  }, 30_000)
+
   it('tells the asker a refusal with its reason', async () => {
     await answer(await ask(), 'refuse', null, '12月10日人手不足')
     const w = await f.open(TodayRosterRequests, 'clerk', LATER)

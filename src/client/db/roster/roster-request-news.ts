@@ -1,8 +1,9 @@
 /**
  * What the today screen tells about leave and swaps (issue 13 point 3: requests and answers reach the people
  * concerned): the requests of this month and the next with their answers and the versions the approvals made,
- * and a per-person marker on this tablet of when they last said "知道了" — local, not synced: it only hides
- * news already seen here.
+ * and per person on this tablet the answers they said "知道了" to — local, not synced: it only hides news
+ * already seen here. Kept by answer, not by time: an answer given offline that arrives later than a
+ * "知道了" is still news (its `at` is the answering tablet's clock, from before).
  */
 import type { RosterVersion } from '@shared/domain/roster'
 import type { DeskbookDb } from '../database'
@@ -15,8 +16,8 @@ export interface RequestNewsItem extends RequestWithAnswer {
 
 export interface RequestNews {
   items: RequestNewsItem[]
-  /** When the person last marked the news seen on this tablet (0: never). */
-  seenAt: number
+  /** The answers the person marked seen on this tablet. */
+  seenIds: string[]
 }
 
 const seenKey = (staffId: string): string => `rosterRequests.seen:${staffId}`
@@ -25,14 +26,24 @@ export async function requestNews(db: DeskbookDb, siteId: string, staffId: strin
   const items = (await Promise.all(months.map((m) => monthRequests(db, siteId, m)))).flat()
   const ids = items.map((i) => i.answer?.versionId).filter((id): id is string => !!id)
   const versions = new Map((await db.rosterVersions.bulkGet(ids)).filter((v): v is RosterVersion => !!v).map((v) => [v.id, v]))
-  const seen = await db.meta.get(seenKey(staffId))
   return {
     items: items.map((i) => ({ ...i, version: (i.answer?.versionId && versions.get(i.answer.versionId)) || null })),
-    seenAt: typeof seen?.value === 'number' ? seen.value : 0,
+    seenIds: await seenAnswers(db, staffId),
   }
 }
 
-/** The person has read the answers shown up to `at` on this tablet. */
-export async function markRequestNewsSeen(db: DeskbookDb, staffId: string, at: number): Promise<void> {
-  await db.meta.put({ key: seenKey(staffId), value: at })
+/** The answers marked seen (the newest few hundred: older ones are past the week they show anyway). */
+const SEEN_KEPT = 500
+
+async function seenAnswers(db: DeskbookDb, staffId: string): Promise<string[]> {
+  const seen = (await db.meta.get(seenKey(staffId)))?.value
+  return Array.isArray(seen) ? seen.filter((id): id is string => typeof id === 'string') : []
+}
+
+/** The person has read these answers on this tablet. */
+export async function markRequestNewsSeen(db: DeskbookDb, staffId: string, answerIds: readonly string[]): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const ids = [...new Set([...(await seenAnswers(db, staffId)), ...answerIds])].slice(-SEEN_KEPT)
+    await db.meta.put({ key: seenKey(staffId), value: ids })
+  })
 }

@@ -34,14 +34,16 @@ export function useTodayRosterRequests(): TodayRosterRequests {
   const siteId = (): string => session.local?.site.id ?? ''
   const me = (): string => session.staff?.id ?? ''
   const month = computed(() => monthOf(localDate(now.value, session.timezone)))
-  const news = useLiveQuery(() => requestNews(db, siteId(), me(), [month.value, addMonths(month.value, 1)]), { items: [], seenAt: 0 }, [siteId, me, month])
-  const since = computed(() => Math.max(news.value.seenAt, now.value - NEWS_DAYS * DAY))
-  const fresh = computed(() => news.value.items.filter((i) => i.answer && i.answer.at > since.value))
+  const news = useLiveQuery(() => requestNews(db, siteId(), me(), [month.value, addMonths(month.value, 1)]), { items: [], seenIds: [] }, [siteId, me, month])
+  const fresh = computed(() => {
+    const seen = new Set(news.value.seenIds)
+    return news.value.items.filter((i) => i.answer && i.answer.at > now.value - NEWS_DAYS * DAY && !seen.has(i.answer.id))
+  })
   return {
     waiting: computed(() => (session.may('roster.approve') ? news.value.items.filter((i) => !i.answer).sort((a, b) => a.request.at - b.request.at) : [])),
     answered: computed(() => fresh.value.filter((i) => i.request.staffId === me())),
     covering: computed(() => fresh.value.filter((i) => i.answer!.decision === 'approve' && i.answer!.coverId === me())),
     swapped: computed(() => fresh.value.filter((i) => i.answer!.decision === 'approve' && i.request.kind === 'swap' && i.request.swapWithId === me())),
-    seen: () => markRequestNewsSeen(db, me(), Date.now()),
+    seen: () => markRequestNewsSeen(db, me(), fresh.value.map((i) => i.answer!.id)),
   }
 }

@@ -60,7 +60,8 @@ describe('a new version is offered, never forced', () => {
 
   it('shows the prompt when a new build is served, holds it while a form is unsaved, then reloads into it', async () => {
     const { context, page } = await administratorTablet()
-    const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)
+    // Read once the page is controlled again (a load under CI can leave a moment without a controller).
+    const firstWorker = (await (await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL)).jsonValue()) as string
 
     // An unsaved change in a form.
     await page.goto(`${h.server.url}/settings`)

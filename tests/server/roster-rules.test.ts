@@ -160,6 +160,22 @@ describe.each(BACKENDS)('roster rules on $name', (backend) => {
     ])
   })
 
+  it('approves a request only before its first shift begins (篇2 4.2.6); a refusal may still come after', async () => {
+    const v = await rs.approved()
+    const [r, other] = [ask(), ask({ date: '2026-12-12', toDate: '2026-12-12' })]
+    await rs.push([rs.request('assistant', r), rs.request('assistant', other)])
+    const begins = Date.UTC(2026, 11, 10, 0, 0) // the 10th's day shift, 08:00 in Shanghai
+    const change = (at: number) => rs.version({ source: 'request', basedOnId: v.id, requestId: r.id, reason: '请假', snapshot: approvedRoster(v, r, null).snapshot, staffId: rs.staff.supervisor, at })
+    const inTime = change(begins - MINUTE)
+    await expectOutcomes(rs, [
+      ['its version made as the shift begins', rs.submit('supervisor', change(begins)), 'invalid: shiftStarted'],
+      ['its version made a minute before', [...rs.submit('supervisor', inTime), ...rs.step('supervisor', inTime, 'approve', { at: begins - MINUTE })], 'applied'],
+      ['the answer given as the shift begins', [rs.answer('supervisor', r, { versionId: inTime.id, at: begins })], 'invalid: shiftStarted'],
+      ['the answer given a minute before', [rs.answer('supervisor', r, { versionId: inTime.id, at: begins - MINUTE })], 'applied'],
+      ['another refused after its shift', [rs.answer('supervisor', other, { decision: 'refuse', reason: '已过时', at: Date.UTC(2026, 11, 12, 2, 0) })], 'applied'],
+    ])
+  })
+
   it('takes a request’s version once, for a request of its month', async () => {
     const v = await rs.approved()
     const r = ask()

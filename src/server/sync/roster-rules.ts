@@ -4,13 +4,13 @@
  * who stands duty, holding a code of the site; a version is signed, names only staff of the site and, when it
  * changes an approved roster, an approved version of its month; a step is signed and taken once, as
  * `stepProblems` allows; a request is asked a day ahead against the roster in force; an answer is given once,
- * and an approval names the version it made and a cover free to stand. Who may do each is the registry's action (only the
+ * and an approval, given before the first shift concerned begins, names the version it made and a cover free to stand. Who may do each is the registry's action (only the
  * administrator drafts, the supervisor approves and answers, the manager acknowledges).
  */
 import type { Role } from '@shared/domain/role'
 import { cellId, codeFits, inForce, LEAVE, laneFor, monthOf, REST, versionStatuses, type RosterCell, type RosterStep, type RosterVersion, type VersionStatus } from '@shared/domain/roster'
 import { stepProblems } from '@shared/domain/roster-cycle'
-import { answerProblems, approvedRoster, requestProblems, type RosterAnswer, type RosterRequest } from '@shared/domain/roster-request'
+import { answerProblems, approvedRoster, requestLapsed, requestProblems, requestStartsAt, type RosterAnswer, type RosterRequest } from '@shared/domain/roster-request'
 import { sameRoster, snapshotProblems } from '@shared/domain/roster-snapshot'
 import { localDate } from '@shared/domain/time'
 import { DEFAULT_TIMEZONE, MINUTE } from '@shared/domain/time'
@@ -24,6 +24,8 @@ type Trx = Parameters<Rule>[0]
 const REQUEST_CLOCK_SLACK = 5 * MINUTE
 
 const invalid = (problems: readonly string[]): string | null => (problems.length ? `invalid: ${problems.join(', ')}` : null)
+
+const siteZone = async (trx: Trx, siteId: string): Promise<string> => (await findSite(trx, siteId))?.timezone ?? DEFAULT_TIMEZONE
 
 async function live<T>(trx: Trx, siteId: string, table: string, id: string): Promise<T | null> {
   const r = await getRecord(trx, { siteId, table, recordId: id })
@@ -70,6 +72,8 @@ async function requestVersionProblem(trx: Trx, siteId: string, v: RosterVersion,
   // A request changes the roster in force (`requestProblems` refuses one without it): the draft follows by what changed from it.
   if (!v.basedOnId) return 'invalid: basedOnRequired'
   if ((await childRecords(trx, siteId, 'rosterAnswers', request.id)).length) return 'invalid: alreadyAnswered'
+  const base = statuses.find((s) => s.version.id === v.basedOnId)?.version
+  if (base && requestLapsed(requestStartsAt(request, base, await siteZone(trx, siteId)), v.at)) return 'invalid: shiftStarted'
   const done = statuses.some((s) => s.state === 'approved' && s.version.requestId === request.id)
   return done ? 'invalid: requestCarriedOut' : null
 }
@@ -94,8 +98,7 @@ const versionRule: Rule = async (trx, siteId, _m, data) => {
   const approved = inForce(statuses)
   if (approved && !v.basedOnId) return 'invalid: basedOnRequired'
   if (approved && !v.reason.trim()) return 'invalid: reasonRequired'
-  const tz = (await findSite(trx, siteId))?.timezone ?? DEFAULT_TIMEZONE
-  return v.month < monthOf(localDate(v.at, tz)) ? 'invalid: pastMonth' : null
+  return v.month < monthOf(localDate(v.at, await siteZone(trx, siteId))) ? 'invalid: pastMonth' : null
 }
 
 const stepRule: Rule = async (trx, siteId, _m, data) => {
@@ -114,7 +117,7 @@ const requestRule: Rule = async (trx, siteId, _m, data, _actor, now) => {
   const r = data as unknown as RosterRequest
   // 提前一天 is judged by when it was asked: a tablet offline asks at its `at`, not when it reaches the server.
   if (r.at > now + REQUEST_CLOCK_SLACK) return 'invalid: askedInFuture'
-  const tz = (await findSite(trx, siteId))?.timezone ?? DEFAULT_TIMEZONE
+  const tz = await siteZone(trx, siteId)
   const version = inForce(await monthStatuses(trx, siteId, monthOf(r.date)))?.version ?? null
   const others = (await childRecords(trx, siteId, 'rosterRequests', r.staffId)) as unknown as RosterRequest[]
   const answers = new Map<string, RosterAnswer>()
@@ -130,9 +133,8 @@ const answerRule: Rule = async (trx, siteId, _m, data) => {
   const request = await live<RosterRequest>(trx, siteId, 'rosterRequests', a.requestId)
   if (!request) return 'unknownRosterRequest'
   const [existing] = (await childRecords(trx, siteId, 'rosterAnswers', a.requestId)) as unknown as RosterAnswer[]
-  const found = invalid(answerProblems(a, existing ?? null))
-  if (found) return found
-  if (a.decision === 'refuse') return a.versionId ? 'invalid: versionOnRefusal' : null
+  if (a.decision === 'refuse') return invalid(answerProblems(a, existing ?? null, null)) ?? (a.versionId ? 'invalid: versionOnRefusal' : null)
+  if (existing) return 'invalid: alreadyAnswered'
   // 篇2 4.2.6: an approved change is a new version of the roster, written before the answer that names it.
   if (!a.versionId) return 'invalid: versionRequired'
   const version = await live<RosterVersion>(trx, siteId, 'rosterVersions', a.versionId)
@@ -141,6 +143,8 @@ const answerRule: Rule = async (trx, siteId, _m, data) => {
   // The cover as the tablet judged it: on the roster the change was made from, not the asker, free that day.
   const base = version.basedOnId ? await live<RosterVersion>(trx, siteId, 'rosterVersions', version.basedOnId) : null
   if (!base) return null
+  const late = invalid(answerProblems(a, null, requestStartsAt(request, base, await siteZone(trx, siteId))))
+  if (late) return late
   const outcome = approvedRoster(base, request, a.coverId)
   // The version is the change the answer approves: the cover it names stands the shifts, nothing else moved.
   return invalid(outcome.problems) ?? (sameRoster(outcome.snapshot, version.snapshot) ? null : 'invalid: versionNotTheAnswer')

@@ -8,7 +8,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
 import { codeOn, DateSchema, daysOf, LEAVE, monthOf, REST, type RosterSnapshot, type RosterVersion } from './roster'
 import { staffingOf, understaffed, type Understaffed } from './roster-staffing'
-import { localDate } from './time'
+import { instantAt, localDate, minutesOfDay } from './time'
 
 export const REQUEST_KINDS = ['timeOff', 'leave', 'swap'] as const
 export type RequestKind = (typeof REQUEST_KINDS)[number]
@@ -77,8 +77,63 @@ export function requestDates(r: Pick<RosterRequest, 'kind' | 'date' | 'toDate' |
 }
 
 const isShift = (code: string): boolean => !!code && code !== REST && code !== LEAVE
-/** Not free to stand a shift that day: on one already, or on leave. */
-const busy = (code: string): boolean => isShift(code) || code === LEAVE
+
+type Shifts = RosterSnapshot['shifts']
+
+/** A shift of day `i` of the month as minutes from the month's start: a night shift ends the next morning. */
+function span(shifts: Shifts, code: string, i: number): [number, number] | null {
+  const s = shifts.find((x) => x.id === code)
+  if (!s) return null
+  const [start, end] = [minutesOfDay(s.start), minutesOfDay(s.end)]
+  if (Number.isNaN(start) || Number.isNaN(end)) return null
+  return [i * 1440 + start, i * 1440 + end + (end <= start ? 1440 : 0)]
+}
+
+/** Why a person cannot cover a shift: their own shift or leave that day, or a shift of theirs next to it (day `day`, 0-based). */
+export interface CoverConflict {
+  kind: 'shift' | 'leave' | 'adjacent'
+  day: number
+  code: string
+}
+
+/**
+ * Can a person whose month is `days` stand `code` on day `i` (0-based) of the month? Not when they stand a shift
+ * or are on leave that day, nor when a shift of theirs the day before or after runs into it or starts as it ends:
+ * coming off the night shift at 08:00, nobody covers the 08:00 day shift. (The last night of the month before is
+ * not in this month's version.) Null when free.
+ */
+export function coverConflict(shifts: Shifts, days: readonly string[], i: number, code: string): CoverConflict | null {
+  const own = days[i] ?? ''
+  if (isShift(own)) return { kind: 'shift', day: i, code: own }
+  if (own === LEAVE) return { kind: 'leave', day: i, code: own }
+  const wanted = span(shifts, code, i)
+  for (const j of wanted ? [i - 1, i + 1] : []) {
+    const theirs = span(shifts, days[j] ?? '', j)
+    if (theirs && theirs[1] >= wanted![0] && theirs[0] <= wanted![1]) return { kind: 'adjacent', day: j, code: days[j]! }
+  }
+  return null
+}
+
+/** The shifts a request gives up or takes, with their dates: the asker's, and a swap partner's day. */
+function shiftsConcerned(r: Pick<RosterRequest, 'kind' | 'staffId' | 'date' | 'toDate' | 'swapWithId' | 'swapDate'>, version: Pick<RosterVersion, 'month' | 'snapshot'>): { date: string; code: string }[] {
+  const mine = requestDates(r).map((date) => ({ date, code: codeOn(version, r.staffId, date) }))
+  const theirs = r.kind === 'swap' && r.swapWithId && r.swapDate ? [{ date: r.swapDate, code: codeOn(version, r.swapWithId, r.swapDate) }] : []
+  return [...mine, ...theirs].filter((s) => isShift(s.code))
+}
+
+/**
+ * When the first shift a request concerns begins, by the roster in force: an answer must come before it
+ * (篇2 4.2.6 经批准的缺值由客户服务主管安排替值或换值 — arranged before the shift, not after it was stood or missed).
+ * The start of its first day when none of its days holds a shift.
+ */
+export function requestStartsAt(r: Pick<RosterRequest, 'kind' | 'staffId' | 'date' | 'toDate' | 'swapWithId' | 'swapDate'>, version: Pick<RosterVersion, 'month' | 'snapshot'>, tz: string): number {
+  const starts = shiftsConcerned(r, version).map((s) => instantAt(s.date, version.snapshot.shifts.find((x) => x.id === s.code)?.start ?? '00:00', tz))
+  const first = r.kind === 'swap' && r.swapDate && r.swapDate < r.date ? r.swapDate : r.date
+  return starts.length ? Math.min(...starts) : instantAt(first, '00:00', tz)
+}
+
+/** An open request whose first shift has begun: it can no longer be approved, and waits for nobody. */
+export const requestLapsed = (startsAt: number | null, now: number): boolean => startsAt !== null && now >= startsAt
 
 /** Is a request still open or approved (a refused one frees its days)? */
 export type Answered = (requestId: string) => RosterAnswer | null
@@ -110,7 +165,7 @@ export function requestProblems(r: RosterRequest, version: RosterVersion | null,
   return out
 }
 
-export type AnswerProblem = 'alreadyAnswered' | 'reasonRequired' | 'coverIsAsker' | 'coverBusy' | 'coverNotOnRoster'
+export type AnswerProblem = 'alreadyAnswered' | 'reasonRequired' | 'coverIsAsker' | 'coverBusy' | 'coverNotOnRoster' | 'shiftStarted'
 
 export interface Outcome {
   snapshot: RosterSnapshot
@@ -147,7 +202,7 @@ export function approvedRoster(version: RosterVersion, r: RosterRequest, coverId
       if (!asker || !isShift(code)) continue
       asker.days[i] = r.kind === 'leave' ? LEAVE : REST
       if (!cover || problems.length) continue
-      if (busy(cover.days[i] ?? '')) problems.push('coverBusy')
+      if (coverConflict(version.snapshot.shifts, cover.days, i, code)) problems.push('coverBusy')
       else cover.days[i] = code
     }
   }
@@ -155,10 +210,14 @@ export function approvedRoster(version: RosterVersion, r: RosterRequest, coverId
   return { snapshot, understaffed: understaffed(staffingOf(version.month, rows, snapshot.shifts), snapshot.shifts).filter((u) => requestDates(r).includes(u.date)), problems: [...new Set(problems)] }
 }
 
-/** Why the supervisor's answer cannot be given: answered already; a refusal says why. */
-export function answerProblems(a: Pick<RosterAnswer, 'decision' | 'reason'>, existing: RosterAnswer | null): AnswerProblem[] {
+/**
+ * Why the supervisor's answer cannot be given: answered already; a refusal says why; an approval comes before
+ * the first shift concerned begins (`startsAt`, from `requestStartsAt`; a refusal may still be given after).
+ */
+export function answerProblems(a: Pick<RosterAnswer, 'decision' | 'reason' | 'at'>, existing: RosterAnswer | null, startsAt: number | null): AnswerProblem[] {
   const out: AnswerProblem[] = []
   if (existing) out.push('alreadyAnswered')
+  if (a.decision === 'approve' && requestLapsed(startsAt, a.at)) out.push('shiftStarted')
   if (a.decision === 'refuse' && !a.reason.trim()) out.push('reasonRequired')
   return out
 }

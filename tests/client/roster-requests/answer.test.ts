@@ -4,6 +4,7 @@ import RosterRequestsPage from '@client/features/roster/requests/pages/RosterReq
 import { hashPin } from '@shared/domain/pin'
 import { askForChange } from '@client/db/roster/roster-requests'
 import { loadRosterMonth, monthRequests } from '@client/db/roster/roster-month'
+import { paintCells, submitRoster, takeStep } from '@client/db/roster/roster-writes'
 import { codeOn } from '@shared/domain/roster'
 import { at, TZ } from '../../factories/duty'
 import { until } from '../mount'
@@ -77,6 +78,30 @@ describe('the supervisor answers a request', () => {
     await until(() => expect(w.find('[data-testid="request-open"]').text()).toContain('没有待审批的申请'))
     const [item] = await monthRequests(f.db(), f.site().siteId, MONTH)
     expect(item!.answer).toMatchObject({ decision: 'refuse', reason: '12月10日人手不足', versionId: null })
+  }, 20_000)
+
+  it('does not offer a colleague just off the night shift as the cover of the 08:00 day shift', async () => {
+    const s = f.site()
+    const when = at('2026-12-08', '09:00')
+    await paintCells(f.db(), s.actor('administrator'), 'administrator', MONTH, [{ staffId: s.staff.administrator.id, date: '2026-12-09', lane: 'desk', code: s.night }], TZ, when)
+    const v = await submitRoster(f.db(), s.actor('administrator'), 'administrator', MONTH, '加夜班', s.sign('administrator', when), TZ, when)
+    await takeStep(f.db(), s.actor('supervisor'), 'supervisor', v.id, 'approve', '', s.sign('supervisor', when + 1), when + 1)
+    const w = await f.open(RosterRequestsPage, 'supervisor', NOW)
+    await until(() => expect(card(w).exists()).toBe(true))
+    await card(w).find('[data-testid="request-approve"]').trigger('click')
+    expect(w.findAll('[data-testid="request-cover"] label').map((l) => l.text())).toEqual(['不安排替班'])
+    expect(card(w).text()).toContain('王管理 12月9日 夜班刚下班,不能替班')
+  }, 20_000)
+
+  it('lets a request lapse once its shift has begun: no longer to approve, and the asker is told', async () => {
+    let w = await f.open(RosterRequestsPage, 'supervisor', at('2026-12-10', '07:59'))
+    await until(() => expect(card(w).exists()).toBe(true))
+    w = await f.open(RosterRequestsPage, 'supervisor', at('2026-12-10', '08:00'))
+    await until(() => expect(w.find('[data-testid="request-lapsed"]').text()).toBe('有 1 项申请在班次开始前没有答复,已失效,不能再批准。'))
+    expect(card(w).exists()).toBe(false)
+    expect(w.find('[data-testid="request-open"]').text()).toContain('没有待审批的申请')
+    w = await f.open(RosterRequestsPage, 'clerk', at('2026-12-10', '08:00'))
+    await until(() => expect(w.find('[data-testid="request-mine"] li').text()).toContain('班次开始前未获批准,申请已失效'))
   }, 20_000)
 
   it('is not offered to the manager, who neither asks nor answers', async () => {

@@ -18,25 +18,22 @@ const mineRow = (w: VueWrapper): string[] => w.findAll('[data-testid="request-mi
 const chips = (w: VueWrapper, name: string): string[] => w.findAll(`input[name="${name}"]`).map((i) => i.element.parentElement!.textContent!.trim())
 
 describe('the clerk asks for leave, time off or a swap', () => {
-  it('offers the days the roster in force has them working, from today, and refuses today in words', async () => {
+  it('offers the days the roster in force has them working, from tomorrow (篇2 4.2.6 提前一天)', async () => {
     const w = await f.open(RosterRequestsPage, 'clerk', TODAY)
     await until(() => expect(w.find('[data-testid="request-ask"]').exists()).toBe(true))
     expect(w.text()).toContain('按现行排班表 第1版')
     expect(w.text()).toContain('任何值班人员不得擅自安排替值、换值班')
+    expect(w.text()).toContain('从明天起(须提前一天申请)')
+    // Today (the 9th) she stands the day shift too, but a request for it is always too late: not offered.
     const days = chips(w, 'request-day')
-    expect(days[0]).toBe('12月9日 白班')
+    expect(days[0]).toBe('12月10日 白班')
     expect(days.at(-1)).toBe('12月31日 白班')
-    expect(days).toHaveLength(23)
+    expect(days).toHaveLength(22)
 
-    await pick(w, 'request-day', '12月9日 白班')
+    await pick(w, 'request-day', '12月11日 白班')
     await w.find('textarea[name="request-reason"]').setValue('孩子生病')
     // The reason typed is kept on the tablet (the idle lock, a reload), and forgotten once the request is sent.
     await until(async () => expect((await f.db().formDrafts.toArray()).map((d) => d.form)).toEqual(['roster.request:2026-12']))
-    await w.find('form').trigger('submit')
-    await until(() => expect(w.find('[role="alert"]').text()).toContain('须提前一天申请(篇2 4.2.6)'))
-    expect(await f.db().rosterRequests.count()).toBe(0)
-    await pick(w, 'request-day', '12月11日 白班')
-    expect(w.find('[role="alert"]').exists()).toBe(false)
 
     await pick(w, 'request-day', '12月10日 白班')
     expect(w.find('[data-testid="request-takes"]').text()).toBe('涉及班次:12月10日 白班')

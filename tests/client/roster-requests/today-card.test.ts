@@ -17,7 +17,7 @@ async function ask(input: RequestInput = leave, when = ASKED): Promise<string> {
   return (await askForChange(f.db(), f.site().actor('clerk'), 'assistant', input, TZ, when)).id
 }
 async function answer(id: string, decision: 'approve' | 'refuse', coverId: string | null, reason = ''): Promise<void> {
-  await answerRequest(f.db(), f.site().actor('supervisor'), 'supervisor', id, { decision, coverId, reason, signature: decision === 'approve' ? f.site().sign('supervisor', ANSWERED) : null }, ANSWERED)
+  await answerRequest(f.db(), f.site().actor('supervisor'), 'supervisor', id, { decision, coverId, reason, signature: decision === 'approve' ? f.site().sign('supervisor', ANSWERED) : null }, TZ, ANSWERED)
 }
 const news = (w: VueWrapper): string[] => w.findAll('[data-testid="today-requests-news"]').map((l) => l.text())
 
@@ -31,6 +31,15 @@ describe('the today card of leave and swaps', () => {
     expect(link.text()).toContain('2 项申请待你审批')
     expect(link.text()).toContain('最早一项:李娜 请假 12月10日')
     expect(link.attributes('href')).toBe('/roster/requests?month=2026-12')
+  }, 20_000)
+
+  it('no longer counts a request whose shift has begun as waiting', async () => {
+    await ask()
+    await ask({ ...leave, kind: 'timeOff', date: '2026-12-20', toDate: '2026-12-20' }, ASKED + 60_000)
+    const w = await f.open(TodayRosterRequests, 'supervisor', at('2026-12-10', '08:00'))
+    await until(() => expect(w.find('[data-testid="today-requests-waiting"]').exists()).toBe(true))
+    expect(w.find('[data-testid="today-requests-waiting"]').text()).toContain('1 项申请待你审批')
+    expect(w.find('[data-testid="today-requests-waiting"]').text()).toContain('最早一项:李娜 调休 12月20日')
   }, 20_000)
 
   it('tells the asker the answer and the cover their shift, until they say 知道了', async () => {

@@ -66,7 +66,7 @@ describe('the tablet’s roster against the real server (SQLite)', () => {
     await takeStep(a.db, as(supervisor.id), 'supervisor', second.id, 'approve', '', sign('赵主管', now), later())
     await takeStep(a.db, as(manager.id), 'manager', second.id, 'acknowledge', '', sign('陈经理', now), later())
     const leave = await askForChange(a.db, as(clerk.id), 'assistant', { kind: 'leave', date: '2026-12-10', toDate: '2026-12-10', swapWithId: null, swapDate: null, reason: '家中有事' }, TZ, later())
-    const answer = await answerRequest(a.db, as(supervisor.id), 'supervisor', leave.id, { decision: 'approve', coverId: adminStaffId, reason: '', signature: sign('赵主管', now) }, later())
+    const answer = await answerRequest(a.db, as(supervisor.id), 'supervisor', leave.id, { decision: 'approve', coverId: adminStaffId, reason: '', signature: sign('赵主管', now) }, TZ, later())
 
     server.clock.now = later()
     await a.engine.run()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { newId } from '@shared/domain/ids'
 import { LEAVE, REST } from '@shared/domain/roster'
-import { aheadOfTime, answerProblems, approvedRoster, requestProblems, type RosterAnswer, type RosterRequest } from '@shared/domain/roster-request'
+import { aheadOfTime, answerProblems, approvedRoster, coverConflict, requestLapsed, requestProblems, requestStartsAt, type RosterAnswer, type RosterRequest } from '@shared/domain/roster-request'
 import { makeAnswer, makeRequest, makeRow, makeShiftSnapshot, makeVersion, SHANGHAI } from '../../factories/roster'
 
 const MONTH = '2026-12'
@@ -146,12 +146,55 @@ describe('approvedRoster: the roster after the supervisor approves', () => {
 
 describe('answerProblems', () => {
   const r = ask()
+  /** The 10th's day shift begins at 08:00 in Shanghai. */
+  const starts = Date.UTC(2026, 11, 10, 0, 0)
   it.each([
-    { label: 'an approval', a: { decision: 'approve' as const, reason: '' }, existing: null, problems: [] },
-    { label: 'a refusal with its reason', a: { decision: 'refuse' as const, reason: '人手不足' }, existing: null, problems: [] },
-    { label: 'a refusal without one', a: { decision: 'refuse' as const, reason: ' ' }, existing: null, problems: ['reasonRequired'] },
-    { label: 'a second answer', a: { decision: 'approve' as const, reason: '' }, existing: makeAnswer(r), problems: ['alreadyAnswered'] },
+    { label: 'an approval', a: { decision: 'approve' as const, reason: '', at: dayBefore }, existing: null, problems: [] },
+    { label: 'a refusal with its reason', a: { decision: 'refuse' as const, reason: '人手不足', at: dayBefore }, existing: null, problems: [] },
+    { label: 'a refusal without one', a: { decision: 'refuse' as const, reason: ' ', at: dayBefore }, existing: null, problems: ['reasonRequired'] },
+    { label: 'a second answer', a: { decision: 'approve' as const, reason: '', at: dayBefore }, existing: makeAnswer(r), problems: ['alreadyAnswered'] },
+    { label: 'an approval a minute before the shift', a: { decision: 'approve' as const, reason: '', at: starts - 60_000 }, existing: null, problems: [] },
+    { label: 'an approval as the shift begins', a: { decision: 'approve' as const, reason: '', at: starts }, existing: null, problems: ['shiftStarted'] },
+    { label: 'a refusal after it began', a: { decision: 'refuse' as const, reason: '已过时', at: starts + 3_600_000 }, existing: null, problems: [] },
   ])('$label → $problems', ({ a, existing, problems }) => {
-    expect(answerProblems(a, existing)).toEqual(problems)
+    expect(answerProblems(a, existing, requestStartsAt(r, version, SHANGHAI))).toEqual(problems)
+  })
+})
+
+describe('requestStartsAt: an open request lapses when its first shift begins (篇2 4.2.6)', () => {
+  it.each<{ label: string; r: RosterRequest; tz: string; at: number }>([
+    { label: 'a day’s leave: the day shift at 08:00 Shanghai', r: ask(), tz: SHANGHAI, at: Date.UTC(2026, 11, 10, 0, 0) },
+    { label: 'the same in UTC', r: ask(), tz: 'UTC', at: Date.UTC(2026, 11, 10, 8, 0) },
+    { label: 'leave from a day off: the first day with a shift', r: ask({ date: '2026-12-09', toDate: '2026-12-12' }), tz: SHANGHAI, at: Date.UTC(2026, 11, 10, 0, 0) },
+    { label: 'a night shift: 20:00 of its day', r: ask({ staffId: nights, date: '2026-12-15', toDate: '2026-12-15' }), tz: SHANGHAI, at: Date.UTC(2026, 11, 15, 12, 0) },
+    { label: 'a swap: the partner’s earlier day', r: ask({ kind: 'swap', date: '2026-12-10', swapWithId: partner, swapDate: '2026-12-09' }), tz: SHANGHAI, at: Date.UTC(2026, 11, 9, 0, 0) },
+    { label: 'no shift on any day: the start of the first day', r: ask({ staffId: free }), tz: SHANGHAI, at: Date.UTC(2026, 11, 9, 16, 0) },
+  ])('$label', ({ r, tz, at }) => {
+    expect(requestStartsAt(r, version, tz)).toBe(at)
+    expect([requestLapsed(at, at - 1), requestLapsed(at, at), requestLapsed(null, at)]).toEqual([false, true, false])
+  })
+})
+
+describe('coverConflict: who is not free to cover a shift', () => {
+  // Day 10 (index 9): cover the day shift 08:00–20:00, or the night 20:00–08:00.
+  const month = (codes: Record<number, string>): string[] => Array.from({ length: 31 }, (_, i) => codes[i + 1] ?? REST)
+  it.each<{ label: string; days: string[]; code: string; conflict: ReturnType<typeof coverConflict> }>([
+    { label: 'free all around', days: month({}), code: day.id, conflict: null },
+    { label: 'on a shift that day', days: month({ 10: night.id }), code: day.id, conflict: { kind: 'shift', day: 9, code: night.id } },
+    { label: 'on leave that day', days: month({ 10: LEAVE }), code: day.id, conflict: { kind: 'leave', day: 9, code: LEAVE } },
+    { label: 'off the night before at 08:00, for the 08:00 day shift', days: month({ 9: night.id }), code: day.id, conflict: { kind: 'adjacent', day: 8, code: night.id } },
+    { label: 'off the night before, for the 20:00 night: twelve hours off', days: month({ 9: night.id }), code: night.id, conflict: null },
+    { label: 'the day shift the day before, for the day shift', days: month({ 9: day.id }), code: day.id, conflict: null },
+    { label: 'for the night, with the 08:00 day shift next morning', days: month({ 11: day.id }), code: night.id, conflict: { kind: 'adjacent', day: 10, code: day.id } },
+    { label: 'for the day shift, with the next day’s night', days: month({ 11: night.id }), code: day.id, conflict: null },
+  ])('$label', ({ days, code, conflict }) => {
+    expect(coverConflict([day, night], days, 9, code)).toEqual(conflict)
+  })
+
+  it('refuses a cover just off the night shift in the approval itself', () => {
+    const rows = version.snapshot.rows.map((row) => (row.staffId === free ? { ...row, days: row.days.map((c, i) => (i === 8 ? night.id : c)) } : row))
+    const outcome = approvedRoster({ ...version, snapshot: { ...version.snapshot, rows } }, ask(), free)
+    expect(outcome.problems).toEqual(['coverBusy'])
+    expect(codes(outcome.snapshot, free, 10)).toEqual([REST])
   })
 })

@@ -5,13 +5,16 @@
  * already seen here. Kept by answer, not by time: an answer given offline that arrives later than a
  * "知道了" is still news (its `at` is the answering tablet's clock, from before).
  */
-import type { RosterVersion } from '@shared/domain/roster'
+import { monthOf, type RosterVersion } from '@shared/domain/roster'
+import { requestStartsAt } from '@shared/domain/roster-request'
 import type { DeskbookDb } from '../database'
-import { monthRequests, type RequestWithAnswer } from './roster-month'
+import { monthRequests, monthVersions, type RequestWithAnswer } from './roster-month'
 
 export interface RequestNewsItem extends RequestWithAnswer {
   /** The version an approval made (who covers, who stands the swapped shifts), when it is on this tablet. */
   version: RosterVersion | null
+  /** When its first shift begins by the roster in force (null without one): an open request lapses then. */
+  startsAt: number | null
 }
 
 export interface RequestNews {
@@ -22,12 +25,17 @@ export interface RequestNews {
 
 const seenKey = (staffId: string): string => `rosterRequests.seen:${staffId}`
 
-export async function requestNews(db: DeskbookDb, siteId: string, staffId: string, months: readonly string[]): Promise<RequestNews> {
+export async function requestNews(db: DeskbookDb, siteId: string, staffId: string, months: readonly string[], tz: string): Promise<RequestNews> {
   const items = (await Promise.all(months.map((m) => monthRequests(db, siteId, m)))).flat()
+  const inForce = new Map(await Promise.all(months.map(async (m) => [m, (await monthVersions(db, siteId, m)).inForce?.version ?? null] as const)))
   const ids = items.map((i) => i.answer?.versionId).filter((id): id is string => !!id)
   const versions = new Map((await db.rosterVersions.bulkGet(ids)).filter((v): v is RosterVersion => !!v).map((v) => [v.id, v]))
+  const startsAt = (r: RequestWithAnswer['request']): number | null => {
+    const version = inForce.get(monthOf(r.date))
+    return version ? requestStartsAt(r, version, tz) : null
+  }
   return {
-    items: items.map((i) => ({ ...i, version: (i.answer?.versionId && versions.get(i.answer.versionId)) || null })),
+    items: items.map((i) => ({ ...i, version: (i.answer?.versionId && versions.get(i.answer.versionId)) || null, startsAt: startsAt(i.request) })),
     seenIds: await seenAnswers(db, staffId),
   }
 }

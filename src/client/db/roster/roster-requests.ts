@@ -6,7 +6,7 @@
 import { newId } from '@shared/domain/ids'
 import { can, type Role } from '@shared/domain/role'
 import { monthOf, type RosterStep, type RosterVersion } from '@shared/domain/roster'
-import { answerProblems, approvedRoster, requestProblems, type RosterAnswer, type RosterRequest } from '@shared/domain/roster-request'
+import { answerProblems, approvedRoster, requestProblems, requestStartsAt, type RosterAnswer, type RosterRequest } from '@shared/domain/roster-request'
 import type { DeskbookDb } from '../database'
 import { writeRecords, writeTransaction, type Actor, type RecordWrite } from '../write-records'
 import { RecordInvalidError } from '../errors'
@@ -62,21 +62,21 @@ export interface AnswerInput {
   signature: SignatureInput | null
 }
 
-/** The supervisor answers a request (篇2 4.2.6: 经批准的缺值由客户服务主管安排替值或换值). */
-export async function answerRequest(db: DeskbookDb, actor: StaffActor, role: Role, requestId: string, input: AnswerInput, now: number): Promise<RosterAnswer> {
+/** The supervisor answers a request (篇2 4.2.6: 经批准的缺值由客户服务主管安排替值或换值), an approval before its first shift begins. */
+export async function answerRequest(db: DeskbookDb, actor: StaffActor, role: Role, requestId: string, input: AnswerInput, tz: string, now: number): Promise<RosterAnswer> {
   if (!can(role, 'roster.approve')) throw refuse(['notAllowed'])
   return writeTransaction(db, [db.rosterRequests, db.rosterAnswers, db.rosterVersions, db.rosterSteps, db.signatures], async () => {
     const request = await db.rosterRequests.get(requestId)
     if (!request || request.siteId !== actor.siteId) throw refuse(['unknownRequest'])
     const existing = (await answersOf(db, [requestId])).get(requestId) ?? null
-    const problems: RosterProblem[] = answerProblems(input, existing)
+    const { inForce } = await monthVersions(db, actor.siteId, monthOf(request.date))
     const answer: RosterAnswer = { id: newId(), siteId: actor.siteId, requestId, decision: input.decision, coverId: input.decision === 'approve' && request.kind !== 'swap' ? input.coverId : null, reason: input.reason.trim(), versionId: null, staffId: actor.staffId, at: now }
+    const problems: RosterProblem[] = answerProblems(answer, existing, inForce ? requestStartsAt(request, inForce.version, tz) : null)
     if (input.decision === 'refuse') {
       if (problems.length) throw refuse(problems)
       await writeRecords(db, actor, [{ name: 'rosterAnswer.add', row: answer }], now)
       return answer
     }
-    const { inForce } = await monthVersions(db, actor.siteId, monthOf(request.date))
     if (!inForce) problems.push('noRoster')
     if (!input.signature) problems.push('signatureRequired')
     const outcome = inForce ? approvedRoster(inForce.version, request, answer.coverId) : null

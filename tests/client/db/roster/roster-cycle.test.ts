@@ -115,11 +115,11 @@ describe('the roster cycle on the tablet', () => {
     expect(await problemsOf(askForChange(db, s.actor('supervisor'), 'supervisor', ask, TZ, NOW))).toEqual(['notAllowed'])
     const request = await askForChange(db, s.actor('clerk'), 'assistant', ask, TZ, at('2026-12-09', '23:59'))
     expect(await problemsOf(askForChange(db, s.actor('clerk'), 'assistant', ask, TZ, at('2026-12-09', '23:59')))).toEqual(['overlaps'])
-    expect(await problemsOf(answerRequest(db, s.actor('clerk'), 'assistant', request.id, { decision: 'approve', coverId: s.staff.administrator.id, reason: '', signature: s.sign('clerk', NOW) }, NOW))).toEqual(['notAllowed'])
+    expect(await problemsOf(answerRequest(db, s.actor('clerk'), 'assistant', request.id, { decision: 'approve', coverId: s.staff.administrator.id, reason: '', signature: s.sign('clerk', NOW) }, TZ, NOW))).toEqual(['notAllowed'])
 
     const when = at('2026-12-09', '23:59') + 60_000
-    const answer = await answerRequest(db, s.actor('supervisor'), 'supervisor', request.id, { decision: 'approve', coverId: s.staff.administrator.id, reason: '', signature: s.sign('supervisor', when) }, when)
-    expect(await problemsOf(answerRequest(db, s.actor('supervisor'), 'supervisor', request.id, { decision: 'refuse', coverId: null, reason: '人手不足', signature: null }, when + 1))).toEqual(['alreadyAnswered'])
+    const answer = await answerRequest(db, s.actor('supervisor'), 'supervisor', request.id, { decision: 'approve', coverId: s.staff.administrator.id, reason: '', signature: s.sign('supervisor', when) }, TZ, when)
+    expect(await problemsOf(answerRequest(db, s.actor('supervisor'), 'supervisor', request.id, { decision: 'refuse', coverId: null, reason: '人手不足', signature: null }, TZ, when + 1))).toEqual(['alreadyAnswered'])
     const month = await loadRosterMonth(db, s.siteId, MONTH)
     expect(month.inForce?.version.id).toBe(answer.versionId)
     expect(month.inForce?.number).toBe(2)

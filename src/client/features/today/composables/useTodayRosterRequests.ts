@@ -5,6 +5,7 @@
  */
 import { computed, type ComputedRef } from 'vue'
 import { addMonths, monthOf } from '@shared/domain/roster'
+import { requestLapsed } from '@shared/domain/roster-request'
 import { DAY, localDate } from '@shared/domain/time'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
@@ -16,7 +17,7 @@ import { markRequestNewsSeen, requestNews, type RequestNewsItem } from '@client/
 export const NEWS_DAYS = 7
 
 export interface TodayRosterRequests {
-  /** Open requests of the site, oldest first (the supervisor's). */
+  /** Open requests of the site whose first shift has not begun, oldest first (the supervisor's). */
   waiting: ComputedRef<RequestNewsItem[]>
   /** Answers to my requests. */
   answered: ComputedRef<RequestNewsItem[]>
@@ -34,13 +35,14 @@ export function useTodayRosterRequests(): TodayRosterRequests {
   const siteId = (): string => session.local?.site.id ?? ''
   const me = (): string => session.staff?.id ?? ''
   const month = computed(() => monthOf(localDate(now.value, session.timezone)))
-  const news = useLiveQuery(() => requestNews(db, siteId(), me(), [month.value, addMonths(month.value, 1)]), { items: [], seenIds: [] }, [siteId, me, month])
+  const news = useLiveQuery(() => requestNews(db, siteId(), me(), [month.value, addMonths(month.value, 1)], session.timezone), { items: [], seenIds: [] }, [siteId, me, month])
   const fresh = computed(() => {
     const seen = new Set(news.value.seenIds)
     return news.value.items.filter((i) => i.answer && i.answer.at > now.value - NEWS_DAYS * DAY && !seen.has(i.answer.id))
   })
   return {
-    waiting: computed(() => (session.may('roster.approve') ? news.value.items.filter((i) => !i.answer).sort((a, b) => a.request.at - b.request.at) : [])),
+    // A request whose first shift has begun can no longer be approved: it waits for nobody (篇2 4.2.6 提前一天).
+    waiting: computed(() => (session.may('roster.approve') ? news.value.items.filter((i) => !i.answer && !requestLapsed(i.startsAt, now.value)).sort((a, b) => a.request.at - b.request.at) : [])),
     answered: computed(() => fresh.value.filter((i) => i.request.staffId === me())),
     covering: computed(() => fresh.value.filter((i) => i.answer!.decision === 'approve' && i.answer!.coverId === me())),
     swapped: computed(() => fresh.value.filter((i) => i.answer!.decision === 'approve' && i.request.kind === 'swap' && i.request.swapWithId === me())),

@@ -45,6 +45,6 @@ export function useRosterRequests(month: Ref<string>): RosterRequests {
     requests: useLiveQuery(() => monthRequests(db, siteId(), month.value), [], [siteId, month]),
     tz,
     ask: (input) => asMe((actor, role) => askForChange(db, actor, role, input, tz.value, Date.now())),
-    answer: (requestId, input) => asMe((actor, role) => answerRequest(db, actor, role, requestId, input, Date.now())),
+    answer: (requestId, input) => asMe((actor, role) => answerRequest(db, actor, role, requestId, input, tz.value, Date.now())),
   }
 }

@@ -24,8 +24,8 @@ const at = (date: string, hhmm: string): number => instantAt(date, hhmm, TZ)
 
 /**
  * December 2026: 王管理, 李娜 and 陈静 in the 白/夜/休 rotation (the 1st: 王管理 白, 李娜 夜, 陈静 休; the 2nd:
- * 陈静 白, 王管理 夜, 李娜 休). 李娜 arrives at 19:55 for the night of the 1st (10 minutes past the 15-minute
- * mark); the handover is signed at 20:06, so 王管理 waited 6 minutes. On the 2nd 王管理 does not come for the
+ * 陈静 白, 王管理 夜, 李娜 休). 李娜 arrives at 20:06 for the night of the 1st (21 minutes past the 15-minute
+ * mark), so 王管理 waited 6 minutes; the handover after it, signed at 20:17, is no wait (篇2 4.2.8). On the 2nd 王管理 does not come for the
  * night: 陈静 records it at 19:46, and 李娜, resting, takes the night over from her at 19:48.
  */
 async function seed(page: Page): Promise<void> {
@@ -35,7 +35,7 @@ async function seed(page: Page): Promise<void> {
   const staff: RosterStaff[] = STAFF.map((s) => ({ id: id(s.name), name: s.name, role: s.role as RosterStaff['role'], active: true }))
   const [day, night] = ['白班', '夜班'].map((n) => site.shiftTypes.find((t) => t.name === n)!) as [typeof site.shiftTypes[number], typeof site.shiftTypes[number]]
   const month = rosterMonth({ siteId: site.siteId, month: MONTH, staff, shifts: [day, night], administrator: person('王管理'), supervisor: person('张主管'), manager: person('张主管'), submittedAt: at('2026-11-20', '10:00') })
-  const first = makeHandover(site.siteId, { fromShiftKey: shiftKey('2026-12-01', day.id), toShiftKey: shiftKey('2026-12-01', night.id), outgoingId: id('王管理'), incomingId: id('李娜'), outgoingName: '王管理', incomingName: '李娜', shiftStartsAt: at('2026-12-01', '20:00'), arrivedBefore: 5 })
+  const first = makeHandover(site.siteId, { fromShiftKey: shiftKey('2026-12-01', day.id), toShiftKey: shiftKey('2026-12-01', night.id), outgoingId: id('王管理'), incomingId: id('李娜'), outgoingName: '王管理', incomingName: '李娜', shiftStartsAt: at('2026-12-01', '20:00'), arrivedBefore: -6 })
   const second = makeHandover(site.siteId, { fromShiftKey: shiftKey('2026-12-02', day.id), toShiftKey: shiftKey('2026-12-02', night.id), outgoingId: id('陈静'), incomingId: id('李娜'), outgoingName: '陈静', incomingName: '李娜', shiftStartsAt: at('2026-12-02', '20:00'), arrivedBefore: 12 })
   const noShow = makeEntry(site.siteId, { shiftKey: shiftKey('2026-12-02', day.id), at: at('2026-12-02', '19:46'), staffId: id('陈静'), kind: 'noShow', content: '王管理未到岗,已电话联系', escalation: 'supervisor' })
   await putRows(page, { rosterCells: month.cells, rosterVersions: month.versions, rosterSteps: month.steps, signatures: [...month.signatures, ...first.signatures, ...second.signatures], handovers: [first.handover, second.handover], dutyEntries: [noShow] })
@@ -68,10 +68,10 @@ describe('attendance of a month (篇2 4.2.7–4.2.8)', () => {
     expect(await page.locator('[data-testid="attendance-table"] caption').textContent()).toMatch(/^2026年12月 考勤\(统计至 2026-12-03 12:\d\d\)$/)
     // Shifts ended by noon on the 3rd: 1 白, 1 夜, 2 白, 2 夜 (3 白 still on).
     expect(await rowOf(page, '王管理')).toMatchObject({ '排班(班)': '21', '实际值班(班)': '1', '缺勤(班)': '1', '被记未到岗(次)': '1', '等候接班(次)': '1', '等候接班(分钟)': '6' })
-    expect(await rowOf(page, '李娜')).toMatchObject({ '实际值班(班)': '2', '迟到(次)': '2', '迟到(分钟)': '13', '未排班接班(班)': '1', '缺勤(班)': '0', '等候接班(次)': '0' })
+    expect(await rowOf(page, '李娜')).toMatchObject({ '实际值班(班)': '2', '迟到(次)': '2', '迟到(分钟)': '24', '未排班接班(班)': '1', '缺勤(班)': '0', '等候接班(次)': '0' })
     expect(await rowOf(page, '陈静')).toMatchObject({ '实际值班(班)': '1', '未排班接班(班)': '0', '缺勤(班)': '0', '等候接班(次)': '0' })
     const events = await page.locator('.attendance__events').allInnerTexts()
-    expect(events.join('\n')).toContain('12-01 夜班 迟到 10 分钟')
+    expect(events.join('\n')).toContain('12-01 夜班 迟到 21 分钟')
     expect(events.join('\n')).toContain('12-02 夜班 陈静记录其未到岗')
     expect(events.join('\n')).toContain('12-02 夜班 未排班接班')
     await expectAccessible(page, 'attendance')
@@ -87,8 +87,8 @@ describe('attendance of a month (篇2 4.2.7–4.2.8)', () => {
     expect(heads.at(-1)).toBe('明细')
     const li = (sheet.getRow(4).values as unknown[]).slice(1)
     expect(li[0]).toBe('李娜')
-    expect(li[heads.indexOf('迟到 (分钟)')]).toBe(13)
-    expect(String(li.at(-1))).toContain('12-01 夜班 迟到 10 分钟')
+    expect(li[heads.indexOf('迟到 (分钟)')]).toBe(24)
+    expect(String(li.at(-1))).toContain('12-01 夜班 迟到 21 分钟')
   })
 
   it('says when the month has no approved roster', async () => {

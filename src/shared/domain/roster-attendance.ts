@@ -41,6 +41,7 @@ export interface AttendanceLine {
   noShows: number
   /** Times the outgoing clerk recorded that this person, rostered next, had not come (duty log 'noShow'). */
   reported: number
+  /** Times kept past the shift's end waiting for the incoming clerk, and the minutes until they arrived (篇2 4.2.8). */
   kept: number
   keptMinutes: number
   /** Shifts stood without being rostered for them. */
@@ -56,7 +57,11 @@ export interface AttendanceInput {
   /** The roster in force for the month (`inForce(versionStatuses(…))`), or null when none is approved. */
   version: Pick<RosterVersion, 'month' | 'snapshot'> | null
   handovers: readonly Handover[]
-  /** The duty log's entries: a 'noShow' one records who did not come; any entry shows its writer was there. */
+  /**
+   * The duty log's entries: a 'noShow' one records who did not come; any entry shows its writer was there.
+   * Those of the month's shifts and of the last day of the month before: a 'noShow' written on the last night
+   * of the month before names the clerk who did not come for the 1st, and counts here, the month of that shift.
+   */
   entries: readonly Pick<DutyEntry, 'kind' | 'shiftKey' | 'staffId' | 'at'>[]
   requests: readonly RosterRequest[]
   answers: readonly RosterAnswer[]
@@ -138,12 +143,13 @@ export function attendanceOf(input: AttendanceInput): AttendanceLine[] {
       line.lateMinutes += minutes
       event(h.incomingId, { kind: 'late', date: to.date, shiftTypeId: to.shiftTypeId, minutes })
     }
-    // 篇2 4.2.8: the outgoing clerk stays until the handover is signed; past the shift's end, they were kept.
+    // 篇2 4.2.8 接班人逾时未到岗接班,值班人不得离岗: the outgoing clerk was kept from the shift's end until the
+    // incoming one arrived (`arrivedAt`, 到岗时间, taken when they start the handover, 篇2 4.3.1) — not until the
+    // handover was signed: the handover itself is the change of shift both take part in, not a wait.
     const from = parseShiftKey(h.fromShiftKey)
     if (from && inMonth(h.fromShiftKey)) {
       const end = windowAt(h.fromShiftKey)?.endsAt ?? h.shiftStartsAt
-      const signed = Math.max(h.outgoingSignedAt, h.incomingSignedAt)
-      const minutes = Math.round((signed - end) / MINUTE)
+      const minutes = Math.round((h.arrivedAt - end) / MINUTE)
       if (minutes > 0) {
         const line = lineOf(h.outgoingId)
         line.kept++
@@ -193,18 +199,26 @@ export function attendanceOf(input: AttendanceInput): AttendanceLine[] {
 
 /**
  * A 'noShow' entry is written on the outgoing clerk's own shift while they wait (today screen): it names
- * those rostered on the shift that follows it who had not taken it over when it was written.
+ * those rostered on the shift that follows it who had not taken it over when it was written. It counts in
+ * the month of that following shift, the one the incoming clerk failed to come for (篇2 4.2.7–4.2.8): the
+ * last night of a month reports the 1st of the next, and only the next month's roster has that shift.
  */
 function reportedNoShows(input: AttendanceInput, windowAt: (key: string) => Window | null, rosteredOn: ReadonlyMap<string, ReadonlySet<string>>, report: (staffId: string, key: string, by: string) => void): void {
   const keys = [...rosteredOn.keys()].map((key) => ({ key, w: windowAt(key)! })).filter((k) => k.w)
-  for (const e of input.entries) {
+  // Two clerks of the outgoing shift may each record it, or one twice: a person misses a shift once.
+  const reported = new Set<string>()
+  for (const e of [...input.entries].sort((a, b) => a.at - b.at)) {
     if (e.kind !== 'noShow') continue
     const own = windowAt(e.shiftKey)
     if (!own) continue
     const next = keys.filter((k) => k.w.startsAt > own.startsAt && k.w.startsAt <= own.endsAt).sort((a, b) => a.w.startsAt - b.w.startsAt)[0]
     if (!next) continue
     const arrived = new Set(input.handovers.filter((h) => h.toShiftKey === next.key && h.arrivedAt <= e.at).map((h) => h.incomingId))
-    for (const staffId of rosteredOn.get(next.key) ?? []) if (!arrived.has(staffId)) report(staffId, next.key, e.staffId)
+    for (const staffId of rosteredOn.get(next.key) ?? []) {
+      if (arrived.has(staffId) || reported.has(`${staffId}/${next.key}`)) continue
+      reported.add(`${staffId}/${next.key}`)
+      report(staffId, next.key, e.staffId)
+    }
   }
 }
 

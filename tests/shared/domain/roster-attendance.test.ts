@@ -71,10 +71,10 @@ function handover(from: [string, string], to: [string, string], outgoingId: stri
 }
 
 const HANDOVERS: Handover[] = [
-  // B arrives at 19:50 for the night of the 1st (5 minutes past the 15-minute mark); A signs off at 20:25.
+  // B arrives at 19:50 for the night of the 1st (5 minutes past the 15-minute mark); they sign at 20:25, A kept by nobody.
   handover([day(1), D], [day(1), N], A, B, `${day(1)} 19:50`, `${day(1)} 20:25`, `${day(1)} 20:00`, true),
   handover([day(1), N], [day(2), D], B, A, `${day(2)} 07:40`, `${day(2)} 07:55`, `${day(2)} 08:00`),
-  // B does not come for the night of the 2nd; C, not rostered, takes it over at 20:30: A is kept 40 minutes.
+  // B does not come for the night of the 2nd; C, not rostered, arrives at 20:30: A is kept 30 minutes (signed 20:40).
   handover([day(2), D], [day(2), N], A, C, `${day(2)} 20:30`, `${day(2)} 20:40`, `${day(2)} 20:00`, true),
   handover([day(2), N], [day(3), D], C, A, `${day(3)} 07:40`, `${day(3)} 07:50`, `${day(3)} 08:00`),
   handover([day(3), D], [day(3), N], A, C, `${day(3)} 19:40`, `${day(3)} 19:55`, `${day(3)} 20:00`),
@@ -124,7 +124,7 @@ const counts = (line: AttendanceLine | undefined): Counts | undefined => {
 }
 
 const ON_THE_4TH: Record<string, Partial<Counts>> = {
-  [A]: { rostered: 4, stood: 3, kept: 2, keptMinutes: 65, swapped: 1 },
+  [A]: { rostered: 4, stood: 3, kept: 1, keptMinutes: 30, swapped: 1 },
   [B]: { rostered: 3, stood: 1, late: 1, lateMinutes: 5, noShows: 1, reported: 1, wasCovered: 1, swapped: 1 },
   [C]: { rostered: 2, stood: 2, late: 1, lateMinutes: 45, unrostered: 1, coveredFor: 1 },
 }
@@ -140,7 +140,7 @@ describe('attendanceOf (篇2 4.2.7–4.2.8): per person, the roster in force aga
       name: 'on the 8th: the shifts of the 5th–7th nobody took over are no-shows',
       overrides: { now: at(day(8), '09:00') },
       expected: {
-        [A]: { rostered: 4, stood: 3, kept: 2, keptMinutes: 65, noShows: 1, swapped: 1 },
+        [A]: { rostered: 4, stood: 3, kept: 1, keptMinutes: 30, noShows: 1, swapped: 1 },
         [B]: { rostered: 3, stood: 1, late: 1, lateMinutes: 5, noShows: 2, reported: 1, wasCovered: 1, swapped: 1 },
         [C]: { rostered: 2, stood: 2, late: 1, lateMinutes: 45, unrostered: 1, noShows: 1, coveredFor: 1 },
       },
@@ -149,7 +149,7 @@ describe('attendanceOf (篇2 4.2.7–4.2.8): per person, the roster in force aga
       name: 'a night is missed only once it has ended (08:00 the next day), not when it starts',
       overrides: { now: at(day(3), '07:59'), handovers: HANDOVERS.slice(0, 2), entries: [] },
       expected: {
-        [A]: { rostered: 4, stood: 2, kept: 1, keptMinutes: 25, swapped: 1 },
+        [A]: { rostered: 4, stood: 2, swapped: 1 },
         [B]: { rostered: 3, stood: 1, late: 1, lateMinutes: 5, wasCovered: 1, swapped: 1 },
         [C]: { rostered: 2, coveredFor: 1 },
       },
@@ -158,7 +158,7 @@ describe('attendanceOf (篇2 4.2.7–4.2.8): per person, the roster in force aga
       name: 'the same at 08:00: the night of the 2nd has ended and B never came',
       overrides: { now: at(day(3), '08:00'), handovers: HANDOVERS.slice(0, 2), entries: [] },
       expected: {
-        [A]: { rostered: 4, stood: 2, kept: 1, keptMinutes: 25, swapped: 1 },
+        [A]: { rostered: 4, stood: 2, swapped: 1 },
         [B]: { rostered: 3, stood: 1, late: 1, lateMinutes: 5, noShows: 1, wasCovered: 1, swapped: 1 },
         [C]: { rostered: 2, coveredFor: 1 },
       },
@@ -172,7 +172,7 @@ describe('attendanceOf (篇2 4.2.7–4.2.8): per person, the roster in force aga
       name: 'no roster approved: the shifts stood count, nobody missed one or stood one off the roster',
       overrides: { version: null, names: new Map([[A, '李娜'], [B, '赵敏'], [C, '陈静']]), requests: [], answers: [] },
       expected: {
-        [A]: { stood: 3, kept: 2, keptMinutes: 65 },
+        [A]: { stood: 3, kept: 1, keptMinutes: 30 },
         [B]: { stood: 1, late: 1, lateMinutes: 5 },
         [C]: { stood: 2, late: 1, lateMinutes: 45 },
       },
@@ -215,14 +215,45 @@ describe('attendanceOf (篇2 4.2.7–4.2.8): per person, the roster in force aga
       ['unrostered', day(2), N, null],
       ['coveredFor', day(5), N, B],
     ])
-    expect(lines[0]!.events.filter((e) => e.kind === 'kept').map((e) => [e.date, e.minutes, e.otherId])).toEqual([
-      [day(1), 25, B],
-      [day(2), 40, C],
-    ])
+    expect(lines[0]!.events.filter((e) => e.kind === 'kept').map((e) => [e.date, e.minutes, e.otherId])).toEqual([[day(2), 30, C]])
   })
 
-  it('a handover signed before the shift ended keeps nobody; the last night of the month is read into the next morning', () => {
-    const last = handover([day(31), N], [addDays(day(31), 1), D], B, A, '2027-01-01 07:30', '2027-01-01 08:05', '2027-01-01 08:00')
+  // 篇2 4.2.8 接班人逾时未到岗接班,值班人不得离岗: the wait ends when the incoming clerk arrives, the handover's own length is no wait.
+  it.each<{ arrived: string; signed: string; kept: number; minutes: number }>([
+    { arrived: '19:50', signed: '20:25', kept: 0, minutes: 0 },
+    { arrived: '20:00', signed: '20:15', kept: 0, minutes: 0 },
+    { arrived: '20:10', signed: '20:40', kept: 1, minutes: 10 },
+    { arrived: '21:00', signed: '21:05', kept: 1, minutes: 60 },
+  ])('等候接班: the incoming clerk arrived at $arrived and signed at $signed — kept $kept time(s), $minutes minutes', ({ arrived, signed, kept, minutes }) => {
+    const h = handover([day(1), D], [day(1), N], A, B, `${day(1)} ${arrived}`, `${day(1)} ${signed}`, `${day(1)} 20:00`, arrived > '19:45')
+    const a = attendanceOf(input({ handovers: [h], entries: [], requests: [], answers: [] })).find((l) => l.staffId === A)!
+    expect([a.kept, a.keptMinutes]).toEqual([kept, minutes])
+    expect(a.events.filter((e) => e.kind === 'kept').map((e) => [e.minutes, e.otherId])).toEqual(kept ? [[minutes, B]] : [])
+  })
+
+  it('a 未到岗 written on the last night of the month counts in the next month, the incoming clerk’s, and not in this one', () => {
+    // January: A on the day shift of the 1st. B, handing over the night of 31 December, records at 08:10 that A has not come.
+    const january: Pick<RosterVersion, 'month' | 'snapshot'> = { month: '2027-01', snapshot: { shifts: VERSION.snapshot.shifts, rows: [{ staffId: A, name: '李娜', lane: 'desk', days: days({ 1: D }) }] } }
+    const entries = [{ kind: 'noShow' as const, shiftKey: shiftKey(day(31), N), staffId: B, at: at('2027-01-01', '08:10') }]
+    const base = { handovers: [], entries, requests: [], answers: [], now: at('2027-01-02', '00:00') }
+    const reported = (lines: AttendanceLine[]) => lines.flatMap((l) => l.events.filter((e) => e.kind === 'reported').map((e) => [l.staffId, e.date, e.shiftTypeId, e.otherId]))
+    expect(reported(attendanceOf(input({ ...base, month: '2027-01', version: january })))).toEqual([[A, '2027-01-01', D, B]])
+    expect(reported(attendanceOf(input(base)))).toEqual([])
+  })
+
+  it('counts a shift missed once, however many times its 未到岗 was recorded', () => {
+    const january: Pick<RosterVersion, 'month' | 'snapshot'> = { month: '2027-01', snapshot: { shifts: VERSION.snapshot.shifts, rows: [{ staffId: A, name: '李娜', lane: 'desk', days: days({ 1: D }) }] } }
+    const noShow = (staffId: string, time: string) => ({ kind: 'noShow' as const, shiftKey: shiftKey(day(31), N), staffId, at: at('2027-01-01', time) })
+    // B records it at 08:10, C (also on the night) at 08:15, and B again at 08:30.
+    const entries = [noShow(B, '08:30'), noShow(C, '08:15'), noShow(B, '08:10')]
+    const a = attendanceOf(input({ month: '2027-01', version: january, handovers: [], entries, requests: [], answers: [], now: at('2027-01-02', '00:00') })).find((l) => l.staffId === A)!
+    expect(a.reported).toBe(1)
+    expect(a.events.filter((e) => e.kind === 'reported').map((e) => e.otherId)).toEqual([B])
+  })
+
+  it('an incoming clerk who came before the shift ended keeps nobody; the last night of the month is read into the next morning', () => {
+    // B waits from 08:00 until A arrives at 08:05; the handover after it, signed at 08:20, is no wait.
+    const last = handover([day(31), N], [addDays(day(31), 1), D], B, A, '2027-01-01 08:05', '2027-01-01 08:20', '2027-01-01 08:00', true)
     const early = handover([day(3), D], [day(3), N], A, C, `${day(3)} 19:40`, `${day(3)} 19:59`, `${day(3)} 20:00`)
     const lines = attendanceOf(input({ handovers: [early, last], entries: [], requests: [], answers: [], now: at('2027-01-02', '00:00') }))
     const b = lines.find((l) => l.staffId === B)!

@@ -176,6 +176,19 @@ describe.each(BACKENDS)('roster rules on $name', (backend) => {
     ])
   })
 
+  it('takes no answer whose version was not approved: two tablets approving offline from the same roster', async () => {
+    const v = await rs.approved()
+    const [r, other] = [ask(), ask({ date: '2026-12-12', toDate: '2026-12-12' })]
+    await rs.push([rs.request('assistant', r), rs.request('assistant', other)])
+    const made = (q: typeof r) => rs.version({ source: 'request', basedOnId: v.id, requestId: q.id, reason: '请假', snapshot: approvedRoster(v, q, null).snapshot, staffId: rs.staff.supervisor })
+    const [first, second] = [made(r), made(other)]
+    await expectOutcomes(rs, [
+      ['the first approval', [...rs.submit('supervisor', first), ...rs.step('supervisor', first, 'approve'), rs.answer('supervisor', r, { versionId: first.id })], 'applied'],
+      ['the second, from the same roster: its version is overtaken', [...rs.submit('supervisor', second), ...rs.step('supervisor', second, 'approve')], 'invalid: overtaken'],
+      ['and its answer not taken: the request stays open', [rs.answer('supervisor', other, { versionId: second.id })], 'invalid: versionNotApproved'],
+    ])
+  })
+
   it('takes a request’s version once, for a request of its month', async () => {
     const v = await rs.approved()
     const r = ask()

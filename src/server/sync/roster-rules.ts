@@ -140,6 +140,11 @@ const answerRule: Rule = async (trx, siteId, _m, data) => {
   const version = await live<RosterVersion>(trx, siteId, 'rosterVersions', a.versionId)
   if (!version) return 'unknownRosterVersion'
   if (version.source !== 'request' || version.requestId !== a.requestId) return 'invalid: versionNotOfRequest'
+  // Two tablets approving offline from the same roster: the second version is overtaken and not approved, so
+  // its answer is not taken either — the request stays open everywhere rather than read approved while the
+  // roster in force lacks it.
+  const status = (await monthStatuses(trx, siteId, version.month)).find((s) => s.version.id === version.id)
+  if (status?.state !== 'approved') return 'invalid: versionNotApproved'
   // The cover as the tablet judged it: on the roster the change was made from, not the asker, free that day.
   const base = version.basedOnId ? await live<RosterVersion>(trx, siteId, 'rosterVersions', version.basedOnId) : null
   if (!base) return null

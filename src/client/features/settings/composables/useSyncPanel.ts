@@ -1,13 +1,11 @@
-import { computed, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { computed, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
 import { PULLED_TABLES } from '@shared/sync/registry'
 import { useDb } from '@client/modules/db'
 import { useSyncEngine } from '@client/modules/sync'
 import { useSyncStore } from '@client/stores/sync'
 import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
-import { listDeadLetters } from '@client/db/device/dead-letters'
 import { getServerLink } from '@client/db/device/server-link'
-import type { DeadLetterRow } from '@client/db/database'
 import { connectTablet, rejoinServer } from '@client/sync/link'
 import { SyncError } from '@client/sync/api'
 
@@ -17,11 +15,10 @@ export interface TableCount {
   server: number | null
 }
 
-/** The settings page's sync card: counts on tablet vs server, refused records, connecting a standalone tablet. */
+/** The settings page's sync card: counts on tablet vs server, connecting a standalone tablet (the refused records: `SettingsDeadLetters`). */
 export function useSyncPanel(): {
   counts: ComputedRef<TableCount[]>
   serverReachable: Ref<boolean>
-  deadLetters: ShallowRef<DeadLetterRow[]>
   refreshServerCounts: () => Promise<void>
   connect: (code: string) => Promise<string | null>
   rejoin: (code: string) => Promise<string | null>
@@ -33,7 +30,6 @@ export function useSyncPanel(): {
   const local = useLiveQuery(async () => Object.fromEntries(await Promise.all(PULLED_TABLES.map(async (t) => [t, await db.table(t).count()] as const))), {} as Record<string, number>)
   const server = shallowRef<Record<string, number> | null>(null)
   const serverReachable = ref(false)
-  const deadLetters = useLiveQuery(() => listDeadLetters(db), [])
 
   async function refreshServerCounts(): Promise<void> {
     const link = await getServerLink(db)
@@ -50,7 +46,6 @@ export function useSyncPanel(): {
   return {
     counts: computed(() => PULLED_TABLES.map((table) => ({ table, local: local.value[table] ?? 0, server: server.value ? (server.value[table] ?? 0) : null }))),
     serverReachable,
-    deadLetters,
     refreshServerCounts,
     /** Connect with a code; null when done, else the i18n key or server message of the problem. */
     connect: (code: string) => linkWith(() => connectTablet(db, engine.api, code.trim(), Date.now())),

@@ -72,7 +72,7 @@ describe('the supervisor answers a request', () => {
     await until(() => expect(card(w).exists()).toBe(true))
     await card(w).find('[data-testid="request-refuse"]').trigger('click')
     await card(w).find('[data-testid="request-confirm-refuse"]').trigger('click')
-    await until(() => expect(card(w).find('[role="alert"]').text()).toBe('请填写原因'))
+    await until(() => expect(card(w).find('[role="alert"]').text()).toBe('请写明原因。'))
     await card(w).find('textarea').setValue('12月10日人手不足')
     await card(w).find('[data-testid="request-confirm-refuse"]').trigger('click')
     await until(() => expect(w.find('[data-testid="request-open"]').text()).toContain('没有待审批的申请'))

@@ -59,7 +59,7 @@ describe('the clerk asks for leave, time off or a swap', () => {
     // Both work both days: the swap exchanges their codes on each.
     expect(w.findAll('[data-testid="request-after-swap"]').map((p) => p.text())).toEqual(['换班后 12月11日:我 夜班,张敏 白班', '换班后 12月12日:我 夜班,张敏 白班'])
     await w.find('form').trigger('submit')
-    await until(() => expect(w.find('[role="alert"]').text()).toContain('请填写原因'))
+    await until(() => expect(w.find('[role="alert"]').text()).toContain('请写明原因。'))
     await w.find('textarea[name="request-reason"]').setValue('家中有事')
     await w.find('form').trigger('submit')
     await until(() => expect(mineRow(w)).toEqual(['换班 12月11日 ↔ 12月12日', '张敏', '待主管审批']))

@@ -1,13 +1,13 @@
 /**
  * A record the server refused (设置 → 服务器拒收的记录), in the clerk's words. The server's reason is a code —
  * `invalid: coverBusy, shiftStarted`, `notAllowed: …`, `wrongSite` — never shown as it is: each code the app
- * already explains (the roster's and the requests' problem texts, `sync.rejections`) is said in words, any
+ * already explains (the roster's problem texts, `sync.rejections`) is said in words, any
  * other by its kind (规则, 岗位 …) or as a record the server did not take.
  */
 type T = (key: string) => string
 type Te = (key: string) => boolean
 
-const GROUPS = ['sync.rejections', 'roster.problems', 'rosterRequests.problems']
+const GROUPS = ['sync.rejections', 'roster.problems']
 
 export function rejectionWords(t: T, te: Te, reason: string): string {
   const colon = reason.indexOf(':')

@@ -20,7 +20,7 @@ export interface RosterRequests {
   answer: (requestId: string, input: AnswerInput) => Promise<string[]>
 }
 
-const keyOf = (p: RosterProblem): string => `rosterRequests.problems.${p}`
+const keyOf = (p: RosterProblem): string => `roster.problems.${p}`
 
 export function useRosterRequests(month: Ref<string>): RosterRequests {
   const db = useDb()

@@ -44,3 +44,21 @@ export const isShiftCode = (code: string): boolean => code !== '' && code !== 'r
 export function owedDays(staffId: string, dates: readonly string[], rosteredMonth: (month: string) => boolean, codeOn: CodeOn): Set<string> {
   return new Set(dates.filter((d) => !rosteredMonth(d.slice(0, 7)) || isShiftCode(codeOn(staffId, d))))
 }
+
+/** A rostered desk shift of one person: its date (the day it starts on) and when it runs. */
+export interface RosteredSpan {
+  date: string
+  startsAt: number
+  endsAt: number
+}
+
+/**
+ * The date of the person's rostered shift an instant belongs to (篇2 4.4.4 客服管理员每日交接班时检查): within
+ * one of their shifts, or else at its handover, up to `leadMs` before it starts or after it ends. An
+ * inspection at 02:00 or at the 07:45 handover of the night of the 10th is the 10th's; one at 07:50 before
+ * the day shift of the 11th, the 11th's. Null when the instant is near none of their shifts.
+ */
+export function rosteredDayOf(spans: readonly RosteredSpan[], at: number, leadMs: number): string | null {
+  const within = spans.find((s) => s.startsAt <= at && at < s.endsAt) ?? spans.find((s) => s.startsAt - leadMs <= at && at < s.endsAt + leadMs)
+  return within?.date ?? null
+}

@@ -40,7 +40,9 @@ export function weekSoFar(today: string): string[] {
  * ⌈3 × days left in the week / 7⌉, at the same pace over those days.
  * With an approved roster an administrator owes only the days they stand the desk (`owed`, per
  * administrator: the roster's days with a desk shift, every day of a month without one; issue 13 point 4):
- * a day off is never missed. An administrator absent from `owed` owes every day.
+ * a day off is never missed. An administrator absent from `owed` owes every day. `dayOf` places an
+ * administrator's inspection, and "now", on the date of the rostered shift they fall in (`rosteredDayOf`):
+ * a night shift's inspection after midnight is its own day's, and that day is not missed while the night lasts.
  */
 export function quotaStanding(
   inspectors: readonly { id: string; role: 'supervisor' | 'administrator' }[],
@@ -49,6 +51,7 @@ export function quotaStanding(
   tz: string,
   since = '0000-01-01',
   owed?: ReadonlyMap<string, ReadonlySet<string>>,
+  dayOf?: (inspectorId: string, at: number) => string | null,
 ): QuotaLine[] {
   const today = localDate(now, tz)
   const week = weekSoFar(today)
@@ -56,10 +59,12 @@ export function quotaStanding(
   // inspections stays fast on a tablet: no time-zone formatting per record).
   const starts = [...week, addDays(today, 1)].map((d) => instantAt(d, '00:00', tz))
   const datesBy = new Map<string, string[]>()
+  const inWeek = new Set(week)
   for (const i of inspections) {
-    if (i.at < starts[0]! || i.at >= starts.at(-1)!) continue
-    const day = week[starts.findLastIndex((t) => t <= i.at)]!
-    datesBy.set(i.inspectorId, [...(datesBy.get(i.inspectorId) ?? []), day])
+    const placed = dayOf?.(i.inspectorId, i.at) ?? null
+    if (!placed && (i.at < starts[0]! || i.at >= starts.at(-1)!)) continue
+    const day = placed ?? week[starts.findLastIndex((t) => t <= i.at)]!
+    if (inWeek.has(day)) datesBy.set(i.inspectorId, [...(datesBy.get(i.inspectorId) ?? []), day])
   }
   const days = week.filter((d) => d >= since)
   const weekLength = 7 - (week.length - days.length)
@@ -77,8 +82,10 @@ export function quotaStanding(
     const inspected = new Set(dates)
     const own = owed?.get(p.id)
     const due = own ? days.filter((d) => own.has(d)) : days
-    const missedDays = due.filter((d) => d < today && !inspected.has(d))
-    const dueToday = due.includes(today) && !inspected.has(today)
+    // On the night of yesterday after midnight, the administrator's day is still yesterday's.
+    const mine = dayOf?.(p.id, now) ?? today
+    const missedDays = due.filter((d) => d < mine && !inspected.has(d))
+    const dueToday = due.includes(mine) && !inspected.has(mine)
     const status: QuotaStatus = missedDays.length ? 'behind' : dueToday ? 'dueToday' : week.length === 7 ? 'met' : 'onTrack'
     return { staffId: p.id, role: p.role, done: dates.length, required: due.length, missedDays, status }
   })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { newId } from '@shared/domain/ids'
 import { appraisal, monthsUpTo, quotaStanding, SUPERVISOR_WEEKLY_QUOTA, weekSoFar, type QuotaStatus } from '@shared/domain/inspection-quota'
+import { rosteredDayOf } from '@shared/domain/duty-roster'
 import { addDays, instantAt } from '@shared/domain/time'
 
 const SHANGHAI = 'Asia/Shanghai'
@@ -136,6 +137,23 @@ describe('quotaStanding: the administrator, every day at handover (篇2 4.4.4)',
   ])('rostered days only: $case → $status', ({ rostered, inspected, today, done, required, missed, status }) => {
     const owed = new Map([[admin.id, new Set(rostered)]])
     expect(quotaStanding([admin], on(...inspected), at(today, '20:00'), SHANGHAI, undefined, owed)).toEqual([{ staffId: admin.id, role: 'administrator', done, required, missedDays: missed, status }])
+  })
+
+  // 篇2 4.4.4 at the handover: the administrator on the night of Tuesday (20:00–08:00) inspects after midnight.
+  const nightOf = (date: string) => ({ date, startsAt: at(date, '20:00'), endsAt: at(addDays(date, 1), '08:00') })
+  const dayOf = (spans: ReturnType<typeof nightOf>[]) => (id: string, when: number) => (id === admin.id ? rosteredDayOf(spans, when, 15 * 60_000) : null)
+  it.each<{ case: string; inspectedAt: string[]; now: string; done: number; missed: string[]; status: QuotaStatus }>([
+    { case: 'at 02:00 on Wednesday: Tuesday’s, not Wednesday’s', inspectedAt: [`${WEDNESDAY} 02:00`], now: `${WEDNESDAY} 20:00`, done: 1, missed: [], status: 'onTrack' },
+    { case: 'at the 07:45 handover on Wednesday: Tuesday’s', inspectedAt: [`${WEDNESDAY} 07:45`], now: `${WEDNESDAY} 20:00`, done: 1, missed: [], status: 'onTrack' },
+    { case: 'at 08:10, the handover running late: still Tuesday’s', inspectedAt: [`${WEDNESDAY} 08:10`], now: `${WEDNESDAY} 20:00`, done: 1, missed: [], status: 'onTrack' },
+    { case: 'not yet, at 03:00 on Wednesday: due, not missed, while the night lasts', inspectedAt: [], now: `${WEDNESDAY} 03:00`, done: 0, missed: [], status: 'dueToday' },
+    { case: 'none by Wednesday 09:00: Tuesday missed', inspectedAt: [], now: `${WEDNESDAY} 09:00`, done: 0, missed: [TUESDAY], status: 'behind' },
+    { case: 'at 19:50 on Tuesday, before the night: Tuesday’s', inspectedAt: [`${TUESDAY} 19:50`], now: `${WEDNESDAY} 20:00`, done: 1, missed: [], status: 'onTrack' },
+  ])('a night shift’s inspection: $case', ({ inspectedAt, now, done, missed, status }) => {
+    const owed = new Map([[admin.id, new Set([TUESDAY])]])
+    const when = (s: string) => at(s.slice(0, 10), s.slice(11))
+    const inspections = inspectedAt.map((s) => ({ inspectorId: admin.id, at: when(s) }))
+    expect(quotaStanding([admin], inspections, when(now), SHANGHAI, undefined, owed, dayOf([nightOf(TUESDAY)]))).toEqual([{ staffId: admin.id, role: 'administrator', done, required: 1, missedDays: missed, status }])
   })
 
   it('leaves an administrator absent from the rostered days owing every day, and the supervisor untouched', () => {

@@ -5,7 +5,8 @@
  * the inspections read; the daily inspection an administrator owes follows their rostered days.
  */
 import { codeOn } from '@shared/domain/roster'
-import { onDutyOf, owedDays, type OnDutyPerson } from '@shared/domain/duty-roster'
+import { onDutyOf, owedDays, type OnDutyPerson, type RosteredSpan } from '@shared/domain/duty-roster'
+import { addDays, instantAt, minutesOfDay } from '@shared/domain/time'
 import type { DeskbookDb } from '../database'
 import { rosterInForce, shiftRoster, type ShiftRoster } from './roster-month'
 
@@ -39,11 +40,18 @@ export async function shiftDuty(db: DeskbookDb, siteId: string, key: string): Pr
   }
 }
 
+export interface InspectionDuty {
+  /** The days of `dates` each person owes the daily inspection (see owedDays). */
+  owed: Map<string, Set<string>>
+  /** Each person's rostered desk shifts on `dates`: where their inspections belong (rosteredDayOf). */
+  spans: Map<string, RosteredSpan[]>
+}
+
 /**
- * The days of `dates` each of `staffIds` owes the daily inspection (篇2 4.4.4): their rostered desk days
- * where the month has an approved roster, every day where it has none (see owedDays).
+ * The daily inspection `staffIds` owe on `dates` (篇2 4.4.4): their rostered desk days where the month has
+ * an approved roster, every day where it has none; and the shifts they stand, as the roster has them.
  */
-export async function owedInspectionDays(db: DeskbookDb, siteId: string, staffIds: readonly string[], dates: readonly string[]): Promise<Map<string, Set<string>>> {
+export async function inspectionDuty(db: DeskbookDb, siteId: string, staffIds: readonly string[], dates: readonly string[], tz: string): Promise<InspectionDuty> {
   const months = [...new Set(dates.map((d) => d.slice(0, 7)))]
   const versions = await Promise.all(months.map((m) => rosterInForce(db, siteId, `${m}-01`)))
   const byMonth = new Map(months.map((m, i) => [m, versions[i]?.version ?? null]))
@@ -51,5 +59,14 @@ export async function owedInspectionDays(db: DeskbookDb, siteId: string, staffId
     const v = byMonth.get(date.slice(0, 7))
     return v ? codeOn(v, staffId, date) : ''
   }
-  return new Map(staffIds.map((id) => [id, owedDays(id, dates, (m) => !!byMonth.get(m), code)]))
+  const span = (staffId: string, date: string): RosteredSpan[] => {
+    const shift = byMonth.get(date.slice(0, 7))?.snapshot.shifts.find((s) => s.id === code(staffId, date))
+    if (!shift) return []
+    const overnight = minutesOfDay(shift.end) <= minutesOfDay(shift.start)
+    return [{ date, startsAt: instantAt(date, shift.start, tz), endsAt: instantAt(overnight ? addDays(date, 1) : date, shift.end, tz) }]
+  }
+  return {
+    owed: new Map(staffIds.map((id) => [id, owedDays(id, dates, (m) => !!byMonth.get(m), code)])),
+    spans: new Map(staffIds.map((id) => [id, dates.flatMap((d) => span(id, d))])),
+  }
 }

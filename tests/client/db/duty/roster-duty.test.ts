@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { shiftKey } from '@shared/domain/duty-log'
 import type { DeskbookDb } from '@client/db/database'
 import { dutyState, expectedIncoming, loginDutyOf, previousAwaiting, rosteredOn, startDutyOnLogin, startedBy } from '@client/db/duty/duty-start'
-import { owedInspectionDays, shiftDuty } from '@client/db/roster/roster-duty'
+import { inspectionDuty, shiftDuty } from '@client/db/roster/roster-duty'
 import { freshDb } from '../../../factories/db'
 import { at, TZ } from '../../../factories/duty'
 import { makeEntry, makeHandover } from '../../../factories/duty-seed'
@@ -120,10 +120,11 @@ describe('shiftDuty', () => {
   })
 })
 
-describe('owedInspectionDays (篇2 4.4.4 with the roster)', () => {
-  it('owes the administrator the rostered desk days of a month with a roster, every day of a month without one', async () => {
+describe('inspectionDuty (篇2 4.4.4 with the roster)', () => {
+  it('owes the administrator the rostered desk days of a month with a roster, every day of a month without one; and says when those shifts run', async () => {
     const week = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']
-    const owed = await owedInspectionDays(db, s.siteId, [s.staff.administrator.id], week)
+    const { owed, spans } = await inspectionDuty(db, s.siteId, [s.staff.administrator.id], week, TZ)
     expect([...owed.get(s.staff.administrator.id)!]).toEqual(['2026-11-30', '2026-12-01', '2026-12-02'])
+    expect(spans.get(s.staff.administrator.id)).toEqual(['2026-12-01', '2026-12-02'].map((d) => ({ date: d, startsAt: at(d, '08:00'), endsAt: at(d, '20:00') })))
   })
 })

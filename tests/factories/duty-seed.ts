@@ -39,6 +39,10 @@ export function makeEntry(siteId: string, overrides: Partial<DutyEntry> & Pick<D
   }
 }
 
+/** A start of duty written when `staffId` logged in on the shift `shiftKey` (issue 5 point 1). */
+export const makeDutyStart = (siteId: string, shiftKey: string, staffId: string, at: number): DutyEntry =>
+  makeEntry(siteId, { shiftKey, at, staffId, kind: 'dutyStart', source: 'system', content: '', action: '' })
+
 export function makeSignature(siteId: string, subjectType: string, subjectId: string, signerStaffId: string, signerName: string, signedAt: number, image = TINY_PNG): Signature {
   return { id: newId(), siteId, subjectType, subjectId, signerName, signerStaffId, image, signedAt }
 }

@@ -3,32 +3,23 @@
  * whoever took a shift over off the roster; a clerk who logged in at 15:00 only to register a request is
  * not printed. A month without an approved roster prints who started duty, as before.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { shiftKey } from '@shared/domain/duty-log'
 import type { DeskbookDb } from '@client/db/database'
 import { loadDutyPrint } from '@client/features/duty-log/print/duty-print-data'
 import { onDutyIds } from '@client/features/duty-log/print/duty-print-rows'
-import { freshDb } from '../../factories/db'
 import { at, TZ } from '../../factories/duty'
-import { makeEntry, makeHandover } from '../../factories/duty-seed'
-import { seedRosterSite, type RosterSite } from '../../factories/roster-site'
-import { approveRoster, usualMonth } from '../../factories/roster-duty'
+import { makeDutyStart, makeHandover } from '../../factories/duty-seed'
+import type { RosterSite } from '../../factories/roster-site'
+import { useRosterSiteDb } from '../../factories/roster-site-db'
 
 const D = '2026-12-10'
 let db: DeskbookDb
 let s: RosterSite
-beforeEach(async () => {
-  db = freshDb()
-  s = await seedRosterSite(db)
-  await approveRoster(db, s, '2026-12', usualMonth(s, '2026-12'), at('2026-11-21', '09:00'))
-})
-afterEach(async () => {
-  db.close()
-  await db.delete()
-})
+useRosterSiteDb((d, site) => ([db, s] = [d, site]), { approve: ['2026-12'] })
 
 const loggedIn = (key: string, who: keyof RosterSite['staff'], when: number) =>
-  db.dutyEntries.put(makeEntry(s.siteId, { shiftKey: key, at: when, staffId: s.staff[who].id, kind: 'dutyStart', source: 'system', content: '', action: '' }))
+  db.dutyEntries.put(makeDutyStart(s.siteId, key, s.staff[who].id, when))
 
 describe('the printed 值班人 with an approved roster', () => {
   it('names the rostered clerk, not the night clerk who logged in at 15:00; one who took over off the roster is marked', async () => {

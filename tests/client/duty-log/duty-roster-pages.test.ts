@@ -14,7 +14,7 @@ import type { RosterSite } from '../../factories/roster-site'
 import { seedRosterSite } from '../../factories/roster-site'
 import { approveRoster, usualMonth } from '../../factories/roster-duty'
 import { at } from '../../factories/duty'
-import { makeEntry, makeHandover } from '../../factories/duty-seed'
+import { makeDutyStart, makeHandover } from '../../factories/duty-seed'
 import { mountApp, until } from '../mount'
 import { signedInAt, useTodayFixture } from '../today/today-session'
 
@@ -36,7 +36,7 @@ const button = (w: VueWrapper, label: string) => w.findAll('button').find((b) =>
 describe('DutyLogPage with the roster', () => {
   it('names the rostered clerk, not the colleague who logged in at 15:00, and a takeover off the roster as 非排班接班; no 开始值班', async () => {
     const db = fixture.db()
-    await db.dutyEntries.put(makeEntry(s.siteId, { shiftKey: shiftKey(D, s.day), at: at(D, '15:00'), staffId: s.staff.colleague.id, kind: 'dutyStart', source: 'system', content: '', action: '' }))
+    await db.dutyEntries.put(makeDutyStart(s.siteId, shiftKey(D, s.day), s.staff.colleague.id, at(D, '15:00')))
     const { handover, signatures } = makeHandover(s.siteId, { fromShiftKey: shiftKey('2026-12-09', s.night), toShiftKey: shiftKey(D, s.day), outgoingId: s.staff.colleague.id, incomingId: s.staff.administrator.id, outgoingName: '张敏', incomingName: '王管理', shiftStartsAt: at(D, '08:00') })
     await db.handovers.put(handover)
     await db.signatures.bulkPut(signatures)

@@ -7,7 +7,7 @@ import type { DeskbookDb } from '@client/db/database'
 import { dutyState, loginDutyOf, previousAwaiting, startDutyOnLogin, startedBy } from '@client/db/duty/duty-start'
 import { freshDb } from '../../factories/db'
 import { makeActor } from '../../factories/site'
-import { makeEntry, makeHandover } from '../../factories/duty-seed'
+import { makeDutyStart, makeEntry, makeHandover } from '../../factories/duty-seed'
 import { at, dayAndNight, keyOf, TZ } from '../../factories/duty'
 
 const LEAD = 15
@@ -36,7 +36,7 @@ afterEach(async () => {
 
 /** `staffId` started duty on the shift at `when` (as pulled from another tablet: no outbox entry here). */
 async function started(key: string, staffId: string, when: number, site = siteId): Promise<void> {
-  await db.dutyEntries.put(makeEntry(site, { shiftKey: key, at: when, staffId, kind: 'dutyStart', source: 'system', content: '', action: '' }))
+  await db.dutyEntries.put(makeDutyStart(site, key, staffId, when))
 }
 
 async function handedOver(from: string, to: string, outgoingId: string, incomingId: string, shiftStartsAt: number): Promise<void> {

@@ -2,32 +2,22 @@
  * The attendance of a month read from the tablet (issue 13 point 5) across the month's end: what the last
  * night of December records belongs to the month of the shift it is about (篇2 4.2.7–4.2.8), once.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { shiftKey } from '@shared/domain/duty-log'
 import { attendanceOf, type AttendanceLine } from '@shared/domain/roster-attendance'
 import type { DeskbookDb } from '@client/db/database'
 import { readAttendanceMonth } from '@client/features/roster/attendance/attendance-data'
-import { freshDb } from '../../factories/db'
 import { at, TZ } from '../../factories/duty'
 import { makeEntry, makeHandover } from '../../factories/duty-seed'
-import { approveRoster, usualMonth } from '../../factories/roster-duty'
-import { seedRosterSite, type RosterSite } from '../../factories/roster-site'
+import type { RosterSite } from '../../factories/roster-site'
+import { useRosterSiteDb } from '../../factories/roster-site-db'
 
 const NOW = at('2027-01-02', '12:00')
 
 let db: DeskbookDb
 let s: RosterSite
-beforeEach(async () => {
-  db = freshDb()
-  s = await seedRosterSite(db)
-  // Both months approved: 李娜 (clerk) on days, 张敏 (colleague) on nights; 王管理 (administrator) off.
-  await approveRoster(db, s, '2026-12', usualMonth(s, '2026-12'), at('2026-11-21', '09:00'))
-  await approveRoster(db, s, '2027-01', usualMonth(s, '2027-01'), at('2026-12-21', '09:00'))
-})
-afterEach(async () => {
-  db.close()
-  await db.delete()
-})
+// Both months approved: 李娜 (clerk) on days, 张敏 (colleague) on nights; 王管理 (administrator) off.
+useRosterSiteDb((d, site) => ([db, s] = [d, site]), { approve: ['2026-12', '2027-01'] })
 
 async function handedOver(from: string, to: string, outgoing: keyof RosterSite['staff'], incoming: keyof RosterSite['staff'], shiftStartsAt: number, arrivedBefore: number): Promise<void> {
   const { handover, signatures } = makeHandover(s.siteId, { fromShiftKey: from, toShiftKey: to, outgoingId: s.staff[outgoing].id, incomingId: s.staff[incoming].id, outgoingName: s.staff[outgoing].name, incomingName: s.staff[incoming].name, shiftStartsAt, arrivedBefore })

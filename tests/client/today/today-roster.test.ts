@@ -69,6 +69,20 @@ describe('TodayInspectionQuota with the roster (篇2 4.4.4)', () => {
   })
 })
 
+describe('TodayRoster at a month’s end (the next shift opens another month)', () => {
+  it('the last night of December, January not approved: says the next shift goes by who logs in', async () => {
+    const w = await open('clerk', at('2026-12-31', '21:00'))
+    expect(text(w, 'today-roster-current')).toBe('本班值班人 张敏')
+    expect(text(w, 'today-roster-next')).toBe('下一班 2027年1月排班表尚未批准,值班人按登录记录。')
+  })
+
+  it('the last night of November without a roster: says so, and names who is rostered on the 1st', async () => {
+    const w = await open('clerk', at('2026-11-30', '21:00'))
+    expect(text(w, 'today-roster-none')).toBe('本月排班表尚未批准,值班人按登录记录。')
+    expect(text(w, 'today-roster-next')).toBe('下一班 李娜')
+  })
+})
+
 describe('TodayPage without an approved roster', () => {
   it('says so and offers the administrator 开始值班 as before', async () => {
     const w = await open('administrator', at('2026-11-25', '12:00'))

@@ -34,11 +34,13 @@ export type LoginDuty =
  *   whoever is on duty; with nobody on it there is nothing to take over, and nothing to start yet;
  * - otherwise they start duty on the shift now.
  * `startedHere` says whether this clerk already started the current shift (logging in again after
- * the idle lock changes nothing).
+ * the idle lock changes nothing). When the next shift falls in a month whose roster is approved
+ * (`nextHasRoster`, the last night of a month without one) and this clerk is not rostered on it
+ * (`rosteredNext`), taking over is recorded as off the roster.
  */
 export function dutyOnLogin(
   current: ShiftSpan | null,
-  state: { currentHandedOver: boolean; previousAwaitingHandover: { key: string; mine: boolean } | null; startedHere: boolean; othersOnDuty: boolean; justHandedOver?: boolean },
+  state: { currentHandedOver: boolean; previousAwaitingHandover: { key: string; mine: boolean } | null; startedHere: boolean; othersOnDuty: boolean; justHandedOver?: boolean; nextHasRoster?: boolean; rosteredNext?: boolean },
   now: number,
   leadMinutes: number,
 ): LoginDuty {
@@ -49,7 +51,10 @@ export function dutyOnLogin(
   if (state.justHandedOver) return { none: 'handedOver' }
   if (state.previousAwaitingHandover?.mine) return { none: 'awaitingHandover' }
   if (state.previousAwaitingHandover) return { takeOver: state.previousAwaitingHandover.key }
-  if (current.endsAt - now <= 2 * leadMinutes * MINUTE) return state.othersOnDuty ? { takeOver: current.key } : { none: 'beforeNext' }
+  if (current.endsAt - now <= 2 * leadMinutes * MINUTE) {
+    if (!state.othersOnDuty) return { none: 'beforeNext' }
+    return state.nextHasRoster && !state.rosteredNext ? { takeOver: current.key, offRoster: true } : { takeOver: current.key }
+  }
   return { start: current.key }
 }
 
@@ -73,18 +78,20 @@ export function mayEndDuty(started: readonly ShiftSpan[], handedOver: (key: stri
 /**
  * What a desk clerk's login means once the month's roster is approved (issue 13 point 4): logging in makes
  * nobody 值班人 — the roster does. `onCurrent`: rostered on the shift now, or took it over at its handover;
- * `rosteredCurrent` / `rosteredNext`: rostered on the shift now / the one after it.
+ * `rosteredCurrent` / `rosteredNext`: rostered on the shift now / the one after it; `nextHasRoster`: the
+ * shift after it has an approved roster (not so on a month's last night when the next month has none).
  * - the shift now is handed over, or this clerk handed over the one before → nothing;
  * - the shift before waits for its handover: this clerk's own → they wait (篇2 4.2.8); else the clerk
  *   rostered now takes over (a late arrival, 篇2 4.2.7), anyone else may (非排班接班);
  * - on the shift now → on it (logging in again after the idle lock, or a double shift);
  * - within twice the lead before its end (篇2 4.3.1) the clerk of the next shift comes to take over — the
- *   one rostered on it, or anyone else who covers; with nobody on the shift, nothing yet;
+ *   one rostered on it, or anyone else who covers (off the roster only when the next shift has one); with
+ *   nobody on the shift, nothing yet;
  * - otherwise: not rostered, nothing.
  */
 export function rosteredOnLogin(
   current: ShiftSpan | null,
-  state: { currentHandedOver: boolean; previousAwaitingHandover: { key: string; mine: boolean } | null; onCurrent: boolean; rosteredCurrent: boolean; rosteredNext: boolean; othersOnDuty: boolean; justHandedOver: boolean },
+  state: { currentHandedOver: boolean; previousAwaitingHandover: { key: string; mine: boolean } | null; onCurrent: boolean; rosteredCurrent: boolean; rosteredNext: boolean; nextHasRoster: boolean; othersOnDuty: boolean; justHandedOver: boolean },
   now: number,
   leadMinutes: number,
 ): LoginDuty {
@@ -95,7 +102,10 @@ export function rosteredOnLogin(
   if (waiting) return state.rosteredCurrent ? { takeOver: waiting.key } : { takeOver: waiting.key, offRoster: true }
   if (state.onCurrent) return { rostered: current.key }
   // Near the shift's end the one before is long over: who handed it over comes for the next shift now.
-  if (current.endsAt - now <= 2 * leadMinutes * MINUTE) return !state.othersOnDuty ? { none: 'beforeNext' } : state.rosteredNext ? { takeOver: current.key } : { takeOver: current.key, offRoster: true }
+  if (current.endsAt - now <= 2 * leadMinutes * MINUTE) {
+    if (!state.othersOnDuty) return { none: 'beforeNext' }
+    return state.rosteredNext || !state.nextHasRoster ? { takeOver: current.key } : { takeOver: current.key, offRoster: true }
+  }
   if (state.justHandedOver) return { none: 'handedOver' }
   return { none: 'notRostered' }
 }

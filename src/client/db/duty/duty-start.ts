@@ -99,11 +99,13 @@ export function loginDutyOf(state: DutyState, staffId: string, now: number, lead
     previousAwaitingHandover: waiting ? { key: waiting.key, mine: !!state.onDuty.get(waiting.key)?.has(staffId) } : null,
     othersOnDuty: [...on].some((id) => id !== staffId),
     justHandedOver: !!state.previous && !!state.onDuty.get(state.previous.key)?.has(staffId) && state.handedOver.has(state.previous.key),
+    // The next shift may fall in another month, with or without a roster of its own.
+    nextHasRoster: rosteredShift(state, state.next?.key),
+    rosteredNext: rosteredOn(state, state.next?.key).includes(staffId),
   }
   if (rosteredShift(state, state.current?.key)) {
     const rosteredCurrent = rosteredOn(state, state.current?.key).includes(staffId)
-    const rosteredNext = rosteredOn(state, state.next?.key).includes(staffId)
-    return rosteredOnLogin(state.current, { ...common, onCurrent: on.has(staffId), rosteredCurrent, rosteredNext }, now, leadMinutes)
+    return rosteredOnLogin(state.current, { ...common, onCurrent: on.has(staffId), rosteredCurrent }, now, leadMinutes)
   }
   return dutyOnLogin(state.current, { ...common, startedHere: on.has(staffId) }, now, leadMinutes)
 }

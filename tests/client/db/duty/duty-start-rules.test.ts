@@ -27,6 +27,8 @@ describe('dutyOnLogin (issue 5 point 1: a clerk starts duty by logging in; 4.3.1
     { name: 'she stood the shift before and handed it over: back to end duty, not started', now: '08:20', state: { ...fresh, justHandedOver: true }, want: { none: 'handedOver' } },
     { name: 'handed over the shift before but already started this one (a double shift): stays on it', now: '08:20', state: { ...fresh, justHandedOver: true, startedHere: true }, want: { start: 'day' } },
     { name: 'the clerk’s own shift still waits for its handover', now: '08:20', state: { ...fresh, previousAwaitingHandover: { key: 'night-before', mine: true } }, want: { none: 'awaitingHandover' } },
+    { name: 'a month without a roster, the next shift (the 1st) rostered to someone else: takes over off the roster', now: '19:45', state: { ...fresh, nextHasRoster: true, rosteredNext: false }, want: { takeOver: 'day', offRoster: true } },
+    { name: 'a month without a roster, rostered on the next shift (the 1st): takes over', now: '19:45', state: { ...fresh, nextHasRoster: true, rosteredNext: true }, want: { takeOver: 'day' } },
   ])('$name', ({ now, state, lead, want }) => {
     expect(dutyOnLogin(day, state, at('2026-11-27', now), lead ?? 15)).toEqual(want)
   })
@@ -42,7 +44,7 @@ describe('dutyOnLogin (issue 5 point 1: a clerk starts duty by logging in; 4.3.1
 })
 
 describe('rosteredOnLogin (issue 13 point 4: the roster, not the login, says who is on duty)', () => {
-  const calm = { currentHandedOver: false, previousAwaitingHandover: null, onCurrent: false, rosteredCurrent: false, rosteredNext: false, othersOnDuty: true, justHandedOver: false }
+  const calm = { currentHandedOver: false, previousAwaitingHandover: null, onCurrent: false, rosteredCurrent: false, rosteredNext: false, nextHasRoster: true, othersOnDuty: true, justHandedOver: false }
   it.each<{ name: string; now: string; state: Parameters<typeof rosteredOnLogin>[1]; want: ReturnType<typeof rosteredOnLogin> }>([
     { name: 'not rostered, mid-shift: nothing (she only registers a request)', now: '15:00', state: calm, want: { none: 'notRostered' } },
     { name: 'rostered now: on it', now: '12:00', state: { ...calm, onCurrent: true, rosteredCurrent: true }, want: { rostered: 'day' } },
@@ -51,6 +53,7 @@ describe('rosteredOnLogin (issue 13 point 4: the roster, not the login, says who
     { name: 'rostered next, 31 minutes before: not yet on duty', now: '19:29', state: { ...calm, rosteredNext: true }, want: { none: 'notRostered' } },
     { name: 'not rostered next, near the end: may cover (非排班接班)', now: '19:45', state: calm, want: { takeOver: 'day', offRoster: true } },
     { name: 'near the end, nobody on the shift: nothing to take over', now: '19:45', state: { ...calm, rosteredNext: true, othersOnDuty: false }, want: { none: 'beforeNext' } },
+    { name: 'the next shift’s month has no roster (the last night of a month): whoever comes takes over', now: '19:45', state: { ...calm, nextHasRoster: false }, want: { takeOver: 'day' } },
     { name: 'handed over the shift before, back mid-morning: nothing', now: '08:20', state: { ...calm, justHandedOver: true }, want: { none: 'handedOver' } },
     { name: 'handed over the night before and rostered tonight, near the end: takes over', now: '19:45', state: { ...calm, justHandedOver: true, rosteredNext: true }, want: { takeOver: 'day' } },
     { name: 'the night before waits, rostered now: a late arrival takes over', now: '08:20', state: { ...calm, rosteredCurrent: true, onCurrent: true, previousAwaitingHandover: { key: 'night-before', mine: false } }, want: { takeOver: 'night-before' } },

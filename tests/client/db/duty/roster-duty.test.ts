@@ -10,7 +10,7 @@ import { dutyState, expectedIncoming, loginDutyOf, previousAwaiting, rosteredOn,
 import { inspectionDuty, shiftDuty } from '@client/db/roster/roster-duty'
 import { freshDb } from '../../../factories/db'
 import { at, TZ } from '../../../factories/duty'
-import { makeEntry, makeHandover } from '../../../factories/duty-seed'
+import { makeDutyStart, makeHandover } from '../../../factories/duty-seed'
 import { seedRosterSite, type RosterSite } from '../../../factories/roster-site'
 import { approveRoster, usualMonth } from '../../../factories/roster-duty'
 
@@ -50,7 +50,7 @@ async function handedOver(from: string, to: string, outgoing: keyof RosterSite['
 describe('dutyState with an approved roster', () => {
   it('has the rostered clerks on the shifts before, now and next, whoever logged in', async () => {
     // The colleague logged in at 15:00 on another tablet before the roster reached it: a start of duty in the log.
-    await db.dutyEntries.put(makeEntry(s.siteId, { shiftKey: dayKey, at: at(D, '15:00'), staffId: s.staff.colleague.id, kind: 'dutyStart', source: 'system', content: '', action: '' }))
+    await db.dutyEntries.put(makeDutyStart(s.siteId, dayKey, s.staff.colleague.id, at(D, '15:00')))
     const st = await state(at(D, '15:05'))
     expect([st.previous?.key, st.current?.key, st.next?.key]).toEqual([lastNightKey, dayKey, nightKey])
     expect([...st.onDuty.get(dayKey)!]).toEqual([s.staff.clerk.id])
@@ -102,9 +102,29 @@ describe('logging in with an approved roster writes no start of duty', () => {
   })
 })
 
+describe('at a month’s end, when only one of the two months has an approved roster', () => {
+  it('the last night of December, January without a roster: whoever comes for the 1st takes over, not as 非排班接班', async () => {
+    // Li Na handed the day of the 31st over to the night clerk; she comes back for the day of the 1st.
+    await handedOver(shiftKey('2026-12-31', s.day), shiftKey('2026-12-31', s.night), 'clerk', 'colleague', at('2026-12-31', '20:00'))
+    const jan1 = at('2027-01-01', '07:45')
+    expect(await loginAs('clerk', jan1)).toEqual({ takeOver: shiftKey('2026-12-31', s.night) })
+    expect(loginDutyOf(await state(jan1), s.staff.administrator.id, jan1, LEAD)).toEqual({ takeOver: shiftKey('2026-12-31', s.night) })
+    expect(await dutyStarts()).toEqual([])
+  })
+
+  it('the last night of November without a roster, December approved: the clerk rostered on the 1st takes over, anyone else off the roster', async () => {
+    const nov30 = shiftKey('2026-11-30', s.night)
+    await db.dutyEntries.put(makeDutyStart(s.siteId, nov30, s.staff.clerk.id, at('2026-11-30', '20:00')))
+    const dec1 = at('2026-12-01', '07:45')
+    // The administrator is rostered on the day of the 1st; the colleague stands nights.
+    expect(loginDutyOf(await state(dec1), s.staff.administrator.id, dec1, LEAD)).toEqual({ takeOver: nov30 })
+    expect(await loginAs('colleague', dec1)).toEqual({ takeOver: nov30, offRoster: true })
+  })
+})
+
 describe('shiftDuty', () => {
   it('names the rostered clerks and a clerk not rostered who took over (非排班接班), not one who only logged in', async () => {
-    await db.dutyEntries.put(makeEntry(s.siteId, { shiftKey: dayKey, at: at(D, '15:00'), staffId: s.staff.colleague.id, kind: 'dutyStart', source: 'system', content: '', action: '' }))
+    await db.dutyEntries.put(makeDutyStart(s.siteId, dayKey, s.staff.colleague.id, at(D, '15:00')))
     expect(await shiftDuty(db, s.siteId, dayKey)).toMatchObject({ roster: { rostered: true, version: { number: 1 } }, people: [{ staffId: s.staff.clerk.id, offRoster: false }] })
     await handedOver(lastNightKey, dayKey, 'colleague', 'administrator', at(D, '08:00'))
     expect((await shiftDuty(db, s.siteId, dayKey)).people).toEqual([
@@ -115,7 +135,7 @@ describe('shiftDuty', () => {
 
   it('without a roster: who started duty, and says it is not rostered', async () => {
     const key = shiftKey('2026-11-25', s.day)
-    await db.dutyEntries.put(makeEntry(s.siteId, { shiftKey: key, at: at('2026-11-25', '15:00'), staffId: s.staff.colleague.id, kind: 'dutyStart', source: 'system', content: '', action: '' }))
+    await db.dutyEntries.put(makeDutyStart(s.siteId, key, s.staff.colleague.id, at('2026-11-25', '15:00')))
     expect(await shiftDuty(db, s.siteId, key)).toMatchObject({ roster: { rostered: false }, people: [{ staffId: s.staff.colleague.id, offRoster: false }] })
   })
 })

@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { awaitingHandover, mayEndDuty } from '@client/db/duty/duty-start-rules'
-import { escalatedEntries, type DutyEntry } from '@shared/domain/duty-log'
+import { escalatedEntries, parseShiftKey, type DutyEntry } from '@shared/domain/duty-log'
 import { localDate } from '@shared/domain/time'
 import { useDb } from '@client/modules/db'
 import { useSessionStore } from '@client/stores/session'
@@ -62,6 +62,9 @@ export function useTodayDuty() {
       current: s.current ? rosteredOn(s, s.current.key) : null,
       takenOver: currentIds.filter((id) => !rosteredOn(s, s.current?.key).includes(id)),
       next: s.next ? rosteredOn(s, s.next.key) : null,
+      // The next shift may open a month with or without a roster of its own (a month's last night).
+      nextRostered: rosteredShift(s, s.next?.key),
+      nextMonth: s.next ? (parseShiftKey(s.next.key)?.date.slice(0, 7) ?? null) : null,
       mine: currentIds.includes(me()) ? ('current' as const) : rosteredOn(s, s.next?.key).includes(me()) ? ('next' as const) : null,
     }
   })

@@ -32,6 +32,8 @@ export interface AppOptions {
   readiness?: Readiness
   /** Fastify's `trustProxy` (config TRUST_PROXY): whose X-Forwarded-For gives the client address. */
   trustProxy?: boolean | number | string
+  /** The data folder (config DATA_DIR), where the setup token's file is removed once set up. */
+  dataDir?: string
 }
 
 /** Fastify takes a hop count as a function (its types have no number): trust the nearest `n` proxies. */
@@ -64,7 +66,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db: opts.db, version, now, readiness: ready })
   await app.register(syncRoutes, { db: opts.db, now })
   await app.register(deviceRoutes, { db: opts.db, now })
-  await app.register(adminRoutes, { db: opts.db, now })
+  await app.register(adminRoutes, { db: opts.db, now, dataDir: opts.dataDir ?? null })
   await app.register(siteArchiveRoutes, { db: opts.db, now, version })
 
   app.setNotFoundHandler((req, reply) => {

@@ -48,7 +48,8 @@ function trustProxy(raw: string | undefined): boolean | number | string {
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: port(env.PORT),
-    host: env.HOST || '0.0.0.0',
+    // Only this machine by default (issue 14): the tablets reach it through nginx with TLS (docs/deploy.md).
+    host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(root, env.DATA_DIR || 'data'),
     databaseUrl: env.DATABASE_URL || null,
     staticDir: path.resolve(root, env.STATIC_DIR || 'dist/client'),

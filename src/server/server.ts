@@ -16,6 +16,7 @@ import { migrateToLatest } from './db/migrate'
 import { holdServerLock, ServerLockBusy, type HeldLock } from './db/server-lock'
 import { loggerOptions } from './http/logging'
 import type { Readiness } from './plugins/readiness'
+import { prepareSetupToken, setupTokenBanner } from './admin/setup-token'
 
 async function main(): Promise<void> {
   const config = configFromEnv()
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   // src/server/ and dist/server/ are both two folders below the package.
   const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
   const readiness: Readiness = { ready: false }
-  const app = await buildApp({ db, staticDir: config.staticDir, version: pkg.version, logger: loggerOptions(config.logLevel), readiness, trustProxy: config.trustProxy })
+  const app = await buildApp({ db, staticDir: config.staticDir, version: pkg.version, logger: loggerOptions(config.logLevel), readiness, trustProxy: config.trustProxy, dataDir: config.dataDir })
   const close = async (code: number): Promise<void> => {
     await app.close()
     await db.close()
@@ -43,8 +44,11 @@ async function main(): Promise<void> {
     await close(1)
     return
   }
-  readiness.ready = true
   const { port } = app.server.address() as AddressInfo
+  // Not set up yet: the token the console's first-run setup asks for (issue 14 point 1).
+  const setup = await prepareSetupToken(db, config.dataDir)
+  if (setup) process.stdout.write(`${setupTokenBanner(setup, `http://localhost:${port}/admin`)}\n`)
+  readiness.ready = true
   app.log.info(`Deskbook ready on http://localhost:${port} — database ${db.kind} (${db.describe})`)
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useE2eHarness } from '../support/e2e-harness'
 import { firstRunSetup, loginAs } from '../support/journeys'
+import { setUpServer } from '../support/enrolment'
 
 describe('a standalone tablet joins the company server', () => {
   const h = useE2eHarness()
@@ -17,8 +18,7 @@ describe('a standalone tablet joins the company server', () => {
     await standalone.getByTestId('settings-limits').getByRole('button', { name: '保存' }).click()
 
     // The company administrator (server set up without a site) issues a connect code.
-    const setup = await fetch(`${h.server.url}/api/admin/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'correct-horse-1' }) })
-    const { token } = (await setup.json()) as { token: string }
+    const { token } = await setUpServer(h.server, false)
     const codeRes = await fetch(`${h.server.url}/api/admin/codes`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ purpose: 'connect' }) })
     const { code } = (await codeRes.json()) as { code: string }
 

@@ -145,7 +145,7 @@ describe('a shift from its log to the signed handover (篇2 4.2–4.3)', () => {
 
   it('a handover done entirely offline syncs later, and another tablet shows it', async () => {
     const url = h.server.url
-    const c = await setUpServer(url)
+    const c = await setUpServer(h.server)
     const at = new Date('2026-11-27T02:00:00Z') // 10:00 in Shanghai
     const contextA = await h.tablet()
     const contextB = await h.tablet()

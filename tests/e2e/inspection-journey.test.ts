@@ -37,7 +37,7 @@ describe('a quality inspection from the desk to the appraisal (篇2 4.4)', () =>
 
   it('the supervisor inspects offline with a photo and one failure; it syncs; the clerk sees and answers it; a verification closes it; the appraisal counts it; the printed form holds every item', async () => {
     const url = h.server.url
-    const c = await setUpServer(url)
+    const c = await setUpServer(h.server)
     const at = new Date('2026-11-27T02:00:00Z') // 10:00 in Shanghai, the day shift
     const contextA = await h.tablet()
     const contextB = await h.tablet()

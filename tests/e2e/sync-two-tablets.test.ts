@@ -7,7 +7,7 @@ describe('two tablets on one site', () => {
   const h = useE2eHarness()
 
   it('one goes offline, writes, comes back; the other sees the change', async () => {
-    const c = await setUpServer(h.server.url)
+    const c = await setUpServer(h.server)
     const contextA = await h.tablet()
     const contextB = await h.tablet()
     const a = await enrolTablet(contextA, h.server.url, await code(h.server.url, c), '前台平板')

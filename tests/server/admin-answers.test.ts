@@ -6,15 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DAY } from '@shared/domain/time'
 import { newId } from '@shared/domain/ids'
 import { BACKENDS } from '../support/server-db'
-import { departmentPut, enrol, pushOk, siteWithAdmin, testServer, type TestServer } from '../support/server-fixtures'
+import { departmentPut, enrol, pushOk, setUpConsole, siteWithAdmin, testServer, type TestServer } from '../support/server-fixtures'
 
 describe.each(BACKENDS)('the console API answers on $name', (backend) => {
   let s: TestServer
   afterEach(async () => s?.close())
 
   async function consoleSession(): Promise<(method: 'GET' | 'POST', url: string, payload?: object) => Promise<{ status: number; body: unknown }>> {
-    const setup = await s.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { username: 'admin', password: 'correct-horse-1' } })
-    const headers = { authorization: `Bearer ${setup.json<{ token: string }>().token}` }
+    const headers = { authorization: `Bearer ${await setUpConsole(s)}` }
     return async (method, url, payload) => {
       const res = await s.app.inject({ method, url, headers, ...(payload ? { payload } : {}) })
       return { status: res.statusCode, body: res.json() }

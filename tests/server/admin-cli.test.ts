@@ -65,12 +65,15 @@ async function appOn(dir: string): Promise<{ app: FastifyInstance; db: ServerDb 
 describe('npm run admin on SQLite', () => {
   it('sets the server up, creates a site, and issues a code that enrols a tablet, which it lists and revokes', { timeout: 120_000 }, async () => {
     const env = { DATA_DIR: tempDir() }
+    // A setup token a server start left in the data folder: init needs none and spends it (issue 14 point 1).
+    fs.writeFileSync(path.join(env.DATA_DIR, 'setup-token'), 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01\n', { mode: 0o600 })
     const init = await okJson<{ admin: { username: string }; site: { id: string; name: string; timezone: string; adminStaffId: string } }>(
       ['init', '--username', 'admin', '--password-stdin', ...SITE],
       env,
       `${PASSWORD}\n`,
     )
     expect(init.admin.username).toBe('admin')
+    expect(fs.existsSync(path.join(env.DATA_DIR, 'setup-token'))).toBe(false)
     expect(init.site).toMatchObject({ name: '翠苑小区', timezone: 'Asia/Shanghai' })
     const siteId = init.site.id
 

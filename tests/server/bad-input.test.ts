@@ -10,7 +10,7 @@ import { newId } from '@shared/domain/ids'
 import { MAX_PUSH, PROTOCOL_HEADER } from '@shared/sync/protocol'
 import { issueCode } from '@server/repositories/codes'
 import { BACKENDS } from '../support/server-db'
-import { departmentPut, enrol, protocolHeaders, pullAll, pushOk, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
+import { departmentPut, enrol, protocolHeaders, pullAll, pushOk, setUpConsole, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
 
 interface Ctx {
   s: TestServer
@@ -453,9 +453,7 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
     const { siteId, adminStaffId } = await siteWithAdmin(s)
     const tablet = await enrol(s, siteId)
     const revoked = await enrol(s, siteId, '丢失的平板')
-    const setup = await s.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { username: 'admin', password: 'correct-horse-1' } })
-    if (setup.statusCode !== 200) throw new Error(setup.body)
-    const adminToken = setup.json<{ token: string }>().token
+    const adminToken = await setUpConsole(s)
     const revoke = await s.app.inject({ method: 'POST', url: `/api/admin/devices/${revoked.id}/revoke`, headers: { authorization: `Bearer ${adminToken}` } })
     if (revoke.statusCode !== 200) throw new Error(revoke.body)
     await pushOk(s, tablet, [departmentPut(tablet, adminStaffId, { id: newId(), name: '安保部' })])
@@ -514,12 +512,7 @@ describe.each(BACKENDS)('first-run setup with a bad site on $name', (backend) =>
     expect(bad.statusCode).toBe(400)
     expect(bad.json().message).toContain('时区')
     expect((await s.app.inject({ method: 'GET', url: '/api/admin/status' })).json()).toEqual({ setUp: false })
-    const good = await s.app.inject({
-      method: 'POST',
-      url: '/api/admin/setup',
-      payload: { username: 'admin', password: 'correct-horse-1', site: { name: '翠苑小区', timezone: 'Asia/Shanghai', adminName: '王管理', adminPin: '2580' } },
-    })
-    expect(good.statusCode).toBe(200)
+    await setUpConsole(s, { username: 'admin', password: 'correct-horse-1', site: { name: '翠苑小区', timezone: 'Asia/Shanghai', adminName: '王管理', adminPin: '2580' } })
   })
 })
 

@@ -10,7 +10,7 @@ import type { Mutation } from '@shared/sync/mutation'
 import { CONFIDENTIAL_TABLES } from '@shared/sync/registry'
 import type { EnrolResponse } from '@shared/sync/protocol'
 import { BACKENDS } from '../support/server-db'
-import { mutation, protocolHeaders, pullAll, pushOk, siteWithAdmin, testServer, VERIFIER, type TestDevice, type TestServer, enrol } from '../support/server-fixtures'
+import { mutation, protocolHeaders, pullAll, pushOk, setUpConsole, siteWithAdmin, testServer, VERIFIER, type TestDevice, type TestServer, enrol } from '../support/server-fixtures'
 
 type Who = 'admin' | 'assistant' | 'engineer' | 'guard'
 
@@ -26,8 +26,7 @@ describe.each(BACKENDS)('department tablets on $name', (backend) => {
 
   beforeEach(async () => {
     s = await testServer(backend)
-    const res = await s.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { username: 'admin', password: 'correct-horse-1' } })
-    session = res.json<{ token: string }>().token
+    session = await setUpConsole(s)
     const site = await siteWithAdmin(s)
     siteId = site.siteId
     desk = await enrol(s, siteId)

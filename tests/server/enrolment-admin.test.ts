@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { newId } from '@shared/domain/ids'
 import { issueCode } from '@server/repositories/codes'
 import { BACKENDS } from '../support/server-db'
-import { departmentPut, enrol, mutation, protocolHeaders, pullAll, push, pushOk, siteWithAdmin, testServer, type TestServer } from '../support/server-fixtures'
+import { departmentPut, enrol, mutation, protocolHeaders, pullAll, push, pushOk, setUpConsole, siteWithAdmin, testServer, type TestServer } from '../support/server-fixtures'
 import type { EnrolResponse } from '@shared/sync/protocol'
 
 describe.each(BACKENDS)('enrolment, connecting, revoking and the console on $name', (backend) => {
@@ -169,8 +169,3 @@ describe.each(BACKENDS)('enrolment, connecting, revoking and the console on $nam
   })
 })
 
-async function setUpConsole(s: TestServer): Promise<string> {
-  const res = await s.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { username: 'admin', password: 'correct-horse-1' } })
-  if (res.statusCode !== 200) throw new Error(res.body)
-  return res.json<{ token: string }>().token
-}

@@ -8,7 +8,7 @@ import { newId } from '@shared/domain/ids'
 import type { Mutation } from '@shared/sync/mutation'
 import type { QuarantineItem } from '@shared/sync/admin-api'
 import { BACKENDS } from '../support/server-db'
-import { departmentPut, enrol, mutation, pullAll, pushOk, siteWithAdmin, testServer, VERIFIER, type TestDevice, type TestServer } from '../support/server-fixtures'
+import { departmentPut, enrol, mutation, pullAll, pushOk, setUpConsole, siteWithAdmin, testServer, VERIFIER, type TestDevice, type TestServer } from '../support/server-fixtures'
 
 describe.each(BACKENDS)('quarantine review on $name', (backend) => {
   let s: TestServer
@@ -23,7 +23,7 @@ describe.each(BACKENDS)('quarantine review on $name', (backend) => {
 
   beforeEach(async () => {
     s = await testServer(backend)
-    session = (await s.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { username: 'admin', password: 'correct-horse-1' } })).json<{ token: string }>().token
+    session = await setUpConsole(s)
     const site = await siteWithAdmin(s)
     siteId = site.siteId
     lost = await enrol(s, siteId, '前台平板')

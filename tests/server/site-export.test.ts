@@ -15,13 +15,9 @@ import { countRecords, getRecord } from '@server/repositories/records'
 import { inSiteSnapshot, recordsPage } from '@server/repositories/site-archive'
 import type { SiteArchive } from '@server/admin/site-export-format'
 import { BACKENDS } from '../support/server-db'
-import { enrol, mutation, pullAll, pushOk, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
+import { enrol, mutation, pullAll, pushOk, setUpConsole, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
 
 const PHONE = '13812345678'
-
-async function adminSession(s: TestServer): Promise<string> {
-  return (await s.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { username: 'admin', password: 'correct-horse-1' } })).json<{ token: string }>().token
-}
 
 /** exceljs reads an ArrayBuffer: the bytes of the answer, copied out of Node's shared pool. */
 const arrayBuffer = (bytes: Buffer): ArrayBuffer => new Uint8Array(bytes).buffer
@@ -46,7 +42,7 @@ describe.each(BACKENDS)('site export and import on $name', (backend) => {
 
   beforeEach(async () => {
     s = await testServer(backend)
-    session = await adminSession(s)
+    session = await setUpConsole(s)
     const site = await siteWithAdmin(s)
     siteId = site.siteId
     tablet = await enrol(s, siteId, '前台平板')
@@ -82,7 +78,7 @@ describe.each(BACKENDS)('site export and import on $name', (backend) => {
 
   async function emptyServer(): Promise<{ server: TestServer; token: string }> {
     other = await testServer(backend)
-    return { server: other, token: await adminSession(other) }
+    return { server: other, token: await setUpConsole(other) }
   }
 
   async function nothingWritten(server: TestServer): Promise<void> {

@@ -3,23 +3,34 @@
  * the end-to-end tests of several tablets on one site.
  */
 import type { BrowserContext, Page } from 'playwright-core'
+import fs from 'node:fs'
+import path from 'node:path'
 import { loginAs } from './journeys'
+import type { RunningServer } from './app-server'
 
 export interface Console {
   token: string
   siteId: string
 }
 
-/** The company administrator sets the server up with a site and its first administrator (王管理, PIN 2580). */
-export async function setUpServer(url: string): Promise<Console> {
+/** The token a fresh server printed at its start and wrote to its data folder (issue 14 point 1). */
+export const setupToken = (server: Pick<RunningServer, 'dataDir'>): string => fs.readFileSync(path.join(server.dataDir, 'setup-token'), 'utf8').trim()
+
+/**
+ * The company administrator sets the server up with its setup token: with a site and its first
+ * administrator (王管理, PIN 2580), or without a site (`siteId` then empty).
+ */
+export async function setUpServer(server: Pick<RunningServer, 'url' | 'dataDir'>, withSite = true): Promise<Console> {
+  const url = server.url
   const res = await fetch(`${url}/api/admin/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'correct-horse-1', site: { name: '翠苑小区', adminName: '王管理', adminPin: '2580' } }),
+    body: JSON.stringify({ username: 'admin', password: 'correct-horse-1', setupToken: setupToken(server), ...(withSite ? { site: { name: '翠苑小区', adminName: '王管理', adminPin: '2580' } } : {}) }),
   })
+  if (!res.ok) throw new Error(`setup failed: ${res.status} ${await res.text()}`)
   const { token } = (await res.json()) as { token: string }
   const sites = (await (await fetch(`${url}/api/admin/sites`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string }[]
-  return { token, siteId: sites[0]!.id }
+  return { token, siteId: sites[0]?.id ?? '' }
 }
 
 export async function code(url: string, c: Console): Promise<string> {

@@ -6,6 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '@server/app'
 import type { ServerDb } from '@server/db/connection'
 import { createSite } from '@server/sync/enrolment'
+import { issueSetupToken } from '@server/admin/setup-token'
 import { issueCode, type DeviceKind } from '@server/repositories/codes'
 import { newId } from '@shared/domain/ids'
 import { formatHlc } from '@shared/sync/hlc'
@@ -17,8 +18,8 @@ export interface TestServer {
   app: FastifyInstance
   db: ServerDb
   clock: { now: number }
-  /** Replace the app on the same database, as a server upgrade or restart would. */
-  restart(options?: { minClientProtocol?: number }): Promise<void>
+  /** Replace the app on the same database, as a server upgrade or restart would (with its data folder: `dataDir`). */
+  restart(options?: { minClientProtocol?: number; dataDir?: string }): Promise<void>
   close(): Promise<void>
 }
 
@@ -39,6 +40,17 @@ export async function testServer(backend: Backend, start = Date.UTC(2026, 10, 27
     },
   }
   return server
+}
+
+/**
+ * The console's first-run setup as the company administrator does it, with the setup token the server
+ * made (server.ts prints it at start): the session token, or an Error with the answer.
+ */
+export async function setUpConsole(s: TestServer, body: Record<string, unknown> = { username: 'admin', password: 'correct-horse-1' }): Promise<string> {
+  const setupToken = await issueSetupToken(s.db)
+  const res = await s.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { ...body, setupToken } })
+  if (res.statusCode !== 200) throw new Error(`setup failed: ${res.statusCode} ${res.body}`)
+  return res.json<{ token: string }>().token
 }
 
 export interface TestSite {

@@ -16,6 +16,7 @@ import { MIN_PASSWORD_LENGTH } from '../auth/secrets'
 import { httpError } from '../http/http-error'
 import type { Site } from '@shared/domain/site'
 import { readEpoch } from '../repositories/server-meta'
+import { forgetSetupToken } from './setup-token'
 
 /** An administrator's username: the API schema and checkUsername both use this rule. */
 export const USERNAME_RULE = { minLength: 3, maxLength: 60, pattern: '^[A-Za-z0-9_.@-]+$' } as const
@@ -52,15 +53,24 @@ export interface SetupInput {
 /**
  * First-run server setup: the first administrator, and optionally the first site. Refused once an
  * administrator exists. Everything is checked before anything is written, so a refused setup can
- * simply be tried again.
+ * simply be tried again; `guard` (the console's setup token, admin/setup-token.ts) runs after the checks,
+ * before the writes.
  */
-export async function setUpServer(db: ServerDb, input: SetupInput, now: number): Promise<{ adminId: string; site: { site: Site; staffId: string } | null }> {
+export async function setUpServer(
+  db: ServerDb,
+  input: SetupInput,
+  now: number,
+  opts: { guard?: () => Promise<void>; dataDir?: string | null } = {},
+): Promise<{ adminId: string; site: { site: Site; staffId: string } | null }> {
   if ((await countAdmins(db.kysely)) > 0) throw httpError(409, 'AlreadySetUp', '服务器已经设置过,请用已有的管理员登录 (server already set up)')
   checkUsername(input.username)
   checkNewPassword(input.password)
   if (input.site) checkNewSite(input.site)
+  await opts.guard?.()
   const adminId = await addAdmin(db, input.username, input.password, now)
   const site = input.site ? await createSite(db, input.site, now) : null
+  // Set up: the token printed at start is spent, its file removed.
+  await forgetSetupToken(db, opts.dataDir ?? null)
   return { adminId, site }
 }
 

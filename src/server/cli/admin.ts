@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<void> {
   const pw = await password(inv)
   const db = await open()
   try {
-    write(await runCommand(inv, { db, now: Date.now(), password: pw, localTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone }))
+    write(await runCommand(inv, { db, now: Date.now(), password: pw, localTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone, dataDir: configFromEnv().dataDir }))
   } finally {
     await db.close()
   }

@@ -27,6 +27,8 @@ export interface CommandContext {
   password: string
   /** Timezone for times not tied to a site (the server's own). */
   localTimezone: string
+  /** The server's data folder (DATA_DIR): `init` removes the setup token's file there. */
+  dataDir?: string
 }
 
 /** What a restore means for the tablets, said after `restore` and `mark-restored`. */
@@ -70,7 +72,8 @@ export async function runCommand(inv: Invocation, ctx: CommandContext): Promise<
   switch (inv.command) {
     case 'init': {
       const site = v.site === undefined ? undefined : newSite(inv, v.site)
-      const done = await setUpServer(db, { username: v.username!, password: ctx.password, ...(site ? { site } : {}) }, now)
+      // On the server machine with its database: no setup token needed; the one printed is spent.
+      const done = await setUpServer(db, { username: v.username!, password: ctx.password, ...(site ? { site } : {}) }, now, { dataDir: ctx.dataDir ?? null })
       const made = done.site && { ...done.site.site, adminStaffId: done.site.staffId }
       return {
         text: lines(`已创建管理员账号 (administrator created): ${v.username}`, ...(made ? siteCreated(made, made.adminStaffId, site!.adminName) : [])),

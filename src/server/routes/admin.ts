@@ -14,6 +14,7 @@ import { checkPassword, countAdmins, createSession, endSession } from '../reposi
 import { listDeadLetters } from '../repositories/dead-letters'
 import { createSite } from '../sync/enrolment'
 import { deviceSummaries, issueAdminCode, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, USERNAME_RULE } from '../admin/operations'
+import { spendSetupToken } from '../admin/setup-token'
 import { applyQuarantinedRecord, discardQuarantinedRecord, quarantineItems } from '../admin/quarantine'
 import { httpError } from '../http/http-error'
 import { CODE_RATE_LIMIT } from '../plugins/security'
@@ -22,16 +23,26 @@ const Credentials = Type.Object(
   { username: Type.String({ ...USERNAME_RULE }), password: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 )
+// Lengths only: an empty or short field is refused by checkNewSite / checkUsername in words a person reads.
 const NewSite = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 60 }),
+    name: Type.String({ maxLength: 60 }),
     timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    adminName: Type.String({ minLength: 1, maxLength: 20 }),
-    adminPin: Type.String({ minLength: 4, maxLength: 8 }),
+    adminName: Type.String({ maxLength: 20 }),
+    adminPin: Type.String({ maxLength: 8 }),
   },
   { additionalProperties: false },
 )
-const Setup = Type.Object({ username: Credentials.properties.username, password: Credentials.properties.password, site: Type.Optional(NewSite) }, { additionalProperties: false })
+const Setup = Type.Object(
+  {
+    username: Type.String({ maxLength: USERNAME_RULE.maxLength }),
+    password: Type.String({ maxLength: 200 }),
+    /** The one-time token the server printed at its first start (admin/setup-token.ts). */
+    setupToken: Type.Optional(Type.String({ maxLength: 64 })),
+    site: Type.Optional(NewSite),
+  },
+  { additionalProperties: false },
+)
 const Session = Type.Object({ token: Type.String(), expiresAt: Type.Integer() })
 const CodeRequest = Type.Object(
   {
@@ -48,7 +59,7 @@ const SiteQuery = Type.Object({ siteId: Type.Optional(Type.String({ maxLength: 3
 const IdParams = Type.Object({ id: Type.String({ maxLength: 36 }) })
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema }
 
-export async function adminRoutes(fastify: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
+export async function adminRoutes(fastify: FastifyInstance, opts: { db: ServerDb; now: () => number; dataDir: string | null }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const db = opts.db
   const auth = { onRequest: [app.requireAdmin] }
@@ -59,11 +70,15 @@ export async function adminRoutes(fastify: FastifyInstance, opts: { db: ServerDb
 
   app.post(
     '/api/admin/setup',
-    { config: { rateLimit: CODE_RATE_LIMIT }, schema: { tags: ['admin'], summary: 'First-run server setup: the first administrator (and optionally a site)', body: Setup, response: { 200: Session, ...errors } } },
+    {
+      config: { rateLimit: CODE_RATE_LIMIT },
+      schema: { tags: ['admin'], summary: 'First-run server setup with the setup token the server printed: the first administrator (and optionally a site)', body: Setup, response: { 200: Session, ...errors } },
+    },
     async (req) => {
       const now = opts.now()
-      const { username, password, site } = req.body
-      const { adminId } = await setUpServer(db, { username, password, site: site && { ...site, timezone: site.timezone ?? DEFAULT_TIMEZONE } }, now)
+      const { username, password, site, setupToken } = req.body
+      const input = { username, password, site: site && { ...site, timezone: site.timezone ?? DEFAULT_TIMEZONE } }
+      const { adminId } = await setUpServer(db, input, now, { guard: () => spendSetupToken(db, setupToken), dataDir: opts.dataDir })
       return createSession(db.kysely, adminId, now)
     },
   )

@@ -55,7 +55,7 @@ export function useConsole() {
         if (setUp.value && api.token.value) await loadSites()
       })
     },
-    setUpServer(body: { username: string; password: string; site?: { name: string; adminName: string; adminPin: string } }) {
+    setUpServer(body: { setupToken: string; username: string; password: string; site?: { name: string; adminName: string; adminPin: string } }) {
       return attempt(async () => {
         api.signIn((await api.call<{ token: string }>('POST', '/api/admin/setup', body)).token)
         setUp.value = true

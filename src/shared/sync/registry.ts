@@ -147,13 +147,13 @@ export const MUTATIONS: Readonly<Record<MutationName, MutationSpec>> = REGISTRY
 /** Tables of quality inspections: internal to the site's desk and its managers, like the duty log. */
 export const INSPECTION_TABLES: readonly string[] = ['inspectionTemplates', 'inspections', 'nonconformities', 'verifications', 'inspectionResponses', 'inspectionPhotos']
 
+/** Tables of the monthly roster: the desk's own planning, which departments have no part in. */
+export const ROSTER_TABLES: readonly string[] = ['rosterCells', 'rosterVersions', 'rosterSteps', 'rosterRequests', 'rosterAnswers']
+
 /**
  * 篇2 4.2.4: the duty log is for the site's desk staff only. These tables go to desk devices only and
  * are refused from any other.
  */
-/** Tables of the monthly roster: the desk's own planning, which departments have no part in. */
-export const ROSTER_TABLES: readonly string[] = ['rosterCells', 'rosterVersions', 'rosterSteps', 'rosterRequests', 'rosterAnswers']
-
 export const CONFIDENTIAL_TABLES: readonly string[] = [...ROSTER_TABLES, 'dutyEntries', 'handovers', 'dayNotes', 'periodicals', 'loans', 'loanReturns', 'paidServices', ...INSPECTION_TABLES]
 
 /** Tables the server sends to tablets (records of a site). `devices` is written by the server only. */

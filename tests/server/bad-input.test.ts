@@ -87,6 +87,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/admin/quarantine', url: () => '/api/admin/quarantine', auth: 'admin', protocol: false },
   // Issue 10: a site's departments (for a department tablet's code); deciding about a quarantined record.
   { method: 'GET', path: '/api/admin/sites/:id/departments', url: () => `/api/admin/sites/${UNKNOWN_ID}/departments`, auth: 'admin', protocol: false },
+  { method: 'GET', path: '/api/admin/sites/:id/access-trail', url: () => `/api/admin/sites/${UNKNOWN_ID}/access-trail`, auth: 'admin', protocol: false },
   { method: 'POST', path: '/api/admin/quarantine/:id/apply', url: () => `/api/admin/quarantine/${UNKNOWN_ID}/apply`, auth: 'admin', protocol: false, parsesBody: true },
   { method: 'POST', path: '/api/admin/quarantine/:id/discard', url: () => `/api/admin/quarantine/${UNKNOWN_ID}/discard`, auth: 'admin', protocol: false, parsesBody: true },
   // Issue 12: a site's export and its list (the import's own bad input: tests/server/site-export.test.ts).

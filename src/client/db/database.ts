@@ -24,6 +24,7 @@ import type { DayNote } from '@shared/domain/day-note'
 import type { Loan, LoanReturn, PaidService, Periodical } from '@shared/domain/desk-services'
 import type { RosterCell, RosterStep, RosterVersion } from '@shared/domain/roster'
 import type { RosterAnswer, RosterRequest } from '@shared/domain/roster-request'
+import type { AccessEntry } from '@shared/domain/access-trail'
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema'
 import type { ReceptionIndexRow } from './register/index-row'
 
@@ -109,6 +110,7 @@ export class DeskbookDb extends Dexie {
   rosterSteps!: Table<RosterStep, string>
   rosterRequests!: Table<RosterRequest, string>
   rosterAnswers!: Table<RosterAnswer, string>
+  accessTrail!: Table<AccessEntry, string>
   /** A handover in progress on this tablet (local only: it is written as one record when both have signed). */
   handoverDrafts!: Table<{ id: string; value: unknown; updatedAt: number }, string>
   /** What a person has typed in a form and not saved yet (local only, never synced): `form-drafts.ts`. */

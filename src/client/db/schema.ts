@@ -172,6 +172,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       rosterAnswers: 'id, requestId',
     },
   },
+  {
+    version: 12,
+    why: 'The access trail of owners\' personal information (issue 14 point 2): who showed a full phone, printed or exported one, by time.',
+    stores: {
+      accessTrail: 'id, at',
+    },
+  },
 ]
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version

@@ -3,7 +3,8 @@
  * the command line (cli/admin.ts), so both check the same rules and answer with the same messages.
  * Refusals are HttpErrors: a status for the API, a message (Chinese, English in brackets) for people.
  */
-import type { DepartmentSummary, DeviceSummary, SiteSummary } from '@shared/sync/admin-api'
+import type { AccessTrailItem, DepartmentSummary, DeviceSummary, SiteSummary } from '@shared/sync/admin-api'
+import type { AccessEntry } from '@shared/domain/access-trail'
 import type { Department } from '@shared/domain/department'
 import type { ServerDb } from '../db/connection'
 import { countAdmins, createAdmin, findAdminId } from '../repositories/admins'
@@ -148,3 +149,19 @@ export async function revokeDeviceById(db: ServerDb, id: string, now: number): P
 }
 
 export type { DepartmentSummary, DeviceSummary, SiteSummary }
+
+/** A site's access trail, newest first (issue 14 point 2): read-only — nothing in the console changes it. */
+export async function siteAccessTrail(db: ServerDb, siteId: string, limit = 1000): Promise<AccessTrailItem[]> {
+  if (!(await findSite(db.kysely, siteId))) throw httpError(404, 'NotFound', NO_SUCH_SITE)
+  const [entries, staff, devices] = await Promise.all([
+    siteRecords(db.kysely, siteId, 'accessTrail') as unknown as Promise<AccessEntry[]>,
+    siteRecords(db.kysely, siteId, 'staff') as unknown as Promise<{ id: string; name: string }[]>,
+    listDevices(db.kysely, siteId),
+  ])
+  const names = new Map(staff.map((s) => [s.id, s.name]))
+  const letters = new Map(devices.map((d) => [d.id, d.letter]))
+  return entries
+    .sort((a, b) => b.at - a.at)
+    .slice(0, limit)
+    .map((e) => ({ id: e.id, at: e.at, kind: e.kind, what: e.what, who: e.staffId ? (names.get(e.staffId) ?? '') : e.consoleUser, device: e.deviceId ? (letters.get(e.deviceId) ?? '') : '' }))
+}

@@ -14,6 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { ServerDb } from '../db/connection'
 import { countAdmins } from '../repositories/admins'
+import { keepMetaOnce, readMeta, removeMeta } from '../repositories/server-meta'
 import { httpError } from '../http/http-error'
 
 const META_KEY = 'setup_token'
@@ -41,18 +42,11 @@ const digest = (token: string): string => createHash('sha256').update(normaliseS
 
 const tokenFile = (dataDir: string): string => path.join(dataDir, SETUP_TOKEN_FILE)
 
-async function storedToken(db: ServerDb): Promise<string | null> {
-  const row = await db.kysely.selectFrom('server_meta').select('value').where('key', '=', META_KEY).executeTakeFirst()
-  return row?.value ?? null
-}
+const storedToken = (db: ServerDb): Promise<string | null> => readMeta(db.kysely, META_KEY)
 
 /** The token of a server not set up yet: made by the first caller, the same for every later one (and process). */
 export async function issueSetupToken(db: ServerDb): Promise<string> {
-  await db.kysely
-    .insertInto('server_meta')
-    .values({ key: META_KEY, value: newSetupToken() })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute()
+  await keepMetaOnce(db.kysely, META_KEY, newSetupToken())
   const token = await storedToken(db)
   if (!token) throw new Error('the setup token was not kept')
   return token
@@ -60,7 +54,7 @@ export async function issueSetupToken(db: ServerDb): Promise<string> {
 
 /** The token is spent: set up (by the console or the command line), nobody needs it any more. */
 export async function forgetSetupToken(db: ServerDb, dataDir: string | null): Promise<void> {
-  await db.kysely.deleteFrom('server_meta').where('key', '=', META_KEY).execute()
+  await removeMeta(db.kysely, META_KEY)
   if (dataDir) fs.rmSync(tokenFile(dataDir), { force: true })
 }
 
@@ -111,6 +105,5 @@ export async function spendSetupToken(db: ServerDb, given: string | undefined): 
   if (!stored) return wrong()
   // Digests of equal length, compared in constant time.
   if (!timingSafeEqual(Buffer.from(digest(given), 'hex'), Buffer.from(digest(stored), 'hex'))) return wrong()
-  const spent = await db.kysely.deleteFrom('server_meta').where('key', '=', META_KEY).where('value', '=', stored).executeTakeFirst()
-  if (Number(spent.numDeletedRows) !== 1) return wrong()
+  if (!(await removeMeta(db.kysely, META_KEY, stored))) return wrong()
 }

@@ -35,6 +35,7 @@ export const SHEETS: readonly (readonly [table: string, name: string])[] = [
   ['rosterRequests', '调休请假换班申请'],
   ['rosterAnswers', '调休请假换班审批'],
   ['rosterCells', '排班表草稿'],
+  ['accessTrail', '个人信息查阅记录'],
   ['staff', '员工'],
   ['departments', '部门'],
   ['shiftTypes', '班次'],

@@ -8,7 +8,7 @@ import { PassThrough } from 'node:stream'
 import type { Transaction } from 'kysely'
 import type { ServerDb } from '../db/connection'
 import type { Database } from '../db/tables'
-import { recordExport } from '../repositories/exports'
+import { recordSiteExport } from './export-trail'
 import { inSiteSnapshot } from '../repositories/site-archive'
 import { cellOf, columnsOf, SHEETS, timeFormatter, type Names } from './site-export-columns'
 import { maskedData } from './site-export-format'
@@ -44,6 +44,8 @@ export async function buildSiteWorkbook(db: ServerDb, req: ExportRequest): Promi
   const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   workbook.creator = 'Deskbook'
+  // Recorded first, so the workbook holds its own entry of the access trail (issue 14 point 2).
+  await recordSiteExport(db, { siteId: site.id, adminId: req.by.id, adminUsername: req.by.username, format: 'xlsx', withPhones: req.withPhones, at: req.now })
   await inSiteSnapshot(db, async (trx) => {
     const names = await namesOf(trx, req.siteId)
     const present = new Set(await tablesOf(trx, req.siteId))
@@ -63,6 +65,5 @@ export async function buildSiteWorkbook(db: ServerDb, req: ExportRequest): Promi
   })
   await workbook.commit()
   await ended
-  await recordExport(db.kysely, { siteId: site.id, adminId: req.by.id, adminUsername: req.by.username, format: 'xlsx', withPhones: req.withPhones, at: req.now })
   return { siteName: site.name, timezone: site.timezone, chunks, bytes: chunks.reduce((n, c) => n + c.length, 0) }
 }

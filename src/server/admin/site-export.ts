@@ -6,7 +6,7 @@
  */
 import type { ServerDb } from '../db/connection'
 import { listDevices, type DeviceRow } from '../repositories/devices'
-import { recordExport } from '../repositories/exports'
+import { recordSiteExport } from './export-trail'
 import { findSite } from '../repositories/sites'
 import { inSiteSnapshot, type StoredRow } from '../repositories/site-archive'
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, maskedData, SectionSum, type ArchivedDevice, type ArchivedRow, type Manifest, type Section } from './site-export-format'
@@ -82,6 +82,8 @@ class ArrayWriter {
 export async function buildSiteArchive(db: ServerDb, req: ExportRequest): Promise<BuiltArchive> {
   const siteRow = await siteToExport(db, req.siteId)
   const body: Buffer[] = []
+  // Recorded first, so the archive holds its own entry of the access trail (issue 14 point 2).
+  await recordSiteExport(db, { siteId: req.siteId, adminId: req.by.id, adminUsername: req.by.username, format: 'json', withPhones: req.withPhones, at: req.now })
   const { site, devices, tables } = await inSiteSnapshot(db, async (trx) => {
     // The site's change counter as of the snapshot: the import carries on numbering after it.
     const site = (await findSite(trx, req.siteId)) ?? siteRow
@@ -113,7 +115,6 @@ export async function buildSiteArchive(db: ServerDb, req: ExportRequest): Promis
     devices,
     tables,
   }
-  await recordExport(db.kysely, { siteId: site.id, adminId: req.by.id, adminUsername: req.by.username, format: 'json', withPhones: req.withPhones, at: req.now })
   const chunks = [Buffer.from(`{"manifest":${JSON.stringify(manifest)}`), ...body]
   return { manifest, siteName: site.name, timezone: site.timezone, chunks, bytes: chunks.reduce((n, c) => n + c.length, 0) }
 }

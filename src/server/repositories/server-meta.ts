@@ -42,3 +42,21 @@ export async function startNewGeneration(db: Db, now: number): Promise<ServerEpo
   await writeMeta(db, 'restored_at', String(now))
   return readEpoch(db)
 }
+
+/** One fact by its key (null: not there). */
+export async function readMeta(db: Db, key: string): Promise<string | null> {
+  const row = await db.selectFrom('server_meta').select('value').where('key', '=', key).executeTakeFirst()
+  return row?.value ?? null
+}
+
+/** Keeps `value` under `key` unless a value is there already (the first writer wins, across processes). */
+export async function keepMetaOnce(db: Db, key: string, value: string): Promise<void> {
+  await db.insertInto('server_meta').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute()
+}
+
+/** Removes `key` (only while it holds `value`, when given): true when it was removed. */
+export async function removeMeta(db: Db, key: string, value?: string): Promise<boolean> {
+  let q = db.deleteFrom('server_meta').where('key', '=', key)
+  if (value !== undefined) q = q.where('value', '=', value)
+  return Number((await q.executeTakeFirst()).numDeletedRows) > 0
+}

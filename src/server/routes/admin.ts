@@ -6,14 +6,14 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import { ErrorSchema } from '@shared/sync/protocol'
 import { SiteSchema } from '@shared/domain/site'
-import { DeadLetterSchema, DepartmentSummarySchema, DeviceSummarySchema, IssuedCodeSchema, QuarantineItemSchema, SiteSummarySchema } from '@shared/sync/admin-api'
+import { AccessTrailItemSchema, DeadLetterSchema, DepartmentSummarySchema, DeviceSummarySchema, IssuedCodeSchema, QuarantineItemSchema, SiteSummarySchema } from '@shared/sync/admin-api'
 import { DEFAULT_TIMEZONE } from '@shared/domain/time'
 import type { ServerDb } from '../db/connection'
 import type { TypeBoxTypeProvider } from '../http/type-provider'
 import { checkPassword, countAdmins, createSession, endSession } from '../repositories/admins'
 import { listDeadLetters } from '../repositories/dead-letters'
 import { createSite } from '../sync/enrolment'
-import { deviceSummaries, issueAdminCode, revokeDeviceById, setUpServer, siteDepartments, siteSummaries, USERNAME_RULE } from '../admin/operations'
+import { deviceSummaries, issueAdminCode, revokeDeviceById, setUpServer, siteAccessTrail, siteDepartments, siteSummaries, USERNAME_RULE } from '../admin/operations'
 import { spendSetupToken } from '../admin/setup-token'
 import { applyQuarantinedRecord, discardQuarantinedRecord, quarantineItems } from '../admin/quarantine'
 import { httpError } from '../http/http-error'
@@ -118,6 +118,12 @@ export async function adminRoutes(fastify: FastifyInstance, opts: { db: ServerDb
     '/api/admin/sites/:id/departments',
     { ...auth, schema: { tags: ['admin'], summary: 'A site’s departments, for a department tablet’s code', params: IdParams, response: { 200: Type.Array(DepartmentSummarySchema), 401: ErrorSchema, 404: ErrorSchema } } },
     async (req) => siteDepartments(db, req.params.id),
+  )
+
+  app.get(
+    '/api/admin/sites/:id/access-trail',
+    { ...auth, schema: { tags: ['admin'], summary: 'A site’s access trail of owners’ personal information, newest first (read-only)', params: IdParams, response: { 200: Type.Array(AccessTrailItemSchema), 401: ErrorSchema, 404: ErrorSchema } } },
+    async (req) => siteAccessTrail(db, req.params.id),
   )
 
   app.get('/api/admin/devices', { ...auth, schema: { tags: ['admin'], summary: 'Devices, of one site or all', querystring: SiteQuery, response: { 200: Type.Array(DeviceSummarySchema), 401: ErrorSchema } } }, async (req) => deviceSummaries(db, req.query.siteId))

@@ -42,6 +42,12 @@ export const ACTIONS = [
   'archive.edit',
   /** Sees owners' phone numbers in full (lists and printouts mask them otherwise, issue 4 point 5). */
   'customer.contact',
+  /** Sees a phone masked by default and may ask to show it in full, which the access trail records (issue 14 point 2). */
+  'customer.reveal',
+  /** Writes to the access trail what they showed, printed or exported of owners' personal information. */
+  'accessTrail.write',
+  /** Reads the access trail (PIPL: the manager answers for the site's personal information). */
+  'accessTrail.read',
   'staff.read',
   'staff.manage',
   'settings.manage',
@@ -66,6 +72,7 @@ const ASSISTANT: Action[] = [
   'archive.edit',
   /** Sees owners' phone numbers in full (lists and printouts mask them otherwise, issue 4 point 5). */
   'customer.contact',
+  'accessTrail.write',
   'staff.read',
 ]
 
@@ -98,12 +105,15 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'inspection.record',
     'inspection.read',
     'archive.read',
+    'customer.reveal',
+    'accessTrail.write',
+    'accessTrail.read',
     'staff.read',
   ],
   // 篇4 3.4: handles what is handed to it, nothing else; never the duty log (篇2 4.2.4). It calls the owner about the repair.
   department: ['reception.reportDepartment', 'reception.follow', 'customer.contact'],
   // Company IT: sites, staff accounts, devices, settings. Not the confidential duty log.
-  admin: ['staff.read', 'staff.manage', 'settings.manage', 'device.manage', 'roster.read'],
+  admin: ['staff.read', 'staff.manage', 'settings.manage', 'device.manage', 'roster.read', 'accessTrail.read'],
 }
 
 const SECTION_ACTION: Record<Section, Action | null> = {

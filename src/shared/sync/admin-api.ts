@@ -38,6 +38,19 @@ export type DeviceSummary = Static<typeof DeviceSummarySchema>
 export const DepartmentSummarySchema = Type.Object({ id: Type.String(), name: Type.String(), active: Type.Boolean() })
 export type DepartmentSummary = Static<typeof DepartmentSummarySchema>
 
+/** An entry of a site's access trail as the console lists it (issue 14 point 2): who by name, which tablet by letter. */
+export const AccessTrailItemSchema = Type.Object({
+  id: Type.String(),
+  at: Type.Integer(),
+  kind: Type.String(),
+  what: Type.String(),
+  /** The staff member's name, or the console account's username. */
+  who: Type.String(),
+  /** The tablet's letter; '' for the console. */
+  device: Type.String(),
+})
+export type AccessTrailItem = Static<typeof AccessTrailItemSchema>
+
 /**
  * A record a revoked tablet uploaded, as the console shows it for review (issue 10 point 13): which
  * tablet, who, and a summary of what — never an owner's phone, owners' names as surname and honorific.

@@ -22,6 +22,7 @@ import { LoanReturnSchema, LoanSchema, PaidServiceSchema, PeriodicalSchema } fro
 import { InspectionTemplateSchema } from '../domain/inspection-template'
 import { RosterCellSchema, RosterStepSchema, RosterVersionSchema, type StepKind } from '../domain/roster'
 import { RosterAnswerSchema, RosterRequestSchema } from '../domain/roster-request'
+import { AccessEntrySchema } from '../domain/access-trail'
 import { InspectionPhotoSchema, InspectionResponseSchema, InspectionSchema, NonconformitySchema, VerificationSchema } from '../domain/inspection'
 
 export type RecordKind = 'editable' | 'appendOnly'
@@ -133,6 +134,8 @@ const REGISTRY = {
   },
   // Kept by who asks: the server finds a person's other requests to refuse overlapping leave.
   'rosterRequest.add': { table: 'rosterRequests', kind: 'appendOnly', action: 'roster.request', schema: RosterRequestSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'staffId', actorField: 'staffId' },
+  // Who showed, printed or exported owners' personal information (issue 14 point 2): append-only, never a phone.
+  'accessEntry.add': { table: 'accessTrail', kind: 'appendOnly', action: 'accessTrail.write', schema: AccessEntrySchema, siteField: 'siteId', op: 'put', versions: [1], actorField: 'staffId' },
   'rosterAnswer.add': { table: 'rosterAnswers', kind: 'appendOnly', action: 'roster.approve', schema: RosterAnswerSchema, siteField: 'siteId', op: 'put', versions: [1], parentField: 'requestId', actorField: 'staffId' },
 } satisfies Record<string, MutationSpec>
 
@@ -154,7 +157,7 @@ export const ROSTER_TABLES: readonly string[] = ['rosterCells', 'rosterVersions'
  * 篇2 4.2.4: the duty log is for the site's desk staff only. These tables go to desk devices only and
  * are refused from any other.
  */
-export const CONFIDENTIAL_TABLES: readonly string[] = [...ROSTER_TABLES, 'dutyEntries', 'handovers', 'dayNotes', 'periodicals', 'loans', 'loanReturns', 'paidServices', ...INSPECTION_TABLES]
+export const CONFIDENTIAL_TABLES: readonly string[] = [...ROSTER_TABLES, 'accessTrail', 'dutyEntries', 'handovers', 'dayNotes', 'periodicals', 'loans', 'loanReturns', 'paidServices', ...INSPECTION_TABLES]
 
 /** Tables the server sends to tablets (records of a site). `devices` is written by the server only. */
 export const PULLED_TABLES = [
@@ -190,6 +193,7 @@ export const PULLED_TABLES = [
   'rosterSteps',
   'rosterRequests',
   'rosterAnswers',
+  'accessTrail',
 ] as const
 export type PulledTable = (typeof PULLED_TABLES)[number]
 

@@ -83,3 +83,37 @@ describe('RegisterRowItem', () => {
     expect(wrapper.find('[data-testid="answered-late-tag"]').exists()).toBe(true)
   })
 })
+
+describe('RegisterDetailPage: an owner’s phone (issue 4 point 5, issue 14 point 2)', () => {
+  const openAs = async (role: 'assistant' | 'manager', reception: Reception): Promise<VueWrapper> => {
+    const { wrapper } = mountApp(RegisterDetailPage, {}, db, signedIn(role, SITE))
+    await (wrapper.vm.$router as Router).push(`/register/${reception.id}`)
+    await untilPasses(async () => expect(wrapper.find('h1').text()).toBe(reception.ref))
+    return wrapper
+  }
+
+  it('shows the clerk the phone in full, with nothing to ask and nothing recorded', async () => {
+    const r = makeReception({ phone: '13800138000', receivedAt: T0 })
+    await seed(r)
+    const wrapper = await openAs('assistant', r)
+    expect(wrapper.find('[data-testid="phone-text"]').text()).toBe('138 0013 8000')
+    expect(wrapper.find('[data-testid="reveal-phone"]').exists()).toBe(false)
+    expect(await db.accessTrail.count()).toBe(0)
+  })
+
+  it('shows the manager the phone masked; 显示完整号码 records it in the trail first, then shows it in full', async () => {
+    const r = makeReception({ phone: '13800138000', receivedAt: T0 })
+    await seed(r)
+    const wrapper = await openAs('manager', r)
+    expect(wrapper.find('[data-testid="phone-text"]').text()).toBe('138****8000')
+    await wrapper.find('[data-testid="reveal-phone"]').trigger('click')
+    await untilPasses(async () => expect(wrapper.find('[data-testid="phone-text"]').text()).toBe('138 0013 8000'))
+    expect(wrapper.find('[data-testid="reveal-phone"]').exists()).toBe(false)
+    expect(wrapper.text()).toContain('已记入个人信息查阅记录')
+    const [entry] = await db.accessTrail.toArray()
+    expect(entry).toMatchObject({ kind: 'revealPhone', subjectTable: 'receptions', subjectId: r.id, what: `接待登记 ${r.ref}` })
+    expect(JSON.stringify(entry)).not.toContain('13800138000')
+    expect((await db.outbox.toArray()).map((m) => m.name)).toEqual(['accessEntry.add'])
+    await flushPromises()
+  })
+})

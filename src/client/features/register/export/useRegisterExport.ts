@@ -7,17 +7,33 @@ import { useRegisterText } from '../print/composables/useRegisterText'
 import { CSV_TYPE, registerCsv, registerXlsx } from './register-workbook'
 import { XLSX_TYPE } from '@client/components/exceljs'
 import { saveFile } from '@client/components/save-file'
+import { useI18n } from 'vue-i18n'
+import type { AccessInput } from '@client/db/access/access-trail'
+import { useAccessTrail } from '@client/composables/useAccessTrail'
 
 export type ExportFormat = 'xlsx' | 'csv'
 
-export function useRegisterExport(rows: Ref<readonly RegisterRow[]>, range: Ref<DateRange>): { exporting: Ref<ExportFormat | null>; exportRegister: (format: ExportFormat) => Promise<void> } {
+/** `trail`: what the access trail records of an export with full phones (null when they are masked). */
+export function useRegisterExport(
+  rows: Ref<readonly RegisterRow[]>,
+  range: Ref<DateRange>,
+  trail: () => AccessInput | null = () => null,
+): { exporting: Ref<ExportFormat | null>; exportRegister: (format: ExportFormat) => Promise<void> } {
   const t = useRegisterText()
+  const { t: tr } = useI18n()
+  const access = useAccessTrail()
   const exporting = ref<ExportFormat | null>(null)
 
   async function exportRegister(format: ExportFormat): Promise<void> {
     if (exporting.value) return
     exporting.value = format
     try {
+      const recorded = trail()
+      // Full phones leave the tablet only once the trail holds it (issue 14 point 2).
+      if (recorded && !(await access.record({ ...recorded, kind: 'exportPhones' }))) {
+        showFailToast(tr('accessTrail.failed'))
+        return
+      }
       const table = registerTable(rows.value, t)
       const bytes = format === 'xlsx' ? await registerXlsx(table, t('export.sheet')) : await registerCsv(table, t('export.sheet'))
       saveFile(bytes, exportFileName(range.value, format, t), format === 'xlsx' ? XLSX_TYPE : CSV_TYPE)

@@ -174,9 +174,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   {
     version: 12,
-    why: 'The access trail of owners\' personal information (issue 14 point 2): who showed a full phone, printed or exported one, by time.',
+    why: 'The access trail of owners\' personal information (issue 14 point 2): who showed a full phone, printed or exported one, by time. Pulled again from the start once: a tablet of the version before skipped the trail\'s records it pulled.',
     stores: {
       accessTrail: 'id, at',
+    },
+    async upgrade(tx) {
+      await tx.table('meta').delete('pullCursor')
     },
   },
 ]

@@ -67,4 +67,20 @@ describe('database schema upgrade', () => {
     expect(await counted(latest, 'open')).toBeGreaterThan(0)
     latest.close()
   })
+
+  it('pulls everything again once at version 12: a tablet of version 11 skipped the access trail’s records (issue 14 point 2)', async () => {
+    const name = `upgrade-${newId()}`
+    names.push(name)
+    const v11 = new DeskbookDb(name, SCHEMA_VERSIONS.slice(0, 11))
+    await v11.meta.put({ key: 'pullCursor', value: 4200 })
+    await v11.meta.put({ key: 'hlc', value: 'kept' })
+    v11.close()
+
+    const latest = new DeskbookDb(name)
+    await latest.open()
+    expect(await latest.meta.get('pullCursor')).toBeUndefined()
+    expect(await latest.meta.get('hlc')).toEqual({ key: 'hlc', value: 'kept' })
+    expect(await latest.accessTrail.count()).toBe(0)
+    latest.close()
+  })
 })

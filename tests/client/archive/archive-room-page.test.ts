@@ -72,6 +72,18 @@ describe('ArchiveRoomPage', () => {
     expect(wrapper.findAll('button').some((b) => ['添加住户', '修改房屋', '添加装修登记'].includes(b.text()))).toBe(false)
   })
 
+  it('lets the manager show one resident’s phone in full, recorded in the access trail first (issue 14 point 2)', async () => {
+    const wrapper = await roomPageAs('manager', await seed())
+    const asks = () => wrapper.findAll('[data-testid="archive-customers"] [data-testid="reveal-phone"]')
+    expect(asks()).toHaveLength(2)
+    await asks()[0]!.trigger('click')
+    await untilPasses(async () => expect(wrapper.find('[data-testid="archive-customers"]').text()).toContain('138 0013 8000'))
+    expect(wrapper.find('[data-testid="archive-customers"]').text()).toContain('057****6666')
+    const [entry] = await db.accessTrail.toArray()
+    const wang = (await db.customers.toArray()).find((c) => c.name === '王建国')!
+    expect(entry).toMatchObject({ kind: 'revealPhone', subjectTable: 'customers', subjectId: wang.id, what: '客户档案 王先生' })
+  })
+
   it('says so when the room does not exist', async () => {
     db = freshDb()
     const { wrapper } = mountApp(ArchiveRoomPage, { props: { id: newId() } }, db, signedIn('assistant', SITE))

@@ -15,9 +15,10 @@ describe('two tablets on one site', () => {
     await waitForServiceWorker(a)
 
     await a.goto(`${h.server.url}/settings`)
-    await expect.poll(() => a.getByTestId('settings-sync').textContent()).toContain('本机为 A 号设备')
+    // A full load of the settings page on a busy machine takes longer than the poll's default second.
+    await expect.poll(() => a.getByTestId('settings-sync').textContent(), { timeout: 20_000 }).toContain('本机为 A 号设备')
     await b.goto(`${h.server.url}/settings`)
-    await expect.poll(() => b.getByTestId('settings-sync').textContent()).toContain('本机为 B 号设备')
+    await expect.poll(() => b.getByTestId('settings-sync').textContent(), { timeout: 20_000 }).toContain('本机为 B 号设备')
 
     await contextA.setOffline(true)
     await expect.poll(() => a.getByTestId('status-network').textContent()).toBe('离线')

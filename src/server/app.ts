@@ -16,6 +16,7 @@ import { readiness, type Readiness } from './plugins/readiness'
 import { syncRoutes } from './routes/sync'
 import { deviceRoutes } from './routes/devices'
 import { adminRoutes } from './routes/admin'
+import { contactRetentionRoutes } from './routes/contact-retention'
 import { siteArchiveRoutes } from './routes/site-archive'
 
 export interface AppOptions {
@@ -68,6 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(deviceRoutes, { db: opts.db, now })
   await app.register(adminRoutes, { db: opts.db, now, dataDir: opts.dataDir ?? null })
   await app.register(siteArchiveRoutes, { db: opts.db, now, version })
+  await app.register(contactRetentionRoutes, { db: opts.db, now })
 
   app.setNotFoundHandler((req, reply) => {
     if (isAppNavigation(req.method, req.url, req.headers.accept) && app.hasReplyDecorator('sendFile')) {

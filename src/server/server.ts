@@ -17,6 +17,7 @@ import { holdServerLock, ServerLockBusy, type HeldLock } from './db/server-lock'
 import { loggerOptions } from './http/logging'
 import type { Readiness } from './plugins/readiness'
 import { prepareSetupToken, setupTokenBanner } from './admin/setup-token'
+import { scheduleContactRetention } from './admin/retention-schedule'
 
 async function main(): Promise<void> {
   const config = configFromEnv()
@@ -27,7 +28,9 @@ async function main(): Promise<void> {
   const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
   const readiness: Readiness = { ready: false }
   const app = await buildApp({ db, staticDir: config.staticDir, version: pkg.version, logger: loggerOptions(config.logLevel), readiness, trustProxy: config.trustProxy, dataDir: config.dataDir })
+  let stopRetention = (): void => {}
   const close = async (code: number): Promise<void> => {
+    stopRetention()
     await app.close()
     await db.close()
     lock?.release()
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
   const setup = await prepareSetupToken(db, config.dataDir)
   if (setup) process.stdout.write(`${setupTokenBanner(setup, `http://localhost:${port}/admin`)}\n`)
   readiness.ready = true
+  stopRetention = scheduleContactRetention(db, app.log)
   app.log.info(`Deskbook ready on http://localhost:${port} — database ${db.kind} (${db.describe})`)
 }
 

@@ -8,7 +8,7 @@ import { mayUseDevice } from '@shared/domain/device'
 import { MINUTE } from '@shared/domain/time'
 import type { Mutation } from '@shared/sync/mutation'
 import { clampHlc, DELETED_FIELD, mergeFields } from '@shared/sync/merge'
-import { CONFIDENTIAL_TABLES, recordIdOf, SETUP_MUTATIONS, specFor, type MutationSpec } from '@shared/sync/registry'
+import { CONFIDENTIAL_TABLES, parentIdOf, recordIdOf, SETUP_MUTATIONS, specFor, type MutationSpec } from '@shared/sync/registry'
 import type { PushResult } from '@shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
 import type { Database } from '../db/tables'
@@ -120,8 +120,7 @@ async function applyOne(trx: Trx, actors: Actors, device: DeviceRow, m: Mutation
   if (ruled) return { result: { id: m.id, status: 'rejected', reason: ruled.slice(0, 200) }, seq }
   // An editable record is renumbered even when every field of the change lost to a newer write: the
   // tablet that made the change shows it locally and would otherwise never pull the record again.
-  const parentId = spec.parentField ? ((data[spec.parentField] as string | undefined) ?? null) : null
-  await putRecord(trx, key, merged.record, seq + 1, now, parentId)
+  await putRecord(trx, key, merged.record, seq + 1, now, parentIdOf(spec, data))
   if (spec.table === 'staff') actors.changed(m.recordId)
   if (spec.table === 'sites') await renameSite(trx, device.site_id, String(data.name), String(data.timezone))
   return { result: { id: m.id, status: 'applied' }, seq: seq + 1 }

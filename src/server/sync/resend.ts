@@ -11,7 +11,7 @@ import type { Transaction } from 'kysely'
 import { DeviceSchema } from '@shared/domain/device'
 import { formatHlc, HLC_PATTERN } from '@shared/sync/hlc'
 import { DELETED_FIELD, mergeStamped, type StoredRecord } from '@shared/sync/merge'
-import { CONFIDENTIAL_TABLES, MUTATIONS, PULLED_TABLES, recordIdOf, type MutationSpec } from '@shared/sync/registry'
+import { CONFIDENTIAL_TABLES, MUTATIONS, parentIdOf, PULLED_TABLES, recordIdOf, type MutationSpec } from '@shared/sync/registry'
 import type { ResendResponse, ResentRecord } from '@shared/sync/protocol'
 import type { ServerDb } from '../db/connection'
 import type { Database } from '../db/tables'
@@ -67,8 +67,7 @@ async function resendOne(trx: Trx, device: DeviceRow, r: ResentRecord, seq: numb
   const next = merged(current, r, spec!, formatHlc({ wall: 0, counter: 0, node: device.id }))
   if (next === 'conflict') return { outcome: 'appendOnlyChanged: the server holds another version', seq }
   if (!next) return { outcome: 'unchanged', seq }
-  const parentId = spec!.parentField ? ((next.data[spec!.parentField] as string | undefined) ?? null) : null
-  await putRecord(trx, key, next, seq + 1, now, parentId)
+  await putRecord(trx, key, next, seq + 1, now, parentIdOf(spec!, next.data))
   if (r.table === 'sites' && !next.deleted) await renameSite(trx, device.site_id, String(next.data.name), String(next.data.timezone))
   return { outcome: 'applied', seq: seq + 1 }
 }

@@ -1,5 +1,6 @@
 /**
- * Records the server itself writes (a device enrolled, a site created from the console): merged
+ * Records the server itself writes (a device enrolled, a site created from the console, contact details
+ * reduced after their period): merged
  * and numbered like any change, with the server's own clock, so tablets pull them the same way.
  *
  * Several server processes may write (issue 12 point 3): each process's clock has its own node
@@ -11,6 +12,7 @@ import { randomUUID } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import { formatHlc, initialHlc, parseHlc, receive, tick, type Hlc } from '@shared/sync/hlc'
 import { mergeFields } from '@shared/sync/merge'
+import { parentIdOf, tableSpec } from '@shared/sync/registry'
 import type { DbKind } from '../db/connection'
 import type { Database } from '../db/tables'
 import { getRecord, putRecord } from '../repositories/records'
@@ -38,7 +40,8 @@ export async function writeAsServer(trx: Transaction<Database>, kind: DbKind, si
     const seen = latestStamp(current?.fieldHlc)
     clock = seen ? receive(clock, seen, now) : tick(clock, now)
     const merged = mergeFields(current, w.data, formatHlc(clock), 'editable')
-    if (merged.ok && merged.changed) await putRecord(trx, key, merged.record, ++seq, now)
+    // The record's parent stays beside it (a timeline event rewritten by the server is still its request's).
+    if (merged.ok && merged.changed) await putRecord(trx, key, merged.record, ++seq, now, parentIdOf(tableSpec(w.table), merged.record.data))
   }
   await setChangeSeq(trx, siteId, seq)
 }

@@ -8,6 +8,10 @@
 import dayjs from 'dayjs'
 import { instantAt, localDate } from './time'
 import { maskPhone, surname } from './archive'
+import type { Reception } from './reception'
+import type { ReceptionEvent } from './reception-event'
+import { receptionState } from './reception-status'
+import { defaultSettings } from './settings'
 
 /**
  * The first instant at which a request closed at `closedAt` no longer keeps its contact details: the start
@@ -48,4 +52,68 @@ export function reducedContact(c: { customerName: string; phone: string }): { cu
 export function needsReduction(c: { customerName: string; phone: string }): boolean {
   const r = reducedContact(c)
   return r.customerName !== c.customerName || r.phone !== c.phone
+}
+
+/**
+ * When a request was closed for good, or null while it is not: a result (and, where one is due, the return
+ * visit after it — 篇3 五: the desk still calls the owner back) or the manager's closing as unresolvable.
+ */
+export function closedAtOf(reception: Reception, events: readonly ReceptionEvent[]): number | null {
+  const state = receptionState(reception, events, 0, defaultSettings(reception.siteId))
+  if (state.status === 'unresolvable') return state.resolvedAt
+  if (state.status !== 'closed' || state.resolvedAt === null) return null
+  const visit = events.filter((e) => e.type === 'returnVisit').reduce((last, e) => Math.max(last, e.at), 0)
+  return Math.max(state.resolvedAt, visit)
+}
+
+/** Phone numbers written into free text (a matter, a note): mobiles and landlines with an area code. */
+const PHONE_IN_TEXT = /(?<!\d)(?:\+?86[\s-]?)?(?:1[3-9](?:[\s-]?\d){9}|0\d{2,3}[\s-]?\d{7,8})(?!\d)/g
+
+/** Text with every phone number in it masked (the rest of the words stay: they are the record). */
+export const textWithoutPhones = (text: string): string => text.replace(PHONE_IN_TEXT, (p) => maskPhone(p))
+
+/** What reducing one request changes: its own fields, and each timeline event whose text or correction held contact details. */
+export interface ContactReduction {
+  receptionId: string
+  ref: string
+  closedAt: number
+  reception: Partial<Pick<Reception, 'customerName' | 'phone' | 'matter'>>
+  events: { id: string; fields: Partial<Pick<ReceptionEvent, 'note' | 'correction'>> }[]
+}
+
+/** The reduced form of a request's fields; an empty object when nothing would change. */
+function reducedReception(r: Pick<Reception, 'customerName' | 'phone' | 'matter'>): ContactReduction['reception'] {
+  const next = { ...reducedContact(r), matter: textWithoutPhones(r.matter) }
+  return Object.fromEntries(Object.entries(next).filter(([k, v]) => r[k as keyof typeof r] !== v))
+}
+
+function reducedEvent(e: ReceptionEvent): ContactReduction['events'][number] | null {
+  const fields: ContactReduction['events'][number]['fields'] = {}
+  const note = textWithoutPhones(e.note)
+  if (note !== e.note) fields.note = note
+  const c = e.correction
+  if (c && (c.customerName !== undefined || c.phone !== undefined || c.matter !== undefined)) {
+    const reduced = {
+      ...c,
+      ...(c.customerName !== undefined ? { customerName: reducedName(c.customerName) } : {}),
+      ...(c.phone !== undefined ? { phone: reducedPhone(c.phone) } : {}),
+      ...(c.matter !== undefined ? { matter: textWithoutPhones(c.matter) } : {}),
+    }
+    if (JSON.stringify(reduced) !== JSON.stringify(c)) fields.correction = reduced
+  }
+  return Object.keys(fields).length ? { id: e.id, fields } : null
+}
+
+/**
+ * What reducing this request changes at `now` (null: nothing — still open, within its period, or reduced
+ * already). The same rule on the tablet and the server; the dry run lists these before anything changes.
+ * The row, its timeline and signatures stay; only names, phones and numbers written in its texts shrink.
+ */
+export function contactReduction(reception: Reception, events: readonly ReceptionEvent[], years: number, now: number, tz: string): ContactReduction | null {
+  const closedAt = closedAtOf(reception, events)
+  if (!contactsDue(closedAt, years, now, tz)) return null
+  const own = reducedReception(reception)
+  const changed = events.map(reducedEvent).filter((e) => e !== null)
+  if (!Object.keys(own).length && !changed.length) return null
+  return { receptionId: reception.id, ref: reception.ref, closedAt: closedAt!, reception: own, events: changed }
 }

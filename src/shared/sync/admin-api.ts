@@ -103,3 +103,22 @@ export type SiteExport = Static<typeof SiteExportSchema>
 /** What importing a site's archive made: the site, how many records and (revoked, letter-keeping) devices. */
 export const SiteImportResultSchema = Type.Object({ siteId: Type.String(), name: Type.String(), records: Type.Integer(), devices: Type.Integer() })
 export type SiteImportResult = Static<typeof SiteImportResultSchema>
+
+/**
+ * The dry run of a site's contact retention (issue 14 point 3) as the console shows it: how many closed
+ * requests would have their contact details reduced now, and which (reference, when closed, what shrinks)
+ * — never a name or a phone.
+ */
+export const RetentionPlanSchema = Type.Object({
+  years: Type.Integer(),
+  due: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      ref: Type.String(),
+      closedAt: Type.Integer(),
+      /** What would shrink: customerName, phone, matter (numbers in it), events (timeline entries). */
+      fields: Type.Array(Type.String()),
+    }),
+  ),
+})
+export type RetentionPlanView = Static<typeof RetentionPlanSchema>

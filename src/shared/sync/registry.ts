@@ -221,3 +221,13 @@ export function currentVersion(spec: MutationSpec): number {
 export function recordIdOf(spec: Pick<MutationSpec, 'keyField'>, record: Readonly<Record<string, unknown>>): unknown {
   return record[spec.keyField ?? 'id']
 }
+
+/** The spec of the mutation writing `table` (its first, for tables two mutations write), or null. */
+export function tableSpec(table: string): MutationSpec | null {
+  return Object.values(MUTATIONS).find((s) => s.table === table) ?? null
+}
+
+/** The record's parent (a timeline event's request), kept beside it on the server for lookups; null when its table has none. */
+export function parentIdOf(spec: Pick<MutationSpec, 'parentField'> | null, data: Readonly<Record<string, unknown>>): string | null {
+  return spec?.parentField ? ((data[spec.parentField] as string | undefined) ?? null) : null
+}

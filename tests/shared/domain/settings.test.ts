@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { SettingsSchema, defaultSettings, settingsProblems, type Settings } from '@shared/domain/settings'
+import { SettingsSchema, defaultSettings, retentionYears, settingsProblems, type Settings } from '@shared/domain/settings'
 import { newId } from '@shared/domain/ids'
 import { isValid, problems } from '@shared/domain/validation'
 
 const SITE = newId()
 
 describe('defaultSettings', () => {
-  it('follows the regulations: 48 h to the supervisor, 168 h to the manager, complaints in 24 h, 15 min handover lead, 5 min idle lock', () => {
+  it('follows the regulations: 48 h to the supervisor, 168 h to the manager, complaints in 24 h, 15 min handover lead, 5 min idle lock; contacts kept 3 years', () => {
     expect(defaultSettings(SITE)).toEqual({
       siteId: SITE,
       supervisorEscalationHours: 48,
@@ -15,7 +15,16 @@ describe('defaultSettings', () => {
       idleLockMinutes: 5,
       handoverLeadMinutes: 15,
       timezone: 'Asia/Shanghai',
+      contactRetentionYears: 3,
     })
+  })
+
+  it('keeps contacts 3 years on a site set up before the setting existed', () => {
+    const { contactRetentionYears: _, ...before }: Settings = defaultSettings(SITE)
+    expect(isValid(SettingsSchema, before)).toBe(true)
+    expect(retentionYears(before as Settings)).toBe(3)
+    expect(retentionYears({ contactRetentionYears: 5 })).toBe(5)
+    expect(isValid(SettingsSchema, { ...before, contactRetentionYears: 0 })).toBe(false)
   })
 
   it('takes another timezone', () => {

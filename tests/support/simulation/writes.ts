@@ -22,6 +22,7 @@ const SETTINGS_RANGES: Record<Exclude<keyof Settings, 'siteId' | 'timezone'>, re
   complaintDeadlineHours: [1, 24 * 7],
   idleLockMinutes: [1, 120],
   handoverLeadMinutes: [0, 120],
+  contactRetentionYears: [1, 30],
 }
 
 /** Which record a write is of (a batch writes each record once). */

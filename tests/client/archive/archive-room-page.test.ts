@@ -53,7 +53,10 @@ describe('ArchiveRoomPage', () => {
     expect(customers).toContain('138 0013 8000')
     expect(customers).toContain('0571-8888 6666')
     expect(wrapper.find('a[href="tel:13800138000"]').exists()).toBe(true)
-    expect(wrapper.find('[data-testid="archive-renovations"]').text()).toContain('工期:2024-03-10 至 2024-06-10')
+    const renovations = wrapper.find('[data-testid="archive-renovations"]')
+    expect(renovations.text()).toContain('工期:2024-03-10 至 2024-06-10')
+    expect(renovations.text()).toContain('139 0013 9000')
+    expect(wrapper.find('[data-testid="reveal-phone"]').exists()).toBe(false)
     const request = wrapper.find('[data-testid="archive-requests"] tbody tr')
     expect(request.text()).toContain('20240305-A-002')
     expect(request.text()).toContain('2024-03-05 10:30')
@@ -84,6 +87,19 @@ describe('ArchiveRoomPage', () => {
     expect(entry).toMatchObject({ kind: 'revealPhone', subjectTable: 'customers', subjectId: wang.id, what: '客户档案 王先生' })
   })
 
+  it('lets the manager show a contractor’s phone in full, recorded in the trail as the renovation, never the phone', async () => {
+    const wrapper = await roomPageAs('manager', await seed())
+    const renovations = () => wrapper.find('[data-testid="archive-renovations"]')
+    expect(renovations().text()).toContain('139****9000')
+    await renovations().find('[data-testid="reveal-phone"]').trigger('click')
+    await untilPasses(async () => expect(renovations().text()).toContain('139 0013 9000'))
+    const [renovation] = await db.renovations.toArray()
+    const [entry] = await db.accessTrail.toArray()
+    expect(entry).toMatchObject({ kind: 'revealPhone', subjectTable: 'renovations', subjectId: renovation!.id, what: '装修登记 3-2-1101(2024-03-01 登记)' })
+    expect(JSON.stringify(entry)).not.toContain('9000')
+    expect(wrapper.find('[data-testid="archive-customers"]').text()).toContain('138****8000')
+  })
+
   it('says so when the room does not exist', async () => {
     db = freshDb()
     const { wrapper } = mountApp(ArchiveRoomPage, { props: { id: newId() } }, db, signedIn('assistant', SITE))
@@ -106,5 +122,21 @@ describe('ArchivePage', () => {
       expect(wrapper.find('[data-testid="archive-hits"]').text()).toContain('欧阳娜娜')
     })
     expect(wrapper.find('[data-testid="archive-hits"]').text()).not.toContain('王建国')
+    expect(wrapper.find('[data-testid="archive-hits"]').text()).toContain('0571-8888 6666')
+    expect(wrapper.find('[data-testid="reveal-phone"]').exists()).toBe(false)
+  })
+
+  it('shows the manager a hit’s phone masked; 显示完整号码 records the resident in the trail first (issue 14 point 2)', async () => {
+    await seed()
+    const { wrapper } = mountApp(ArchivePage, {}, db, signedIn('manager', SITE))
+    await untilPasses(async () => expect(wrapper.find('input[name="archive-search"]').exists()).toBe(true))
+    await wrapper.find('input[name="archive-search"]').setValue('欧阳')
+    const hits = () => wrapper.find('[data-testid="archive-hits"]')
+    await untilPasses(async () => expect(hits().text()).toContain('057****6666'))
+    expect(await db.accessTrail.count()).toBe(0)
+    await hits().find('[data-testid="reveal-phone"]').trigger('click')
+    await untilPasses(async () => expect(hits().text()).toContain('0571-8888 6666'))
+    const ouyang = (await db.customers.toArray()).find((c) => c.name === '欧阳娜娜')!
+    expect(await db.accessTrail.toArray()).toEqual([expect.objectContaining({ kind: 'revealPhone', subjectTable: 'customers', subjectId: ouyang.id, what: '客户档案 欧阳女士' })])
   })
 })

@@ -6,7 +6,7 @@ import { DAY, HOUR, MINUTE } from '@shared/domain/time'
 import type { Status } from '@shared/domain/reception-status'
 import { appliedFilter, exportFileName, filterFromQuery, filterSummary, hasFilter, isValidRange, presetOf, presetRange, printScopeFromQuery, rangeFromQuery, rangeInstants, registerPrintQuery, registerPrintTitle } from '@client/features/register/rows/register-scope'
 import { EXPORT_COLUMNS, handlingText, neutraliseCell, neutralisedTable, registerRow, registerRows, registerTable } from '@client/features/register/rows/register-rows'
-import { recordFields, recordRows } from '@client/features/register/rows/record-rows'
+import { recordFields, recordRows, recordShowsPhone } from '@client/features/register/rows/record-rows'
 import type { RegisterEntry } from '@client/db/register/register-entries'
 import { phoneForViewer } from '@shared/domain/archive'
 import { receptionState } from '@shared/domain/reception-status'
@@ -305,6 +305,18 @@ describe('recordRows: a request’s whole timeline', () => {
       状态: '待处理',
       完成日期: '',
     })
+  })
+})
+
+describe('recordShowsPhone: whether a request’s printed record carries a phone (issue 14 point 2)', () => {
+  it.each([
+    ['registered with one', '13800138000', null, true],
+    ['registered without, a correction adds one', '', '13900139000', true],
+    ['registered without, no correction of it', '', null, false],
+  ])('%s', (_, phone, corrected, shows) => {
+    const r = makeReception({ phone })
+    const events = corrected ? [makeEvent(r, 'correction', T0 + HOUR, { correction: { phone: corrected } })] : [makeEvent(r, 'answered', T0 + HOUR)]
+    expect(recordShowsPhone({ reception: r, events })).toBe(shows)
   })
 })
 

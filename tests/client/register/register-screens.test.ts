@@ -3,6 +3,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import type { Router } from 'vue-router'
 import RegisterDetailPage from '@client/features/register/pages/RegisterDetailPage.vue'
 import RegisterRowItem from '@client/features/register/components/RegisterRowItem.vue'
+import ReceptionRecordPrint from '@client/features/register/print/ReceptionRecordPrint.vue'
 import type { DeskbookDb } from '@client/db/database'
 import { indexRow } from '@client/db/register/index-row'
 import { refreshReceptionIndex } from '@client/db/register/reception-index'
@@ -115,5 +116,48 @@ describe('RegisterDetailPage: an owner’s phone (issue 4 point 5, issue 14 poin
     expect(JSON.stringify(entry)).not.toContain('13800138000')
     expect((await db.outbox.toArray()).map((m) => m.name)).toEqual(['accessEntry.add'])
     await flushPromises()
+  })
+})
+
+describe('ReceptionRecordPrint: an owner’s full phone printed is recorded (issue 14 point 2)', () => {
+  const printAs = async (role: 'assistant' | 'manager', reception: Reception): Promise<VueWrapper> => {
+    const { wrapper } = mountApp(ReceptionRecordPrint, {}, db, signedIn(role, SITE))
+    await (wrapper.vm.$router as Router).push(`/print/register/${reception.id}`)
+    await untilPasses(async () => expect(wrapper.find('section.print-page').text()).toContain(reception.ref))
+    return wrapper
+  }
+  const print = async (): Promise<void> => {
+    window.dispatchEvent(new Event('beforeprint'))
+    await flushPromises()
+  }
+
+  it('records the clerk’s print of the request when the page prints: which request, never the phone', async () => {
+    const r = makeReception({ phone: '13800138000', receivedAt: T0 })
+    await seed(r)
+    const wrapper = await printAs('assistant', r)
+    expect(wrapper.find('section.print-page').text()).toContain('13800138000')
+    expect(await db.accessTrail.count()).toBe(0)
+    await print()
+    await untilPasses(async () => expect(await db.accessTrail.count()).toBe(1))
+    const [entry] = await db.accessTrail.toArray()
+    expect(entry).toMatchObject({ kind: 'printPhones', subjectTable: 'receptions', subjectId: r.id, what: `接待登记 ${r.ref}` })
+    expect(JSON.stringify(entry)).not.toContain('13800138000')
+    wrapper.unmount()
+  })
+
+  it('records nothing when the phone is printed masked (the manager) or the request has none', async () => {
+    const r = makeReception({ phone: '13800138000', receivedAt: T0 })
+    await seed(r)
+    const masked = await printAs('manager', r)
+    expect(masked.find('section.print-page').text()).toContain('138****8000')
+    await print()
+    masked.unmount()
+    const none = makeReception({ phone: '', receivedAt: T0 + HOUR })
+    await db.receptions.add(none)
+    await refreshReceptionIndex(db, [none.id])
+    const clerk = await printAs('assistant', none)
+    await print()
+    clerk.unmount()
+    expect(await db.accessTrail.count()).toBe(0)
   })
 })

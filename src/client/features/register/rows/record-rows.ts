@@ -107,6 +107,11 @@ export function recordRows(entry: RegisterEntry, ctx: RegisterContext, signature
   return rows
 }
 
+/** Does the printed record show an owner's phone: the one registered, or one a correction wrote? */
+export function recordShowsPhone(entry: RegisterEntry): boolean {
+  return !!entry.reception.phone.trim() || entry.events.some((e) => e.type === 'correction' && !!e.correction?.phone?.trim())
+}
+
 export interface RecordField {
   label: string
   value: string

@@ -1,6 +1,6 @@
 /**
  * Reading and writing the tablet's IndexedDB from Node through a Playwright page, as a long stretch
- * of desk work would leave it: shared by the duty benchmark and the printed-log e2e test. Raw
+ * of desk work would leave it: shared by the duty benchmark and the printed-log and access-trail e2e tests. Raw
  * IndexedDB (no app code): what is written is exactly the rows given.
  * (No named functions inside `evaluate`: tsx would wrap them in a helper the page does not have.)
  */
@@ -84,4 +84,23 @@ export async function clearStores(page: Page, stores: readonly string[]): Promis
     })
     db.close()
   }, [...stores])
+}
+
+/** How many rows a store holds now (e.g. the access trail after a print). */
+export async function countRows(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('deskbook')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).count()
+          req.onsuccess = () => {
+            open.result.close()
+            resolve(req.result)
+          }
+        }
+      }),
+    store,
+  )
 }

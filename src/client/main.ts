@@ -17,6 +17,7 @@ import { useUiStore } from './stores/ui'
 import { checkInstall } from './db/device/install-marker'
 import { loadLocalSite } from './db/site/site'
 import { startSync, SYNC_KEY } from './modules/sync'
+import { startContactRetention } from './modules/retention'
 
 async function start(): Promise<void> {
   toastsAsStatus()
@@ -40,6 +41,7 @@ async function start(): Promise<void> {
   await router.isReady()
   app.mount('#app')
   void engine.run()
+  startContactRetention(db)
 }
 
 start().catch((e: unknown) => {

@@ -15,6 +15,16 @@ export interface SchemaVersion {
   upgrade?: (tx: Transaction) => Promise<void>
 }
 
+/** The register index's keys from schema 5 on (later versions add to them). */
+const RECEPTION_INDEX_5 =
+  'id, siteId, ref, receivedAt, room, roomId, customerName, *phoneKeys, status, ownerId, departmentId, resolvedAt, ' +
+  '[siteId+receivedAt], [siteId+status+receivedAt], [siteId+category+receivedAt], [siteId+category+status+receivedAt], ' +
+  '[siteId+pending+receivedAt], [siteId+unresolved+receivedAt], [siteId+unanswered+receivedAt], [ownerId+pending+receivedAt], ' +
+  '[departmentId+receivedAt], [handedTo+receivedAt], *grams'
+
+/** Meta key: index rows of closed requests written before schema 13 still lack `closedAt` and `kept` (contact-retention.ts). */
+export const CLOSED_REINDEX = 'contactRetention.reindex'
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
@@ -73,11 +83,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 5,
     why: 'The register a window at a time with 200,000 requests (issue 4 point 6): compound indexes that give each queue and filter newest first — by site, status, category, category and status, the queue flags (pending, unresolved, unanswered), owner, department with it now and department handed to — with their rows counted per day in meta, and [pair, receivedAt] 2-grams of the matter for finding its words.',
     stores: {
-      receptionIndex:
-        'id, siteId, ref, receivedAt, room, roomId, customerName, *phoneKeys, status, ownerId, departmentId, resolvedAt, ' +
-        '[siteId+receivedAt], [siteId+status+receivedAt], [siteId+category+receivedAt], [siteId+category+status+receivedAt], ' +
-        '[siteId+pending+receivedAt], [siteId+unresolved+receivedAt], [siteId+unanswered+receivedAt], [ownerId+pending+receivedAt], ' +
-        '[departmentId+receivedAt], [handedTo+receivedAt], *grams',
+      receptionIndex: RECEPTION_INDEX_5,
     },
     async upgrade(tx) {
       // The rows stay as they are; the new keys follow from their facts and the latest hand-over (one
@@ -180,6 +186,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     async upgrade(tx) {
       await tx.table('meta').delete('pullCursor')
+    },
+  },
+  {
+    version: 13,
+    why: 'Owners\' contact details kept no longer than the site\'s period (issue 14 point 3): closed requests still holding them, by when they closed. The rows written before are indexed again in the background by the first retention pass.',
+    stores: {
+      receptionIndex: `${RECEPTION_INDEX_5}, [kept+closedAt]`,
+    },
+    async upgrade(tx) {
+      if (await tx.table('receptionIndex').count()) await tx.table('meta').put({ key: CLOSED_REINDEX, value: true })
     },
   },
 ]

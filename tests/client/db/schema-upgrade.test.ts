@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DeskbookDb } from '@client/db/database'
-import { SCHEMA_VERSIONS, LATEST_VERSION } from '@client/db/schema'
+import { CLOSED_REINDEX, SCHEMA_VERSIONS, LATEST_VERSION } from '@client/db/schema'
 import { newId } from '@shared/domain/ids'
 import { makeStaff } from '../../factories/site'
 import { makeRegisterInput, makeRegisteringActor } from '../../factories/reception'
@@ -82,5 +82,24 @@ describe('database schema upgrade', () => {
     expect(await latest.meta.get('hlc')).toEqual({ key: 'hlc', value: 'kept' })
     expect(await latest.accessTrail.count()).toBe(0)
     latest.close()
+  })
+
+  it('marks, at version 13, a register indexed before for indexing again; a new tablet needs nothing (issue 14 point 3)', async () => {
+    const name = `upgrade-${newId()}`
+    names.push(name)
+    const v12 = new DeskbookDb(name, SCHEMA_VERSIONS.slice(0, 12))
+    await registerReception(v12, makeRegisteringActor(), makeRegisterInput())
+    v12.close()
+    const latest = new DeskbookDb(name)
+    await latest.open()
+    expect(await latest.meta.get(CLOSED_REINDEX)).toEqual({ key: CLOSED_REINDEX, value: true })
+    latest.close()
+
+    const fresh = `upgrade-${newId()}`
+    names.push(fresh)
+    const empty = new DeskbookDb(fresh)
+    await empty.open()
+    expect(await empty.meta.get(CLOSED_REINDEX)).toBeUndefined()
+    empty.close()
   })
 })

@@ -10,6 +10,7 @@ import { receptionState, sortEvents, type Status } from '@shared/domain/receptio
 import { needsAction } from '@client/db/register/reception-queue'
 import { defaultSettings } from '@shared/domain/settings'
 import { phoneKey } from '@shared/domain/archive'
+import { closedAtOf, contactReduction } from '@shared/domain/retention'
 
 /** Flags of the queue indexes: 1, or null so that a row without the flag is left out of the index. */
 export type Flag = 1 | null
@@ -48,6 +49,10 @@ export interface ReceptionIndexRow {
   handedTo?: string | null
   /** Distinct pairs of characters of the matter with `receivedAt` — [pair, receivedAt] — to find its words newest first (`matterGrams`). */
   grams?: [string, number][]
+  /** When it was closed for good (retention.ts `closedAtOf`); null while open. Missing on rows written before schema 13. */
+  closedAt?: number | null
+  /** Closed, and still holding contact details its retention period would reduce: the `[kept+closedAt]` index finds them (schema 13). */
+  kept?: Flag
 }
 
 /** Text as searched: NFKC (full-width letters and digits as half-width), lower case, no spaces or punctuation. */
@@ -83,7 +88,8 @@ export function indexRow(reception: Reception, events: readonly ReceptionEvent[]
     roomId: c.roomId,
     customerName: c.customerName,
     honorific: c.honorific,
-    phoneKeys: phone ? [phone] : [],
+    // A phone masked after its retention period (138****5678) is no longer a number anyone can search by.
+    phoneKeys: phone && !c.phone.includes('*') ? [phone] : [],
     category: c.category,
     urgency: c.urgency,
     matter: c.matter,
@@ -95,7 +101,10 @@ export function indexRow(reception: Reception, events: readonly ReceptionEvent[]
     receiverId: c.receiverId,
     lastEventAt: state.lastEventAt,
   }
-  return { ...row, ...queueKeys(row, sortEvents(events).findLast((e) => e.type === 'handedOver')?.departmentId ?? null) }
+  const closedAt = closedAtOf(reception, events)
+  // Years 0 and the end of time: would anything shrink once its period is over?
+  const kept = closedAt !== null && contactReduction(reception, events, 0, Number.MAX_SAFE_INTEGER, 'UTC') ? 1 : null
+  return { ...row, closedAt, kept, ...queueKeys(row, sortEvents(events).findLast((e) => e.type === 'handedOver')?.departmentId ?? null) }
 }
 
 type QueueKeys = Required<Pick<ReceptionIndexRow, 'pending' | 'unresolved' | 'unanswered' | 'handedTo' | 'grams'>>

@@ -81,6 +81,8 @@ export function normaliseRoomQuery(text: string): string {
 
 /** 138****1234 — for lists and printouts of roles that do not need the number (issue 4 point 5). */
 export function maskPhone(phone: string): string {
+  // Masked already (its retention period is over: retention.ts) — masking again would cut it further.
+  if (phone.includes('*')) return phone.trim()
   // A mobile number written with the country code (+86 138…) is masked as the number itself.
   const digits = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '')
   if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`

@@ -40,8 +40,8 @@ export function reducedName(name: string): string {
   return surname(n) || `${n[0]!.toUpperCase()}.`
 }
 
-/** A phone reduced to its masked form; one masked already stays as it is. */
-export const reducedPhone = (phone: string): string => (phone.includes('*') ? phone : maskPhone(phone))
+/** A phone reduced to its masked form; one masked already stays as it is (maskPhone keeps it). */
+export const reducedPhone = (phone: string): string => maskPhone(phone)
 
 /** The contact details as they stay after the period; the same again when reduced already. */
 export function reducedContact(c: { customerName: string; phone: string }): { customerName: string; phone: string } {

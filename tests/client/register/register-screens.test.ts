@@ -117,6 +117,13 @@ describe('RegisterDetailPage: an owner’s phone (issue 4 point 5, issue 14 poin
     expect((await db.outbox.toArray()).map((m) => m.name)).toEqual(['accessEntry.add'])
     await flushPromises()
   })
+  it.each(['assistant', 'manager'] as const)('shows a phone masked after its retention period as it is to the %s, with nothing to reveal (issue 14 point 3)', async (role) => {
+    const r = makeReception({ phone: '138****8000', customerName: '王', receivedAt: T0 })
+    await seed(r)
+    const wrapper = await openAs(role, r)
+    expect(wrapper.find('[data-testid="phone-text"]').text()).toBe('138****8000')
+    expect(wrapper.find('[data-testid="reveal-phone"]').exists()).toBe(false)
+  })
 })
 
 describe('ReceptionRecordPrint: an owner’s full phone printed is recorded (issue 14 point 2)', () => {

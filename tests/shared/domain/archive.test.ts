@@ -52,6 +52,9 @@ describe('maskPhone (issue 4 point 5)', () => {
     { phone: '12345', masked: '****' },
     { phone: '110', masked: '****' },
     { phone: '', masked: '' },
+    // Reduced after its retention period already: kept, not cut further.
+    { phone: '138****5678', masked: '138****5678' },
+    { phone: '88****66', masked: '88****66' },
   ])('$phone → $masked', ({ phone, masked }) => {
     expect(maskPhone(phone)).toBe(masked)
     // Never more than 7 digits of the number shown.

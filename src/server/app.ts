@@ -18,6 +18,7 @@ import { deviceRoutes } from './routes/devices'
 import { adminRoutes } from './routes/admin'
 import { contactRetentionRoutes } from './routes/contact-retention'
 import { siteArchiveRoutes } from './routes/site-archive'
+import { ownerRequestRoutes } from './routes/owner-requests'
 
 export interface AppOptions {
   db: ServerDb
@@ -70,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes, { db: opts.db, now, dataDir: opts.dataDir ?? null })
   await app.register(siteArchiveRoutes, { db: opts.db, now, version })
   await app.register(contactRetentionRoutes, { db: opts.db, now })
+  await app.register(ownerRequestRoutes, { db: opts.db, now })
 
   app.setNotFoundHandler((req, reply) => {
     if (isAppNavigation(req.method, req.url, req.headers.accept) && app.hasReplyDecorator('sendFile')) {

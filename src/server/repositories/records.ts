@@ -137,3 +137,23 @@ export async function anyRecordNaming(db: Db, siteId: string, table: string, fie
     .executeTakeFirst()
   return !!row
 }
+
+/** Far below SQLite's limit of bound values per statement. */
+const PARENTS_PER_QUERY = 500
+
+/** Live records of `table` of a site that belong to any of `parentIds` (e.g. the signatures on some requests). */
+export async function recordsOfParents(db: Db, siteId: string, table: string, parentIds: readonly string[]): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = []
+  for (let i = 0; i < parentIds.length; i += PARENTS_PER_QUERY) {
+    const rows = await db
+      .selectFrom('records')
+      .select('data')
+      .where('site_id', '=', siteId)
+      .where('table_name', '=', table)
+      .where('parent_id', 'in', parentIds.slice(i, i + PARENTS_PER_QUERY))
+      .where('deleted', '=', 0)
+      .execute()
+    out.push(...rows.map((r) => JSON.parse(r.data) as Record<string, unknown>))
+  }
+  return out
+}

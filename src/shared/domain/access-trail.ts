@@ -7,7 +7,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
 
-export const ACCESS_KINDS = ['revealPhone', 'printPhones', 'exportPhones', 'exportSite'] as const
+export const ACCESS_KINDS = ['revealPhone', 'printPhones', 'exportPhones', 'exportSite', 'exportOwner'] as const
 export type AccessKind = (typeof ACCESS_KINDS)[number]
 
 /**

@@ -57,6 +57,11 @@ function applyCorrections(reception: Reception, events: readonly ReceptionEvent[
   return current
 }
 
+/** The registered fields with every correction among `events` applied in order (`receptionState().current`). */
+export function correctedReception(reception: Reception, events: readonly ReceptionEvent[]): Reception {
+  return applyCorrections(reception, sortEvents(events))
+}
+
 /** 篇4 4.6–4.8: open longer than the supervisor's threshold → supervisor; longer than the manager's → manager. */
 export function escalationLevel(receivedAt: number, now: number, settings: Pick<Settings, 'supervisorEscalationHours' | 'managerEscalationHours'>): EscalationLevel {
   const open = now - receivedAt

@@ -1,0 +1,47 @@
+/**
+ * The console's API for an owner's request under PIPL 个人信息保护法 Art. 44–47 (issue 14 point 4): who the
+ * owner is, what was found (masked), the full records for the print view, and the requests with their
+ * answers. One description for the server's schemas and the console's types.
+ */
+import { Type, type Static } from '@sinclair/typebox'
+
+/** The owner as the administrator identified them: a phone and/or a name with a room ('' when not given). */
+export const OwnerIdentitySchema = Type.Object(
+  { phone: Type.String({ maxLength: 30 }), name: Type.String({ maxLength: 40 }), room: Type.String({ maxLength: 40 }) },
+  { additionalProperties: false },
+)
+export type OwnerIdentityBody = Static<typeof OwnerIdentitySchema>
+
+const Count = Type.Integer({ minimum: 0 })
+export const DossierCountsSchema = Type.Object({ customers: Count, rooms: Count, requests: Count, signatures: Count, loans: Count, loanReturns: Count, paidServices: Count })
+
+/** What a search found, masked: enough to tell it is the right person, nothing to copy. */
+export const OwnerFindSchema = Type.Object({
+  counts: DossierCountsSchema,
+  customers: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), room: Type.String(), relation: Type.String(), phones: Type.Array(Type.String()) })),
+  requests: Type.Array(Type.Object({ id: Type.String(), ref: Type.String(), receivedAt: Type.Integer(), room: Type.String() })),
+})
+export type OwnerFind = Static<typeof OwnerFindSchema>
+
+/** A record as the site holds it (the tablets' schemas describe each; here it is passed through whole). */
+const Held = Type.Record(Type.String(), Type.Unknown())
+
+/** Everything held about the owner, for the console's print view (printed to PDF): the export itself. */
+export const OwnerPrintSchema = Type.Object({
+  site: Type.Object({ name: Type.String(), timezone: Type.String() }),
+  /** When it was read (the print's stamp). */
+  at: Type.Integer(),
+  dossier: Type.Object({
+    customers: Type.Array(Held),
+    rooms: Type.Array(Held),
+    requests: Type.Array(Type.Object({ reception: Held, current: Held, events: Type.Array(Held) })),
+    signatures: Type.Array(Held),
+    loans: Type.Array(Held),
+    loanReturns: Type.Array(Held),
+    paidServices: Type.Array(Held),
+  }),
+  /** Staff and departments by id, for the names a print shows. */
+  staff: Type.Record(Type.String(), Type.String()),
+  departments: Type.Record(Type.String(), Type.String()),
+})
+export type OwnerPrint = Static<typeof OwnerPrintSchema>

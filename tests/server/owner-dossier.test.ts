@@ -1,0 +1,149 @@
+/**
+ * An owner's request in the console (issue 14 point 4), on SQLite and PostgreSQL: two owners of one room
+ * with similar names and a stranger, pushed through real sync mutations; the owner's workbook holds every
+ * record of his and nothing of the others', the print view's records the same; both are recorded in the
+ * access trail without a phone; bad identifications are refused in words; no session, no answer.
+ */
+import { beforeAll, afterAll, describe, expect, it } from 'vitest'
+import type { Workbook } from 'exceljs'
+import { newId } from '@shared/domain/ids'
+import type { Mutation } from '@shared/sync/mutation'
+import type { OwnerFind, OwnerPrint } from '@shared/sync/owner-api'
+import { BACKENDS } from '../support/server-db'
+import { enrol, mutation, pushOk, setUpConsole, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
+import { OWNER, ownerPair, type OwnerPair, type OwnerRecords } from '../factories/owners'
+
+/** Each table's mutation, as the tablet names it. */
+const MUTATIONS: Record<keyof OwnerRecords | 'rooms', string> = {
+  rooms: 'room.put',
+  customers: 'customer.put',
+  receptions: 'reception.create',
+  receptionEvents: 'receptionEvent.add',
+  signatures: 'signature.add',
+  loans: 'loan.add',
+  loanReturns: 'loanReturn.add',
+  paidServices: 'paidService.add',
+}
+
+function pairMutations(desk: TestDevice, staffId: string, pair: OwnerPair): Mutation[] {
+  const people = [pair.owner, pair.brother, pair.stranger]
+  const of = (table: keyof typeof MUTATIONS) => (table === 'rooms' ? pair.rooms : people.flatMap((p) => p[table] as readonly { id: string }[]))
+  return (Object.keys(MUTATIONS) as (keyof typeof MUTATIONS)[]).flatMap((table) =>
+    of(table).map((r) => mutation(desk, staffId, { name: MUTATIONS[table], table, recordId: r.id, fields: { ...r } })),
+  )
+}
+
+describe.each(BACKENDS)('an owner’s request on $name', (backend) => {
+  let s: TestServer
+  let session: string
+  let siteId: string
+  let pair: OwnerPair
+  const auth = () => ({ authorization: `Bearer ${session}` })
+
+  beforeAll(async () => {
+    s = await testServer(backend)
+    session = await setUpConsole(s)
+    const site = await siteWithAdmin(s)
+    siteId = site.siteId
+    const desk = await enrol(s, siteId)
+    pair = ownerPair(siteId, site.adminStaffId)
+    const { results } = await pushOk(s, desk, pairMutations(desk, site.adminStaffId, pair))
+    expect(results.filter((r) => r.status !== 'applied')).toEqual([])
+  })
+  afterAll(async () => s?.close())
+
+  const post = (what: string, payload: Record<string, unknown>, headers: Record<string, string> = auth()) => s.app.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-dossier/${what}`, headers, payload })
+  const identity = { phone: OWNER.phone, name: '', room: '' }
+
+  async function workbook(): Promise<Workbook> {
+    const res = await post('xlsx', identity)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.headers['content-type']).toContain('spreadsheetml')
+    const { default: ExcelJS } = await import('exceljs')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+    return wb
+  }
+
+  it('exports every record of the owner and nothing of his brother in the same room or of the stranger', async () => {
+    const wb = await workbook()
+    const sheets: Record<keyof OwnerRecords, string> = {
+      customers: '客户档案',
+      receptions: '接待登记',
+      receptionEvents: '接待跟进',
+      signatures: '签名',
+      loans: '物品借出',
+      loanReturns: '物品归还',
+      paidServices: '有偿服务',
+    }
+    const idsOn = (sheet: string): string[] => {
+      const ws = wb.getWorksheet(sheet)!
+      expect(ws.getRow(1).getCell(1).value).toBe('记录ID')
+      return ws.getSheetValues().slice(2).map((row) => String((row as unknown[])[1]))
+    }
+    for (const [table, sheet] of Object.entries(sheets) as [keyof OwnerRecords, string][]) {
+      expect(idsOn(sheet).sort(), sheet).toEqual((pair.owner[table] as readonly { id: string }[]).map((r) => r.id).sort())
+    }
+    expect(idsOn('房号')).toEqual([pair.rooms[0]!.id])
+    // Nothing of the others anywhere: no id, name or phone of theirs on any sheet.
+    const text = wb.worksheets.map((ws) => JSON.stringify(ws.getSheetValues())).join('\n')
+    const others = [pair.brother, pair.stranger].flatMap((p) => Object.values(p).flatMap((rs) => (rs as readonly { id: string }[]).map((r) => r.id)))
+    for (const id of others) expect(text).not.toContain(id)
+    expect(text).not.toMatch(/王建华|李娜|13987654321|13700001111/)
+    // As the house style writes it: the request as corrected, times in the site's timezone, words for codes.
+    const register = wb.getWorksheet('接待登记')!
+    const headers = (register.getRow(1).values as unknown[]).slice(1)
+    const corrected = register.getSheetValues().slice(2).map((row) => Object.fromEntries(headers.map((h, i) => [h, (row as unknown[])[i + 1]]))).find((r) => r['事由'] === '第3件事')!
+    expect(corrected).toMatchObject({ 联系电话: OWNER.phone, 业主姓名: OWNER.name, 类别: '咨询', 接待时间: '2026-11-20 13:00' })
+  })
+
+  it('gives the print view the same records, and the console a masked summary', async () => {
+    const printed = await post('print', identity)
+    expect(printed.statusCode, printed.body).toBe(200)
+    const { dossier, site, staff } = printed.json<OwnerPrint>()
+    expect(site.name).toBe('翠苑小区')
+    expect(Object.values(staff)).toContain('王管理')
+    expect(dossier.requests.map((r) => r.reception.id).sort()).toEqual(pair.owner.receptions.map((r) => r.id).sort())
+    expect(dossier.signatures.map((x) => x.id)).toEqual(pair.owner.signatures.map((x) => x.id))
+    expect(JSON.stringify(dossier)).not.toMatch(/王建华|李娜/)
+
+    const found = await post('find', { phone: '', name: OWNER.name, room: '3栋2单元1101' })
+    expect(found.statusCode, found.body).toBe(200)
+    const summary = found.json<OwnerFind>()
+    expect(summary.counts).toEqual({ customers: 1, rooms: 1, requests: 4, signatures: 1, loans: 1, loanReturns: 1, paidServices: 1 })
+    expect(summary.customers).toEqual([{ id: pair.owner.customers[0]!.id, name: '王先生', room: '3-2-1101', relation: 'owner', phones: ['138****5678', '057****6655'] }])
+    expect(found.body).not.toMatch(/13812345678|王建国/)
+  })
+
+  it('records each export in the site’s access trail, by the console account, without a phone', async () => {
+    const res = await s.app.inject({ method: 'GET', url: `/api/admin/sites/${siteId}/access-trail`, headers: auth() })
+    const owners = res.json<{ kind: string; what: string; who: string }[]>().filter((e) => e.kind === 'exportOwner')
+    expect(owners.map((e) => e.what).sort()).toEqual(['业主个人信息 PDF · 王先生 3-2-1101', '业主个人信息 XLSX · 王先生 3-2-1101'])
+    expect(owners.every((e) => e.who === 'admin')).toBe(true)
+  })
+
+  it.each([
+    [{ phone: '', name: '', room: '' }, '请填写业主的手机号'],
+    [{ phone: '12', name: '', room: '' }, '至少要有 5 位数字'],
+    [{ phone: '', name: '王建国', room: '' }, '请同时填写房号'],
+    [{ phone: '', name: '', room: '3-2-1101' }, '请同时填写姓名'],
+  ])('refuses %o in words', async (body, words) => {
+    for (const what of ['find', 'print', 'xlsx']) {
+      const res = await post(what, body)
+      expect(res.statusCode).toBe(400)
+      expect(res.json().message).toContain(words)
+    }
+  })
+
+  it('answers only with a session, only about a site that exists, only to a well-formed body', async () => {
+    for (const what of ['find', 'print', 'xlsx']) {
+      expect((await post(what, identity, {})).statusCode).toBe(401)
+      expect((await post(what, identity, { authorization: 'Bearer dev_not-a-session' })).statusCode).toBe(401)
+    }
+    const unknown = await s.app.inject({ method: 'POST', url: `/api/admin/sites/${newId()}/owner-dossier/find`, headers: auth(), payload: identity })
+    expect(unknown.statusCode).toBe(404)
+    expect(unknown.json().message).toContain('没有这个项目')
+    expect((await post('find', { phone: OWNER.phone })).statusCode).toBe(400)
+    expect((await post('find', { ...identity, extra: 1 })).statusCode).toBe(400)
+  })
+})

@@ -2,13 +2,16 @@
  * An owner's request in the console (issue 14 point 4), on SQLite and PostgreSQL: two owners of one room
  * with similar names and a stranger, pushed through real sync mutations; the owner's workbook holds every
  * record of his and nothing of the others', the print view's records the same; both are recorded in the
- * access trail without a phone; bad identifications are refused in words; no session, no answer.
+ * access trail without a phone; the request and its answer are kept with the requester reduced; bad input
+ * is refused in words; no session, no answer; none of it reaches the server's log.
  */
 import { beforeAll, afterAll, describe, expect, it } from 'vitest'
 import type { Workbook } from 'exceljs'
 import { newId } from '@shared/domain/ids'
 import type { Mutation } from '@shared/sync/mutation'
-import type { OwnerFind, OwnerPrint } from '@shared/sync/owner-api'
+import type { OwnerFind, OwnerPrint, OwnerRequest } from '@shared/sync/owner-api'
+import { buildApp } from '@server/app'
+import { loggerOptions } from '@server/http/logging'
 import { BACKENDS } from '../support/server-db'
 import { enrol, mutation, pushOk, setUpConsole, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
 import { OWNER, ownerPair, type OwnerPair, type OwnerRecords } from '../factories/owners'
@@ -145,5 +148,52 @@ describe.each(BACKENDS)('an owner’s request on $name', (backend) => {
     expect(unknown.json().message).toContain('没有这个项目')
     expect((await post('find', { phone: OWNER.phone })).statusCode).toBe(400)
     expect((await post('find', { ...identity, extra: 1 })).statusCode).toBe(400)
+  })
+
+  const requests = () => s.app.inject({ method: 'GET', url: `/api/admin/sites/${siteId}/owner-requests`, headers: auth() })
+  const answer = { identity: { phone: '138 1234 5678', name: OWNER.name, room: OWNER.room }, receivedOn: '2026-11-25', done: '已提供 Excel 副本和 PDF 打印件', note: '业主本人到前台申请' }
+
+  it('keeps the request with its answer, the requester as surname and masked phone only', async () => {
+    const res = await s.app.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-requests`, headers: auth(), payload: answer })
+    expect(res.statusCode, res.body).toBe(200)
+    const listed = (await requests()).json<OwnerRequest[]>()
+    expect(listed).toEqual([
+      { id: res.json<OwnerRequest>().id, kind: 'access', receivedAt: Date.UTC(2026, 10, 24, 16), name: '王', phone: '138****5678', room: '3-2-1101', done: answer.done, answeredAt: s.clock.now, answeredBy: 'admin', note: answer.note },
+    ])
+    const stored = await s.db.kysely.selectFrom('owner_requests').selectAll().execute()
+    expect(JSON.stringify(stored)).not.toMatch(/13812345678|1234 5678|王建国/)
+  })
+
+  it.each([
+    [{ receivedOn: '2026-11-31' }, '日期格式'],
+    [{ receivedOn: '25/11/2026' }, '日期格式'],
+    [{ receivedOn: '2026-11-28' }, '不能晚于今天'],
+    [{ done: ' ' }, '请写明'],
+    [{ done: '已电话告知 138 1234 5678' }, '不要写电话号码'],
+    [{ note: '回电 0571-88776655' }, '不要写电话号码'],
+    [{ identity: { phone: '', name: OWNER.name, room: '' } }, '请同时填写房号'],
+  ])('refuses a request record with %o in words', async (change, words) => {
+    const res = await s.app.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-requests`, headers: auth(), payload: { ...answer, ...change } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().message).toContain(words)
+  })
+
+  it('lists and records requests only with a session, only of a site that exists', async () => {
+    expect((await s.app.inject({ method: 'GET', url: `/api/admin/sites/${siteId}/owner-requests` })).statusCode).toBe(401)
+    expect((await s.app.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-requests`, payload: answer })).statusCode).toBe(401)
+    expect((await s.app.inject({ method: 'GET', url: `/api/admin/sites/${newId()}/owner-requests`, headers: auth() })).statusCode).toBe(404)
+  })
+
+  it('writes no owner’s name or phone to the server’s log', async () => {
+    const lines: string[] = []
+    const logged = await buildApp({ db: s.db, staticDir: '/nonexistent', now: () => s.clock.now, logger: loggerOptions('info', { write: (m) => void lines.push(m) }) })
+    try {
+      for (const what of ['find', 'print', 'xlsx']) await logged.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-dossier/${what}`, headers: auth(), payload: { ...identity, name: OWNER.name, room: OWNER.room } })
+      await logged.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-requests`, headers: auth(), payload: { ...answer, receivedOn: 'bad' } })
+    } finally {
+      await logged.close()
+    }
+    expect(lines.join('\n')).toContain('owner-dossier/xlsx')
+    expect(lines.join('\n')).not.toMatch(/13812345678|王建国|3-2-1101/)
   })
 })

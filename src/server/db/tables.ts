@@ -116,6 +116,24 @@ export interface SiteExportsTable {
   created_at: number
 }
 
+/** An owner's request under PIPL (access, correction, erasure) and its answer; the requester reduced, never a full phone. */
+export interface OwnerRequestsTable {
+  id: string
+  site_id: string
+  kind: 'access' | 'correction' | 'erasure'
+  received_at: number
+  /** The surname only (reducedName). */
+  requester_name: string
+  /** Masked (138****5678). */
+  requester_phone: string
+  requester_room: string
+  done: string
+  answered_at: number
+  /** The console account's username. */
+  answered_by: string
+  note: string
+}
+
 /** Rate-limit counters shared by all server processes (one row per route and address). */
 export interface RateLimitsTable {
   key: string
@@ -136,5 +154,6 @@ export interface Database {
   dead_letters: DeadLettersTable
   quarantine: QuarantineTable
   site_exports: SiteExportsTable
+  owner_requests: OwnerRequestsTable
   rate_limits: RateLimitsTable
 }

@@ -1,18 +1,19 @@
 /**
  * An owner's request under PIPL 个人信息保护法 Art. 44–47 (issue 14 point 4), in the console: find what a
  * site holds about one owner (masked), give it out as a workbook or as the print view's records (each
- * recorded in the access trail). Administrators only. The owner is named in the body, never in the
+ * recorded in the access trail); record the request with its answer, and list them. Administrators only. The owner is named in the body, never in the
  * path or query: request logs carry method, path and status, and a proxy's log the query too.
  */
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import { ErrorSchema } from '@shared/sync/protocol'
-import { OwnerFindSchema, OwnerIdentitySchema, OwnerPrintSchema } from '@shared/sync/owner-api'
+import { OwnerAnswerSchema, OwnerFindSchema, OwnerIdentitySchema, OwnerPrintSchema, OwnerRequestSchema } from '@shared/sync/owner-api'
 import type { ServerDb } from '../db/connection'
 import type { TypeBoxTypeProvider } from '../http/type-provider'
 import { dossierSummary, findOwnerRecords, trailSubject } from '../admin/owner-dossier'
 import { buildOwnerWorkbook, staffAndDepartments } from '../admin/owner-dossier-xlsx'
 import { recordOwnerExport } from '../admin/export-trail'
+import { answerAccessRequest, ownerRequests } from '../admin/owner-requests'
 import { XLSX_TYPE } from '../admin/site-export-xlsx'
 import { localDate } from '@shared/domain/time'
 
@@ -56,5 +57,17 @@ export async function ownerRequestRoutes(fastify: FastifyInstance, opts: { db: S
         .header('cache-control', 'no-store')
         .send(file.bytes)
     },
+  )
+
+  app.get(
+    '/api/admin/sites/:id/owner-requests',
+    { ...auth, schema: { tags: ['admin'], summary: 'A site’s owners’ requests with their answers, the latest first (the requester reduced: surname, masked phone)', params: IdParams, response: { 200: Type.Array(OwnerRequestSchema), 401: ErrorSchema, 404: ErrorSchema } } },
+    async (req) => ownerRequests(db, req.params.id),
+  )
+
+  app.post(
+    '/api/admin/sites/:id/owner-requests',
+    { ...auth, schema: { tags: ['admin'], summary: 'Record an owner’s access request and its answer', params: IdParams, body: OwnerAnswerSchema, response: { 200: OwnerRequestSchema, ...errors } } },
+    async (req) => answerAccessRequest(db, req.params.id, req.body, req.admin!, opts.now()),
   )
 }

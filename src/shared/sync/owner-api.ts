@@ -45,3 +45,35 @@ export const OwnerPrintSchema = Type.Object({
   departments: Type.Record(Type.String(), Type.String()),
 })
 export type OwnerPrint = Static<typeof OwnerPrintSchema>
+
+export const OWNER_REQUEST_KINDS = ['access', 'correction', 'erasure'] as const
+export type OwnerRequestKind = (typeof OWNER_REQUEST_KINDS)[number]
+
+/** An owner's access request answered (a correction or an erasure is recorded by its own route). */
+export const OwnerAnswerSchema = Type.Object(
+  {
+    identity: OwnerIdentitySchema,
+    /** The site-local day the request came in (YYYY-MM-DD). */
+    receivedOn: Type.String({ maxLength: 10 }),
+    /** What was done, in words: 已提供 Excel 副本 … */
+    done: Type.String({ maxLength: 500 }),
+    note: Type.String({ maxLength: 500 }),
+  },
+  { additionalProperties: false },
+)
+export type OwnerAnswer = Static<typeof OwnerAnswerSchema>
+
+/** A request and its answer as the console lists it: the requester as stored (surname, masked phone). */
+export const OwnerRequestSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.Union(OWNER_REQUEST_KINDS.map((k) => Type.Literal(k))),
+  receivedAt: Type.Integer(),
+  name: Type.String(),
+  phone: Type.String(),
+  room: Type.String(),
+  done: Type.String(),
+  answeredAt: Type.Integer(),
+  answeredBy: Type.String(),
+  note: Type.String(),
+})
+export type OwnerRequest = Static<typeof OwnerRequestSchema>

@@ -8,6 +8,7 @@ import * as m006 from './006-quarantine-review'
 import * as m007 from './007-server-epoch'
 import * as m008 from './008-rate-limits'
 import * as m009 from './009-site-exports'
+import * as m010 from './010-owner-requests'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007-server-epoch': m007,
   '008-rate-limits': m008,
   '009-site-exports': m009,
+  '010-owner-requests': m010,
 }

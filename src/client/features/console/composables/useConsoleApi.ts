@@ -49,7 +49,8 @@ export function suggestedName(disposition: string | null, fallback: string): str
 export function useConsoleApi(): {
   token: Ref<string | null>
   call: <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>
-  download: (path: string, fallbackName: string) => Promise<ConsoleFile>
+  /** With a body it is POSTed: what names an owner never goes in a URL. */
+  download: (path: string, fallbackName: string, body?: unknown) => Promise<ConsoleFile>
   signIn: (token: string) => void
   signOut: () => Promise<void>
 } {
@@ -81,8 +82,8 @@ export function useConsoleApi(): {
     const res = await send(method, path, body)
     return (await res.json().catch(() => ({}))) as T
   }
-  async function download(path: string, fallbackName: string): Promise<ConsoleFile> {
-    const res = await send('GET', path)
+  async function download(path: string, fallbackName: string, body?: unknown): Promise<ConsoleFile> {
+    const res = await send(body === undefined ? 'GET' : 'POST', path, body)
     return { bytes: new Uint8Array(await res.arrayBuffer()), name: suggestedName(res.headers.get('content-disposition'), fallbackName) }
   }
   return {

@@ -13,7 +13,7 @@ import type { OwnerFind, OwnerPrint, OwnerRequest } from '@shared/sync/owner-api
 import { buildApp } from '@server/app'
 import { loggerOptions } from '@server/http/logging'
 import { BACKENDS } from '../support/server-db'
-import { enrol, mutation, pushOk, setUpConsole, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
+import { enrol, mutation, pullAll, pushOk, setUpConsole, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
 import { OWNER, ownerPair, type OwnerPair, type OwnerRecords } from '../factories/owners'
 
 /** Each table's mutation, as the tablet names it. */
@@ -41,6 +41,7 @@ describe.each(BACKENDS)('an owner’s request on $name', (backend) => {
   let session: string
   let siteId: string
   let pair: OwnerPair
+  let desk: TestDevice
   const auth = () => ({ authorization: `Bearer ${session}` })
 
   beforeAll(async () => {
@@ -48,7 +49,7 @@ describe.each(BACKENDS)('an owner’s request on $name', (backend) => {
     session = await setUpConsole(s)
     const site = await siteWithAdmin(s)
     siteId = site.siteId
-    const desk = await enrol(s, siteId)
+    desk = await enrol(s, siteId)
     pair = ownerPair(siteId, site.adminStaffId)
     const { results } = await pushOk(s, desk, pairMutations(desk, site.adminStaffId, pair))
     expect(results.filter((r) => r.status !== 'applied')).toEqual([])
@@ -195,5 +196,42 @@ describe.each(BACKENDS)('an owner’s request on $name', (backend) => {
     }
     expect(lines.join('\n')).toContain('owner-dossier/xlsx')
     expect(lines.join('\n')).not.toMatch(/13812345678|王建国|3-2-1101/)
+  })
+
+  const correct = (payload: Record<string, unknown>) =>
+    s.app.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-dossier/correct`, headers: auth(), payload: { identity, receivedOn: '2026-11-26', customerId: pair.owner.customers[0]!.id, name: '', phones: [], note: '', ...payload } })
+
+  it('corrects the owner’s archive entry as the server’s change the tablets pull, and records what was corrected', async () => {
+    const res = await correct({ phones: ['138 1234 5678', '+86 136 0000 1111'], note: '业主换了手机号' })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toMatchObject({ kind: 'correction', done: '更正客户档案 3-2-1101:电话', name: '', phone: '138****5678', note: '业主换了手机号' })
+    const pulled = (await pullAll(s, desk)).changes.filter((c) => c.table === 'customers' && c.id === pair.owner.customers[0]!.id)
+    expect(pulled.at(-1)!.data).toMatchObject({ name: OWNER.name, phones: ['13812345678', '13600001111'], relation: 'owner' })
+    // Found by the new number now.
+    const found = await post('find', { phone: '13600001111', name: '', room: '' })
+    expect(found.json<OwnerFind>().counts.customers).toBe(1)
+  })
+
+  it.each([
+    [{ customerId: 'other' }, 404, '不属于所查的业主'],
+    [{ phones: ['123'] }, 400, '5 到 20 位'],
+    [{ phones: ['1381234567'] }, 400, '11 位'],
+    [{ name: OWNER.name }, 400, '没有要更正的内容'],
+    [{ receivedOn: '2026-13-01', name: '王建國' }, 400, '日期格式'],
+    [{ name: '王建國', note: '新号 13600001111' }, 400, '不要写电话号码'],
+  ])('refuses the correction %o in words, changing nothing', async (change, status, words) => {
+    const payload = 'customerId' in change ? { ...change, customerId: pair.brother.customers[0]!.id } : change
+    const res = await correct(payload)
+    expect(res.statusCode).toBe(status)
+    expect(res.json().message).toContain(words)
+    const stored = await s.db.kysely.selectFrom('records').select('data').where('record_id', '=', pair.owner.customers[0]!.id).executeTakeFirstOrThrow()
+    expect(JSON.parse(stored.data)).toMatchObject({ name: OWNER.name })
+  })
+
+  it('records a request corrected on a tablet as a correction, and corrects only with a session', async () => {
+    const res = await s.app.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-requests`, headers: auth(), payload: { ...answer, kind: 'correction', done: '已在前台平板更正接待登记 20261120-A003 的姓名' } })
+    expect(res.statusCode, res.body).toBe(200)
+    expect((await requests()).json<OwnerRequest[]>().map((r) => r.kind)).toEqual(['correction', 'correction', 'access'])
+    expect((await s.app.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-dossier/correct`, payload: {} })).statusCode).toBe(401)
   })
 })

@@ -4,8 +4,8 @@
  * a contact (surname only, phone masked), never in full, so the record of a request does not keep what an
  * erasure took away — what was done, when, by which console account.
  */
-import { randomUUID } from 'node:crypto'
 import { holdsPhone } from '@shared/domain/access-trail'
+import { newId } from '@shared/domain/ids'
 import type { OwnerIdentity } from '@shared/domain/owner-dossier'
 import { reducedName, reducedPhone } from '@shared/domain/retention'
 import { addDays, instantAt, localDate } from '@shared/domain/time'
@@ -44,7 +44,8 @@ function checkWords(done: string, note: string): void {
 export async function writeOwnerRequest(db: Db, e: OwnerRequestEntry): Promise<OwnerRequest> {
   checkWords(e.done, e.note)
   const row: OwnerRequestRow = {
-    id: randomUUID(),
+    // Time-ordered (UUIDv7): requests answered in the same millisecond list in the order they were recorded.
+    id: newId(),
     site_id: e.siteId,
     kind: e.kind,
     received_at: e.receivedAt,
@@ -69,11 +70,14 @@ export function receivedAtOf(receivedOn: string, timezone: string, now: number):
   return instantAt(day, '00:00', timezone)
 }
 
-/** An access request answered (the copy given out by the workbook or the print view, which record themselves). */
+/**
+ * An access request answered (the copy given out by the workbook or the print view, which record themselves),
+ * or a correction made where it belongs (a request's, as a correction event on a tablet) recorded here.
+ */
 export async function answerAccessRequest(db: ServerDb, siteId: string, a: OwnerAnswer, by: { username: string }, now: number): Promise<OwnerRequest> {
   checkIdentity(a.identity)
   const site = await siteOf(db, siteId)
-  return writeOwnerRequest(db.kysely, { siteId: site.id, kind: 'access', receivedAt: receivedAtOf(a.receivedOn, site.timezone, now), identity: a.identity, done: a.done, note: a.note, by, now })
+  return writeOwnerRequest(db.kysely, { siteId: site.id, kind: a.kind ?? 'access', receivedAt: receivedAtOf(a.receivedOn, site.timezone, now), identity: a.identity, done: a.done, note: a.note, by, now })
 }
 
 export async function ownerRequests(db: ServerDb, siteId: string): Promise<OwnerRequest[]> {

@@ -7,13 +7,14 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import { ErrorSchema } from '@shared/sync/protocol'
-import { OwnerAnswerSchema, OwnerFindSchema, OwnerIdentitySchema, OwnerPrintSchema, OwnerRequestSchema } from '@shared/sync/owner-api'
+import { OwnerAnswerSchema, OwnerCorrectionSchema, OwnerFindSchema, OwnerIdentitySchema, OwnerPrintSchema, OwnerRequestSchema } from '@shared/sync/owner-api'
 import type { ServerDb } from '../db/connection'
 import type { TypeBoxTypeProvider } from '../http/type-provider'
 import { dossierSummary, findOwnerRecords, trailSubject } from '../admin/owner-dossier'
 import { buildOwnerWorkbook, staffAndDepartments } from '../admin/owner-dossier-xlsx'
 import { recordOwnerExport } from '../admin/export-trail'
 import { answerAccessRequest, ownerRequests } from '../admin/owner-requests'
+import { correctOwnerArchive } from '../admin/owner-correction'
 import { XLSX_TYPE } from '../admin/site-export-xlsx'
 import { localDate } from '@shared/domain/time'
 
@@ -69,5 +70,11 @@ export async function ownerRequestRoutes(fastify: FastifyInstance, opts: { db: S
     '/api/admin/sites/:id/owner-requests',
     { ...auth, schema: { tags: ['admin'], summary: 'Record an owner’s access request and its answer', params: IdParams, body: OwnerAnswerSchema, response: { 200: OwnerRequestSchema, ...errors } } },
     async (req) => answerAccessRequest(db, req.params.id, req.body, req.admin!, opts.now()),
+  )
+
+  app.post(
+    '/api/admin/sites/:id/owner-dossier/correct',
+    { ...auth, schema: { tags: ['admin'], summary: 'Correct the owner’s archive entry (name, phones) as the server’s own change, and record the request', params: IdParams, body: OwnerCorrectionSchema, response: { 200: OwnerRequestSchema, ...errors } } },
+    async (req) => correctOwnerArchive(db, req.params.id, req.body, req.admin!, opts.now()),
   )
 }

@@ -12,12 +12,16 @@
  * another resident of the same room, or a similar name, is never taken in unless it matches.
  */
 import type { Customer, Room } from './archive'
-import { normaliseRoomQuery, phoneKey } from './archive'
+import { normaliseRoomQuery } from './archive'
+import { normalisePhone } from './archive-edit'
 import type { Loan, LoanReturn, PaidService } from './desk-services'
 import type { Reception } from './reception'
 import type { ReceptionEvent } from './reception-event'
 import { correctedReception, sortEvents } from './reception-status'
 import type { Signature } from './signature'
+
+/** Digits of a phone as compared, as the archive stores them: a mobile written with +86 or 0086 is the number itself. */
+const samePhoneKey = normalisePhone
 
 /** Who the request is about, as the administrator typed it; '' for what was not given. */
 export interface OwnerIdentity {
@@ -68,11 +72,6 @@ export interface OwnerDossier {
   loans: Loan[]
   loanReturns: LoanReturn[]
   paidServices: PaidService[]
-}
-
-/** Digits of a phone as compared: a mobile written with +86 is the number itself. */
-function samePhoneKey(phone: string): string {
-  return phoneKey(phone).replace(/^86(?=1\d{10}$)/, '')
 }
 
 const nameKey = (name: string): string => name.replace(/\s+/g, '')

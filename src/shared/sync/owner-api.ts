@@ -55,6 +55,8 @@ export const OwnerAnswerSchema = Type.Object(
     identity: OwnerIdentitySchema,
     /** The site-local day the request came in (YYYY-MM-DD). */
     receivedOn: Type.String({ maxLength: 10 }),
+    /** An access request (the copies given), or a correction made elsewhere (a request's, on a tablet). */
+    kind: Type.Optional(Type.Union([Type.Literal('access'), Type.Literal('correction')])),
     /** What was done, in words: 已提供 Excel 副本 … */
     done: Type.String({ maxLength: 500 }),
     note: Type.String({ maxLength: 500 }),
@@ -77,3 +79,17 @@ export const OwnerRequestSchema = Type.Object({
   note: Type.String(),
 })
 export type OwnerRequest = Static<typeof OwnerRequestSchema>
+
+/** The owner's archive entry corrected from the console: a new name and/or phones ('' and [] keep what is there). */
+export const OwnerCorrectionSchema = Type.Object(
+  {
+    identity: OwnerIdentitySchema,
+    receivedOn: Type.String({ maxLength: 10 }),
+    customerId: Type.String({ maxLength: 36 }),
+    name: Type.String({ maxLength: 40 }),
+    phones: Type.Array(Type.String({ maxLength: 30 }), { maxItems: 5 }),
+    note: Type.String({ maxLength: 500 }),
+  },
+  { additionalProperties: false },
+)
+export type OwnerCorrection = Static<typeof OwnerCorrectionSchema>

@@ -5,7 +5,7 @@
  * gets them through this tab's sessionStorage, never a URL. Every action returns an error message or null.
  */
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
-import type { OwnerAnswer, OwnerFind, OwnerIdentityBody, OwnerRequest } from '@shared/sync/owner-api'
+import type { OwnerAnswer, OwnerCorrection, OwnerFind, OwnerIdentityBody, OwnerRequest } from '@shared/sync/owner-api'
 import { saveFile } from '@client/components/save-file'
 import { XLSX_TYPE } from '@client/components/exceljs'
 import { attempt, type ConsoleSite } from './useConsoleApi'
@@ -30,7 +30,7 @@ export function useOwnerRequest(state: ConsoleState) {
   /** The copies given out for the request under way (what its answer says was done). */
   const given: Ref<OwnerCopy[]> = ref([])
   const requests: ShallowRef<OwnerRequest[]> = shallowRef([])
-  const busy: Ref<'find' | 'xlsx' | 'answer' | null> = ref(null)
+  const busy: Ref<'find' | 'xlsx' | 'answer' | 'correct' | null> = ref(null)
 
   async function busyWith(what: NonNullable<typeof busy.value>, fn: () => Promise<void>): Promise<string | null> {
     busy.value = what
@@ -82,11 +82,20 @@ export function useOwnerRequest(state: ConsoleState) {
       sessionStorage.setItem(OWNER_PRINT_KEY, JSON.stringify(request))
       if (!given.value.includes('pdf')) given.value = [...given.value, 'pdf']
     },
-    answer(site: ConsoleSite, done: string, note: string): Promise<string | null> {
+    answer(site: ConsoleSite, kind: NonNullable<OwnerAnswer['kind']>, done: string, note: string): Promise<string | null> {
       return busyWith('answer', async () => {
-        const body: OwnerAnswer = { identity: who(), receivedOn: asked.value?.receivedOn ?? '', done, note }
+        const body: OwnerAnswer = { identity: who(), receivedOn: asked.value?.receivedOn ?? '', kind, done, note }
         await state.call<OwnerRequest>('POST', `${base(site)}/owner-requests`, body)
         requests.value = await state.call<OwnerRequest[]>('GET', `${base(site)}/owner-requests`)
+      })
+    },
+    /** Corrects an archive entry of the owner ('' and [] keep the name, the phones), then finds again. */
+    correct(site: ConsoleSite, change: Pick<OwnerCorrection, 'customerId' | 'name' | 'phones' | 'note'>): Promise<string | null> {
+      return busyWith('correct', async () => {
+        const body: OwnerCorrection = { identity: who(), receivedOn: asked.value?.receivedOn ?? '', ...change }
+        await state.call<OwnerRequest>('POST', `${base(site)}/owner-dossier/correct`, body)
+        requests.value = await state.call<OwnerRequest[]>('GET', `${base(site)}/owner-requests`)
+        found.value = await state.call<OwnerFind>('POST', `${base(site)}/owner-dossier/find`, who())
       })
     },
   }

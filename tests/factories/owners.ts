@@ -50,7 +50,8 @@ export function ownerPair(siteId: string, staffId: string, at = Date.UTC(2026, 1
   const loan = (borrower: string, phone: string, roomText: string) => ({ id: newId(), siteId, item: '雨伞', quantity: 1, borrower, room: roomText, phone, lentAt: at + 10 * HOUR, staffId, note: '' })
   const paid = (customerName: string, roomText: string, receiptNo: string) => ({ id: newId(), siteId, at: at + 11 * HOUR, service: '复印', room: roomText, customerName, amountFen: 1250, receiptNo, staffId })
 
-  // 王建国: linked to his archive entry, typed with spaces; by name and room only; a wrong number corrected to his.
+  // 王建国: linked to his archive entry, typed with spaces; by name and room only; a wrong number corrected to
+  // his; by the landline of his archive entry alone.
   const owner = customer(shared, OWNER.name, [OWNER.phone, '057188776655'])
   const linked = reception({ customerId: owner.id, customerName: OWNER.name, phone: '138 1234 5678', roomId: shared.id })
   const byName = reception({ customerName: OWNER.name, room: '3栋2单元1101', category: 'complaint' })
@@ -72,7 +73,14 @@ export function ownerPair(siteId: string, staffId: string, at = Date.UTC(2026, 1
     owner: {
       customers: [owner],
       receptions: [linked, byName, corrected, landline],
-      receptionEvents: [event(linked, 'result'), event(byName, 'answered', { note: '已答复' }), event(corrected, 'correction', { correction: { phone: OWNER.phone, customerName: OWNER.name } })],
+      // Closed: the repair with its result and return visit, the suggestion with its result; the other two still open.
+      receptionEvents: [
+        event(linked, 'result'),
+        event(linked, 'returnVisit', { at: linked.receivedAt + 2 * HOUR, satisfaction: 'satisfied' }),
+        event(byName, 'answered', { note: '已答复' }),
+        event(corrected, 'correction', { correction: { phone: OWNER.phone, customerName: OWNER.name } }),
+        event(landline, 'result', { note: '已转达物业' }),
+      ],
       signatures: [signature(linked, OWNER.name)],
       loans: [ownerLoan],
       loanReturns: [{ id: newId(), siteId, loanId: ownerLoan.id, returnedAt: at + 12 * HOUR, staffId, note: '' }],

@@ -3,7 +3,9 @@
  * with similar names and a stranger, pushed through real sync mutations; the owner's workbook holds every
  * record of his and nothing of the others', the print view's records the same; both are recorded in the
  * access trail without a phone; the request and its answer are kept with the requester reduced; bad input
- * is refused in words; no session, no answer; none of it reaches the server's log.
+ * is refused in words; no session, no answer; none of it reaches the server's log; a correction of the
+ * archive entry reaches the tablets; an erasure deletes the entry and reduces the closed requests' contacts,
+ * keeping the open ones' and the brother's.
  */
 import { beforeAll, afterAll, describe, expect, it } from 'vitest'
 import type { Workbook } from 'exceljs'
@@ -202,11 +204,11 @@ describe.each(BACKENDS)('an owner’s request on $name', (backend) => {
     s.app.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-dossier/correct`, headers: auth(), payload: { identity, receivedOn: '2026-11-26', customerId: pair.owner.customers[0]!.id, name: '', phones: [], note: '', ...payload } })
 
   it('corrects the owner’s archive entry as the server’s change the tablets pull, and records what was corrected', async () => {
-    const res = await correct({ phones: ['138 1234 5678', '+86 136 0000 1111'], note: '业主换了手机号' })
+    const res = await correct({ phones: ['138 1234 5678', '0571-8877 6655', '+86 136 0000 1111'], note: '业主添了手机号' })
     expect(res.statusCode, res.body).toBe(200)
-    expect(res.json()).toMatchObject({ kind: 'correction', done: '更正客户档案 3-2-1101:电话', name: '', phone: '138****5678', note: '业主换了手机号' })
+    expect(res.json()).toMatchObject({ kind: 'correction', done: '更正客户档案 3-2-1101:电话', name: '', phone: '138****5678', note: '业主添了手机号' })
     const pulled = (await pullAll(s, desk)).changes.filter((c) => c.table === 'customers' && c.id === pair.owner.customers[0]!.id)
-    expect(pulled.at(-1)!.data).toMatchObject({ name: OWNER.name, phones: ['13812345678', '13600001111'], relation: 'owner' })
+    expect(pulled.at(-1)!.data).toMatchObject({ name: OWNER.name, phones: ['13812345678', '057188776655', '13600001111'], relation: 'owner' })
     // Found by the new number now.
     const found = await post('find', { phone: '13600001111', name: '', room: '' })
     expect(found.json<OwnerFind>().counts.customers).toBe(1)
@@ -233,5 +235,34 @@ describe.each(BACKENDS)('an owner’s request on $name', (backend) => {
     expect(res.statusCode, res.body).toBe(200)
     expect((await requests()).json<OwnerRequest[]>().map((r) => r.kind)).toEqual(['correction', 'correction', 'access'])
     expect((await s.app.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-dossier/correct`, payload: {} })).statusCode).toBe(401)
+  })
+
+  it('erases the owner: the archive entry deleted with its details, closed requests reduced, open ones kept and named in the answer', async () => {
+    const res = await s.app.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-dossier/erase`, headers: auth(), payload: { identity, receivedOn: '2026-11-27', note: '' } })
+    expect(res.statusCode, res.body).toBe(200)
+    const [linked, byName, corrected, landline] = pair.owner.receptions
+    expect(res.json<OwnerRequest>()).toMatchObject({ kind: 'erasure', name: '', phone: '138****5678' })
+    expect(res.json<OwnerRequest>().done).toBe(
+      `删除客户档案 1 条;已办结的接待登记 2 件只留姓氏和打码电话;未办结的 2 件(${byName!.ref}、${corrected!.ref})为办完所请事项保留联系方式至办结(个人信息保护法第四十七条),办结后再行删除`,
+    )
+    const stored = async (table: string, id: string) => {
+      const row = await s.db.kysely.selectFrom('records').select(['data', 'deleted']).where('site_id', '=', siteId).where('table_name', '=', table).where('record_id', '=', id).executeTakeFirstOrThrow()
+      return { ...(JSON.parse(row.data) as Record<string, unknown>), deleted: row.deleted === 1 }
+    }
+    expect(await stored('customers', pair.owner.customers[0]!.id)).toMatchObject({ deleted: true, name: '', phones: [], note: '' })
+    expect(await stored('receptions', linked!.id)).toMatchObject({ customerName: '王', phone: '138****5678', deleted: false })
+    expect(await stored('receptions', landline!.id)).toMatchObject({ phone: '057****6655' })
+    // Open: kept until closed.
+    expect(await stored('receptions', byName!.id)).toMatchObject({ customerName: OWNER.name })
+    expect(await stored('receptions', corrected!.id)).toMatchObject({ phone: '13800000000' })
+    // The brother in the same room: untouched.
+    expect(await stored('customers', pair.brother.customers[0]!.id)).toMatchObject({ deleted: false, name: '王建华', phones: ['13987654321'] })
+    expect(await stored('receptions', pair.brother.receptions[0]!.id)).toMatchObject({ customerName: '王建华', phone: '13987654321' })
+    // The tablets delete the entry and receive the reduced requests.
+    const changes = (await pullAll(s, desk)).changes
+    expect(changes.filter((c) => c.id === pair.owner.customers[0]!.id).at(-1)).toMatchObject({ deleted: true })
+    expect(changes.filter((c) => c.id === linked!.id).at(-1)!.data).toMatchObject({ customerName: '王', phone: '138****5678' })
+    expect((await post('find', identity)).json<OwnerFind>().counts.customers).toBe(0)
+    expect((await s.app.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-dossier/erase`, payload: {} })).statusCode).toBe(401)
   })
 })

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import { ErrorSchema } from '@shared/sync/protocol'
-import { OwnerAnswerSchema, OwnerCorrectionSchema, OwnerFindSchema, OwnerIdentitySchema, OwnerPrintSchema, OwnerRequestSchema } from '@shared/sync/owner-api'
+import { OwnerAnswerSchema, OwnerCorrectionSchema, OwnerErasureSchema, OwnerFindSchema, OwnerIdentitySchema, OwnerPrintSchema, OwnerRequestSchema } from '@shared/sync/owner-api'
 import type { ServerDb } from '../db/connection'
 import type { TypeBoxTypeProvider } from '../http/type-provider'
 import { dossierSummary, findOwnerRecords, trailSubject } from '../admin/owner-dossier'
@@ -15,6 +15,7 @@ import { buildOwnerWorkbook, staffAndDepartments } from '../admin/owner-dossier-
 import { recordOwnerExport } from '../admin/export-trail'
 import { answerAccessRequest, ownerRequests } from '../admin/owner-requests'
 import { correctOwnerArchive } from '../admin/owner-correction'
+import { eraseOwner } from '../admin/owner-erasure'
 import { XLSX_TYPE } from '../admin/site-export-xlsx'
 import { localDate } from '@shared/domain/time'
 
@@ -76,5 +77,20 @@ export async function ownerRequestRoutes(fastify: FastifyInstance, opts: { db: S
     '/api/admin/sites/:id/owner-dossier/correct',
     { ...auth, schema: { tags: ['admin'], summary: 'Correct the owner’s archive entry (name, phones) as the server’s own change, and record the request', params: IdParams, body: OwnerCorrectionSchema, response: { 200: OwnerRequestSchema, ...errors } } },
     async (req) => correctOwnerArchive(db, req.params.id, req.body, req.admin!, opts.now()),
+  )
+
+  app.post(
+    '/api/admin/sites/:id/owner-dossier/erase',
+    {
+      ...auth,
+      schema: {
+        tags: ['admin'],
+        summary: 'Erase the owner’s personal information where the law allows: archive entries deleted, closed requests’ contacts reduced (open ones kept until closed); the request recorded',
+        params: IdParams,
+        body: OwnerErasureSchema,
+        response: { 200: OwnerRequestSchema, ...errors },
+      },
+    },
+    async (req) => eraseOwner(db, req.params.id, req.body, req.admin!, opts.now()),
   )
 }

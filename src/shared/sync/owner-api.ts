@@ -93,3 +93,10 @@ export const OwnerCorrectionSchema = Type.Object(
   { additionalProperties: false },
 )
 export type OwnerCorrection = Static<typeof OwnerCorrectionSchema>
+
+/** The owner's personal information erased where the law allows (their archive entries, closed requests' contacts). */
+export const OwnerErasureSchema = Type.Object(
+  { identity: OwnerIdentitySchema, receivedOn: Type.String({ maxLength: 10 }), note: Type.String({ maxLength: 500 }) },
+  { additionalProperties: false },
+)
+export type OwnerErasure = Static<typeof OwnerErasureSchema>

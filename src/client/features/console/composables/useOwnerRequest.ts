@@ -5,7 +5,7 @@
  * gets them through this tab's sessionStorage, never a URL. Every action returns an error message or null.
  */
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
-import type { OwnerAnswer, OwnerCorrection, OwnerFind, OwnerIdentityBody, OwnerRequest } from '@shared/sync/owner-api'
+import type { OwnerAnswer, OwnerCorrection, OwnerErasure, OwnerFind, OwnerIdentityBody, OwnerRequest } from '@shared/sync/owner-api'
 import { saveFile } from '@client/components/save-file'
 import { XLSX_TYPE } from '@client/components/exceljs'
 import { attempt, type ConsoleSite } from './useConsoleApi'
@@ -30,7 +30,7 @@ export function useOwnerRequest(state: ConsoleState) {
   /** The copies given out for the request under way (what its answer says was done). */
   const given: Ref<OwnerCopy[]> = ref([])
   const requests: ShallowRef<OwnerRequest[]> = shallowRef([])
-  const busy: Ref<'find' | 'xlsx' | 'answer' | 'correct' | null> = ref(null)
+  const busy: Ref<'find' | 'xlsx' | 'answer' | 'correct' | 'erase' | null> = ref(null)
 
   async function busyWith(what: NonNullable<typeof busy.value>, fn: () => Promise<void>): Promise<string | null> {
     busy.value = what
@@ -87,6 +87,15 @@ export function useOwnerRequest(state: ConsoleState) {
         const body: OwnerAnswer = { identity: who(), receivedOn: asked.value?.receivedOn ?? '', kind, done, note }
         await state.call<OwnerRequest>('POST', `${base(site)}/owner-requests`, body)
         requests.value = await state.call<OwnerRequest[]>('GET', `${base(site)}/owner-requests`)
+      })
+    },
+    /** Erases the owner's personal information where the law allows; `done` receives the answer's words. */
+    erase(site: ConsoleSite, note: string, done: (answer: OwnerRequest) => void): Promise<string | null> {
+      return busyWith('erase', async () => {
+        const body: OwnerErasure = { identity: who(), receivedOn: asked.value?.receivedOn ?? '', note }
+        done(await state.call<OwnerRequest>('POST', `${base(site)}/owner-dossier/erase`, body))
+        requests.value = await state.call<OwnerRequest[]>('GET', `${base(site)}/owner-requests`)
+        found.value = await state.call<OwnerFind>('POST', `${base(site)}/owner-dossier/find`, who())
       })
     },
     /** Corrects an archive entry of the owner ('' and [] keep the name, the phones), then finds again. */

@@ -28,6 +28,7 @@ describe('OwnerDossierPrint', () => {
     expect(text).toContain('138 1234 5678') // the archive's phone, grouped
     expect(text).toContain('2026-11-20 13:00') // the third request, received at 05:00 UTC
     expect(text).toContain('已修好')
+    expect(text).toContain('联系电话 → 13812345678;姓名 → 王建国') // the correction, in words
     expect(text).toContain('A000101')
     expect(text).toContain('王管理')
     expect(text).not.toMatch(/王建华|13987654321|李娜|A000102/)

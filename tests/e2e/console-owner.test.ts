@@ -13,12 +13,7 @@ import { useE2eHarness } from '../support/e2e-harness'
 import { expectAccessible } from '../support/axe'
 import { code, setUpServer } from '../support/enrolment'
 import { printToText } from '../support/pdf'
-import { OWNER, ownerPair, type OwnerRecords } from '../factories/owners'
-
-const MUTATIONS: Record<keyof OwnerRecords | 'rooms', string> = {
-  rooms: 'room.put', customers: 'customer.put', receptions: 'reception.create', receptionEvents: 'receptionEvent.add',
-  signatures: 'signature.add', loans: 'loan.add', loanReturns: 'loanReturn.add', paidServices: 'paidService.add',
-}
+import { OWNER, ownerPair, pairWrites } from '../factories/owners'
 
 /** A desk tablet of the site pushes the two owners' records, as tablets would have. */
 async function seed(url: string, c: { token: string; siteId: string }): Promise<ReturnType<typeof ownerPair>> {
@@ -28,14 +23,11 @@ async function seed(url: string, c: { token: string; siteId: string }): Promise<
   const pulled = (await (await fetch(`${url}/api/sync/pull?cursor=0&limit=500`, { headers: auth })).json()) as PullResponse
   const staffId = pulled.changes.find((x) => x.table === 'staff')!.id
   const pair = ownerPair(c.siteId, staffId)
-  const people = [pair.owner, pair.brother, pair.stranger]
   let n = 0
-  const mutations = (Object.keys(MUTATIONS) as (keyof typeof MUTATIONS)[]).flatMap((table) =>
-    (table === 'rooms' ? pair.rooms : people.flatMap((p) => p[table] as readonly { id: string }[])).map((r) => ({
-      id: newId(), name: MUTATIONS[table], version: 1, table, recordId: r.id, fields: { ...r }, hlc: formatHlc({ wall: Date.now(), counter: n++, node: enrolled.device.id }),
-      staffId, deviceId: enrolled.device.id, siteId: c.siteId, createdAt: Date.now(),
-    })),
-  )
+  const mutations = pairWrites(pair).map((w) => ({
+    id: newId(), name: w.name, version: 1, table: w.table, recordId: w.record.id, fields: { ...w.record }, hlc: formatHlc({ wall: Date.now(), counter: n++, node: enrolled.device.id }),
+    staffId, deviceId: enrolled.device.id, siteId: c.siteId, createdAt: Date.now(),
+  }))
   const res = await fetch(`${url}/api/sync/push`, { method: 'POST', headers: auth, body: JSON.stringify({ mutations }) })
   const { results } = (await res.json()) as { results: { status: string }[] }
   expect(results.filter((r) => r.status !== 'applied')).toEqual([])

@@ -122,3 +122,23 @@ export function pairSource(p: OwnerPair): DossierSource {
     paidServices: merged('paidServices'),
   } as DossierSource
 }
+
+/** Each table's mutation, as the tablet names it. */
+const MUTATION_OF: Record<keyof OwnerRecords | 'rooms', string> = {
+  rooms: 'room.put',
+  customers: 'customer.put',
+  receptions: 'reception.create',
+  receptionEvents: 'receptionEvent.add',
+  signatures: 'signature.add',
+  loans: 'loan.add',
+  loanReturns: 'loanReturn.add',
+  paidServices: 'paidService.add',
+}
+
+/** Every record of the pair with the mutation a tablet pushes it by, rooms first (the archive's entries name them). */
+export function pairWrites(p: OwnerPair): { name: string; table: string; record: { id: string } }[] {
+  const people = [p.owner, p.brother, p.stranger]
+  return (Object.keys(MUTATION_OF) as (keyof typeof MUTATION_OF)[]).flatMap((table) =>
+    (table === 'rooms' ? p.rooms : people.flatMap((o) => o[table] as readonly { id: string }[])).map((record) => ({ name: MUTATION_OF[table], table, record })),
+  )
+}

@@ -16,26 +16,10 @@ import { buildApp } from '@server/app'
 import { loggerOptions } from '@server/http/logging'
 import { BACKENDS } from '../support/server-db'
 import { enrol, mutation, pullAll, pushOk, setUpConsole, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
-import { OWNER, ownerPair, type OwnerPair, type OwnerRecords } from '../factories/owners'
-
-/** Each table's mutation, as the tablet names it. */
-const MUTATIONS: Record<keyof OwnerRecords | 'rooms', string> = {
-  rooms: 'room.put',
-  customers: 'customer.put',
-  receptions: 'reception.create',
-  receptionEvents: 'receptionEvent.add',
-  signatures: 'signature.add',
-  loans: 'loan.add',
-  loanReturns: 'loanReturn.add',
-  paidServices: 'paidService.add',
-}
+import { OWNER, ownerPair, pairWrites, type OwnerPair, type OwnerRecords } from '../factories/owners'
 
 function pairMutations(desk: TestDevice, staffId: string, pair: OwnerPair): Mutation[] {
-  const people = [pair.owner, pair.brother, pair.stranger]
-  const of = (table: keyof typeof MUTATIONS) => (table === 'rooms' ? pair.rooms : people.flatMap((p) => p[table] as readonly { id: string }[]))
-  return (Object.keys(MUTATIONS) as (keyof typeof MUTATIONS)[]).flatMap((table) =>
-    of(table).map((r) => mutation(desk, staffId, { name: MUTATIONS[table], table, recordId: r.id, fields: { ...r } })),
-  )
+  return pairWrites(pair).map((w) => mutation(desk, staffId, { name: w.name, table: w.table, recordId: w.record.id, fields: { ...w.record } }))
 }
 
 describe.each(BACKENDS)('an owner’s request on $name', (backend) => {

@@ -7,6 +7,7 @@
  */
 import { identityProblems, ownerDossier, dossierCounts, type DossierSource, type IdentityProblem, type OwnerDossier, type OwnerIdentity } from '@shared/domain/owner-dossier'
 import { maskedName, maskPhone } from '@shared/domain/archive'
+import { textWithoutPhones } from '@shared/domain/retention'
 import type { OwnerFind } from '@shared/sync/owner-api'
 import type { ServerDb } from '../db/connection'
 import { findSite, type SiteRow } from '../repositories/sites'
@@ -63,6 +64,7 @@ export function dossierSummary(d: OwnerDossier): OwnerFind {
 export function trailSubject(d: OwnerDossier, identity: OwnerIdentity): string {
   const c = d.customers[0]
   if (c) return `${maskedName(c.name, c.honorific)} ${d.rooms.find((r) => r.id === c.roomId)?.label ?? ''}`.trim()
-  if (identity.name.trim()) return `${maskedName(identity.name)} ${identity.room.trim()}`.trim()
+  // What was typed for the room is the administrator's: a number typed there is masked too.
+  if (identity.name.trim()) return textWithoutPhones(`${maskedName(identity.name)} ${identity.room.trim()}`.trim())
   return maskPhone(identity.phone)
 }

@@ -7,7 +7,7 @@
 import { holdsPhone } from '@shared/domain/access-trail'
 import { newId } from '@shared/domain/ids'
 import type { OwnerIdentity } from '@shared/domain/owner-dossier'
-import { reducedName, reducedPhone } from '@shared/domain/retention'
+import { reducedName, reducedPhone, textWithoutPhones } from '@shared/domain/retention'
 import { addDays, instantAt, localDate } from '@shared/domain/time'
 import type { OwnerAnswer, OwnerRequest, OwnerRequestKind } from '@shared/sync/owner-api'
 import type { ServerDb } from '../db/connection'
@@ -51,7 +51,7 @@ export async function writeOwnerRequest(db: Db, e: OwnerRequestEntry): Promise<O
     received_at: e.receivedAt,
     requester_name: reducedName(e.identity.name),
     requester_phone: e.identity.phone.trim() ? reducedPhone(e.identity.phone.trim()) : '',
-    requester_room: e.identity.room.trim(),
+    requester_room: textWithoutPhones(e.identity.room.trim()),
     done: e.done.trim(),
     answered_at: e.now,
     answered_by: e.by.username,

@@ -25,6 +25,7 @@ import type { Loan, LoanReturn, PaidService, Periodical } from '@shared/domain/d
 import type { RosterCell, RosterStep, RosterVersion } from '@shared/domain/roster'
 import type { RosterAnswer, RosterRequest } from '@shared/domain/roster-request'
 import type { AccessEntry } from '@shared/domain/access-trail'
+import type { Notice } from '@shared/domain/notification'
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema'
 import type { ReceptionIndexRow } from './register/index-row'
 
@@ -111,6 +112,10 @@ export class DeskbookDb extends Dexie {
   rosterRequests!: Table<RosterRequest, string>
   rosterAnswers!: Table<RosterAnswer, string>
   accessTrail!: Table<AccessEntry, string>
+  /** What the server's time rules found (issue 15 point 4), pulled: keyed by the event's key. */
+  notices!: Table<Notice, string>
+  /** Which notices were read on this tablet, and when (local only). */
+  noticeReads!: Table<{ id: string; at: number }, string>
   /** A handover in progress on this tablet (local only: it is written as one record when both have signed). */
   handoverDrafts!: Table<{ id: string; value: unknown; updatedAt: number }, string>
   /** What a person has typed in a form and not saved yet (local only, never synced): `form-drafts.ts`. */

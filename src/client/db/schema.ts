@@ -198,6 +198,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       if (await tx.table('receptionIndex').count()) await tx.table('meta').put({ key: CLOSED_REINDEX, value: true })
     },
   },
+  {
+    version: 14,
+    why: 'Notifications (issue 15 point 4): what the server\'s time rules found, by level and when it fell due, and which of them were read on this tablet (local only).',
+    stores: {
+      notices: 'id, [level+dueAt]',
+      noticeReads: 'id',
+    },
+  },
 ]
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version

@@ -56,3 +56,6 @@ export type NotificationEvent = Static<typeof NotificationEventSchema>
 
 /** The key an event is notified once under: one per rule, record and level. */
 export const notificationKey = (rule: NotifyRule, subjectId: string, level: NotifyLevel): string => `${rule}:${subjectId}:${level}`
+
+/** A notification as the tablets hold it (the server writes it once per event): the event, keyed by its key. */
+export type Notice = NotificationEvent & { id: string }

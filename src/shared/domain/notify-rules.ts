@@ -74,8 +74,9 @@ export function dutyEvents(entries: readonly DutyEntry[], siteId: string): Notif
   for (const level of ['administrator', 'supervisor'] as const) {
     for (const e of escalatedEntries(entries, level)) {
       const rule: NotifyRule = e.kind === 'noShow' ? 'noShow' : 'dutyMatterReported'
-      const day = parseShiftKey(e.shiftKey)?.date ?? ''
-      out.push(event(siteId, rule, level, { table: 'dutyEntries', id: e.id }, e.at, { room: '', summary: day, link: '/duty-log' }))
+      const shift = parseShiftKey(e.shiftKey)
+      const link = shift ? `/duty-log?date=${shift.date}&shift=${shift.shiftTypeId}` : '/duty-log'
+      out.push(event(siteId, rule, level, { table: 'dutyEntries', id: e.id }, e.at, { room: '', summary: shift?.date ?? '', link }))
     }
   }
   return out

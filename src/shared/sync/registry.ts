@@ -157,9 +157,9 @@ export const ROSTER_TABLES: readonly string[] = ['rosterCells', 'rosterVersions'
  * 篇2 4.2.4: the duty log is for the site's desk staff only. These tables go to desk devices only and
  * are refused from any other.
  */
-export const CONFIDENTIAL_TABLES: readonly string[] = [...ROSTER_TABLES, 'accessTrail', 'dutyEntries', 'handovers', 'dayNotes', 'periodicals', 'loans', 'loanReturns', 'paidServices', ...INSPECTION_TABLES]
+export const CONFIDENTIAL_TABLES: readonly string[] = [...ROSTER_TABLES, 'accessTrail', 'notices', 'dutyEntries', 'handovers', 'dayNotes', 'periodicals', 'loans', 'loanReturns', 'paidServices', ...INSPECTION_TABLES]
 
-/** Tables the server sends to tablets (records of a site). `devices` is written by the server only. */
+/** Tables the server sends to tablets (records of a site). `devices` and `notices` are written by the server only. */
 export const PULLED_TABLES = [
   'sites',
   'settings',
@@ -194,6 +194,8 @@ export const PULLED_TABLES = [
   'rosterRequests',
   'rosterAnswers',
   'accessTrail',
+  // What the server's time rules found (issue 15 point 4): written by the server only, for desk tablets.
+  'notices',
 ] as const
 export type PulledTable = (typeof PULLED_TABLES)[number]
 

@@ -22,8 +22,8 @@ describe('the registry and the local database', () => {
     }
   })
 
-  it('has a mutation for every table the tablet pulls but devices (written by the server only)', () => {
+  it('has a mutation for every table the tablet pulls but devices and notices (written by the server only)', () => {
     const written = new Set(Object.values(MUTATIONS).map((s) => s.table))
-    expect(PULLED_TABLES.filter((t) => !written.has(t))).toEqual(['devices'])
+    expect(PULLED_TABLES.filter((t) => !written.has(t))).toEqual(['devices', 'notices'])
   })
 })

@@ -103,7 +103,7 @@ describe('dutyEvents', () => {
       ].sort(),
     )
     expect(JSON.stringify(events)).not.toMatch(/电梯|1381234/)
-    expect(events[0]).toMatchObject({ summary: '2026-11-16', link: '/duty-log', dueAt: T0 })
+    expect(events[0]).toMatchObject({ summary: '2026-11-16', link: '/duty-log?date=2026-11-16&shift=01930000-0000-7000-8000-0000000000f1', dueAt: T0 })
   })
 })
 

@@ -1,0 +1,19 @@
+/**
+ * The tablets' side of a notification (issue 15 point 4): each event, once, as a `notices` record the
+ * server writes itself (server-write.ts), pulled by the site's desk tablets and listed on the today screen
+ * of the role it is for. Written only when new — the rules find the same events every minute.
+ */
+import type { Transaction } from 'kysely'
+import type { NotificationEvent } from '@shared/domain/notification'
+import type { DbKind } from '../db/connection'
+import type { Database } from '../db/tables'
+import { getRecord } from '../repositories/records'
+import { writeAsServer } from '../sync/server-write'
+
+/** Write the notices of `events` the site does not hold yet; returns how many were new. */
+export async function writeNotices(trx: Transaction<Database>, kind: DbKind, siteId: string, events: readonly NotificationEvent[], now: number): Promise<number> {
+  const fresh: NotificationEvent[] = []
+  for (const e of events) if (!(await getRecord(trx, { siteId, table: 'notices', recordId: e.key }))) fresh.push(e)
+  if (fresh.length) await writeAsServer(trx, kind, siteId, fresh.map((e) => ({ table: 'notices', recordId: e.key, data: { id: e.key, ...e } })), now)
+  return fresh.length
+}

@@ -1,0 +1,76 @@
+/**
+ * The server's time rules over synced records (issue 15 point 1), on SQLite and PostgreSQL, on the server's
+ * clock: a request past 48 h and 7 days, a complaint 2 h before and past its 24 h; each event becomes one
+ * notice the desk tablets pull — never a department's — and a pass again, two at once or after a restart
+ * finds nothing new.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newId } from '@shared/domain/ids'
+import type { Reception } from '@shared/domain/reception'
+import { HOUR } from '@shared/domain/time'
+import { evaluateNotifications } from '@server/notify/evaluate'
+import { BACKENDS } from '../support/server-db'
+import { makeReception } from '../factories/register-print'
+import { enrol, mutation, pullAll, pushOk, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
+
+describe.each(BACKENDS)('the time rules on the server on $name', (backend) => {
+  let s: TestServer
+  let siteId: string
+  let admin: string
+  let desk: TestDevice
+  let department: TestDevice
+  let t0: number
+  let late: Reception
+  let complaint: Reception
+
+  const notices = async (device: TestDevice, cursor = 0) => (await pullAll(s, device, cursor)).changes.filter((c) => c.table === 'notices')
+  const pass = async () => (await evaluateNotifications(s.db, s.clock.now)).flatMap((p) => p.fresh.map((e) => e.key)).sort()
+
+  beforeAll(async () => {
+    s = await testServer(backend)
+    t0 = s.clock.now
+    const site = await siteWithAdmin(s)
+    siteId = site.siteId
+    admin = site.adminStaffId
+    desk = await enrol(s, siteId, '前台平板')
+    department = await enrol(s, siteId, '工程部平板', 'department')
+    late = makeReception({ id: newId(), siteId, receiverId: admin, ref: '20261125-A001', receivedAt: t0 - 47 * HOUR, createdAt: t0 - 47 * HOUR, matter: '业主王建国来电 13812345678,车库漏水' })
+    complaint = makeReception({ id: newId(), siteId, receiverId: admin, ref: '20261126-A001', receivedAt: t0 - 21 * HOUR, createdAt: t0 - 21 * HOUR, category: 'complaint', matter: '投诉夜间噪音' })
+    const pushes = [late, complaint].map((r) => mutation(desk, admin, { name: 'reception.create', table: 'receptions', recordId: r.id, fields: r }))
+    expect((await pushOk(s, desk, pushes)).results.map((r) => r.status)).toEqual(['applied', 'applied'])
+  })
+  afterAll(async () => s?.close())
+
+  it('finds nothing before its time', async () => {
+    expect(await pass()).toEqual([])
+  })
+
+  it('one hour later: the request past 48 h to the supervisor, the complaint with 2 h left — each once, to desk tablets only', async () => {
+    s.clock.now = t0 + HOUR + 1
+    expect(await pass()).toEqual([`complaintDueSoon:${complaint.id}:supervisor`, `requestToSupervisor:${late.id}:supervisor`])
+    const pulled = await notices(desk)
+    expect(pulled.map((n) => n.id).sort()).toEqual([`complaintDueSoon:${complaint.id}:supervisor`, `requestToSupervisor:${late.id}:supervisor`])
+    const n = pulled.find((c) => c.id.startsWith('requestToSupervisor'))!.data
+    expect(n).toMatchObject({ level: 'supervisor', subjectId: late.id, dueAt: late.receivedAt + 48 * HOUR, room: '3-2-1101', link: `/register/${late.id}` })
+    // Never the owner's phone or full name.
+    expect(n.summary).toBe('业主王先生来电 138****5678,车库漏水')
+    expect(await notices(department)).toEqual([])
+  })
+
+  it('again, two at once, or after a restart: nothing new, nothing pulled again', async () => {
+    const { cursor } = await pullAll(s, desk)
+    expect(await pass()).toEqual([])
+    await Promise.all([evaluateNotifications(s.db, s.clock.now), evaluateNotifications(s.db, s.clock.now)])
+    await s.restart()
+    expect(await pass()).toEqual([])
+    expect(await notices(desk, cursor)).toEqual([])
+  })
+
+  it('past 24 h the complaint is overdue; past 7 days the request goes to the manager too', async () => {
+    s.clock.now = t0 + 3 * HOUR + 1
+    expect(await pass()).toEqual([`complaintOverdue:${complaint.id}:supervisor`])
+    s.clock.now = late.receivedAt + 168 * HOUR + 1
+    expect(await pass()).toContain(`requestToManager:${late.id}:manager`)
+    expect((await notices(desk)).map((c) => c.data.level)).toContain('manager')
+  })
+})

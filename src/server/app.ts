@@ -36,6 +36,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string
   /** The data folder (config DATA_DIR), where the setup token's file is removed once set up. */
   dataDir?: string
+  /** Told after a push applied something to a site (server.ts: the time rules look at it at once, issue 15). */
+  onPushed?: (siteId: string) => void
 }
 
 /** Fastify takes a hop count as a function (its types have no number): trust the nearest `n` proxies. */
@@ -66,7 +68,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auth, { db: opts.db, now, minClientProtocol: opts.minClientProtocol ?? MIN_CLIENT_PROTOCOL })
   await app.register(staticApp, { staticDir: opts.staticDir })
   await app.register(healthRoutes, { db: opts.db, version, now, readiness: ready })
-  await app.register(syncRoutes, { db: opts.db, now })
+  await app.register(syncRoutes, { db: opts.db, now, ...(opts.onPushed ? { onPushed: opts.onPushed } : {}) })
   await app.register(deviceRoutes, { db: opts.db, now })
   await app.register(adminRoutes, { db: opts.db, now, dataDir: opts.dataDir ?? null })
   await app.register(siteArchiveRoutes, { db: opts.db, now, version })

@@ -18,6 +18,7 @@ import { loggerOptions } from './http/logging'
 import type { Readiness } from './plugins/readiness'
 import { prepareSetupToken, setupTokenBanner } from './admin/setup-token'
 import { scheduleContactRetention } from './admin/retention-schedule'
+import { scheduleNotifyRules, type RulesSchedule } from './notify/rules-schedule'
 
 async function main(): Promise<void> {
   const config = configFromEnv()
@@ -27,10 +28,12 @@ async function main(): Promise<void> {
   // src/server/ and dist/server/ are both two folders below the package.
   const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
   const readiness: Readiness = { ready: false }
-  const app = await buildApp({ db, staticDir: config.staticDir, version: pkg.version, logger: loggerOptions(config.logLevel), readiness, trustProxy: config.trustProxy, dataDir: config.dataDir })
+  let rules: RulesSchedule | null = null
+  const app = await buildApp({ onPushed: (siteId) => rules?.poke(siteId), db, staticDir: config.staticDir, version: pkg.version, logger: loggerOptions(config.logLevel), readiness, trustProxy: config.trustProxy, dataDir: config.dataDir })
   let stopRetention = (): void => {}
   const close = async (code: number): Promise<void> => {
     stopRetention()
+    rules?.stop()
     await app.close()
     await db.close()
     lock?.release()
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
   if (setup) process.stdout.write(`${setupTokenBanner(setup, `http://localhost:${port}/admin`)}\n`)
   readiness.ready = true
   stopRetention = scheduleContactRetention(db, app.log)
+  rules = scheduleNotifyRules(db, app.log)
   app.log.info(`Deskbook ready on http://localhost:${port} — database ${db.kind} (${db.describe})`)
 }
 

@@ -4,14 +4,16 @@
  * notice the desk tablets pull — never a department's — and a pass again, two at once or after a restart
  * finds nothing new.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { newId } from '@shared/domain/ids'
 import type { Reception } from '@shared/domain/reception'
 import { HOUR } from '@shared/domain/time'
 import { evaluateNotifications } from '@server/notify/evaluate'
+import { scheduleNotifyRules } from '@server/notify/rules-schedule'
+import { buildApp } from '@server/app'
 import { BACKENDS } from '../support/server-db'
 import { makeReception } from '../factories/register-print'
-import { enrol, mutation, pullAll, pushOk, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
+import { enrol, mutation, protocolHeaders, pullAll, pushOk, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
 
 describe.each(BACKENDS)('the time rules on the server on $name', (backend) => {
   let s: TestServer
@@ -72,5 +74,28 @@ describe.each(BACKENDS)('the time rules on the server on $name', (backend) => {
     s.clock.now = late.receivedAt + 168 * HOUR + 1
     expect(await pass()).toContain(`requestToManager:${late.id}:manager`)
     expect((await notices(desk)).map((c) => c.data.level)).toContain('manager')
+  })
+
+  it('a push that applied something tells the schedule, which looks at that site soon on the server’s clock', async () => {
+    const pushed: string[] = []
+    const app = await buildApp({ db: s.db, staticDir: '/nonexistent', now: () => s.clock.now, onPushed: (id) => pushed.push(id) })
+    const old = makeReception({ id: newId(), siteId, receiverId: admin, ref: '20261120-A009', receivedAt: s.clock.now - 49 * HOUR, createdAt: s.clock.now - 49 * HOUR })
+    const m = mutation(desk, admin, { name: 'reception.create', table: 'receptions', recordId: old.id, fields: old })
+    const send = () => app.inject({ method: 'POST', url: '/api/sync/push', headers: protocolHeaders(desk.token), payload: { mutations: [m] } })
+    expect((await send()).statusCode).toBe(200)
+    // The same mutation again applies nothing: no call.
+    expect((await send()).statusCode).toBe(200)
+    expect(pushed).toEqual([siteId])
+    await app.close()
+    const after = vi.fn(async () => {})
+    const schedule = scheduleNotifyRules(s.db, s.app.log, { clock: () => s.clock.now, every: 3_600_000, soonMs: 0, after })
+    try {
+      await vi.waitFor(() => expect(after).toHaveBeenCalledTimes(1))
+      schedule.poke(siteId)
+      await vi.waitFor(() => expect(after).toHaveBeenCalledTimes(2))
+      expect((await notices(desk)).map((n) => n.id)).toContain(`requestToSupervisor:${old.id}:supervisor`)
+    } finally {
+      schedule.stop()
+    }
   })
 })

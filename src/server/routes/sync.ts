@@ -38,7 +38,7 @@ function withheldFrom(device: DeviceRow): readonly string[] {
   return device.kind === 'desk' ? [] : CONFIDENTIAL_TABLES
 }
 
-export async function syncRoutes(fastify: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
+export async function syncRoutes(fastify: FastifyInstance, opts: { db: ServerDb; now: () => number; onPushed?: (siteId: string) => void }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   app.post(
     '/api/sync/push',
@@ -53,7 +53,9 @@ export async function syncRoutes(fastify: FastifyInstance, opts: { db: ServerDb;
       // Nothing is applied for a tablet that must first re-send what the restored server lost.
       const epoch = await readEpoch(opts.db.kysely)
       if (mustCatchUp(device, req.headers[GENERATION_HEADER], epoch)) return reply.code(409).send(restoredBody(epoch))
-      return { results: await applyPush(opts.db, device, req.body.mutations, now), revoked: false }
+      const results = await applyPush(opts.db, device, req.body.mutations, now)
+      if (results.some((r) => r.status === 'applied')) opts.onPushed?.(device.site_id)
+      return { results, revoked: false }
     },
   )
 

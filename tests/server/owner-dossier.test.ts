@@ -28,6 +28,7 @@ describe.each(BACKENDS)('an owner’s request on $name', (backend) => {
   let siteId: string
   let pair: OwnerPair
   let desk: TestDevice
+  let adminStaffId: string
   const auth = () => ({ authorization: `Bearer ${session}` })
 
   beforeAll(async () => {
@@ -36,6 +37,7 @@ describe.each(BACKENDS)('an owner’s request on $name', (backend) => {
     const site = await siteWithAdmin(s)
     siteId = site.siteId
     desk = await enrol(s, siteId)
+    adminStaffId = site.adminStaffId
     pair = ownerPair(siteId, site.adminStaffId)
     const { results } = await pushOk(s, desk, pairMutations(desk, site.adminStaffId, pair))
     expect(results.filter((r) => r.status !== 'applied')).toEqual([])
@@ -248,5 +250,14 @@ describe.each(BACKENDS)('an owner’s request on $name', (backend) => {
     expect(changes.filter((c) => c.id === linked!.id).at(-1)!.data).toMatchObject({ customerName: '王', phone: '138****5678' })
     expect((await post('find', identity)).json<OwnerFind>().counts.customers).toBe(0)
     expect((await s.app.inject({ method: 'POST', url: `/api/admin/sites/${siteId}/owner-dossier/erase`, payload: {} })).statusCode).toBe(401)
+  })
+
+  it('refuses a tablet’s later edit of the erased archive entry: the name and phones never come back', async () => {
+    const erased = pair.owner.customers[0]!
+    const later = mutation(desk, adminStaffId, { name: 'customer.put', table: 'customers', recordId: erased.id, fields: { ...erased, note: '换了新号码' } }, s.clock.now + 60_000)
+    const { results } = await pushOk(s, desk, [later])
+    expect(results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^deleted/) })
+    const row = await s.db.kysely.selectFrom('records').select(['data', 'deleted']).where('site_id', '=', siteId).where('record_id', '=', erased.id).executeTakeFirstOrThrow()
+    expect({ ...(JSON.parse(row.data) as Record<string, unknown>), deleted: row.deleted }).toMatchObject({ name: '', phones: [], deleted: 1 })
   })
 })

@@ -22,6 +22,9 @@ import { DELETION_RULES, RECORD_RULES } from './record-rules'
 import type { Actor } from './rule'
 import { recordProblem } from './record-check'
 
+/** Editable tables of owners' own details: once deleted, an edit of them is refused. */
+const PERSONAL_TABLES: ReadonlySet<string> = new Set(['customers'])
+
 /** Stamps further ahead of the server's clock than this are clamped. */
 export const MAX_CLOCK_AHEAD = 5 * MINUTE
 
@@ -104,6 +107,9 @@ async function applyOne(trx: Trx, actors: Actors, device: DeviceRow, m: Mutation
   const merged = mergeFields(current, fields, clampHlc(m.hlc, now, MAX_CLOCK_AHEAD), spec.kind)
   if (!merged.ok) return { result: { id: m.id, status: 'rejected', reason: merged.reason }, seq }
   const data = merged.record.data
+  // An archive entry deleted (an owner's erasure, PIPL Art. 47) takes no edit: a tablet that edited it offline
+  // would write the name and phones back into the deleted record, where exports and backups still hold them.
+  if (current?.deleted && merged.record.deleted && spec.op === 'put' && PERSONAL_TABLES.has(spec.table)) return { result: { id: m.id, status: 'rejected', reason: 'deleted: the archive entry was removed' }, seq }
   const problem = scopeProblem(spec, m, data) ?? escalation(spec, current?.data, data, verdict.actor.role) ?? actorProblem(spec, m, data)
   if (problem) return { result: { id: m.id, status: 'rejected', reason: problem }, seq }
   // A replay of an append-only record already written changes nothing, so no rule can refuse it (a

@@ -19,7 +19,7 @@ import { CONFIDENTIAL_TABLES, INSPECTION_TABLES, ROSTER_TABLES } from '@shared/s
 
 /** The duty log's own confidential tables (inspections are tested in inspection-permissions.test.ts). */
 // The inspections, the roster and the access trail (tests/server/access-trail.test.ts) have their own tests.
-const DUTY_TABLES = CONFIDENTIAL_TABLES.filter((t) => !INSPECTION_TABLES.includes(t) && !ROSTER_TABLES.includes(t) && t !== 'accessTrail')
+const DUTY_TABLES = CONFIDENTIAL_TABLES.filter((t) => !INSPECTION_TABLES.includes(t) && !ROSTER_TABLES.includes(t) && t !== 'accessTrail' && t !== 'notices')
 import type { Mutation } from '@shared/sync/mutation'
 import type { CountsResponse, PushResult } from '@shared/sync/protocol'
 import { BACKENDS } from '../support/server-db'

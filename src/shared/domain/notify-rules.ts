@@ -13,7 +13,11 @@ import { receptionState } from './reception-status'
 import { textWithoutPhones } from './retention'
 import { dailyReviewsDue, weeklyReviewsDue, type Review } from './review'
 import type { Settings } from './settings'
-import { addDays, HOUR, instantAt } from './time'
+import { addDays, DAY, HOUR, instantAt, localDate, MINUTE } from './time'
+import { shiftWindow, type ShiftType } from './shift-type'
+import type { Handover } from './handover'
+import { draftDue, DRAFT_DEADLINE_DAY } from './roster-cycle'
+import type { RosterStep, RosterVersion } from './roster'
 
 /** 篇3 五: the supervisor hears of a complaint this long before its deadline. */
 export const COMPLAINT_WARNING_MS = 2 * HOUR
@@ -95,5 +99,49 @@ export function reviewEvents(reviews: readonly Pick<Review, 'kind' | 'period'>[]
   for (const day of dailyReviewsDue(reviews, now, tz, since, 'registerDaily')) add('registerDaily', 'supervisor', day, day, '/register/reviews')
   for (const day of dailyReviewsDue(reviews, now, tz, since, 'dutyLogDaily')) add('dutyLogDaily', 'supervisor', day, day, '/duty-log/reviews')
   for (const monday of weeklyReviewsDue(reviews, now, tz, since)) add('registerWeekly', 'manager', monday, addDays(monday, 6), '/register/reviews')
+  return out
+}
+
+/** 篇2 4.3: a shift someone stood and nobody handed over this long after its end is late. */
+export const HANDOVER_GRACE_MS = 15 * MINUTE
+/** Shifts that ended longer ago than this are not looked at again (their events were found when they were due). */
+const HANDOVER_LOOKBACK_MS = 2 * DAY
+
+/**
+ * Handovers (篇2 4.3, 4.2.8): a shift somebody started duty on, ended more than `HANDOVER_GRACE_MS` ago and
+ * not handed over — to the supervisor. Shifts of the last two days only.
+ */
+export function handoverEvents(entries: readonly DutyEntry[], handovers: readonly Pick<Handover, 'fromShiftKey'>[], shifts: readonly ShiftType[], now: number, tz: string, siteId: string): NotificationEvent[] {
+  const handed = new Set(handovers.map((h) => h.fromShiftKey))
+  const stood = new Set(entries.filter((e) => e.kind === 'dutyStart').map((e) => e.shiftKey))
+  const out: NotificationEvent[] = []
+  for (const key of stood) {
+    const parsed = parseShiftKey(key)
+    const type = parsed && shifts.find((s) => s.id === parsed.shiftTypeId)
+    if (!parsed || !type || handed.has(key)) continue
+    const { endsAt } = shiftWindow(type, parsed.date, tz)
+    const dueAt = endsAt + HANDOVER_GRACE_MS
+    if (now < dueAt || now - endsAt > HANDOVER_LOOKBACK_MS) continue
+    out.push(event(siteId, 'handoverLate', 'supervisor', { table: 'handovers', id: key }, dueAt, { room: '', summary: `${parsed.date} ${type.name}`, link: '/handover' }))
+  }
+  return out
+}
+
+/**
+ * The roster (篇2 4.1.1): next month's draft not submitted — on the 25th at 09:00 the administrator is
+ * reminded, from the 26th the supervisor hears of it. Only on sites that keep their roster here (a version
+ * of any month exists).
+ */
+export function rosterEvents(versions: readonly RosterVersion[], steps: readonly RosterStep[], now: number, tz: string, siteId: string): NotificationEvent[] {
+  if (!versions.length) return []
+  const due = draftDue(versions, steps, now, tz)
+  if (due.state === 'none') return []
+  const deadline = due.deadline
+  const subject = { table: 'rosterVersions', id: due.month }
+  const text = { room: '', summary: due.month, link: '/roster' }
+  const out: NotificationEvent[] = []
+  const remind = instantAt(deadline, REVIEW_MORNING, tz)
+  if (Number(localDate(now, tz).slice(8, 10)) >= DRAFT_DEADLINE_DAY && now >= remind) out.push(event(siteId, 'rosterNotSubmitted', 'administrator', subject, remind, text))
+  if (due.state === 'overdue') out.push(event(siteId, 'rosterNotSubmitted', 'supervisor', subject, instantAt(addDays(deadline, 1), '00:00', tz), text))
   return out
 }

@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { DutyEntry } from '@shared/domain/duty-log'
-import { dutyEvents, requestEvents, requestSummary, reviewEvents } from '@shared/domain/notify-rules'
+import { dutyEvents, handoverEvents, requestEvents, requestSummary, reviewEvents, rosterEvents } from '@shared/domain/notify-rules'
+import { at as sh, dayAndNight, keyOf } from '../../factories/duty'
+import { makeStep, makeVersion } from '../../factories/roster'
 import { holdsPhone } from '@shared/domain/access-trail'
 import { defaultSettings } from '@shared/domain/settings'
 import { HOUR, instantAt, MINUTE } from '@shared/domain/time'
@@ -67,28 +69,28 @@ describe('requestSummary', () => {
   })
 })
 
-describe('dutyEvents', () => {
-  const entry = (o: Partial<DutyEntry>): DutyEntry => ({
-    id: nextId(),
-    siteId: SITE,
-    shiftKey: '2026-11-16/01930000-0000-7000-8000-0000000000f1',
-    kind: 'entry',
-    at: T0,
-    source: 'call',
-    content: '3 号楼电梯困人,业主 13812345678',
-    urgency: 'emergency',
-    action: '已通知维保',
-    notified: '赵主管',
-    followUp: false,
-    escalation: 'supervisor',
-    staffId: '01930000-0000-7000-8000-0000000000a1',
-    correctsId: null,
-    resolvesFollowUp: false,
-    paperRef: '',
-    createdAt: T0,
-    ...o,
-  })
+const entry = (o: Partial<DutyEntry>): DutyEntry => ({
+  id: nextId(),
+  siteId: SITE,
+  shiftKey: '2026-11-16/01930000-0000-7000-8000-0000000000f1',
+  kind: 'entry',
+  at: T0,
+  source: 'call',
+  content: '3 号楼电梯困人,业主 13812345678',
+  urgency: 'emergency',
+  action: '已通知维保',
+  notified: '赵主管',
+  followUp: false,
+  escalation: 'supervisor',
+  staffId: '01930000-0000-7000-8000-0000000000a1',
+  correctsId: null,
+  resolvesFollowUp: false,
+  paperRef: '',
+  createdAt: T0,
+  ...o,
+})
 
+describe('dutyEvents', () => {
   it('reports matters to whom they were reported, a no-show as its own rule — never what was written', () => {
     const up = entry({})
     const admin = entry({ escalation: 'administrator' })
@@ -136,5 +138,45 @@ describe('reviewEvents', () => {
     ]
     expect(reviewEvents(done, at('2026-11-17', '10:00'), SH, '2026-11-16', SITE)).toEqual([])
     expect(reviewEvents([], at('2026-11-17', '10:00') + MINUTE, SH, '2026-11-17', SITE)).toEqual([])
+  })
+})
+
+describe('handoverEvents', () => {
+  const { day, night, shifts } = dayAndNight(SITE)
+  const started = (key: string): DutyEntry => entry({ kind: 'dutyStart', shiftKey: key, escalation: 'none', content: '' })
+  const dayKey = keyOf(day, '2026-11-16')
+  it.each([
+    { name: 'the day shift ended at 20:00, not handed over at 20:14:59', now: sh('2026-11-16', '20:15') - 1, handed: [], want: [] },
+    { name: 'at 20:15: late, to the supervisor', now: sh('2026-11-16', '20:15'), handed: [], want: [`handoverLate:${dayKey}:supervisor`] },
+    { name: 'handed over: nothing', now: sh('2026-11-16', '21:00'), handed: [{ fromShiftKey: dayKey }], want: [] },
+    { name: 'two days on: no longer looked at', now: sh('2026-11-18', '20:01'), handed: [], want: [] },
+  ])('$name', ({ now, handed, want }) => {
+    expect(keys(handoverEvents([started(dayKey)], handed, shifts, now, 'Asia/Shanghai', SITE))).toEqual(want)
+  })
+
+  it('a shift nobody stood is not late; the night shift ends the next morning', () => {
+    const nightKey = keyOf(night, '2026-11-16')
+    expect(handoverEvents([], [], shifts, sh('2026-11-17', '12:00'), 'Asia/Shanghai', SITE)).toEqual([])
+    const [e] = handoverEvents([started(nightKey)], [], shifts, sh('2026-11-17', '08:15'), 'Asia/Shanghai', SITE)
+    expect(e).toMatchObject({ rule: 'handoverLate', dueAt: sh('2026-11-17', '08:15'), summary: '2026-11-16 夜班', link: '/handover' })
+  })
+})
+
+describe('rosterEvents', () => {
+  const december = makeVersion({ siteId: SITE, month: '2026-12', at: sh('2026-11-20', '10:00') })
+  const november = makeVersion({ siteId: SITE, month: '2026-11', at: sh('2026-10-20', '10:00') })
+  it.each([
+    { name: 'the 24th: nothing yet', versions: [november], now: sh('2026-11-24', '12:00'), want: [] },
+    { name: 'the 25th before 09:00: nothing yet', versions: [november], now: sh('2026-11-25', '08:59'), want: [] },
+    { name: 'the 25th at 09:00: the administrator is reminded', versions: [november], now: sh('2026-11-25', '09:00'), want: ['rosterNotSubmitted:2026-12:administrator'] },
+    { name: 'the 26th: the supervisor hears of it too', versions: [november], now: sh('2026-11-26', '00:00'), want: ['rosterNotSubmitted:2026-12:administrator', 'rosterNotSubmitted:2026-12:supervisor'] },
+    { name: 'submitted: nothing', versions: [november, december], now: sh('2026-11-26', '10:00'), want: [] },
+    { name: 'a site that keeps no roster here: nothing', versions: [], now: sh('2026-11-26', '10:00'), want: [] },
+  ])('$name', ({ versions, now, want }) => {
+    expect(keys(rosterEvents(versions, [], now, 'Asia/Shanghai', SITE))).toEqual(want)
+  })
+
+  it('a returned draft is not submitted', () => {
+    expect(keys(rosterEvents([november, december], [makeStep(december, 'return')], sh('2026-11-26', '10:00'), 'Asia/Shanghai', SITE))).toHaveLength(2)
   })
 })

@@ -3,6 +3,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { ServerDb } from './db/connection'
+import type { PlatformUrls } from './notify/platforms'
 import { MIN_CLIENT_PROTOCOL } from '@shared/sync/protocol'
 import { staticApp, isAppNavigation, NEVER_CACHE } from './plugins/static-app'
 import { errorHandler } from './http/error-handler'
@@ -38,6 +39,8 @@ export interface AppOptions {
   dataDir?: string
   /** Told after a push applied something to a site (server.ts: the time rules look at it at once, issue 15). */
   onPushed?: (siteId: string) => void
+  /** Issue 15: where WeCom and DingTalk are reached (a fake receiver in tests) and the app's address messages link to. */
+  notify?: { urls: PlatformUrls; appUrl: string }
 }
 
 /** Fastify takes a hop count as a function (its types have no number): trust the nearest `n` proxies. */

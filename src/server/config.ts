@@ -20,6 +20,8 @@ export interface ServerConfig {
    * rate limits must see the client's address from X-Forwarded-For, not nginx's (docs/deploy.md).
    */
   trustProxy: boolean | number | string
+  /** Issue 15: the app's address the robots' messages link to, and where WeCom and DingTalk are reached. */
+  notify: { appUrl: string; wecom: string; dingtalk: string }
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -45,6 +47,14 @@ function trustProxy(raw: string | undefined): boolean | number | string {
   throw new ConfigError(`TRUST_PROXY must be true, false, a number of proxies or proxy addresses (e.g. 127.0.0.1), not "${raw}"`)
 }
 
+/** An http(s) address without its trailing slash, or the default when unset. */
+function address(name: string, raw: string | undefined, fallback: string): string {
+  const value = (raw ?? '').trim()
+  if (value === '') return fallback
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(value)) throw new ConfigError(`${name} must be an http(s) address such as https://desk.example.cn, not "${raw}"`)
+  return value.replace(/\/+$/, '')
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: port(env.PORT),
@@ -55,5 +65,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     staticDir: path.resolve(root, env.STATIC_DIR || 'dist/client'),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: trustProxy(env.TRUST_PROXY),
+    notify: {
+      appUrl: address('APP_URL', env.APP_URL, ''),
+      wecom: address('WECOM_API_URL', env.WECOM_API_URL, 'https://qyapi.weixin.qq.com'),
+      dingtalk: address('DINGTALK_API_URL', env.DINGTALK_API_URL, 'https://oapi.dingtalk.com'),
+    },
   }
 }

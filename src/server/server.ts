@@ -19,6 +19,8 @@ import type { Readiness } from './plugins/readiness'
 import { prepareSetupToken, setupTokenBanner } from './admin/setup-token'
 import { scheduleContactRetention } from './admin/retention-schedule'
 import { scheduleNotifyRules, type RulesSchedule } from './notify/rules-schedule'
+import { scheduleNotifications } from './notify/notify-schedule'
+import { digestEventsOf, notifyFresh } from './notify/notify-fresh'
 
 async function main(): Promise<void> {
   const config = configFromEnv()
@@ -29,11 +31,14 @@ async function main(): Promise<void> {
   const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
   const readiness: Readiness = { ready: false }
   let rules: RulesSchedule | null = null
-  const app = await buildApp({ onPushed: (siteId) => rules?.poke(siteId), db, staticDir: config.staticDir, version: pkg.version, logger: loggerOptions(config.logLevel), readiness, trustProxy: config.trustProxy, dataDir: config.dataDir })
+  const notifyOptions = { urls: { wecom: config.notify.wecom, dingtalk: config.notify.dingtalk }, appUrl: config.notify.appUrl, digestEvents: digestEventsOf(db) }
+  const app = await buildApp({ onPushed: (siteId) => rules?.poke(siteId), db, staticDir: config.staticDir, version: pkg.version, logger: loggerOptions(config.logLevel), readiness, trustProxy: config.trustProxy, dataDir: config.dataDir, notify: notifyOptions })
   let stopRetention = (): void => {}
+  let stopNotifications = (): void => {}
   const close = async (code: number): Promise<void> => {
     stopRetention()
     rules?.stop()
+    stopNotifications()
     await app.close()
     await db.close()
     lock?.release()
@@ -56,7 +61,10 @@ async function main(): Promise<void> {
   if (setup) process.stdout.write(`${setupTokenBanner(setup, `http://localhost:${port}/admin`)}\n`)
   readiness.ready = true
   stopRetention = scheduleContactRetention(db, app.log)
-  rules = scheduleNotifyRules(db, app.log)
+  // Issue 15: the time rules every minute and after a push; each new event to the sites' WeCom and DingTalk
+  // groups at once, and the outbox's retries and digests every minute.
+  rules = scheduleNotifyRules(db, app.log, { after: notifyFresh(db, notifyOptions) })
+  stopNotifications = scheduleNotifications(db, app.log, notifyOptions)
   app.log.info(`Deskbook ready on http://localhost:${port} — database ${db.kind} (${db.describe})`)
 }
 

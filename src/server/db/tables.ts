@@ -142,6 +142,54 @@ export interface RateLimitsTable {
   reset_at: number
 }
 
+/** A site's group robot (issue 15 point 2): its secrets stay on the server; lists are JSON text. */
+export interface NotifyChannelsTable {
+  id: string
+  site_id: string
+  kind: 'wecom' | 'dingtalk'
+  name: string
+  /** JSON: `{ key }` (WeCom) or `{ token, secret }` (DingTalk). Never answered, never logged. */
+  secrets: string
+  /** JSON arrays of NotifyRule and NotifyLevel. */
+  rules: string
+  levels: string
+  /** Site-local `HH:MM`, both or neither. */
+  quiet_start: string | null
+  quiet_end: string | null
+  digest_at: string | null
+  enabled: number
+  /** Why it is failing (a configuration error, in Chinese), since when, and when it is tried again. */
+  failing: string | null
+  failing_since: number | null
+  retry_at: number | null
+  /** JSON array of the instants of its messages in the last minute (the robots' 20 a minute). */
+  recent_sends: Generated<string>
+  /** The process delivering it for now, until when. */
+  lease_owner: string | null
+  lease_until: number | null
+  /** The site-local day its daily digest last went. */
+  digest_day: string | null
+  created_at: number
+  updated_at: number
+}
+
+/** One event for one channel, notified once (unique event key and channel). */
+export interface NotifyOutboxTable {
+  id: string
+  event_key: string
+  channel_id: string
+  site_id: string
+  rule: string
+  /** JSON: the NotificationEvent. */
+  event: string
+  status: 'pending' | 'sent' | 'dead'
+  attempts: number
+  next_at: number
+  last_error: string | null
+  created_at: number
+  sent_at: number | null
+}
+
 export interface Database {
   server_meta: ServerMetaTable
   sites: SitesTable
@@ -156,4 +204,6 @@ export interface Database {
   site_exports: SiteExportsTable
   owner_requests: OwnerRequestsTable
   rate_limits: RateLimitsTable
+  notify_channels: NotifyChannelsTable
+  notify_outbox: NotifyOutboxTable
 }

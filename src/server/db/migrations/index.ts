@@ -9,6 +9,7 @@ import * as m007 from './007-server-epoch'
 import * as m008 from './008-rate-limits'
 import * as m009 from './009-site-exports'
 import * as m010 from './010-owner-requests'
+import * as m011 from './011-notifications'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '008-rate-limits': m008,
   '009-site-exports': m009,
   '010-owner-requests': m010,
+  '011-notifications': m011,
 }

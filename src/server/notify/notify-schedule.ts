@@ -1,0 +1,22 @@
+/**
+ * The delivery pass (deliver.ts) at start and then every minute (admin/every.ts). Several processes on one
+ * PostgreSQL may all run it: each channel is delivered by the one holding its lease. Logs counts only —
+ * never a message's words nor a channel's secrets.
+ */
+import type { FastifyBaseLogger } from 'fastify'
+import { MINUTE } from '@shared/domain/time'
+import type { ServerDb } from '../db/connection'
+import { every } from '../admin/every'
+import { deliverDue, type DeliverOptions } from './deliver'
+
+export function scheduleNotifications(db: ServerDb, log: FastifyBaseLogger, opts: Omit<DeliverOptions, 'log'>, clock: () => number = Date.now, period = MINUTE): () => void {
+  return every(
+    period,
+    async () => {
+      const r = await deliverDue(db, clock(), { ...opts, log })
+      if (r.messages + r.failed + r.dead > 0) log.info(`notify: ${r.messages} messages (${r.rows} notifications), ${r.failed} to retry, ${r.dead} dead`)
+    },
+    log,
+    '通知发送处理失败 (the notification delivery pass failed)',
+  )
+}

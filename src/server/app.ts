@@ -3,7 +3,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { ServerDb } from './db/connection'
-import type { PlatformUrls } from './notify/platforms'
+import { DEFAULT_PLATFORM_URLS, type PlatformUrls } from './notify/platforms'
 import { MIN_CLIENT_PROTOCOL } from '@shared/sync/protocol'
 import { staticApp, isAppNavigation, NEVER_CACHE } from './plugins/static-app'
 import { errorHandler } from './http/error-handler'
@@ -20,6 +20,7 @@ import { adminRoutes } from './routes/admin'
 import { contactRetentionRoutes } from './routes/contact-retention'
 import { siteArchiveRoutes } from './routes/site-archive'
 import { ownerRequestRoutes } from './routes/owner-requests'
+import { notifyChannelRoutes } from './routes/notify-channels'
 
 export interface AppOptions {
   db: ServerDb
@@ -77,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(siteArchiveRoutes, { db: opts.db, now, version })
   await app.register(contactRetentionRoutes, { db: opts.db, now })
   await app.register(ownerRequestRoutes, { db: opts.db, now })
+  await app.register(notifyChannelRoutes, { db: opts.db, now, urls: opts.notify?.urls ?? DEFAULT_PLATFORM_URLS, appUrl: opts.notify?.appUrl ?? '' })
 
   app.setNotFoundHandler((req, reply) => {
     if (isAppNavigation(req.method, req.url, req.headers.accept) && app.hasReplyDecorator('sendFile')) {

@@ -3,7 +3,7 @@
  * tablets, and mutations as tablets make them.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { buildApp } from '@server/app'
+import { buildApp, type AppOptions } from '@server/app'
 import type { ServerDb } from '@server/db/connection'
 import { createSite } from '@server/sync/enrolment'
 import { issueSetupToken } from '@server/admin/setup-token'
@@ -23,16 +23,17 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export async function testServer(backend: Backend, start = Date.UTC(2026, 10, 27, 2)): Promise<TestServer> {
+/** `extra`: more of buildApp's options (a logger, the notification platforms' addresses), kept on a restart. */
+export async function testServer(backend: Backend, start = Date.UTC(2026, 10, 27, 2), extra: Partial<AppOptions> = {}): Promise<TestServer> {
   const db = await backend.open()
   const clock = { now: start }
   const server: TestServer = {
-    app: await buildApp({ db, staticDir: '/nonexistent', now: () => clock.now }),
+    app: await buildApp({ ...extra, db, staticDir: '/nonexistent', now: () => clock.now }),
     db,
     clock,
     async restart(options = {}) {
       await server.app.close()
-      server.app = await buildApp({ db, staticDir: '/nonexistent', now: () => clock.now, ...options })
+      server.app = await buildApp({ ...extra, db, staticDir: '/nonexistent', now: () => clock.now, ...options })
     },
     async close() {
       await server.app.close()

@@ -16,6 +16,8 @@ export type ConsoleLetter = DeadLetter
 
 export class ConsoleError extends Error {}
 
+export type ConsoleMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
 /** Runs a console action: null when it worked, the message for a person when the server or the network refused. */
 export async function attempt(fn: () => Promise<void>): Promise<string | null> {
   try {
@@ -48,7 +50,7 @@ export function suggestedName(disposition: string | null, fallback: string): str
 
 export function useConsoleApi(): {
   token: Ref<string | null>
-  call: <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>
+  call: <T>(method: ConsoleMethod, path: string, body?: unknown) => Promise<T>
   /** With a body it is POSTed: what names an owner never goes in a URL. */
   download: (path: string, fallbackName: string, body?: unknown) => Promise<ConsoleFile>
   signIn: (token: string) => void
@@ -56,7 +58,7 @@ export function useConsoleApi(): {
 } {
   const token = ref<string | null>(sessionStorage.getItem(TOKEN_KEY))
   /** The answer when it is a success; a ConsoleError with the server's message otherwise. */
-  async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+  async function send(method: ConsoleMethod, path: string, body?: unknown): Promise<Response> {
     let res: Response
     try {
       res = await fetch(path, {
@@ -78,7 +80,7 @@ export function useConsoleApi(): {
     }
     return res
   }
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: ConsoleMethod, path: string, body?: unknown): Promise<T> {
     const res = await send(method, path, body)
     return (await res.json().catch(() => ({}))) as T
   }

@@ -155,7 +155,7 @@ async function deliverDigest(p: ChannelPass): Promise<boolean> {
 async function deliverChannel(p: ChannelPass): Promise<void> {
   if (!(await deliverDigest(p))) return
   const quiet = inQuietHours(p.channel.quiet_start, p.channel.quiet_end, p.now, p.channel.site_timezone)
-  const due = (await dueRows(p.db, p.channel.id, p.now, PER_MINUTE + FOLD_MAX)).filter((r) => !quiet || THROUGH_QUIET.includes(eventOf(r).rule))
+  const due = await dueRows(p.db, p.channel.id, p.now, PER_MINUTE + FOLD_MAX, quiet ? THROUGH_QUIET : undefined)
   // A row whose words still hold a phone is refused, never sent (enqueue masks them; this is the guard).
   const refused = due.filter((r) => !guardedMessage(eventMessage(eventOf(r), p.site, p.opts.appUrl, p.now)))
   await markDead(p.db, refused.map((r) => r.id), PHONE_REFUSED)

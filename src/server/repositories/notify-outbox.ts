@@ -24,14 +24,11 @@ export async function insertOutboxRows(db: Db, rows: readonly OutboxRow[]): Prom
   return added
 }
 
-/** The channel's waiting rows due by `now`, oldest first. */
-export async function dueRows(db: Db, channelId: string, now: number, limit: number): Promise<OutboxRow[]> {
-  return db
-    .selectFrom('notify_outbox')
-    .selectAll()
-    .where('channel_id', '=', channelId)
-    .where('status', '=', 'pending')
-    .where('next_at', '<=', now)
+/** The channel's waiting rows due by `now`, oldest first; only those of `rules` when given (quiet hours). */
+export async function dueRows(db: Db, channelId: string, now: number, limit: number, rules?: readonly string[]): Promise<OutboxRow[]> {
+  let q = db.selectFrom('notify_outbox').selectAll().where('channel_id', '=', channelId).where('status', '=', 'pending').where('next_at', '<=', now)
+  if (rules) q = q.where('rule', 'in', [...rules])
+  return q
     .orderBy('next_at')
     .orderBy('created_at')
     .limit(limit)

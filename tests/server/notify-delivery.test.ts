@@ -83,7 +83,7 @@ describe.each(BACKENDS)('notification delivery on $name', (backend) => {
       expect(r.text).toContain('已过 2 小时 0 分')
       expect(r.text).toContain(`https://desk.example.cn/register/${e.subjectId}`)
     }
-    expect(robots.received.find((r) => r.platform === 'dingtalk')!.title).toContain('接待事项满 48 小时未办结')
+    expect(robots.received.find((r) => r.platform === 'dingtalk')!.title).toContain('接待事项超过时限未办结,转客服主管')
   })
 
   it('sends only what a channel asked for (its rules and levels) and nothing to a disabled channel', async () => {

@@ -12,13 +12,13 @@ export interface Harness {
 }
 
 /** The real server (own data folder) and Chromium for one test file, started once and stopped after. */
-export function useE2eHarness(options: { staticDir?: () => string } = {}): Harness {
+export function useE2eHarness(options: { staticDir?: () => string; env?: () => Record<string, string> } = {}): Harness {
   let browser: Browser | undefined
   let server: RunningServer | undefined
   /** Texts the app reported missing in any page of the tablets (issue 10 point 7): each fails its test. */
   const missingTexts: string[] = []
   beforeAll(async () => {
-    server = await startServer({ staticDir: options.staticDir?.() })
+    server = await startServer({ staticDir: options.staticDir?.(), ...(options.env ? { env: options.env() } : {}) })
     browser = await launchBrowser()
   })
   afterEach(() => {

@@ -7,6 +7,7 @@
  */
 import { MUTATIONS } from '@shared/sync/registry'
 import { DeviceSchema } from '@shared/domain/device'
+import { NotificationEventSchema } from '@shared/domain/notification'
 
 /** Sheets in the order an auditor reads them: the register first, settings last. */
 export const SHEETS: readonly (readonly [table: string, name: string])[] = [
@@ -36,6 +37,7 @@ export const SHEETS: readonly (readonly [table: string, name: string])[] = [
   ['rosterAnswers', '调休请假换班审批'],
   ['rosterCells', '排班表草稿'],
   ['accessTrail', '个人信息查阅记录'],
+  ['notices', '通知'],
   ['staff', '员工'],
   ['departments', '部门'],
   ['shiftTypes', '班次'],
@@ -64,6 +66,7 @@ const LABELS: Record<string, string> = {
   cause: '原因', measure: '纠正措施', dueDate: '完成期限', nonconformityId: '不合格项', effective: '有效', letter: '字母', supervisorEscalationHours: '升级主管(小时)',
   month: '月份', lane: '类别', basedOnId: '所依据的版本', reason: '原因', requestId: '申请', snapshot: '排班', step: '步骤', versionId: '排班表版本',
   toDate: '截止日期', swapWithId: '换班对象', swapDate: '换班日期', decision: '决定', coverId: '替班人', minStaff: '最少人数',
+  key: '通知键', rule: '规则', subjectTable: '所涉记录类型', dueAt: '到期时间', link: '链接', contactRetentionYears: '联系方式保留(年)',
   managerEscalationHours: '升级经理(小时)', complaintDeadlineHours: '投诉答复时限(小时)', idleLockMinutes: '自动锁定(分钟)', handoverLeadMinutes: '交接提前(分钟)',
 }
 
@@ -109,7 +112,8 @@ export interface Column {
 
 /** The columns of `table`'s sheet: its record's fields as the registry describes them. */
 export function columnsOf(table: string): Column[] {
-  const schema = table === 'devices' ? DeviceSchema : Object.values(MUTATIONS).find((m) => m.table === table)?.schema
+  // The tables the server writes itself have no mutation: their records' own schemas.
+  const schema = table === 'devices' ? DeviceSchema : table === 'notices' ? NotificationEventSchema : Object.values(MUTATIONS).find((m) => m.table === table)?.schema
   const fields = Object.keys((schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}).filter((f) => !HIDDEN.has(f))
   return fields.map((field) => ({ field, header: LABELS[field] ?? field, width: /matter|content|note|finding|text|summary|comment/.test(field) ? 40 : 16 }))
 }

@@ -11,14 +11,15 @@ import { formatDateTime, HOUR, MINUTE, DAY } from '@shared/domain/time'
 import { MESSAGE_BYTES, type RobotMessage } from './platforms'
 
 export const RULE_TITLES: Record<NotifyRule, string> = {
-  requestToSupervisor: '接待事项满 48 小时未办结',
-  requestToManager: '接待事项满 7 天未办结',
-  complaintDueSoon: '投诉距 24 小时答复时限不足 2 小时',
-  complaintOverdue: '投诉超过 24 小时未答复',
+  // The site sets its own limits (48 h, 7 days and 24 h by the regulations): the titles name none.
+  requestToSupervisor: '接待事项超过时限未办结,转客服主管',
+  requestToManager: '接待事项超过时限未办结,转经理',
+  complaintDueSoon: '投诉距答复时限不足 2 小时',
+  complaintOverdue: '投诉超过答复时限未答复',
   dutyMatterReported: '值班事项已上报',
   handoverLate: '交接班超时未完成',
   noShow: '排班人员未到岗',
-  reviewOverdue: '检查未按时完成',
+  reviewOverdue: '审核未按时完成',
   rosterNotSubmitted: '下月排班未按时提交',
 }
 

@@ -35,7 +35,11 @@ describe('escalations reach the supervisors’ WeCom group and the supervisor’
     const desk = await enrolTablet(context, h.server.url, await code(h.server.url, c), '前台平板', new Date(Date.now() - 49 * HOUR))
     await desk.goto(`${h.server.url}/settings`)
     await addStaff(desk, '赵主管', '4826', 'supervisor')
-    await desk.goto(`${h.server.url}/register/new`)
+    await expect.poll(() => desk.getByTestId('status-sync').textContent(), { timeout: 20_000 }).toContain('已全部同步')
+    // Within the app, as a clerk does (a full page load here could still be settling as she types).
+    await desk.getByRole('link', { name: '接待登记' }).click()
+    await desk.getByText('登记新来访').click()
+    await desk.waitForURL(/\/register\/new$/)
     await desk.getByLabel('事由').waitFor()
     await context.setOffline(true)
     await desk.getByLabel('房号').fill('5-1-602')

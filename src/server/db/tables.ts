@@ -190,6 +190,13 @@ export interface NotifyOutboxTable {
   sent_at: number | null
 }
 
+/** A request the rules pass still watches, as of the change numbered `seq` (migration 012). */
+export interface NotifyWatchTable {
+  site_id: string
+  reception_id: string
+  seq: number
+}
+
 export interface Database {
   server_meta: ServerMetaTable
   sites: SitesTable
@@ -206,4 +213,5 @@ export interface Database {
   rate_limits: RateLimitsTable
   notify_channels: NotifyChannelsTable
   notify_outbox: NotifyOutboxTable
+  notify_watch: NotifyWatchTable
 }

@@ -6,10 +6,11 @@
  */
 import type { NotificationEvent } from '@shared/domain/notification'
 import type { ServerDb } from '../db/connection'
-import { siteRecords } from '../repositories/records'
+import { unwatchRequests } from '../repositories/notify-watch'
+import { existingRecordIds } from '../repositories/records'
 import { findSite, listSites, type SiteRow } from '../repositories/sites'
 import { writeNotices } from './notices'
-import { siteEvents } from './site-events'
+import { siteRules } from './site-events'
 
 export interface SitePass {
   siteId: string
@@ -19,19 +20,52 @@ export interface SitePass {
   fresh: NotificationEvent[]
 }
 
+/**
+ * Notice keys this process has seen stored, per database and site. Nothing deletes a notice, so one seen
+ * stays: the steady pass asks the database only about events it has not seen (another process may have
+ * written them). Forgotten when a site's set grows past `SEEN_PER_SITE` (then learnt again from the database).
+ */
+const seenByDb = new WeakMap<object, Map<string, Set<string>>>()
+const SEEN_PER_SITE = 20_000
+
+function seenNotices(db: ServerDb, siteId: string): Set<string> {
+  let sites = seenByDb.get(db.kysely)
+  if (!sites) seenByDb.set(db.kysely, (sites = new Map()))
+  let seen = sites.get(siteId)
+  if (!seen || seen.size > SEEN_PER_SITE) sites.set(siteId, (seen = new Set()))
+  return seen
+}
+
 async function evaluateSite(db: ServerDb, site: SiteRow, now: number): Promise<SitePass> {
-  const events = await siteEvents(db.kysely, site, now)
-  const known = new Set((await siteRecords(db.kysely, site.id, 'notices')).map((n) => n.id as string))
-  const unseen = events.filter((e) => !known.has(e.key))
+  const { events, settled } = await siteRules(db.kysely, site, now)
+  // Settled requests give no event: they are no longer read, until a change watches them again.
+  if (settled.length) await unwatchRequests(db.kysely, site.id, settled)
+  const seen = seenNotices(db, site.id)
+  const asked = events.filter((e) => !seen.has(e.key))
+  const known = asked.length ? await existingRecordIds(db.kysely, site.id, 'notices', asked.map((e) => e.key)) : new Set<string>()
+  for (const key of known) seen.add(key)
+  const unseen = asked.filter((e) => !known.has(e.key))
   if (!unseen.length) return { siteId: site.id, due: events.length, fresh: [] }
   await db.kysely.transaction().execute((trx) => writeNotices(trx, db.kind, site.id, unseen, now))
+  for (const e of unseen) seen.add(e.key)
   return { siteId: site.id, due: events.length, fresh: unseen }
 }
+
+/** Sites evaluated at once (each reads on its own connection of the pool on PostgreSQL; SQLite takes them in turn). */
+const SITES_AT_ONCE = 4
 
 /** Evaluate every site, or the one a push just changed. */
 export async function evaluateNotifications(db: ServerDb, now: number, siteId?: string): Promise<SitePass[]> {
   const sites = siteId ? [await findSite(db.kysely, siteId)].filter((s): s is SiteRow => !!s) : await listSites(db.kysely)
-  const out: SitePass[] = []
-  for (const site of sites) out.push(await evaluateSite(db, site, now))
+  // A few sites at a time: on PostgreSQL a site's reads are round trips the others need not wait for.
+  const out: SitePass[] = new Array(sites.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < sites.length) {
+      const i = next++
+      out[i] = await evaluateSite(db, sites[i]!, now)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(SITES_AT_ONCE, sites.length) }, worker))
   return out
 }

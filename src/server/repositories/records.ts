@@ -6,6 +6,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely'
 import type { StoredRecord } from '@shared/sync/merge'
 import type { Change } from '@shared/sync/protocol'
 import type { Database } from '../db/tables'
+import { watchedRequestOf, watchRequests } from './notify-watch'
 
 export type Db = Kysely<Database>
 
@@ -41,6 +42,9 @@ export async function putRecord(db: Db, key: RecordKey, record: StoredRecord, se
     .values({ site_id: key.siteId, table_name: key.table, record_id: key.recordId, ...values })
     .onConflict((oc) => oc.columns(['site_id', 'table_name', 'record_id']).doUpdateSet(values))
     .execute()
+  // A request or its timeline changed: the rules pass looks at the request again (notify-watch.ts).
+  const request = watchedRequestOf(key.table, key.recordId, parentId)
+  if (request) await watchRequests(db, key.siteId, [{ receptionId: request, seq }])
 }
 
 /** Live records of `table` that belong to `parentId` (e.g. a request's timeline). */
@@ -120,6 +124,32 @@ export async function siteRecords(db: Db, siteId: string, table: string): Promis
   return rows.map((r) => JSON.parse(r.data) as Record<string, unknown>)
 }
 
+/** Live records of each of `tables` of a site, in one query (for small tables read together). */
+export async function siteRecordsOf(db: Db, siteId: string, tables: readonly string[]): Promise<Record<string, Record<string, unknown>[]>> {
+  const rows = await db.selectFrom('records').select(['table_name', 'data']).where('site_id', '=', siteId).where('table_name', 'in', [...tables]).where('deleted', '=', 0).execute()
+  const out: Record<string, Record<string, unknown>[]> = Object.fromEntries(tables.map((t) => [t, []]))
+  for (const r of rows) out[r.table_name]!.push(JSON.parse(r.data) as Record<string, unknown>)
+  return out
+}
+
+/** Live records of `table` of a site with these ids. */
+export function recordsByIds(db: Db, siteId: string, table: string, ids: readonly string[]): Promise<Record<string, unknown>[]> {
+  return liveRecordsIn(db, siteId, table, 'record_id', ids)
+}
+
+/**
+ * Which of these ids a site holds a record of in `table`, live or deleted: read from the key alone (the
+ * primary key's index, no row), for a check made every minute (the rules pass's notices, which nothing deletes).
+ */
+export async function existingRecordIds(db: Db, siteId: string, table: string, ids: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>()
+  for (let i = 0; i < ids.length; i += PARENTS_PER_QUERY) {
+    const rows = await db.selectFrom('records').select('record_id').where('site_id', '=', siteId).where('table_name', '=', table).where('record_id', 'in', ids.slice(i, i + PARENTS_PER_QUERY)).execute()
+    for (const r of rows) out.add(r.record_id)
+  }
+  return out
+}
+
 /**
  * Does a live record of `table` hold `field: id`? Records are stored as JSON text written by
  * JSON.stringify (no spaces), so the pair is found as text on SQLite and PostgreSQL alike; `id` must be
@@ -142,15 +172,19 @@ export async function anyRecordNaming(db: Db, siteId: string, table: string, fie
 const PARENTS_PER_QUERY = 500
 
 /** Live records of `table` of a site that belong to any of `parentIds` (e.g. the signatures on some requests). */
-export async function recordsOfParents(db: Db, siteId: string, table: string, parentIds: readonly string[]): Promise<Record<string, unknown>[]> {
+export function recordsOfParents(db: Db, siteId: string, table: string, parentIds: readonly string[]): Promise<Record<string, unknown>[]> {
+  return liveRecordsIn(db, siteId, table, 'parent_id', parentIds)
+}
+
+async function liveRecordsIn(db: Db, siteId: string, table: string, column: 'record_id' | 'parent_id', values: readonly string[]): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = []
-  for (let i = 0; i < parentIds.length; i += PARENTS_PER_QUERY) {
+  for (let i = 0; i < values.length; i += PARENTS_PER_QUERY) {
     const rows = await db
       .selectFrom('records')
       .select('data')
       .where('site_id', '=', siteId)
       .where('table_name', '=', table)
-      .where('parent_id', 'in', parentIds.slice(i, i + PARENTS_PER_QUERY))
+      .where(column, 'in', values.slice(i, i + PARENTS_PER_QUERY))
       .where('deleted', '=', 0)
       .execute()
     out.push(...rows.map((r) => JSON.parse(r.data) as Record<string, unknown>))

@@ -9,6 +9,7 @@ import type { Database, RecordsTable } from '../db/tables'
 import { inReadSnapshot } from '../db/read-snapshot'
 import type { Db } from './records'
 import type { DeviceRow } from './devices'
+import { watchedRequestOf, watchRequests } from './notify-watch'
 
 /** `read` in one consistent view of the database that lets tablets go on pushing meanwhile (db/read-snapshot.ts). */
 export function inSiteSnapshot<T>(db: ServerDb, read: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -50,6 +51,12 @@ export async function insertStoredRows(trx: Transaction<Database>, siteId: strin
       .values(rows.slice(i, i + BATCH).map((r) => ({ site_id: siteId, table_name: table, ...r })))
       .execute()
   }
+  // Imported requests and timelines are watched by the rules pass like pushed ones (notify-watch.ts).
+  const watched = rows.flatMap((r) => {
+    const receptionId = watchedRequestOf(table, r.record_id, r.parent_id)
+    return receptionId ? [{ receptionId, seq: r.seq }] : []
+  })
+  if (watched.length) await watchRequests(trx, siteId, watched)
 }
 
 /** Are any of these device ids on the server already (on any site)? */

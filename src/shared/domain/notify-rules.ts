@@ -69,6 +69,15 @@ export function requestEvents(requests: readonly { reception: Reception; events:
 }
 
 /**
+ * A request `requestEvents` can never find again unless its record or timeline changes: resolved, and — a
+ * complaint — answered. Neither depends on the clock, so the server stops reading it (notify-watch).
+ */
+export function requestSettled(reception: Reception, events: readonly ReceptionEvent[], now: number, settings: Settings): boolean {
+  const state = receptionState(reception, events, now, settings)
+  return state.resolved && (state.current.category !== 'complaint' || state.answeredAt !== null)
+}
+
+/**
  * The duty log (篇2 4.2.3, 4.2.8): a matter reported to the administrator or the supervisor, and a no-show,
  * while not closed. The duty log is the desk's own (篇2 4.2.4): the message names the shift and when, not
  * what was written — that is read on a desk tablet.

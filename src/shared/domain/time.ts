@@ -14,9 +14,39 @@ export const MINUTE = 60_000
 export const HOUR = 60 * MINUTE
 export const DAY = 24 * HOUR
 
+/**
+ * `instantAt` and `addDays` are pure and asked for the same few days again and again — the server's rules
+ * pass does it for every site every minute (issue 15), and a timezone conversion costs tens of microseconds:
+ * their answers are remembered, up to `REMEMBERED` each (then forgotten at once and learnt again).
+ */
+const REMEMBERED = 4096
+const instants = new Map<string, number>()
+const shiftedDates = new Map<string, string>()
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  const known = cache.get(key)
+  if (known !== undefined) return known
+  if (cache.size >= REMEMBERED) cache.clear()
+  const value = compute()
+  cache.set(key, value)
+  return value
+}
+
 /** `YYYY-MM-DD` of `at` in `tz`. */
 export function localDate(at: number, tz: string): string {
-  return dayjs(at).tz(tz).format('YYYY-MM-DD')
+  if (!Number.isFinite(at)) return dayjs(at).tz(tz).format('YYYY-MM-DD')
+  const parts = dateFormat(tz).formatToParts(at)
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)!.value
+  return `${part('year')}-${part('month')}-${part('day')}`
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** One formatter per zone: making one costs far more than using it (dayjs' tz makes one each call). */
+function dateFormat(tz: string): Intl.DateTimeFormat {
+  let f = dateFormats.get(tz)
+  if (!f) dateFormats.set(tz, (f = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })))
+  return f
 }
 
 /** `YYYY-MM-DD HH:mm` of `at` in `tz` (SPEC date format). */
@@ -31,12 +61,12 @@ export function formatTime(at: number, tz: string): string {
 
 /** The instant of wall-clock `hhmm` on local `date` in `tz`. */
 export function instantAt(date: string, hhmm: string, tz: string): number {
-  return dayjs.tz(`${date} ${hhmm}`, 'YYYY-MM-DD HH:mm', tz).valueOf()
+  return remembered(instants, `${date} ${hhmm} ${tz}`, () => dayjs.tz(`${date} ${hhmm}`, 'YYYY-MM-DD HH:mm', tz).valueOf())
 }
 
 /** `date` plus `days` calendar days, as `YYYY-MM-DD`. */
 export function addDays(date: string, days: number): string {
-  return dayjs.utc(date, 'YYYY-MM-DD').add(days, 'day').format('YYYY-MM-DD')
+  return remembered(shiftedDates, `${date} ${days}`, () => dayjs.utc(date, 'YYYY-MM-DD').add(days, 'day').format('YYYY-MM-DD'))
 }
 
 /** Is `tz` an IANA zone this runtime knows? */

@@ -10,6 +10,7 @@ import * as m008 from './008-rate-limits'
 import * as m009 from './009-site-exports'
 import * as m010 from './010-owner-requests'
 import * as m011 from './011-notifications'
+import * as m012 from './012-notify-watch'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '009-site-exports': m009,
   '010-owner-requests': m010,
   '011-notifications': m011,
+  '012-notify-watch': m012,
 }

@@ -1,0 +1,52 @@
+/**
+ * The requests the rules pass still watches (issue 15; migration 012): a request's row is written with the
+ * change's number whenever the request or an event of its timeline is stored, and removed by a pass that
+ * found it settled — only at the number it read, so a change made meanwhile keeps it watched.
+ */
+import type { Db } from './records'
+
+export interface WatchRow {
+  receptionId: string
+  seq: number
+}
+
+/** Which request a stored record is part of, for the tables the request rules read (null: none). */
+export function watchedRequestOf(table: string, recordId: string, parentId: string | null): string | null {
+  if (table === 'receptions') return recordId
+  if (table === 'receptionEvents') return parentId
+  return null
+}
+
+/** Far below SQLite's limit of bound values per statement. */
+const PER_QUERY = 400
+
+/** Watch these requests as of their changes' numbers (a later number replaces an earlier one). */
+export async function watchRequests(db: Db, siteId: string, rows: readonly WatchRow[]): Promise<void> {
+  const latest = new Map<string, number>()
+  for (const r of rows) latest.set(r.receptionId, Math.max(r.seq, latest.get(r.receptionId) ?? r.seq))
+  const values = [...latest].map(([reception_id, seq]) => ({ site_id: siteId, reception_id, seq }))
+  for (let i = 0; i < values.length; i += PER_QUERY) {
+    await db
+      .insertInto('notify_watch')
+      .values(values.slice(i, i + PER_QUERY))
+      .onConflict((oc) => oc.columns(['site_id', 'reception_id']).doUpdateSet((eb) => ({ seq: eb.ref('excluded.seq') })))
+      .execute()
+  }
+}
+
+export async function watchedRequests(db: Db, siteId: string): Promise<WatchRow[]> {
+  const rows = await db.selectFrom('notify_watch').select(['reception_id', 'seq']).where('site_id', '=', siteId).execute()
+  return rows.map((r) => ({ receptionId: r.reception_id, seq: Number(r.seq) }))
+}
+
+/** Stop watching these requests — each only if unchanged since its row was read. */
+export async function unwatchRequests(db: Db, siteId: string, rows: readonly WatchRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += PER_QUERY) {
+    const chunk = rows.slice(i, i + PER_QUERY)
+    await db
+      .deleteFrom('notify_watch')
+      .where('site_id', '=', siteId)
+      .where((eb) => eb.or(chunk.map((r) => eb.and([eb('reception_id', '=', r.receptionId), eb('seq', '=', r.seq)]))))
+      .execute()
+  }
+}

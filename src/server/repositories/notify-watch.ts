@@ -3,7 +3,11 @@
  * change's number whenever the request or an event of its timeline is stored, and removed by a pass that
  * found it settled — only at the number it read, so a change made meanwhile keeps it watched.
  */
-import type { Db } from './records'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/tables'
+
+// Not records.ts's `Db`: records.ts imports this file (putRecord keeps the watch), and imports never circle.
+type Db = Kysely<Database>
 
 export interface WatchRow {
   receptionId: string

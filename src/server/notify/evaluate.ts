@@ -46,9 +46,9 @@ async function evaluateSite(db: ServerDb, site: SiteRow, now: number): Promise<S
   for (const key of known) seen.add(key)
   const unseen = asked.filter((e) => !known.has(e.key))
   if (!unseen.length) return { siteId: site.id, due: events.length, fresh: [] }
-  await db.kysely.transaction().execute((trx) => writeNotices(trx, db.kind, site.id, unseen, now))
+  const fresh = await db.kysely.transaction().execute((trx) => writeNotices(trx, db.kind, site.id, unseen, now))
   for (const e of unseen) seen.add(e.key)
-  return { siteId: site.id, due: events.length, fresh: unseen }
+  return { siteId: site.id, due: events.length, fresh }
 }
 
 /** Sites evaluated at once (each reads on its own connection of the pool on PostgreSQL; SQLite takes them in turn). */

@@ -10,10 +10,10 @@ import type { Database } from '../db/tables'
 import { getRecord } from '../repositories/records'
 import { writeAsServer } from '../sync/server-write'
 
-/** Write the notices of `events` the site does not hold yet; returns how many were new. */
-export async function writeNotices(trx: Transaction<Database>, kind: DbKind, siteId: string, events: readonly NotificationEvent[], now: number): Promise<number> {
+/** Write the notices of `events` the site does not hold yet (another process may have just written some); returns those written. */
+export async function writeNotices(trx: Transaction<Database>, kind: DbKind, siteId: string, events: readonly NotificationEvent[], now: number): Promise<NotificationEvent[]> {
   const fresh: NotificationEvent[] = []
   for (const e of events) if (!(await getRecord(trx, { siteId, table: 'notices', recordId: e.key }))) fresh.push(e)
   if (fresh.length) await writeAsServer(trx, kind, siteId, fresh.map((e) => ({ table: 'notices', recordId: e.key, data: { id: e.key, ...e } })), now)
-  return fresh.length
+  return fresh
 }

@@ -9,14 +9,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { newId } from '@shared/domain/ids'
 import { holdsPhone } from '@shared/domain/access-trail'
 import { notificationKey, type NotificationEvent, type NotifyRule } from '@shared/domain/notification'
-import { MINUTE } from '@shared/domain/time'
+import { DAY, MINUTE } from '@shared/domain/time'
 import type { ChannelInput } from '@shared/sync/notify-api'
 import { channelSettings } from '@server/notify/channel-input'
 import { enqueueNotifications } from '@server/notify/enqueue'
 import { deliverDue, LEASE, MAX_ATTEMPTS, PHONE_REFUSED, type DeliverOptions } from '@server/notify/deliver'
 import { guardedMessage } from '@server/notify/messages'
 import { findChannel, insertChannel } from '@server/repositories/notify-channels'
-import { failedRows } from '@server/repositories/notify-outbox'
+import { failedRows, pruneSentRows } from '@server/repositories/notify-outbox'
 import { BACKENDS } from '../support/server-db'
 import { siteWithAdmin, testServer, type TestServer } from '../support/server-fixtures'
 import { fakeRobots, type FakeRobots } from '../support/fake-robots'
@@ -84,6 +84,25 @@ describe.each(BACKENDS)('notification delivery on $name', (backend) => {
       expect(r.text).toContain(`https://desk.example.cn/register/${e.subjectId}`)
     }
     expect(robots.received.find((r) => r.platform === 'dingtalk')!.title).toContain('接待事项超过时限未办结,转客服主管')
+  })
+
+  it('forgets rows sent before the cut-off, never one still to send', async () => {
+    const id = await channel()
+    await enqueueNotifications(s.db.kysely, [event(1), event(2)], T0)
+    await deliver(T0)
+    await enqueueNotifications(s.db.kysely, [event(3)], T0 + DAY)
+    robots.queue.push({ http: 502 })
+    await deliver(T0 + DAY)
+    const counts = async () => {
+      const rows = await s.db.kysely.selectFrom('notify_outbox').select('status').where('channel_id', '=', id).execute()
+      return rows.map((r) => r.status).sort()
+    }
+    expect(await counts()).toEqual(['pending', 'sent', 'sent'])
+    // Sent at T0: kept while the cut-off is T0, forgotten after it.
+    await pruneSentRows(s.db.kysely, T0)
+    expect(await counts()).toEqual(['pending', 'sent', 'sent'])
+    expect(await pruneSentRows(s.db.kysely, T0 + 1)).toBeGreaterThanOrEqual(2)
+    expect(await counts()).toEqual(['pending'])
   })
 
   it('sends only what a channel asked for (its rules and levels) and nothing to a disabled channel', async () => {

@@ -11,7 +11,8 @@ import { HOUR } from '@shared/domain/time'
 import { evaluateNotifications } from '@server/notify/evaluate'
 import { scheduleNotifyRules } from '@server/notify/rules-schedule'
 import { buildApp } from '@server/app'
-import { BACKENDS } from '../support/server-db'
+import { anotherConnection, BACKENDS } from '../support/server-db'
+import { writeAsServer } from '@server/sync/server-write'
 import { makeReception } from '../factories/register-print'
 import { enrol, mutation, protocolHeaders, pullAll, pushOk, siteWithAdmin, testServer, type TestDevice, type TestServer } from '../support/server-fixtures'
 
@@ -74,6 +75,19 @@ describe.each(BACKENDS)('the time rules on the server on $name', (backend) => {
     s.clock.now = late.receivedAt + 168 * HOUR + 1
     expect(await pass()).toContain(`requestToManager:${late.id}:manager`)
     expect((await notices(desk)).map((c) => c.data.level)).toContain('manager')
+  })
+
+  it('reads again what another process wrote, though nothing of this one changed the site since its last pass', async () => {
+    expect(await pass()).toEqual([])
+    const other = anotherConnection(s.db)
+    const at = s.clock.now - 49 * HOUR
+    const elsewhere = makeReception({ id: newId(), siteId, receiverId: admin, ref: '20261119-A003', receivedAt: at, createdAt: at })
+    try {
+      await other.kysely.transaction().execute((trx) => writeAsServer(trx, other.kind, siteId, [{ table: 'receptions', recordId: elsewhere.id, data: { ...elsewhere } }], s.clock.now))
+    } finally {
+      await other.close()
+    }
+    expect(await pass()).toEqual([`requestToSupervisor:${elsewhere.id}:supervisor`])
   })
 
   it('a push that applied something tells the schedule, which looks at that site soon on the server’s clock', async () => {

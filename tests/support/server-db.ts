@@ -84,3 +84,11 @@ export const BACKENDS: Backend[] = [
     },
   },
 ]
+
+/** A second connection to the same database as `db`, as another server process would hold (close it yourself). */
+export function anotherConnection(db: ServerDb): ServerDb {
+  if (db.kind === 'sqlite') return openSqlite(db.describe)
+  const url = new URL(inject('pgAdminUrl'))
+  url.pathname = db.describe.slice(db.describe.indexOf('/'))
+  return openPostgres(url.toString())
+}

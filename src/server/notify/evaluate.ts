@@ -10,7 +10,7 @@ import { unwatchRequests } from '../repositories/notify-watch'
 import { existingRecordIds } from '../repositories/records'
 import { findSite, listSites, type SiteRow } from '../repositories/sites'
 import { writeNotices } from './notices'
-import { siteRules } from './site-events'
+import { dropSettled, loadSiteInputs, rulesOver, type SiteInputs } from './site-events'
 
 export interface SitePass {
   siteId: string
@@ -18,6 +18,31 @@ export interface SitePass {
   due: number
   /** Events seen for the first time in this pass. */
   fresh: NotificationEvent[]
+}
+
+/**
+ * What this process last read of each site, per database, with the site's change number then. Every write a
+ * tablet or the server makes to a site's records raises that number (pushes, server writes, this pass's own
+ * notices), so while it is unchanged the rules decide again over what was read — a steady pass reads the
+ * sites table and nothing else. Another process's write raises it too, so nothing read here goes stale.
+ */
+const inputsByDb = new WeakMap<object, Map<string, SiteInputs>>()
+
+function keptInputs(db: ServerDb): Map<string, SiteInputs> {
+  let sites = inputsByDb.get(db.kysely)
+  if (!sites) inputsByDb.set(db.kysely, (sites = new Map()))
+  return sites
+}
+
+/** The site's inputs as of `site.change_seq` (read before these reads, so a write meanwhile is read again next pass). */
+async function siteInputs(db: ServerDb, site: SiteRow): Promise<SiteInputs> {
+  const kept = keptInputs(db)
+  const seq = Number(site.change_seq)
+  const inputs = kept.get(site.id)
+  if (inputs && inputs.seq === seq) return inputs
+  const read = await loadSiteInputs(db.kysely, site, seq)
+  kept.set(site.id, read)
+  return read
 }
 
 /**
@@ -37,9 +62,13 @@ function seenNotices(db: ServerDb, siteId: string): Set<string> {
 }
 
 async function evaluateSite(db: ServerDb, site: SiteRow, now: number): Promise<SitePass> {
-  const { events, settled } = await siteRules(db.kysely, site, now)
+  const inputs = await siteInputs(db, site)
+  const { events, settled } = rulesOver(inputs, site, now)
   // Settled requests give no event: they are no longer read, until a change watches them again.
-  if (settled.length) await unwatchRequests(db.kysely, site.id, settled)
+  if (settled.length) {
+    await unwatchRequests(db.kysely, site.id, settled)
+    dropSettled(inputs, settled)
+  }
   const seen = seenNotices(db, site.id)
   const asked = events.filter((e) => !seen.has(e.key))
   const known = asked.length ? await existingRecordIds(db.kysely, site.id, 'notices', asked.map((e) => e.key)) : new Set<string>()

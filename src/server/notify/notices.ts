@@ -7,13 +7,13 @@ import type { Transaction } from 'kysely'
 import type { NotificationEvent } from '@shared/domain/notification'
 import type { DbKind } from '../db/connection'
 import type { Database } from '../db/tables'
-import { getRecord } from '../repositories/records'
+import { existingRecordIds } from '../repositories/records'
 import { writeAsServer } from '../sync/server-write'
 
 /** Write the notices of `events` the site does not hold yet (another process may have just written some); returns those written. */
 export async function writeNotices(trx: Transaction<Database>, kind: DbKind, siteId: string, events: readonly NotificationEvent[], now: number): Promise<NotificationEvent[]> {
-  const fresh: NotificationEvent[] = []
-  for (const e of events) if (!(await getRecord(trx, { siteId, table: 'notices', recordId: e.key }))) fresh.push(e)
+  const held = await existingRecordIds(trx, siteId, 'notices', events.map((e) => e.key))
+  const fresh = events.filter((e) => !held.has(e.key))
   if (fresh.length) await writeAsServer(trx, kind, siteId, fresh.map((e) => ({ table: 'notices', recordId: e.key, data: { id: e.key, ...e } })), now)
   return fresh
 }

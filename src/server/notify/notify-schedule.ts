@@ -1,16 +1,21 @@
 /**
- * The delivery pass (deliver.ts) at start and then every minute (admin/every.ts). Several processes on one
- * PostgreSQL may all run it: each channel is delivered by the one holding its lease. Logs counts only —
- * never a message's words nor a channel's secrets.
+ * The delivery pass (deliver.ts) at start and then every minute (admin/every.ts), and each hour the rows sent
+ * longer than `SENT_KEPT` ago are forgotten. Several processes on one PostgreSQL may all run it: each channel
+ * is delivered by the one holding its lease. Logs counts only — never a message's words nor a channel's secrets.
  */
 import type { FastifyBaseLogger } from 'fastify'
-import { MINUTE } from '@shared/domain/time'
+import { DAY, HOUR, MINUTE } from '@shared/domain/time'
+import { pruneSentRows } from '../repositories/notify-outbox'
 import type { ServerDb } from '../db/connection'
 import { every } from '../admin/every'
 import { deliverDue, type DeliverOptions } from './deliver'
 
+/** How long a sent notification is kept in the outbox. */
+export const SENT_KEPT = 90 * DAY
+
 export function scheduleNotifications(db: ServerDb, log: FastifyBaseLogger, opts: Omit<DeliverOptions, 'log'>, clock: () => number = Date.now, period = MINUTE): () => void {
-  return every(
+  const stopPruning = every(HOUR, async () => void (await pruneSentRows(db.kysely, clock() - SENT_KEPT)), log, '清理已发送通知失败 (pruning sent notifications failed)')
+  const stopDelivery = every(
     period,
     async () => {
       const r = await deliverDue(db, clock(), { ...opts, log })
@@ -19,4 +24,8 @@ export function scheduleNotifications(db: ServerDb, log: FastifyBaseLogger, opts
     log,
     '通知发送处理失败 (the notification delivery pass failed)',
   )
+  return () => {
+    stopDelivery()
+    stopPruning()
+  }
 }

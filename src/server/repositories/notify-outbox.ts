@@ -58,6 +58,15 @@ export async function markSent(db: Db, ids: readonly string[], now: number): Pro
   await db.updateTable('notify_outbox').set({ status: 'sent', sent_at: now, last_error: null }).where('id', 'in', [...ids]).execute()
 }
 
+/**
+ * Forget rows sent before `before` (a sent row is only a count in the console by then). An event is never
+ * queued twice by the rules pass, whose notices are kept, so a forgotten row is not sent again.
+ */
+export async function pruneSentRows(db: Db, before: number): Promise<number> {
+  const r = await db.deleteFrom('notify_outbox').where('status', '=', 'sent').where('sent_at', '<', before).executeTakeFirst()
+  return Number(r.numDeletedRows)
+}
+
 /** A failed send: the row is due again at `nextAt`, or dead. */
 export async function markFailed(db: Db, id: string, error: string, next: { dead: boolean; nextAt: number }): Promise<void> {
   await db

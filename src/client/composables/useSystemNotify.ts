@@ -5,13 +5,16 @@ import { ref, watch, type Ref } from 'vue'
  * asking for permission, and showing each item that arrives while the screen is open — those listed when it
  * was first read were seen. On Android a page may not construct notifications: the service worker shows them.
  */
+const supported = typeof window !== 'undefined' && 'Notification' in window
+/** One answer for the whole app: permission is the origin's, so enabling it in one list enables it in the others. */
+const permission = ref<NotificationPermission>(supported ? Notification.permission : 'denied')
+
 export function useSystemNotify<T>(
   items: () => readonly T[] | null,
   idOf: (item: T) => string,
   show: (item: T) => { title: string; body: string },
 ): { supported: boolean; permission: Ref<NotificationPermission>; enable: () => Promise<void> } {
-  const supported = typeof window !== 'undefined' && 'Notification' in window
-  const permission = ref<NotificationPermission>(supported ? Notification.permission : 'denied')
+  if (supported) permission.value = Notification.permission
   const notify = async (item: T): Promise<void> => {
     const { title, body } = show(item)
     const options = { body, tag: idOf(item) }

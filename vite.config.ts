@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
 import { pwaManifest } from './src/client/modules/pwa-manifest.ts'
+import { precompressPlugin } from './vite.precompress.ts'
 import pkg from './package.json' with { type: 'json' }
 
 const alias = {
@@ -44,6 +45,7 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    precompressPlugin(),
   ],
   test: {
     projects: [

@@ -1,7 +1,8 @@
 /**
  * Serves the built client. Cache rules (issue 2 point 8): `index.html` and `sw.js` are never
  * cached, so a tablet always learns of a new version; hashed files under /assets are immutable;
- * everything else revalidates. Deep links get index.html (the service worker does the same offline).
+ * everything else revalidates. Deep links get index.html (the service worker does the same offline). Text
+ * files go brotli- or gzip-compressed where the build wrote them so (issue 17).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,8 +14,12 @@ export const NEVER_CACHE = 'no-store, no-cache, must-revalidate'
 export const IMMUTABLE = 'public, max-age=31536000, immutable'
 export const REVALIDATE = 'no-cache'
 
+/** Files the build may have compressed (vite.precompress.ts), and their compressed siblings. */
+const COMPRESSED_KINDS = /\.(js|mjs|css|html|svg|json|webmanifest|txt|ico)(\.(br|gz))?$/
+
 export function cacheControlFor(relativePath: string): string {
-  const file = relativePath.replace(/\\/g, '/').replace(/^\/+/, '')
+  // A precompressed sibling (`index.html.br`) is cached as the file it stands for.
+  const file = relativePath.replace(/\\/g, '/').replace(/^\/+/, '').replace(/\.(br|gz)$/, '')
   if (file === 'index.html' || file === 'sw.js' || file.endsWith('.html')) return NEVER_CACHE
   if (file.startsWith('assets/')) return IMMUTABLE
   return REVALIDATE
@@ -32,8 +37,11 @@ async function staticAppPlugin(app: FastifyInstance, opts: { staticDir: string }
     wildcard: true,
     serveDotFiles: false,
     cacheControl: false,
+    // The build writes .br and .gz beside each text file (vite.precompress.ts): sent to whoever accepts them.
+    preCompressed: true,
     setHeaders(res, filePath) {
       res.setHeader('Cache-Control', cacheControlFor(path.relative(opts.staticDir, filePath)))
+      if (COMPRESSED_KINDS.test(filePath)) res.setHeader('Vary', 'Accept-Encoding')
     },
   })
   app.get('/', (_req, reply) => reply.header('Cache-Control', NEVER_CACHE).sendFile('index.html'))

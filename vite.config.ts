@@ -6,7 +6,8 @@ import { VitePWA } from 'vite-plugin-pwa'
 import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
 import { pwaManifest } from './src/client/modules/pwa-manifest.ts'
-import { precompressPlugin } from './vite.precompress.ts'
+import { precompressPlugin } from './build/precompress.ts'
+import { vantFontPlugin } from './build/vant-font.ts'
 import pkg from './package.json' with { type: 'json' }
 
 const alias = {
@@ -30,6 +31,7 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:8080' },
   },
   plugins: [
+    vantFontPlugin(),
     vue(),
     Components({ resolvers: [VantResolver()], dts: 'src/client/components.d.ts', dirs: [] }),
     VitePWA({

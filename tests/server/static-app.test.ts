@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '@server/app'
 import type { ServerDb } from '@server/db/connection'
 import { BACKENDS } from '../support/server-db'
-import { precompress } from '../../vite.precompress'
+import { precompress } from '../../build/precompress'
 
 /** A stand-in build output with the file kinds vite produces. */
 function fakeBuild(): string {

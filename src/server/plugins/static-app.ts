@@ -14,7 +14,7 @@ export const NEVER_CACHE = 'no-store, no-cache, must-revalidate'
 export const IMMUTABLE = 'public, max-age=31536000, immutable'
 export const REVALIDATE = 'no-cache'
 
-/** Files the build may have compressed (vite.precompress.ts), and their compressed siblings. */
+/** Files the build may have compressed (build/precompress.ts), and their compressed siblings. */
 const COMPRESSED_KINDS = /\.(js|mjs|css|html|svg|json|webmanifest|txt|ico)(\.(br|gz))?$/
 
 export function cacheControlFor(relativePath: string): string {
@@ -37,7 +37,7 @@ async function staticAppPlugin(app: FastifyInstance, opts: { staticDir: string }
     wildcard: true,
     serveDotFiles: false,
     cacheControl: false,
-    // The build writes .br and .gz beside each text file (vite.precompress.ts): sent to whoever accepts them.
+    // The build writes .br and .gz beside each text file (build/precompress.ts): sent to whoever accepts them.
     preCompressed: true,
     setHeaders(res, filePath) {
       res.setHeader('Cache-Control', cacheControlFor(path.relative(opts.staticDir, filePath)))

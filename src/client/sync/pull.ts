@@ -5,7 +5,7 @@
  */
 import { DELETED_FIELD } from '@shared/sync/merge'
 import { PULLED_TABLES } from '@shared/sync/registry'
-import type { Change } from '@shared/sync/protocol'
+import type { Change, PullResponse } from '@shared/sync/protocol'
 import type { DeskbookDb, OutboxRow } from '../db/database'
 import { getPullCursor, getServerEpoch, saveServerEpoch, setPullCursor } from '../db/device/server-link'
 import { derivationsFor } from '../db/derived'
@@ -50,25 +50,48 @@ async function applyPage(db: DeskbookDb, changes: readonly Change[]): Promise<vo
   if (stamps.length) await db.fieldStamps.bulkPut(stamps)
 }
 
-/** Pull every page after the stored cursor; returns how many changes were applied. */
+/**
+ * Pull every page after the stored cursor; returns how many changes were applied. The next page is asked
+ * for as soon as this one has arrived, while this one is written (issue 17: a fresh tablet waited on each
+ * page's round trip and then on its write, in turn). Pages are still applied one after the other, each with
+ * its cursor in its transaction; a page that fails to apply ends the pull and its prefetched successor is
+ * dropped unwritten, so a cursor never runs ahead of what is stored.
+ */
 export async function pullChanges(db: DeskbookDb, api: SyncApi, token: string, pageSize = PULL_PAGE): Promise<number> {
   let applied = 0
+  let cursor = await getPullCursor(db)
+  let epoch = await getServerEpoch(db)
+  let next = api.pull(token, cursor, pageSize, epoch)
   for (;;) {
-    const cursor = await getPullCursor(db)
-    const epoch = await getServerEpoch(db)
-    const page = await api.pull(token, cursor, pageSize, epoch)
-    const known = page.changes.filter((c) => (PULLED_TABLES as readonly string[]).includes(c.table))
-    const touched = new Set(known.map((c) => c.table))
-    const derived = derivationsFor(touched)
-    const tables = [...new Set([...touched, ...derived.flatMap((d) => d.tables)])].map((t) => db.table(t))
-    await db.transaction('rw', [...tables, db.outbox, db.meta, db.fieldStamps], async () => {
-      await applyPage(db, known)
-      for (const d of derived) await d.refresh(db, known.filter((c) => d.sources.includes(c.table)))
-      await setPullCursor(db, page.cursor)
-      // A tablet linked before servers told their generation learns it from its first answer.
-      if (!epoch) await saveServerEpoch(db, page.server)
-    })
-    applied += known.length
-    if (!page.more || page.cursor === cursor) return applied
+    const page = await next
+    const more = page.more && page.cursor !== cursor
+    // A tablet linked before servers told their generation learns it from its first answer.
+    const known = epoch ?? page.server
+    if (more) {
+      next = api.pull(token, page.cursor, pageSize, known)
+      // Awaited on the next turn; if this page fails first, its answer is not waited for.
+      next.catch(() => undefined)
+    }
+    await applyPulledPage(db, page, !epoch)
+    applied += page.changes.filter(isPulled).length
+    if (!more) return applied
+    cursor = page.cursor
+    epoch = known
   }
+}
+
+const isPulled = (c: Change): boolean => (PULLED_TABLES as readonly string[]).includes(c.table)
+
+/** One page, its derived tables and its cursor in one transaction (and the server's generation, the first time). */
+async function applyPulledPage(db: DeskbookDb, page: PullResponse, saveEpoch: boolean): Promise<void> {
+  const known = page.changes.filter(isPulled)
+  const touched = new Set(known.map((c) => c.table))
+  const derived = derivationsFor(touched)
+  const tables = [...new Set([...touched, ...derived.flatMap((d) => d.tables)])].map((t) => db.table(t))
+  await db.transaction('rw', [...tables, db.outbox, db.meta, db.fieldStamps], async () => {
+    await applyPage(db, known)
+    for (const d of derived) await d.refresh(db, known.filter((c) => d.sources.includes(c.table)))
+    await setPullCursor(db, page.cursor)
+    if (saveEpoch) await saveServerEpoch(db, page.server)
+  })
 }

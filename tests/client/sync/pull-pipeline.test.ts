@@ -47,12 +47,11 @@ describe('pulling page after page', () => {
   it('asks for the next page before the one it has is written, and stores each cursor in turn', async () => {
     const t = await tabletBehindTwelve()
     const events = t.asked
-    const hook = (_key: unknown, obj: { key: string; value: unknown }) => {
+    t.db.meta.hook('creating', (_key, obj) => {
       if (obj.key === 'pullCursor') events.push(`stored ${String(obj.value)}`)
-    }
-    t.db.meta.hook('creating', hook)
-    t.db.meta.hook('updating', (mods: Record<string, unknown>, _key: unknown, obj: { key: string }) => {
-      if (obj.key === 'pullCursor') events.push(`stored ${String(mods.value)}`)
+    })
+    t.db.meta.hook('updating', (mods, _key, obj) => {
+      if (obj.key === 'pullCursor') events.push(`stored ${String((mods as { value?: unknown }).value)}`)
     })
     const start = await getPullCursor(t.db)
     expect(await pullChanges(t.db, t.api, t.token, 5)).toBe(12)

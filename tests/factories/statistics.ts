@@ -1,0 +1,21 @@
+/**
+ * Statistics inputs (issue 16) for the shared rules' tests, the client's and the benchmark: a request with
+ * its timeline from a few words (`request('repair', at, [['result', at + HOUR]])`), and an empty input.
+ */
+import type { Category, Channel } from '@shared/domain/reception'
+import type { EventType, ReceptionEvent } from '@shared/domain/reception-event'
+import { defaultSettings, type Settings } from '@shared/domain/settings'
+import type { StatisticsInput, StatisticsRequest } from '@shared/domain/statistics'
+import { makeEvent, makeReception, SITE } from './register-print'
+
+export type Step = [EventType, number, Partial<ReceptionEvent>?]
+
+/** A request of `category` received at `receivedAt` with the events `steps`. */
+export function request(category: Category, receivedAt: number, steps: Step[] = [], channel: Channel = 'phone', ref = '20261116-A001'): StatisticsRequest {
+  const reception = makeReception({ category, receivedAt, channel, ref, createdAt: receivedAt })
+  return { reception, events: steps.map(([type, at, over]) => makeEvent(reception, type, at, { note: type === 'result' || type === 'closedUnresolvable' || type === 'answered' ? '已处理' : '', ...over })) }
+}
+
+export function emptyInput(overrides: Partial<StatisticsInput> = {}, settings: Settings = defaultSettings(SITE)): StatisticsInput {
+  return { settings, requests: [], dutyEntries: [], handovers: [], inspections: [], nonconformities: [], inspectors: [], ...overrides }
+}

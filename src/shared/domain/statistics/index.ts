@@ -43,6 +43,6 @@ export function siteStatistics(input: StatisticsInput, period: Period, now: numb
     now,
     current: periodFigures(input, facts, current, period, now),
     previous: periodFigures(input, facts, current, previousPeriod(period), now),
-    openNow: openNowFigures(facts, now, input.settings),
+    openNow: openNowFigures(input.openRequests ?? facts, now, input.settings),
   }
 }

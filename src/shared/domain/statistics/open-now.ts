@@ -5,19 +5,23 @@
  */
 import { HOUR } from '../time'
 import type { Settings } from '../settings'
-import { zeros, type RequestFacts } from './requests'
-import { AGE_BUCKETS, OPEN_QUEUES, type AgeBucket, type OpenNowFigures, type OpenQueue } from './types'
+import { escalationLevel } from '../reception-status'
+import { zeros } from './requests'
+import { AGE_BUCKETS, OPEN_QUEUES, type AgeBucket, type OpenNowFigures, type OpenQueue, type OpenRequestFacts } from './types'
+
+type Thresholds = Pick<Settings, 'supervisorEscalationHours' | 'managerEscalationHours'>
 
 /** Settled: resolved, and visited where a visit is due. */
-export const settled = (f: Pick<RequestFacts, 'resolvedAt' | 'status'>): boolean => f.resolvedAt !== null && f.status !== 'awaitingVisit'
+export const settled = (f: Pick<OpenRequestFacts, 'resolvedAt' | 'status'>): boolean => f.resolvedAt !== null && f.status !== 'awaitingVisit'
 
-function queueOf(f: RequestFacts): OpenQueue {
+function queueOf(f: OpenRequestFacts, now: number, settings: Thresholds): OpenQueue {
   if (f.status === 'awaitingVisit') return 'awaitingVisit'
   if (f.status === 'withDepartment') return 'withDepartment'
-  return f.level
+  // The level `receptionState` gives an unresolved request (篇4 4.7–4.8).
+  return escalationLevel(f.receivedAt, now, settings)
 }
 
-export function openNowFigures(all: readonly RequestFacts[], now: number, settings: Pick<Settings, 'supervisorEscalationHours' | 'managerEscalationHours'>): OpenNowFigures {
+export function openNowFigures(all: readonly OpenRequestFacts[], now: number, settings: Thresholds): OpenNowFigures {
   const edges = [24, settings.supervisorEscalationHours, settings.managerEscalationHours].sort((a, b) => a - b) as [number, number, number]
   const byQueue = zeros(OPEN_QUEUES)
   const byAge = zeros(AGE_BUCKETS)
@@ -25,7 +29,7 @@ export function openNowFigures(all: readonly RequestFacts[], now: number, settin
   for (const f of all) {
     if (settled(f) || f.receivedAt > now) continue
     total++
-    byQueue[queueOf(f)]++
+    byQueue[queueOf(f, now, settings)]++
     // Same strict edge as escalation: open exactly 24 h is still within the first day.
     const age = now - f.receivedAt
     const bucket: AgeBucket = age <= edges[0] * HOUR ? 'day' : age <= edges[1] * HOUR ? 'desk' : age <= edges[2] * HOUR ? 'supervisor' : 'manager'

@@ -23,6 +23,7 @@
 import type { Category, Channel, Reception } from '../reception'
 import type { ReceptionEvent, Satisfaction } from '../reception-event'
 import type { Settings } from '../settings'
+import type { Status } from '../reception-status'
 import type { DutyEntry } from '../duty-log'
 import type { Handover } from '../handover'
 import type { Inspection, Nonconformity } from '../inspection'
@@ -32,6 +33,16 @@ import type { Period } from './period'
 export interface StatisticsRequest {
   reception: Reception
   events: readonly ReceptionEvent[]
+}
+
+/**
+ * A request not settled at `now` as its stored facts (the tablet's register index keeps them): enough for the
+ * open-now figures without its timeline. `status` and `resolvedAt` as `receptionState` derives them.
+ */
+export interface OpenRequestFacts {
+  receivedAt: number
+  status: Status
+  resolvedAt: number | null
 }
 
 /** Who is expected to inspect (篇2 4.4.2–4.4.4): the site's active supervisors, administrators and managers. */
@@ -56,6 +67,11 @@ export interface StatisticsInput {
   inspections: readonly Pick<Inspection, 'inspectorId' | 'kind' | 'at'>[]
   nonconformities: readonly Pick<Nonconformity, 'itemCode' | 'staffId' | 'at'>[]
   inspectors: readonly StatisticsInspector[]
+  /**
+   * Optional: the requests not settled at `now`, as stored facts. When given, open now is counted from these
+   * (a tablet need not read years-old open requests' timelines); when not, from `requests`.
+   */
+  openRequests?: readonly OpenRequestFacts[]
 }
 
 export interface DayCount {

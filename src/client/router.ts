@@ -17,6 +17,7 @@ import { routes as handoverRoutes } from './features/handover'
 import { routes as rosterRoutes } from './features/roster'
 import { routes as inspectionRoutes } from './features/inspection'
 import { routes as archiveRoutes } from './features/archive'
+import { routes as statisticsRoutes } from './features/statistics'
 import { routes as settingsRoutes } from './features/settings'
 import { routes as consoleRoutes } from './features/console'
 
@@ -47,6 +48,7 @@ export const appRoutes: RouteRecordRaw[] = [
   ...rosterRoutes,
   ...inspectionRoutes,
   ...archiveRoutes,
+  ...statisticsRoutes,
   ...settingsRoutes,
   ...consoleRoutes,
   { path: '/:rest(.*)*', redirect: { name: 'today' } },

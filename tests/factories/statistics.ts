@@ -19,3 +19,11 @@ export function request(category: Category, receivedAt: number, steps: Step[] = 
 export function emptyInput(overrides: Partial<StatisticsInput> = {}, settings: Settings = defaultSettings(SITE)): StatisticsInput {
   return { settings, requests: [], dutyEntries: [], handovers: [], inspections: [], nonconformities: [], inspectors: [], ...overrides }
 }
+
+/** Requests stored as the tablet keeps them: the request, its timeline and its register index row. */
+export async function storeRequests(db: import('@client/db/database').DeskbookDb, requests: readonly StatisticsRequest[]): Promise<void> {
+  const { indexRow } = await import('@client/db/register/index-row')
+  await db.receptions.bulkPut(requests.map((r) => r.reception))
+  await db.receptionEvents.bulkPut(requests.flatMap((r) => [...r.events]))
+  await db.receptionIndex.bulkPut(requests.map((r) => indexRow(r.reception, r.events)))
+}

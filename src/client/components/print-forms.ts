@@ -12,6 +12,8 @@ export const FORM_NUMBERS = {
   /** 篇4 5《接待业主情况记录》 */
   register: 'KF-JL-04',
   staffList: 'KF-JL-05',
+  /** 月度客服工作报告 (issue 16 point 3): a report, not one of the regulations' records. */
+  statisticsReport: 'KF-TJ-01',
 } as const
 
 export type FormName = keyof typeof FORM_NUMBERS

@@ -9,7 +9,7 @@ export type Role = (typeof ROLES)[number]
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)))
 
 /** Sections of the tablet app, in navigation order (SPEC "Who uses it"). */
-export const SECTIONS = ['today', 'register', 'dutyLog', 'handover', 'roster', 'inspection', 'archive', 'settings'] as const
+export const SECTIONS = ['today', 'register', 'dutyLog', 'handover', 'roster', 'inspection', 'archive', 'statistics', 'settings'] as const
 export type Section = (typeof SECTIONS)[number]
 
 /** Actions checked on both sides. Later features add theirs here. */
@@ -52,6 +52,10 @@ export const ACTIONS = [
   'staff.manage',
   'settings.manage',
   'device.manage',
+  /** Sees the site's statistics (issue 16; 篇2 4.4.2–4.4.4 不断提高服务素质): the supervisor, the manager, the administrator read-only. */
+  'statistics.read',
+  /** Prints and exports the 月度客服工作报告 (issue 16 point 3): the supervisor, who prepares it, and the manager. */
+  'statistics.report',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -80,7 +84,7 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
   // 篇2 3.3: front-desk service; what it cannot handle goes up.
   assistant: [...ASSISTANT, 'roster.request'],
   // 篇2 3.2: roster, daily checks, handles what assistants cannot.
-  administrator: [...ASSISTANT, 'roster.request', 'handover.pinNotes', 'roster.draft', 'inspection.record', 'staff.manage', 'settings.manage'],
+  administrator: [...ASSISTANT, 'roster.request', 'handover.pinNotes', 'roster.draft', 'inspection.record', 'staff.manage', 'settings.manage', 'statistics.read'],
   // 篇4 3.2, 4.3; 篇2 4.2.5, 4.2.6, 4.4.3.
   supervisor: [
     ...ASSISTANT,
@@ -91,6 +95,8 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'roster.approve',
     'inspection.record',
     'staff.manage',
+    'statistics.read',
+    'statistics.report',
   ],
   // 篇4 3.3, 4.8, 4.9; 篇2 4.4.2. The manager does not stand the desk, so no handover signature.
   manager: [
@@ -109,6 +115,8 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'accessTrail.write',
     'accessTrail.read',
     'staff.read',
+    'statistics.read',
+    'statistics.report',
   ],
   // 篇4 3.4: handles what is handed to it, nothing else; never the duty log (篇2 4.2.4). It calls the owner about the repair.
   department: ['reception.reportDepartment', 'reception.follow', 'customer.contact'],
@@ -124,6 +132,7 @@ const SECTION_ACTION: Record<Section, Action | null> = {
   roster: 'roster.read',
   inspection: 'inspection.read',
   archive: 'archive.read',
+  statistics: 'statistics.read',
   settings: null,
 }
 

@@ -19,8 +19,10 @@ describe('AppNav', () => {
   it.each<[Role, string[]]>([
     // Issue 6 point 7: the inspected clerk sees her inspections (and answers them).
     ['assistant', ['today:今日', 'register:接待登记', 'dutyLog:值班记录', 'handover:交接班', 'roster:排班表', 'inspection:质量检查', 'archive:客户档案', 'settings:设置']],
-    ['administrator', ['today:今日', 'register:接待登记', 'dutyLog:值班记录', 'handover:交接班', 'roster:排班表', 'inspection:质量检查', 'archive:客户档案', 'settings:设置']],
-    ['manager', ['today:今日', 'register:接待登记', 'dutyLog:值班记录', 'roster:排班表', 'inspection:质量检查', 'archive:客户档案', 'settings:设置']],
+    // Issue 16: 统计 for the administrator (read-only), the supervisor and the manager.
+    ['administrator', ['today:今日', 'register:接待登记', 'dutyLog:值班记录', 'handover:交接班', 'roster:排班表', 'inspection:质量检查', 'archive:客户档案', 'statistics:统计', 'settings:设置']],
+    ['supervisor', ['today:今日', 'register:接待登记', 'dutyLog:值班记录', 'handover:交接班', 'roster:排班表', 'inspection:质量检查', 'archive:客户档案', 'statistics:统计', 'settings:设置']],
+    ['manager', ['today:今日', 'register:接待登记', 'dutyLog:值班记录', 'roster:排班表', 'inspection:质量检查', 'archive:客户档案', 'statistics:统计', 'settings:设置']],
     // 篇2 4.2.4: departments never see the duty log.
     ['department', ['today:今日', 'register:接待登记', 'settings:设置']],
     ['admin', ['today:今日', 'roster:排班表', 'settings:设置']],

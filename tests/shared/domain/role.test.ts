@@ -60,6 +60,9 @@ describe('can', () => {
     { action: 'settings.manage', roles: ['administrator', 'admin'] },
     { action: 'dutyLog.read', roles: ['assistant', 'administrator', 'supervisor', 'manager'] },
     { action: 'handover.sign', roles: ['assistant', 'administrator', 'supervisor'] },
+    // Issue 16: the supervisor and the manager see the statistics and print the monthly report; the administrator only sees.
+    { action: 'statistics.read', roles: ['administrator', 'supervisor', 'manager'] },
+    { action: 'statistics.report', roles: ['supervisor', 'manager'] },
   ])('only $roles may $action', ({ action, roles }) => {
     expect(ROLES.filter((r) => can(r, action))).toEqual(roles)
   })
@@ -95,9 +98,9 @@ describe('sectionsFor', () => {
   it.each<{ role: Role; sections: string[] }>([
     // Issue 6 point 7: the inspected clerk sees her inspections, answers and signs them.
     { role: 'assistant', sections: ['today', 'register', 'dutyLog', 'handover', 'roster', 'inspection', 'archive', 'settings'] },
-    { role: 'administrator', sections: ['today', 'register', 'dutyLog', 'handover', 'roster', 'inspection', 'archive', 'settings'] },
-    { role: 'supervisor', sections: ['today', 'register', 'dutyLog', 'handover', 'roster', 'inspection', 'archive', 'settings'] },
-    { role: 'manager', sections: ['today', 'register', 'dutyLog', 'roster', 'inspection', 'archive', 'settings'] },
+    { role: 'administrator', sections: ['today', 'register', 'dutyLog', 'handover', 'roster', 'inspection', 'archive', 'statistics', 'settings'] },
+    { role: 'supervisor', sections: ['today', 'register', 'dutyLog', 'handover', 'roster', 'inspection', 'archive', 'statistics', 'settings'] },
+    { role: 'manager', sections: ['today', 'register', 'dutyLog', 'roster', 'inspection', 'archive', 'statistics', 'settings'] },
     { role: 'department', sections: ['today', 'register', 'settings'] },
     { role: 'admin', sections: ['today', 'roster', 'settings'] },
   ])('offers $role: $sections', ({ role, sections }) => {

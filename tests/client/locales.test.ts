@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MESSAGES } from '@client/locales/messages'
+import { ALL_MESSAGES as MESSAGES } from '@client/locales/all-messages'
 
 const zhCN = MESSAGES['zh-CN']
 const en = MESSAGES.en

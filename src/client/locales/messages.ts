@@ -11,9 +11,10 @@ type Messages = Record<string, unknown>
 
 const featureFiles = import.meta.glob<Messages>(['../features/*/locales/*.json', '../features/*/*/locales/*.json'], { eager: true, import: 'default' })
 
-function merged(base: Messages, locale: string): Messages {
+/** `base` with the texts of `files` (path → messages) of `locale` added; a key defined twice fails. */
+export function mergeTexts(base: Messages, files: Record<string, Messages>, locale: string): Messages {
   const out: Messages = { ...base }
-  for (const [path, messages] of Object.entries(featureFiles)) {
+  for (const [path, messages] of Object.entries(files)) {
     if (!path.endsWith(`/${locale}.json`)) continue
     for (const [key, value] of Object.entries(messages)) {
       if (key in out) throw new Error(`locale key "${key}" of ${path} is already defined`)
@@ -23,4 +24,4 @@ function merged(base: Messages, locale: string): Messages {
   return out
 }
 
-export const MESSAGES = { 'zh-CN': merged(zhCN, 'zh-CN'), en: merged(en, 'en') } as const
+export const MESSAGES = { 'zh-CN': mergeTexts(zhCN, featureFiles, 'zh-CN'), en: mergeTexts(en, featureFiles, 'en') } as const

@@ -11,6 +11,7 @@ import { siteRecords } from '../repositories/records'
 import { recordOwnerExport } from './export-trail'
 import { findOwnerRecords, trailSubject } from './owner-dossier'
 import { cellOf, columnsOf, SHEETS, timeFormatter, type Names } from './site-export-columns'
+import { addSheet, newWorkbook } from './xlsx'
 
 type Data = Record<string, unknown>
 
@@ -39,18 +40,14 @@ export async function buildOwnerWorkbook(db: ServerDb, req: { siteId: string; id
   const { site, dossier } = await findOwnerRecords(db, req.siteId, req.identity)
   const { staff, departments } = await staffAndDepartments(db, req.siteId)
   const names: Names = { staff, departments, rooms: new Map(dossier.rooms.map((r) => [r.id, r.label])), receptions: new Map(dossier.requests.map((r) => [r.reception.id, r.current.ref])) }
-  const { default: ExcelJS } = await import('exceljs')
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = 'Deskbook'
+  const workbook = await newWorkbook()
   const time = timeFormatter(site.timezone)
   const rows = rowsOf(dossier)
   for (const [table, sheetName] of SHEETS) {
     const records = rows[table]
     if (!records) continue
     const columns = columnsOf(table)
-    const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
-    sheet.columns = columns.map((c) => ({ header: c.header, key: c.field, width: c.width }))
-    sheet.getRow(1).font = { bold: true }
+    const sheet = addSheet(workbook, sheetName, columns)
     for (const data of records) sheet.addRow(columns.map((c) => cellOf(c.field, data[c.field], time, names)))
   }
   await recordOwnerExport(db, { siteId: site.id, adminUsername: req.by.username, at: req.now, format: 'xlsx', subject: trailSubject(dossier, req.identity) })

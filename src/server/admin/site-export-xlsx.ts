@@ -14,8 +14,9 @@ import { cellOf, columnsOf, SHEETS, timeFormatter, type Names } from './site-exp
 import { maskedData } from './site-export-format'
 import { pagesOf, siteToExport, tablesOf } from './site-export-read'
 import type { BuiltFile, ExportRequest } from './site-export'
+import { addSheet, loadExcelJs } from './xlsx'
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export { XLSX_TYPE } from './xlsx'
 
 type Data = Record<string, unknown>
 
@@ -40,8 +41,7 @@ export async function buildSiteWorkbook(db: ServerDb, req: ExportRequest): Promi
   const chunks: Buffer[] = []
   out.on('data', (c: Buffer) => chunks.push(c))
   const ended = new Promise<void>((resolve, reject) => out.on('end', resolve).on('error', reject))
-  // Loaded on the first XLSX export, not at every server start: exceljs alone takes ~300 ms to load (bench:start).
-  const { default: ExcelJS } = await import('exceljs')
+  const ExcelJS = await loadExcelJs()
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   workbook.creator = 'Deskbook'
   // Recorded first, so the workbook holds its own entry of the access trail (issue 14 point 2).
@@ -53,9 +53,7 @@ export async function buildSiteWorkbook(db: ServerDb, req: ExportRequest): Promi
     for (const [table, sheetName] of SHEETS) {
       if (!present.has(table)) continue
       const columns = columnsOf(table)
-      const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
-      sheet.columns = columns.map((c) => ({ header: c.header, key: c.field, width: c.width }))
-      sheet.getRow(1).font = { bold: true }
+      const sheet = addSheet(workbook, sheetName, columns)
       for await (const data of liveRecords(trx, req.siteId, table)) {
         const shown = req.withPhones ? data : maskedData(table, data)
         sheet.addRow(columns.map((c) => cellOf(c.field, shown[c.field], time, names))).commit()

@@ -16,12 +16,12 @@ import { recordOwnerExport } from '../admin/export-trail'
 import { answerAccessRequest, ownerRequests } from '../admin/owner-requests'
 import { correctOwnerArchive } from '../admin/owner-correction'
 import { eraseOwner } from '../admin/owner-erasure'
-import { XLSX_TYPE } from '../admin/site-export-xlsx'
+import { XLSX_TYPE, xlsxFileSchema } from '../admin/xlsx'
 import { localDate } from '@shared/domain/time'
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 36 }) })
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema }
-const Workbook = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The owner’s records as an XLSX workbook, as an attachment' })
+const Workbook = xlsxFileSchema('The owner’s records as an XLSX workbook, as an attachment')
 
 export async function ownerRequestRoutes(fastify: FastifyInstance, opts: { db: ServerDb; now: () => number }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()

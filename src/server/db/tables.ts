@@ -71,6 +71,8 @@ export interface RecordsTable {
   seq: number
   updated_at: number
   parent_id: string | null
+  /** The instant the record is counted at in a period (migration 013; repositories/record-instant.ts), null for most tables. */
+  at: number | null
 }
 
 export interface AppliedMutationsTable {
@@ -197,6 +199,9 @@ export interface NotifyWatchTable {
   seq: number
 }
 
+/** A request the statistics still read as possibly open, as of the change numbered `seq` (migration 013). */
+export type StatisticsWatchTable = NotifyWatchTable
+
 export interface Database {
   server_meta: ServerMetaTable
   sites: SitesTable
@@ -214,4 +219,5 @@ export interface Database {
   notify_channels: NotifyChannelsTable
   notify_outbox: NotifyOutboxTable
   notify_watch: NotifyWatchTable
+  statistics_watch: StatisticsWatchTable
 }

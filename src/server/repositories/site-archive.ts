@@ -10,6 +10,7 @@ import { inReadSnapshot } from '../db/read-snapshot'
 import type { Db } from './records'
 import type { DeviceRow } from './devices'
 import { watchedRequestOf, watchRequests } from './notify-watch'
+import { hasInstant, recordInstant } from './record-instant'
 
 /** `read` in one consistent view of the database that lets tablets go on pushing meanwhile (db/read-snapshot.ts). */
 export function inSiteSnapshot<T>(db: ServerDb, read: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -41,14 +42,16 @@ export async function recordsPage(db: Db, siteId: string, table: string, afterId
     .execute()
 }
 
-/** Far below SQLite's limit of bound values per statement (32766) at 9 columns a row. */
+/** Far below SQLite's limit of bound values per statement (32766) at 11 columns a row. */
 const BATCH = 500
 
 export async function insertStoredRows(trx: Transaction<Database>, siteId: string, table: string, rows: readonly StoredRow[]): Promise<void> {
+  // The instant a period reads it by (record-instant.ts), as putRecord keeps it.
+  const timed = hasInstant(table)
   for (let i = 0; i < rows.length; i += BATCH) {
     await trx
       .insertInto('records')
-      .values(rows.slice(i, i + BATCH).map((r) => ({ site_id: siteId, table_name: table, ...r })))
+      .values(rows.slice(i, i + BATCH).map((r) => ({ site_id: siteId, table_name: table, ...r, at: timed ? recordInstant(table, JSON.parse(r.data) as Record<string, unknown>) : null })))
       .execute()
   }
   // Imported requests and timelines are watched by the rules pass like pushed ones (notify-watch.ts).

@@ -11,6 +11,7 @@ import * as m009 from './009-site-exports'
 import * as m010 from './010-owner-requests'
 import * as m011 from './011-notifications'
 import * as m012 from './012-notify-watch'
+import * as m013 from './013-record-at'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '010-owner-requests': m010,
   '011-notifications': m011,
   '012-notify-watch': m012,
+  '013-record-at': m013,
 }

@@ -18,6 +18,7 @@ import { syncRoutes } from './routes/sync'
 import { deviceRoutes } from './routes/devices'
 import { adminRoutes } from './routes/admin'
 import { contactRetentionRoutes } from './routes/contact-retention'
+import { statisticsRoutes } from './routes/statistics'
 import { siteArchiveRoutes } from './routes/site-archive'
 import { ownerRequestRoutes } from './routes/owner-requests'
 import { notifyChannelRoutes } from './routes/notify-channels'
@@ -78,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(siteArchiveRoutes, { db: opts.db, now, version })
   await app.register(contactRetentionRoutes, { db: opts.db, now })
   await app.register(ownerRequestRoutes, { db: opts.db, now })
+  await app.register(statisticsRoutes, { db: opts.db, now })
   await app.register(notifyChannelRoutes, { db: opts.db, now, urls: opts.notify?.urls ?? DEFAULT_PLATFORM_URLS, appUrl: opts.notify?.appUrl ?? '' })
 
   app.setNotFoundHandler((req, reply) => {

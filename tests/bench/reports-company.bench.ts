@@ -57,7 +57,9 @@ export async function seedCompany(db: ServerDb, size: Size): Promise<Record<stri
     const byTable = new Map<string, StoredRow[]>()
     let seq = 1
     const add = (table: string, id: string, parentId: string | null, data: Record<string, unknown>): void => {
-      byTable.set(table, [...(byTable.get(table) ?? []), stored(id, parentId, data, seq++)])
+      const rows = byTable.get(table) ?? []
+      if (!rows.length) byTable.set(table, rows)
+      rows.push(stored(id, parentId, data, seq++))
       counts[table] = (counts[table] ?? 0) + 1
     }
     add('settings', siteId, null, { ...defaultSettings(siteId, 'Asia/Shanghai') })

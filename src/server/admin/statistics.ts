@@ -55,7 +55,11 @@ export async function statisticsInput(db: Db, site: SiteRow, period: Period): Pr
   const open = await recordsByIds(db, site.id, 'receptions', watched.map((w) => w.receptionId).filter((id) => !have.has(id)))
   const receptions = [...received, ...open] as Reception[]
   const timeline = new Map<string, ReceptionEvent[]>()
-  for (const e of (await recordsOfParents(db, site.id, 'receptionEvents', receptions.map((r) => r.id))) as ReceptionEvent[]) timeline.set(e.receptionId, [...(timeline.get(e.receptionId) ?? []), e])
+  for (const e of (await recordsOfParents(db, site.id, 'receptionEvents', receptions.map((r) => r.id))) as ReceptionEvent[]) {
+    const events = timeline.get(e.receptionId)
+    if (events) events.push(e)
+    else timeline.set(e.receptionId, [e])
+  }
   const requests: StatisticsRequest[] = receptions.map((reception) => ({ reception, events: timeline.get(reception.id) ?? [] }))
   const inspectors = (small.staff as Staff[]).filter((s) => s.active && INSPECTOR_ROLES.has(s.role)).map((s) => ({ id: s.id, role: s.role as StatisticsInspector['role'] }))
   return {

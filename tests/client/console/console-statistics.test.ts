@@ -2,7 +2,7 @@
  * The console's 公司统计 (issue 16 point 4): the sites side by side with the company's sums, shares in
  * percent and — where there is nothing to divide — a dash, no raw key on screen; 本月 on opening, 上月 and
  * custom dates asking the server for their period (a reversed one refused before asking); the Excel
- * workbook downloaded for the period shown; a login asked for first.
+ * workbook downloaded for the period shown; the charts loaded with the figures, each named; a login asked for first.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
@@ -44,6 +44,9 @@ function answer(period = monthPeriod('2026-11')): CompanyStatistics {
 const asked: string[] = []
 
 beforeEach(() => {
+  // happy-dom lays nothing out: ECharts says it has no size, which is all it can say here.
+  const warn = console.warn.bind(console)
+  vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void (String(args[0]).startsWith('[ECharts]') || warn(...args)))
   vi.useFakeTimers({ now: NOW, toFake: ['Date'] })
   asked.length = 0
   sessionStorage.setItem('deskbook.console', 'adm_test')
@@ -80,6 +83,9 @@ describe('ConsoleStatisticsPage', () => {
     expect(rows[2]![7]).toBe('—')
     expect(wrapper.text()).toContain('本期 2026-11-01 至 2026-11-30,上期 2026-10-01 至 2026-10-31。')
     expect(wrapper.text()).not.toMatch(/companyStats\.|[a-z]+\.[a-z]+\.[a-z]+/)
+    await until(() => expect(wrapper.find('[data-testid="company-stats-charts"]').exists()).toBe(true))
+    expect(wrapper.findAll('figure figcaption').map((f) => f.text())).toEqual(['各项目登记量(本期与上期)', '本期登记事项的完成情况', '完成率、投诉及时答复率与满意率'])
+    expect(wrapper.findAll('[data-testid="company-stats-charts"] [role="img"]').map((c) => c.attributes('aria-label'))).toEqual(['各项目登记量(本期与上期)', '本期登记事项的完成情况', '完成率、投诉及时答复率与满意率'])
   })
 
   it('asks for last month, and for custom dates only once they name a period', async () => {

@@ -7,8 +7,9 @@
  *   before and every request still open) and `siteStatistics` (the shared rules), median of RUNS. Baselines:
  *   a plain Dexie read of the same rows (the two months' requests by `receivedAt`, their events by `at`),
  *   and a scan of the whole register (`receptions.toArray()`), which is what an unindexed screen would pay.
- *   Company (server): see `companyPart` below — the server side of issue 16 adds its figures there.
- * Usage: npm run bench:reports
+ *   Company (server, target ≤ 2 s): the company view for 100 sites × a year on SQLite and PostgreSQL —
+ *   `companyReportsBench` of reports-company.bench.ts, which also runs alone.
+ * Usage: npm run bench:reports (BENCH_REPORTS_ONLY=tablet or =company for one half)
  */
 import 'fake-indexeddb/auto' // Dexie must find indexedDB when it loads.
 import os from 'node:os'
@@ -23,6 +24,7 @@ import { households, random as seeded, seedBatch } from './register-seed'
 import { makeEntry, makeHandover } from '../factories/duty-seed'
 import { makeInspection, makeNonconformity } from '../factories/inspection'
 import { median, row } from './stats'
+import { companyReportsBench } from './reports-company.bench'
 
 const TZ = 'Asia/Shanghai'
 const N = Number(process.env.BENCH_REQUESTS ?? 200_000)
@@ -112,18 +114,12 @@ export async function tabletPart(): Promise<string[]> {
   ]
 }
 
-/**
- * Company view (issue 16 point 4, server side): the server helper adds here the figures for 100 sites × one
- * year on SQLite and PostgreSQL (target ≤ 2 s each), returning its lines as `tabletPart` does.
- */
-export async function companyPart(): Promise<string[]> {
-  return ['Company view: not measured here yet (server side of issue 16).']
-}
+const only = process.env.BENCH_REPORTS_ONLY ?? 'tablet,company'
 
 async function main(): Promise<void> {
   console.log(`Reports benchmark — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)}`)
-  for (const line of await tabletPart()) console.log(line)
-  for (const line of await companyPart()) console.log(line)
+  if (only.includes('tablet')) for (const line of await tabletPart()) console.log(line)
+  if (only.includes('company')) await companyReportsBench()
 }
 
 await main()

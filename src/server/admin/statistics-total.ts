@@ -23,7 +23,7 @@ function emptyTotal(): PeriodTotal {
     requests: 0,
     byCategory: zeros(CATEGORIES),
     byChannel: zeros(CHANNELS),
-    completion: zeros(['desk', 'supervisor', 'manager', 'unresolvableEarly', 'open', 'completed']),
+    completion: zeros(['desk', 'supervisor', 'manager', 'unresolvableEarly', 'open', 'openDesk', 'openSupervisor', 'completed']),
     unresolvable: 0,
     complaints: zeros(['total', 'inTime', 'late', 'overdue', 'waiting']),
     returnVisits: { ...zeros(['due', 'done', 'awaiting']), satisfaction: zeros(SATISFACTION) },

@@ -5,6 +5,7 @@
  * quota (篇2 4.4.3–4.4.4), the handovers. Shares are worked out here once, so the screen and the file agree;
  * null when there is nothing to divide by (shown as —).
  */
+import { completionShares } from '../domain/statistics'
 import type { CompanyPeriodFigures, PeriodTotal } from './statistics-api'
 
 export interface ComparisonRow {
@@ -97,14 +98,14 @@ export function inspectionQuota(lines: CompanyPeriodFigures['inspections']['byIn
 
 function rowOf(p: Counted, inspections: PeriodTotal['inspections'], median: { medianMs: number | null; p90Ms: number | null }): ComparisonRow {
   const c = p.completion
-  const within7 = c.desk + c.supervisor
+  const shares = completionShares(c, p.requests)
   const satisfied = p.returnVisits.satisfaction.verySatisfied + p.returnVisits.satisfaction.satisfied
   return {
     requests: p.requests,
-    within2: c.desk,
-    within2Share: share(c.desk, p.requests),
-    within7,
-    within7Share: share(within7, p.requests),
+    within2: shares.within2.n,
+    within2Share: share(shares.within2.n, shares.within2.of),
+    within7: shares.within7.n,
+    within7Share: share(shares.within7.n, shares.within7.of),
     toManager: c.manager,
     unresolvable: p.unresolvable,
     open: c.open,

@@ -18,7 +18,7 @@ export function percentile(sorted: readonly number[], p: number): number | null 
 const completedWithResult = (f: RequestFacts): boolean => f.resolvedAt !== null && f.status !== 'unresolvable'
 
 export function completionFigures(inPeriod: readonly RequestFacts[]): CompletionFigures {
-  const out: CompletionFigures = { desk: 0, supervisor: 0, manager: 0, unresolvableEarly: 0, open: 0, completed: 0, medianMs: null, p90Ms: null }
+  const out: CompletionFigures = { desk: 0, supervisor: 0, manager: 0, unresolvableEarly: 0, open: 0, openDesk: 0, openSupervisor: 0, completed: 0, medianMs: null, p90Ms: null }
   const times: number[] = []
   for (const f of inPeriod) {
     if (completedWithResult(f)) {
@@ -28,7 +28,11 @@ export function completionFigures(inPeriod: readonly RequestFacts[]): Completion
     // 篇4 4.8: past the manager's threshold it is the manager's, whatever became of it.
     if (f.level === 'manager') out.manager++
     else if (f.status === 'unresolvable') out.unresolvableEarly++
-    else if (f.resolvedAt === null) out.open++
+    else if (f.resolvedAt === null) {
+      out.open++
+      if (f.level === 'desk') out.openDesk++
+      else out.openSupervisor++
+    }
     else if (f.level === 'supervisor') out.supervisor++
     else out.desk++
   }
@@ -36,6 +40,25 @@ export function completionFigures(inPeriod: readonly RequestFacts[]): Completion
   out.medianMs = percentile(times, 0.5)
   out.p90Ms = percentile(times, 0.9)
   return out
+}
+
+export interface Share {
+  n: number
+  of: number
+}
+
+/**
+ * The shares the regulations ask about (篇4 4.6–4.8), over the requests whose outcome is known: a request
+ * still open within the supervisor's threshold may yet be completed by the desk in time, so it is left out of
+ * the 2-day share (and, within the manager's, out of the 7-day one) — a day's fresh requests are not a 0%.
+ * The tablet's screen and the console's table both take their shares from here.
+ */
+export function completionShares(c: Pick<CompletionFigures, 'desk' | 'supervisor' | 'manager' | 'openDesk' | 'openSupervisor'>, total: number): { within2: Share; within7: Share; manager: Share } {
+  return {
+    within2: { n: c.desk, of: total - c.openDesk },
+    within7: { n: c.desk + c.supervisor, of: total - c.openDesk - c.openSupervisor },
+    manager: { n: c.manager, of: total },
+  }
 }
 
 /** The period's requests closed as unresolvable, oldest first, with the manager's reason (phones masked). */

@@ -15,7 +15,7 @@ import type { PeriodFigures, SiteStatistics, StatisticsInput } from './types'
 
 export * from './types'
 export * from './period'
-export { percentile } from './completion'
+export { completionShares, percentile, type Share } from './completion'
 
 function periodFigures(input: StatisticsInput, facts: readonly RequestFacts[], current: ReturnType<typeof dutyLogNow>, period: Period, now: number): PeriodFigures {
   const tz = input.settings.timezone

@@ -107,6 +107,10 @@ export interface CompletionFigures {
   unresolvableEarly: number
   /** Not completed yet and not past the manager's threshold. */
   open: number
+  /** Of `open`, still within the supervisor's threshold: the desk may yet complete it in time (left out of the 2-day share). */
+  openDesk: number
+  /** Of `open`, past the supervisor's threshold: the supervisor may yet complete it within 7 days (left out of the 7-day share). */
+  openSupervisor: number
   /** Completed with a result (any level): how many the times below are over. */
   completed: number
   /** Time from receipt to result, median (nearest rank); null when none completed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { monthPeriod, percentile, siteStatistics, type CompletionFigures } from '@shared/domain/statistics'
+import { completionShares, monthPeriod, percentile, siteStatistics, type CompletionFigures } from '@shared/domain/statistics'
 import { defaultSettings } from '@shared/domain/settings'
 import { DAY, HOUR, instantAt } from '@shared/domain/time'
 import { SITE } from '../../../factories/register-print'
@@ -10,7 +10,7 @@ const T = instantAt('2026-11-10', '10:00', SH)
 const november = monthPeriod('2026-11')
 const NOW = instantAt('2026-12-20', '10:00', SH)
 
-type Bucket = Exclude<keyof CompletionFigures, 'completed' | 'medianMs' | 'p90Ms'>
+type Bucket = Exclude<keyof CompletionFigures, 'completed' | 'medianMs' | 'p90Ms' | 'openDesk' | 'openSupervisor'>
 
 describe('who completed the period’s requests (篇4 4.6–4.8)', () => {
   it.each<{ name: string; steps: Step[]; now?: number; bucket: Bucket }>([
@@ -76,5 +76,19 @@ describe('who completed the period’s requests (篇4 4.6–4.8)', () => {
       { ref: '20261110-A001', category: 'repair', receivedAt: T, closedAt: T + 8 * DAY, reason: '业主拒绝入户' },
       { ref: '20261111-A002', category: 'complaint', receivedAt: T + DAY, closedAt: T + 9 * DAY, reason: '涉及开发商遗留问题' },
     ])
+  })
+
+  it('the 2-day and 7-day shares leave out what may still be completed in time: a fresh day is not 0%', () => {
+    const at = (days: number) => T + days * DAY
+    const requests = [
+      request('repair', T, [['result', T + HOUR]]), // the desk's
+      request('repair', T, [['result', at(3)]]), // the supervisor's
+      request('repair', at(9), []), // open on day 1 of it: may still be the desk's
+      request('repair', at(6), []), // open on day 4: past 2 days, may still be done within 7
+      request('repair', at(-1), []), // open 11 days: the manager's
+    ]
+    const c = siteStatistics(emptyInput({ requests }), november, at(10)).current.completion
+    expect([c.desk, c.supervisor, c.manager, c.open, c.openDesk, c.openSupervisor]).toEqual([1, 1, 1, 2, 1, 1])
+    expect(completionShares(c, 5)).toEqual({ within2: { n: 1, of: 4 }, within7: { n: 2, of: 3 }, manager: { n: 1, of: 5 } })
   })
 })

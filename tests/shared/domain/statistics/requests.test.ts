@@ -42,7 +42,7 @@ describe('requests in a period: received in it, site-local days', () => {
     const s = siteStatistics(emptyInput(), weekPeriod('2026-11-25'), NOW)
     expect(s.current.requests.total).toBe(0)
     expect(s.current.requests.byDay).toHaveLength(7)
-    expect(s.current.completion).toEqual({ desk: 0, supervisor: 0, manager: 0, unresolvableEarly: 0, open: 0, completed: 0, medianMs: null, p90Ms: null })
+    expect(s.current.completion).toEqual({ desk: 0, supervisor: 0, manager: 0, unresolvableEarly: 0, open: 0, openDesk: 0, openSupervisor: 0, completed: 0, medianMs: null, p90Ms: null })
     expect(s.current.complaints).toEqual({ total: 0, inTime: 0, late: 0, overdue: 0, waiting: 0 })
     expect(s.current.returnVisits).toMatchObject({ due: 0, done: 0, awaiting: 0 })
     expect(s.openNow.total).toBe(0)

@@ -6,7 +6,7 @@
 import type { RouteLocationRaw } from 'vue-router'
 import { CATEGORIES, CHANNELS } from '@shared/domain/reception'
 import { SATISFACTION } from '@shared/domain/reception-event'
-import { AGE_BUCKETS, OPEN_QUEUES, type PeriodFigures, type SiteStatistics } from '@shared/domain/statistics'
+import { AGE_BUCKETS, completionShares, OPEN_QUEUES, type PeriodFigures, type SiteStatistics } from '@shared/domain/statistics'
 import type { Translate } from '@client/locales/translate'
 import { appraisalDrill, attendanceDrill, dutyLogDrill, inspectionsDrill, openQueueDrill, periodDrill, registerDrill } from './drill-down'
 
@@ -167,14 +167,14 @@ export interface HeadlineFigure {
 /** The figures above the cards: volume and the shares the regulations ask about, against the period before. */
 export function headlineFigures(s: SiteStatistics, t: Translate): HeadlineFigure[] {
   const of = (f: PeriodFigures): Record<string, string> => {
-    const c = f.completion
     const total = f.requests.total
+    const shares = completionShares(f.completion, total)
     const sat = f.returnVisits.satisfaction
     return {
       total: String(total),
-      desk: share(c.desk, total),
-      week: share(c.desk + c.supervisor, total),
-      manager: share(c.manager, total),
+      desk: share(shares.within2.n, shares.within2.of),
+      week: share(shares.within7.n, shares.within7.of),
+      manager: share(shares.manager.n, shares.manager.of),
       complaints: share(f.complaints.inTime, f.complaints.total),
       visits: share(f.returnVisits.done, f.returnVisits.due),
       satisfied: share(sat.verySatisfied + sat.satisfied, f.returnVisits.done),

@@ -1,12 +1,14 @@
 /**
  * Starts the tablet app: opens the local database, checks it was not wiped, restores the
  * session, then mounts. Works with no network from the first visit on (service worker).
+ * What the first screen does not need — the sync engine, the service worker's registration, the
+ * contact-retention pass, every other screen and its texts — is loaded after it is painted (issue 17).
  */
-import { createApp } from 'vue'
+import { createApp, watch } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { createAppRouter } from './router'
-import { applyLocale, createAppI18n } from './modules/i18n'
+import { applyLocale, createAppI18n, loadTextsBeforeRoutes, savedLocale } from './modules/i18n'
 import { createAppDb, DB_KEY } from './modules/db'
 import { registerServiceWorker } from './modules/pwa'
 import { requestPersistence } from './modules/storage'
@@ -16,32 +18,53 @@ import { useSessionStore } from './stores/session'
 import { useUiStore } from './stores/ui'
 import { checkInstall } from './db/device/install-marker'
 import { loadLocalSite } from './db/site/site'
-import { startSync, SYNC_KEY } from './modules/sync'
+import { lazySyncEngine, SYNC_KEY } from './modules/sync'
 import { startContactRetention } from './modules/retention'
+
+/** Run `fn` once the browser has painted the mounted screen and has a moment (within 2 s). */
+function afterFirstPaint(fn: () => void): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if ('requestIdleCallback' in window) requestIdleCallback(fn, { timeout: 2000 })
+      else fn()
+    }),
+  )
+}
 
 async function start(): Promise<void> {
   toastsAsStatus()
   const db = createAppDb()
   const pinia = createPinia()
-  const i18n = createAppI18n()
-  applyLocale(i18n, i18n.global.locale.value)
+  const locale = savedLocale()
+  const i18n = createAppI18n(locale)
   const app = createApp(App)
   app.use(pinia).use(i18n).provide(DB_KEY, db)
 
-  const install = await checkInstall(db, localStorage)
+  const [install] = await Promise.all([checkInstall(db, localStorage), applyLocale(i18n, locale, { all: locale !== 'zh-CN' })])
   const site = install.kind === 'ok' ? await loadLocalSite(db) : null
-  useSessionStore(pinia).start(site, install, Date.now())
+  const session = useSessionStore(pinia)
+  session.start(site, install, Date.now())
 
   const router = createAppRouter(pinia)
+  loadTextsBeforeRoutes(router, i18n)
   app.use(router)
-  const engine = startSync(db, pinia)
-  app.provide(SYNC_KEY, engine)
-  registerServiceWorker(useUiStore(pinia))
+  const syncEngine = lazySyncEngine(db, pinia)
+  app.provide(SYNC_KEY, syncEngine)
   void requestPersistence()
   await router.isReady()
   app.mount('#app')
-  void engine.run()
-  startContactRetention(db)
+  afterFirstPaint(() => {
+    void registerServiceWorker(useUiStore(pinia))
+    // A tablet not set up has nothing to sync; enrolling starts the engine itself, setting up starts it here.
+    watch(
+      () => session.isSetUp,
+      (setUp) => {
+        if (setUp) void syncEngine().then((engine) => engine.run())
+      },
+      { immediate: true },
+    )
+    startContactRetention(db)
+  })
 }
 
 start().catch((e: unknown) => {

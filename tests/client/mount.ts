@@ -1,5 +1,5 @@
 /**
- * Mounting a component as the app would: Pinia, zh-CN i18n, a memory router with the app's
+ * Mounting a component as the app would: Pinia, zh-CN i18n with every text loaded, a memory router with the app's
  * routes, and a fresh real (fake-indexeddb) database.
  */
 import { vi } from 'vitest'
@@ -7,6 +7,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { Component } from 'vue'
 import { createAppI18n } from '@client/modules/i18n'
+import { MESSAGES } from '@client/locales/messages'
 import { DB_KEY } from '@client/modules/db'
 import { createAppRouter } from '@client/router'
 import type { DeskbookDb } from '@client/db/database'
@@ -25,7 +26,7 @@ export interface Mounted {
 
 export function mountApp(component: Component, options: { props?: Record<string, unknown>; slots?: Record<string, () => unknown> } = {}, db = freshDb(), pinia = createPinia()): Mounted {
   setActivePinia(pinia)
-  const i18n = createAppI18n('zh-CN')
+  const i18n = createAppI18n('zh-CN', MESSAGES)
   const router = createAppRouter(pinia, true)
   const wrapper = mount(component, {
     props: options.props,

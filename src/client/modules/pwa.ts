@@ -2,9 +2,10 @@
  * Service-worker registration through workbox-window (issue 2 point 6). A new version is
  * offered, never forced: the ui store shows the prompt and refuses to reload under an unsaved
  * form. Tablets stay open for weeks, so updates are also looked for hourly and whenever the
- * app becomes visible again, and on request (设置 → 检查更新), which always answers.
+ * app becomes visible again, and on request (设置 → 检查更新), which always answers. workbox-window is
+ * loaded when the registration starts, after the first screen is painted (issue 17).
  */
-import { Workbox } from 'workbox-window'
+import type { Workbox } from 'workbox-window'
 import type { useUiStore } from '../stores/ui'
 
 export const UPDATE_CHECK_MS = 60 * 60 * 1000
@@ -15,8 +16,9 @@ let workbox: Workbox | null = null
 /** Show the prompt for the version waiting (again, after 稍后). */
 let offerWaiting: (() => void) | null = null
 
-export function registerServiceWorker(ui: ReturnType<typeof useUiStore>): void {
+export async function registerServiceWorker(ui: ReturnType<typeof useUiStore>): Promise<void> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return
+  const { Workbox } = await import('workbox-window')
   workbox = new Workbox('/sw.js', { scope: '/' })
   const wb = workbox
   offerWaiting = () =>

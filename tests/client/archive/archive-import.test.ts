@@ -12,6 +12,7 @@ import type { Actor } from '@client/db/write-records'
 import { skippedXlsx } from '@client/features/archive/import/skipped-sheet'
 import { skippedReason } from '@client/features/archive/composables/import-problem-text'
 import { createAppI18n } from '@client/modules/i18n'
+import { MESSAGES } from '@client/locales/messages'
 import { csvText, utf8, xlsxBytes, type Cell } from './sheets'
 
 const HEAD = ['楼栋', '单元', '房号', '业主姓名', '性别', '联系电话', '入伙日期', '身份', '备注']
@@ -239,7 +240,7 @@ describe('importing', () => {
     expect(await db.outbox.count()).toBe(await db.rooms.count() + 2999)
 
     // The skipped row, read back: the original columns (the unmapped 车位 too) and why.
-    const { t } = createAppI18n('zh-CN').global
+    const { t } = createAppI18n('zh-CN', MESSAGES).global
     const bytes = await skippedXlsx(sheet, findHeaderRow(sheet.rows), sheet.columnCount, skipped, { sheetName: '未导入的行', reasonHeader: '原因', reason: (row, list) => skippedReason(t, row, list) })
     const back = await readSheet(bytes)
     expect(back.rows).toEqual([

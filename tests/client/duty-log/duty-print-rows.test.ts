@@ -4,6 +4,7 @@ import { newId } from '@shared/domain/ids'
 import { shiftWindow } from '@shared/domain/shift-type'
 import { instantAt } from '@shared/domain/time'
 import { createAppI18n } from '@client/modules/i18n'
+import { MESSAGES } from '@client/locales/messages'
 import type { ShiftPrint } from '@client/features/duty-log/print/duty-print-data'
 import { ackText, onDutyIds, onDutyText, shiftRows, type DutyPrintContext } from '@client/features/duty-log/print/duty-print-rows'
 import { makeShiftType } from '../../factories/site'
@@ -21,7 +22,7 @@ const names = new Map([
   [li, '李娜'],
   [wang, '王管理'],
 ])
-const i18n = createAppI18n('zh-CN').global
+const i18n = createAppI18n('zh-CN', MESSAGES).global
 const t = (key: string, params: Record<string, unknown> = {}): string => i18n.t(key, params)
 const ctx = (fullPhones: boolean): DutyPrintContext => ({ tz: TZ, fullPhones, staffName: (id) => names.get(id) ?? '?', t: (k, p) => t(k, p) })
 

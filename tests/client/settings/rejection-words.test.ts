@@ -1,6 +1,7 @@
 /** 设置 → 服务器拒收的记录 says why in words: the server's codes never reach the screen. */
 import { describe, expect, it } from 'vitest'
 import { createAppI18n } from '@client/modules/i18n'
+import { MESSAGES } from '@client/locales/messages'
 import { rejectionWords } from '@client/features/settings/components/rejection-words'
 import SettingsDeadLetters from '@client/features/settings/components/SettingsDeadLetters.vue'
 import { newId } from '@shared/domain/ids'
@@ -9,7 +10,7 @@ import { freshDb } from '../../factories/db'
 import { makeStaff } from '../../factories/site'
 import { mountApp, signedIn, until } from '../mount'
 
-const { t, te } = createAppI18n('zh-CN').global
+const { t, te } = createAppI18n('zh-CN', MESSAGES).global
 const words = (reason: string): string => rejectionWords(t, te, reason)
 
 describe('rejectionWords', () => {

@@ -1,4 +1,4 @@
 import type { RouteRecordRaw } from 'vue-router'
-import TodayPage from './pages/TodayPage.vue'
 
-export const routes: RouteRecordRaw[] = [{ path: '/today', name: 'today', component: TodayPage, meta: { section: 'today' } }]
+// Lazy like every page (issue 17): the first screen a tablet opens is setup or login, not this one.
+export const routes: RouteRecordRaw[] = [{ path: '/today', name: 'today', component: () => import('./pages/TodayPage.vue'), meta: { section: 'today' } }]

@@ -5,7 +5,6 @@ import { useSessionStore } from '@client/stores/session'
 import { useLiveQuery } from '@client/composables/useLiveQuery'
 import { listShiftTypes, listStaff } from '@client/db/site/site'
 import { loginWithPin, type LoginResult } from '@client/db/site/login'
-import { startDutyOnLogin } from '@client/db/duty/duty-start'
 import { saveResumeRoute, takeResumeRoute } from '@client/db/device/form-drafts'
 import type { LoginDuty } from '@client/db/duty/duty-start-rules'
 import { mayUseDevice } from '@shared/domain/device'
@@ -31,7 +30,8 @@ export function usePinLogin(): {
     const local = session.local
     if (!local) return undefined
     try {
-      const shifts = await listShiftTypes(db, local.site.id)
+      // Loaded once a PIN is right, not with the login screen (issue 17).
+      const [shifts, { startDutyOnLogin }] = await Promise.all([listShiftTypes(db, local.site.id), import('@client/db/duty/duty-start')])
       return await startDutyOnLogin(db, { ...session.actor(), staffId }, role, shifts, local.settings.timezone, local.settings.handoverLeadMinutes, now)
     } catch {
       return undefined

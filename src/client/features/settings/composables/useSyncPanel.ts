@@ -24,7 +24,7 @@ export function useSyncPanel(): {
   rejoin: (code: string) => Promise<string | null>
 } {
   const db = useDb()
-  const engine = useSyncEngine()
+  const syncEngine = useSyncEngine()
   const sync = useSyncStore()
   const session = useSessionStore()
   const local = useLiveQuery(async () => Object.fromEntries(await Promise.all(PULLED_TABLES.map(async (t) => [t, await db.table(t).count()] as const))), {} as Record<string, number>)
@@ -35,7 +35,7 @@ export function useSyncPanel(): {
     const link = await getServerLink(db)
     if (!link) return
     try {
-      server.value = (await engine.api.counts(link.token)).counts
+      server.value = (await (await syncEngine()).api.counts(link.token)).counts
       serverReachable.value = true
     } catch {
       serverReachable.value = false
@@ -48,9 +48,9 @@ export function useSyncPanel(): {
     serverReachable,
     refreshServerCounts,
     /** Connect with a code; null when done, else the i18n key or server message of the problem. */
-    connect: (code: string) => linkWith(() => connectTablet(db, engine.api, code.trim(), Date.now())),
+    connect: (code: string) => linkWith(async () => connectTablet(db, (await syncEngine()).api, code.trim(), Date.now())),
     /** Rejoin a server that no longer knows this tablet (restored from a backup), as the same device. */
-    rejoin: (code: string) => linkWith(() => rejoinServer(db, engine.api, code.trim(), Date.now())),
+    rejoin: (code: string) => linkWith(async () => rejoinServer(db, (await syncEngine()).api, code.trim(), Date.now())),
   }
 
   async function linkWith(join: () => Promise<void>): Promise<string | null> {
@@ -59,7 +59,7 @@ export function useSyncPanel(): {
       const link = await getServerLink(db)
       sync.setDeviceLetter(link?.letter ?? null)
       if (session.local && link) session.setSite({ ...session.local })
-      await engine.run()
+      await (await syncEngine()).run()
       return null
     } catch (e) {
       if (e instanceof SyncError) return e.detail || e.messageKey

@@ -13,7 +13,7 @@ import { errorMessageKey } from '@client/components/error-message'
 /** Joining a site on the server with an enrolment code: downloads the site, then the tablet is set up. */
 export function useEnrol(): { busy: Ref<boolean>; enrol: (code: string, name: string) => Promise<string | null> } {
   const db = useDb()
-  const engine = useSyncEngine()
+  const syncEngine = useSyncEngine()
   const session = useSessionStore()
   const sync = useSyncStore()
   const busy = ref(false)
@@ -23,6 +23,7 @@ export function useEnrol(): { busy: Ref<boolean>; enrol: (code: string, name: st
     async enrol(code, name) {
       busy.value = true
       try {
+        const engine = await syncEngine()
         const { installId } = await enrolTablet(db, engine.api, code.trim(), name.trim(), Date.now())
         mirrorInstallMarker(localStorage, installId)
         session.setSite(await loadLocalSite(db))

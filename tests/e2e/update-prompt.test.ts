@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { BUILT_CLIENT } from '../support/app-server'
@@ -47,6 +48,18 @@ describe('a new version is offered, never forced', () => {
   })
   afterAll(() => fs.rmSync(dist, { recursive: true, force: true }))
 
+  /**
+   * The server now has a new build: a different service worker script. Its precompressed siblings
+   * (build/precompress.ts) are what the browser is sent, so they are written anew too, as a build does.
+   */
+  function newBuild(): void {
+    const sw = path.join(dist, 'sw.js')
+    fs.appendFileSync(sw, `\n// build ${Date.now()}\n`)
+    const source = fs.readFileSync(sw)
+    fs.writeFileSync(`${sw}.br`, zlib.brotliCompressSync(source))
+    fs.writeFileSync(`${sw}.gz`, zlib.gzipSync(source))
+  }
+
   /** A fresh tablet set up, 王管理 logged in, the app under its service worker. */
   async function administratorTablet(): Promise<{ context: BrowserContext; page: Page }> {
     const context = await h.tablet()
@@ -70,7 +83,7 @@ describe('a new version is offered, never forced', () => {
 
     // The server now has a new build: a different service worker script.
     await workerSettled(page)
-    fs.appendFileSync(path.join(dist, 'sw.js'), `\n// build ${Date.now()}\n`)
+    newBuild()
     // The browser's own check on navigating to /settings may still be under way with the old script, and a
     // check asked for meanwhile joins it; so the clerk taps again until the new build is found.
     const prompt = page.getByTestId('update-prompt')
@@ -108,7 +121,7 @@ describe('a new version is offered, never forced', () => {
     await waitForServiceWorker(page)
     // The first registration has settled before the next build appears.
     await workerSettled(page)
-    fs.appendFileSync(path.join(dist, 'sw.js'), `\n// build ${Date.now()}\n`)
+    newBuild()
     await page.clock.fastForward('30:00')
     expect(await page.getByTestId('update-prompt').count()).toBe(0)
     await page.clock.fastForward('31:00') // past the hourly check
@@ -126,7 +139,7 @@ describe('a new version is offered, never forced', () => {
     expect(await page.getByTestId('update-prompt').count()).toBe(0)
 
     await workerSettled(page)
-    fs.appendFileSync(path.join(dist, 'sw.js'), `\n// build ${Date.now()}\n`)
+    newBuild()
     // The browser's own check on navigating to /settings may still be under way with the old script, and a
     // check asked for meanwhile joins it; so the clerk taps again until the new build is found.
     const prompt = page.getByTestId('update-prompt')

@@ -5,6 +5,7 @@ import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { pwaManifest } from './src/client/modules/pwa-manifest.ts'
 import { precompressPlugin } from './build/precompress.ts'
 import { vantFontPlugin } from './build/vant-font.ts'
@@ -34,6 +35,17 @@ export default defineConfig({
     vantFontPlugin(),
     vue(),
     Components({ resolvers: [VantResolver()], dts: 'src/client/components.d.ts', dirs: [] }),
+    // The built app's texts are compiled here, so it ships vue-i18n without its message compiler (issue 17).
+    // Build only: dev and the tests keep the full build, which reads the JSON files as they are.
+    ...[VueI18nPlugin({
+      include: [fileURLToPath(new URL('./src/client/**/locales/*.json', import.meta.url))],
+      runtimeOnly: true,
+      dropMessageCompiler: true,
+      compositionOnly: true,
+      fullInstall: false,
+      strictMessage: false,
+      escapeHtml: false,
+    })].flat().map((plugin) => ({ ...plugin, apply: 'build' as const })),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',

@@ -10,7 +10,7 @@ import { mergeMessages, type Messages } from './merge'
 /** What the first screens show in the language they open in. */
 export const FIRST_SCREEN_MESSAGES: Messages = zhCN
 
-const appFiles = import.meta.glob<Messages>('./*.json', { import: 'default' })
+const appFiles = import.meta.glob<Messages>(['./*.json', '!./zh-CN.json'], { import: 'default' })
 const featureFiles = import.meta.glob<Messages>(['../features/*/locales/*.json', '../features/*/*/locales/*.json'], { import: 'default' })
 
 const loaded = new Map<string, Promise<Messages>>()

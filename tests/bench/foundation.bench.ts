@@ -8,14 +8,15 @@
  *      from the service worker.
  *   3. Record + outbox write in Chromium's IndexedDB, p95 (target ≤ 10 ms) — baseline: a raw
  *      IndexedDB put of the same row, interleaved in the same page.
- * Usage: npm run bench  (BENCH_SKIP_BUILD=1 reuses dist/)
+ * Usage: npm run bench  (BENCH_SKIP_BUILD=1 reuses dist/; BENCH_CLIENT_DIR=dir serves another built client,
+ * e.g. an older commit's, to compare in the same run)
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { createServer } from 'vite'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core'
 import { BUILT_CLIENT, ROOT, startServer } from '../support/app-server'
 import { launchBrowser } from '../support/browser'
 import { firstRunSetup, waitForServiceWorker } from '../support/journeys'
@@ -35,13 +36,16 @@ function build(): void {
 
 /** The JS (gzip) each script response of `page` carried, by path, until `ready` and the network is idle. */
 async function scriptsFetched(page: Page, open: () => Promise<unknown>): Promise<Map<string, number>> {
-  const scripts = new Map<string, number>()
-  page.on('response', (res) => {
-    if (res.request().resourceType() === 'script') void res.body().then((b) => scripts.set(new URL(res.url()).pathname, gzipKb(b)))
-  })
+  const scripts = new Map<string, Promise<number>>()
+  const onResponse = (res: Response): void => {
+    if (res.request().resourceType() === 'script') scripts.set(new URL(res.url()).pathname, res.body().then(gzipKb))
+  }
+  page.on('response', onResponse)
   await open()
   await page.waitForLoadState('networkidle')
-  return scripts
+  // What the page fetches later (the next screens) is not this screen's.
+  page.off('response', onResponse)
+  return new Map(await Promise.all([...scripts].map(async ([file, kb]) => [file, await kb] as const)))
 }
 
 const sum = (scripts: Map<string, number>): number => [...scripts.values()].reduce((a, b) => a + b, 0)
@@ -66,7 +70,7 @@ async function firstScreenJs(browser: Browser, url: string): Promise<void> {
   console.log(row('first-screen JS (gzip), first-run setup', `${total.toFixed(1)} KB`, `${vue.toFixed(1)} KB`, '≤ 120 KB', total <= 120))
   for (const [file, kb] of [...scripts].sort((a, b) => b[1] - a[1])) console.log(`    ${file.padEnd(50)} ${kb.toFixed(1)} KB`)
   console.log(row('first-screen JS (gzip), login of a set-up tablet', `${sum(login).toFixed(1)} KB`, `${vue.toFixed(1)} KB`, '≤ 120 KB', sum(login) <= 120))
-  console.log(`    ${login.size} files; beyond the setup screen's: ${[...login.keys()].filter((f) => !scripts.has(f)).map((f) => `${path.basename(f)} ${login.get(f)!.toFixed(1)}`).join(', ')}`)
+  for (const [file, kb] of [...login].filter(([f]) => !scripts.has(f)).sort((a, b) => b[1] - a[1])) console.log(`    ${file.padEnd(50)} ${kb.toFixed(1)} KB (not on the setup screen)`)
 }
 
 async function coldStart(browser: Browser, url: string): Promise<void> {
@@ -124,11 +128,12 @@ async function writes(browser: Browser): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  build()
-  const server = await startServer()
+  const staticDir = process.env.BENCH_CLIENT_DIR
+  if (!staticDir) build()
+  const server = await startServer(staticDir ? { staticDir } : {})
   const browser = await launchBrowser()
   try {
-    console.log(`Deskbook foundation benchmark — ${new Date().toISOString()}`)
+    console.log(`Deskbook foundation benchmark — ${new Date().toISOString()}; ${staticDir ?? 'dist/client'}`)
     await firstScreenJs(browser, server.url)
     await coldStart(browser, server.url)
     await writes(browser)

@@ -5,7 +5,8 @@
  * default: simulated slow 4G and 4× CPU) and desktop. Prints the performance / accessibility /
  * best-practices scores beside their targets, the main metrics, and the audits that fail; never asserted.
  * Nothing is fetched beyond 127.0.0.1 (the networking flags keep Chromium off the closed network).
- * Usage: npm run bench:lighthouse  (BENCH_SKIP_BUILD=1 reuses dist/; LIGHTHOUSE_JSON=dir keeps the reports)
+ * Usage: npm run bench:lighthouse  (BENCH_SKIP_BUILD=1 reuses dist/; BENCH_CLIENT_DIR=dir serves another built
+ * client, e.g. an older commit's, to compare in the same run; LIGHTHOUSE_JSON=dir keeps the reports)
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -81,10 +82,11 @@ function report(lhr: Result, formFactor: 'mobile' | 'desktop'): void {
 }
 
 async function main(): Promise<void> {
-  buildApp()
-  const server = await startServer()
+  const staticDir = process.env.BENCH_CLIENT_DIR
+  if (!staticDir) buildApp()
+  const server = await startServer(staticDir ? { staticDir } : {})
   try {
-    console.log(`Deskbook Lighthouse benchmark — ${new Date().toISOString()}; Chromium ${process.env.CHROME_PATH || CHROMIUM_PATH}; built app served by the real server`)
+    console.log(`Deskbook Lighthouse benchmark — ${new Date().toISOString()}; Chromium ${process.env.CHROME_PATH || CHROMIUM_PATH}; ${staticDir ?? 'dist/client'} served by the real server`)
     for (const formFactor of ['mobile', 'desktop'] as const) {
       const lhr = await run(server.url, formFactor)
       report(lhr, formFactor)

@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
-import { literalUnion } from './validation'
+import { literalUnion } from './literal-union'
 import { HONORIFICS, type Honorific } from './reception'
 
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$'

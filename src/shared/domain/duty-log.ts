@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
-import { literalUnion } from './validation'
+import { literalUnion } from './literal-union'
 import { URGENCIES } from './reception'
 import { standsDuty, type Role } from './role'
 

@@ -6,7 +6,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
-import { literalUnion } from './validation'
+import { literalUnion } from './literal-union'
 import { SHIFT_KEY_PATTERN } from './duty-log'
 import { MINUTE } from './time'
 import { nextReceiptNo, receiptRange } from './desk-services'

@@ -7,7 +7,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
-import { literalUnion } from './validation'
+import { literalUnion } from './literal-union'
 import { SHIFT_KEY_PATTERN } from './duty-log'
 import { isDeskRole, standsDuty, type Role } from './role'
 import type { InspectionTemplate } from './inspection-template'

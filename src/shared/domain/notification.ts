@@ -6,7 +6,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
-import { literalUnion } from './validation'
+import { literalUnion } from './literal-union'
 
 /** The rules the server watches (issue 15 point 1). */
 export const NOTIFY_RULES = [

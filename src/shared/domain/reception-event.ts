@@ -4,7 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
-import { literalUnion } from './validation'
+import { literalUnion } from './literal-union'
 import type { Action } from './role'
 import { CATEGORIES, HONORIFICS, URGENCIES } from './reception'
 

@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, InstantSchema } from './ids'
-import { literalUnion } from './validation'
+import { literalUnion } from './literal-union'
 
 /** 篇4 4.1–4.2: 上门 visit, 来电 phone, 网络 online (WeChat, app, e-mail), 其他岗位转告 relayed by another post. */
 export const CHANNELS = ['visit', 'phone', 'online', 'relayed'] as const

@@ -2,7 +2,7 @@
  * One validation path for client and server: TypeBox schemas checked with `Value`
  * (no code generation, so it also runs under a strict CSP on the tablet).
  */
-import { Type, type TSchema, type Static } from '@sinclair/typebox'
+import type { TSchema, Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 
 export interface FieldProblem {
@@ -58,9 +58,4 @@ export function assertValid<S extends TSchema>(schema: S, value: unknown): Stati
   const found = problems(schema, value)
   if (found.length) throw new ValidationError(found)
   return value as Static<S>
-}
-
-/** A schema for one of the strings in `values` (keeps their literal types for `Static`). */
-export function literalUnion<V extends string>(values: readonly V[]) {
-  return Type.Union(values.map((v) => Type.Literal(v)))
 }

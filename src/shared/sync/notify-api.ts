@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { NOTIFY_LEVELS, NOTIFY_RULES } from '../domain/notification'
-import { literalUnion } from '../domain/validation'
+import { literalUnion } from '../domain/literal-union'
 
 export const CHANNEL_KINDS = ['wecom', 'dingtalk'] as const
 export type ChannelKind = (typeof CHANNEL_KINDS)[number]

@@ -8,7 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ALL_MESSAGES as MESSAGES } from '@client/locales/all-messages'
+import { MESSAGES } from '@client/locales/messages'
 import { PULLED_TABLES } from '@shared/sync/registry'
 
 const ROOT = path.resolve(import.meta.dirname, '../../src/client')

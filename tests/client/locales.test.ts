@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ALL_MESSAGES as MESSAGES } from '@client/locales/all-messages'
+import { MESSAGES } from '@client/locales/messages'
 
 const zhCN = MESSAGES['zh-CN']
 const en = MESSAGES.en

@@ -4,7 +4,7 @@ import { monthPeriod, siteStatistics } from '@shared/domain/statistics'
 import { instantAt } from '@shared/domain/time'
 import { figureRows, reportTables, unresolvableRows } from '@client/features/statistics/print/report-tables'
 import { reportXlsx } from '@client/features/statistics/export/report-workbook'
-import { ALL_MESSAGES as MESSAGES } from '@client/locales/all-messages'
+import { MESSAGES } from '@client/locales/messages'
 import type { Translate } from '@client/locales/translate'
 import { emptyInput, request } from '../../factories/statistics'
 

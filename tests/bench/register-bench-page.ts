@@ -3,6 +3,8 @@
  * as a script), on the app's own database: seeds the register, then times the register's queries
  * (the app's `openRegister`) against raw IndexedDB lookups on the same store, interleaved.
  */
+import { statisticsInput } from '@client/db/statistics/statistics-input'
+import { monthPeriod, periodRange, previousPeriod, siteStatistics } from '@shared/domain/statistics'
 import { DeskbookDb } from '@client/db/database'
 import { indexRow, type ReceptionIndexRow } from '@client/db/register/index-row'
 import { applyCountChanges, countChanges } from '@client/db/register/index-counts'
@@ -10,6 +12,7 @@ import { openRegister } from '@client/db/register/reception-queries'
 import { type RegisterQuery } from '@client/db/register/register-query'
 import type { Viewer } from '@client/db/register/reception-queue'
 import { defaultSettings, type Settings } from '@shared/domain/settings'
+import { addDays, localDate } from '@shared/domain/time'
 import { households, random, seedBatch } from './register-seed'
 
 const BATCH = 5_000
@@ -258,5 +261,38 @@ async function checkIndex(): Promise<boolean> {
   return !!r && JSON.stringify(indexRow(r, events)) === JSON.stringify(row)
 }
 
-export const registerBench = { seed, searches, queries, gramSample, gramPut, printRange, checkIndex }
+export interface StatisticsFigure {
+  month: string
+  requests: number
+  open: number[]
+  plain: number[]
+}
+
+/**
+ * 统计 for the month before `now`'s (issue 16's tablet target, ≤ 300 ms) in this page's IndexedDB on disk:
+ * the repository's reads and the shared rules, against a plain read of the same two months' requests and the
+ * events from their start, interleaved.
+ */
+async function statisticsMonth(now: number, rounds: number): Promise<StatisticsFigure> {
+  const { db, settings } = await open()
+  const month = addDays(`${localDate(now, settings.timezone).slice(0, 7)}-01`, -1).slice(0, 7)
+  const period = monthPeriod(month)
+  const start = periodRange(previousPeriod(period), settings.timezone).start
+  const end = periodRange(period, settings.timezone).end
+  const out: StatisticsFigure = { month, requests: 0, open: [], plain: [] }
+  for (let r = 0; r < rounds; r++) {
+    let t = performance.now()
+    const input = await statisticsInput(db, settings, period)
+    siteStatistics(input, period, now)
+    out.open.push(performance.now() - t)
+    out.requests = input.requests.length
+    t = performance.now()
+    await db.receptions.where('receivedAt').between(start, end, true, false).toArray()
+    await db.receptionEvents.where('at').between(start, Infinity).toArray()
+    out.plain.push(performance.now() - t)
+  }
+  return out
+}
+
+export const registerBench = { seed, searches, queries, gramSample, gramPut, printRange, checkIndex, statisticsMonth }
 ;(window as unknown as { registerBench: typeof registerBench }).registerBench = registerBench

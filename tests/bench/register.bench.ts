@@ -10,6 +10,7 @@
  *      its count and first rows are painted. Baseline: the same page with a query that matches nothing.
  *   3. JS heap after opening the list and scrolling it (target ≤ 150 MB; CDP Runtime.getHeapUsage).
  *      Baseline: the today screen before the list was opened.
+ *   Also issue 16's tablet figure: 统计 for last month over the same 200,000 requests (target ≤ 300 ms).
  *   4. Printing 1,000 rows to PDF (target ≤ 10 s): /print/register for a date range of ≥ 1,000 requests,
  *      from navigation to the PDF's bytes. Baseline: the blank register form.
  * Usage: npm run bench:register  (BENCH_SKIP_BUILD=1 reuses dist/; BENCH_REGISTER_N=50000 for a smaller register)
@@ -229,6 +230,9 @@ async function main(): Promise<void> {
     for (const f of await bench('queries', now, 5))
       console.log(`      ${f.name.padEnd(40)} ${ms(median(f.ms)).padStart(9)}   ${f.plan.padEnd(5)} ${f.total.toLocaleString('en').padStart(8)} rows   (runs ${f.ms.map((v) => v.toFixed(0)).join(', ')})`)
     console.log(gramLine)
+    const stats = await bench('statisticsMonth', now, 5)
+    console.log(row(`open 统计 for ${stats.month} (Chromium, disk)`, ms(median(stats.open)), ms(median(stats.plain)), '≤ 300 ms', median(stats.open) <= 300))
+    console.log(`    statisticsInput + siteStatistics over ${stats.requests.toLocaleString('en')} requests of the month and the one before, median of 5 (runs ${stats.open.map((v) => v.toFixed(0)).join(', ')}); baseline: the same months' requests and their events read plainly`)
     const range = await bench('printRange', 1_000, now)
 
     // ——— 2. Opening the list (the page reloaded without the bench script, logged in as the clerk)

@@ -16,7 +16,15 @@ let workbox: Workbox | null = null
 /** Show the prompt for the version waiting (again, after 稍后). */
 let offerWaiting: (() => void) | null = null
 
-export async function registerServiceWorker(ui: ReturnType<typeof useUiStore>): Promise<void> {
+/** The registration once begun: a check asked for while workbox-window still loads waits for it. */
+let starting: Promise<void> | null = null
+
+export function registerServiceWorker(ui: ReturnType<typeof useUiStore>): Promise<void> {
+  starting ??= start(ui)
+  return starting
+}
+
+async function start(ui: ReturnType<typeof useUiStore>): Promise<void> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return
   const { Workbox } = await import('workbox-window')
   workbox = new Workbox('/sw.js', { scope: '/' })
@@ -56,15 +64,22 @@ function settled(worker: ServiceWorker | null | undefined): Promise<boolean> {
  * with 稍后, for which the browser fires no second event — brings the prompt back.
  */
 export async function checkForUpdate(): Promise<UpdateCheck> {
+  // Tapped just after a page load, before workbox-window has arrived: not "the server cannot be reached".
+  await starting?.catch(() => undefined)
   if (!workbox || !navigator.onLine) return 'failed'
+  let asked = true
   try {
     await workbox.update()
   } catch {
-    return 'failed'
+    // The browser may be fetching the same new version already (its own check on a navigation): what the
+    // registration holds then still answers, rather than "the server cannot be reached".
+    asked = false
   }
   const registration = await navigator.serviceWorker.getRegistration()
   if (!(await settled(registration?.installing))) return 'failed'
-  if (!registration?.waiting) return 'upToDate'
-  offerWaiting?.()
-  return 'available'
+  if (registration?.waiting) {
+    offerWaiting?.()
+    return 'available'
+  }
+  return asked ? 'upToDate' : 'failed'
 }

@@ -206,6 +206,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       noticeReads: 'id',
     },
   },
+  {
+    version: 15,
+    why: 'The register filtered by status and the department a request was handed to at once (issue 17): one range per status of that department, newest first, instead of reading every row handed to it and checking its status. IndexedDB builds the new index over the rows already stored.',
+    stores: {
+      receptionIndex: `${RECEPTION_INDEX_5}, [kept+closedAt], [handedTo+status+receivedAt]`,
+    },
+  },
 ]
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version

@@ -92,13 +92,18 @@ export function planOf(siteId: string, q: RegisterQuery, viewer: Viewer, now: nu
       break
   }
   if (statuses && !statuses.length) return null
-  if (statuses && categories && statuses.length * categories.length <= MAX_PAIRS) {
+  const handedTo = q.departmentId ?? null
+  if (statuses && handedTo !== null) {
+    // Status and the department handed to in one index (schema 15): a range per status of that department.
+    add(`handedStatus:${handedTo}`, ...statuses.map((s) => ({ index: '[handedTo+status+receivedAt]', prefix: [handedTo, s] })))
+    if (categories) add('category', ...categories.map((c) => ({ index: '[siteId+category+receivedAt]', prefix: [siteId, c] })))
+  } else if (statuses && categories && statuses.length * categories.length <= MAX_PAIRS) {
     add('categoryStatus', ...categories.flatMap((c) => statuses!.map((s) => ({ index: '[siteId+category+status+receivedAt]', prefix: [siteId, c, s] }))))
   } else {
     if (statuses) add('status', ...statuses.map((s) => ({ index: '[siteId+status+receivedAt]', prefix: [siteId, s] })))
     if (categories) add('category', ...categories.map((c) => ({ index: '[siteId+category+receivedAt]', prefix: [siteId, c] })))
   }
-  if (q.departmentId != null) add(`handed:${q.departmentId}`, { index: '[handedTo+receivedAt]', prefix: [q.departmentId] })
+  if (handedTo !== null && !statuses) add(`handed:${handedTo}`, { index: '[handedTo+receivedAt]', prefix: [handedTo] })
   // Every row holding the words holds each of their pairs: the rarest pair will drive. The pair
   // index has no site in its keys (it would double its size); staff and department ids belong to one
   // site. A tablet holds one site's register; should it hold others, the site becomes a dimension.

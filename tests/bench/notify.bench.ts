@@ -12,10 +12,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { sql } from 'kysely'
 import { openSqlite, type ServerDb } from '@server/db/connection'
-import { openPostgres } from '@server/db/postgres'
 import { migrateToLatest } from '@server/db/migrate'
 import { evaluateNotifications } from '@server/notify/evaluate'
 import { insertStoredRows, type StoredRow } from '@server/repositories/site-archive'
@@ -25,7 +23,7 @@ import { newId } from '@shared/domain/ids'
 import { defaultSettings } from '@shared/domain/settings'
 import { DAY, HOUR } from '@shared/domain/time'
 import { formatHlc } from '@shared/sync/hlc'
-import { binDir, startCluster } from '../support/postgres-cluster'
+import { withBenchPostgres } from './bench-postgres'
 import { median, random, row } from './stats'
 
 const SITES = Number(process.env.BENCH_SITES ?? 100)
@@ -161,29 +159,7 @@ async function sqlite(): Promise<void> {
 }
 
 async function postgres(): Promise<void> {
-  try {
-    binDir()
-  } catch {
-    console.log('\nPostgreSQL: skipped — its binaries were not found (apt-get install postgresql, or set PG_BIN)')
-    return
-  }
-  const cluster = await startCluster()
-  try {
-    const admin = new pg.Client({ connectionString: cluster.url })
-    await admin.connect()
-    await admin.query('create database notify_bench')
-    await admin.end()
-    const url = new URL(cluster.url)
-    url.pathname = '/notify_bench'
-    const db = openPostgres(url.toString())
-    try {
-      await measure('PostgreSQL', db)
-    } finally {
-      await db.close()
-    }
-  } finally {
-    cluster.stop()
-  }
+  await withBenchPostgres('notify_bench', (db) => measure('PostgreSQL', db))
 }
 
 console.log(`the rules pass (evaluateNotifications), ${SITES} sites, ${N.toLocaleString()} requests (${os.cpus().length} cores)`)

@@ -13,10 +13,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import pg from 'pg'
 import { sql } from 'kysely'
 import { openSqlite, type ServerDb } from '@server/db/connection'
-import { openPostgres } from '@server/db/postgres'
 import { migrateToLatest } from '@server/db/migrate'
 import { companyStatistics, statisticsInput } from '@server/admin/statistics'
 import { insertStoredRows, type StoredRow } from '@server/repositories/site-archive'
@@ -28,7 +26,7 @@ import { customPeriod, monthPeriod, periodRange, previousPeriod, type Period } f
 import { formatHlc } from '@shared/sync/hlc'
 import { MUTATIONS, parentIdOf } from '@shared/sync/registry'
 import { statisticsYear } from '../factories/statistics-year'
-import { binDir, startCluster } from '../support/postgres-cluster'
+import { withBenchPostgres } from './bench-postgres'
 import { median, row } from './stats'
 
 const TARGET_MS = 2000
@@ -143,29 +141,7 @@ async function onSqlite(size: Size): Promise<void> {
 }
 
 async function onPostgres(size: Size): Promise<void> {
-  try {
-    binDir()
-  } catch {
-    console.log('\nPostgreSQL: skipped — its binaries were not found (apt-get install postgresql, or set PG_BIN)')
-    return
-  }
-  const cluster = await startCluster()
-  try {
-    const admin = new pg.Client({ connectionString: cluster.url })
-    await admin.connect()
-    await admin.query('create database reports_bench')
-    await admin.end()
-    const url = new URL(cluster.url)
-    url.pathname = '/reports_bench'
-    const db = openPostgres(url.toString())
-    try {
-      await measure('PostgreSQL', db, size)
-    } finally {
-      await db.close()
-    }
-  } finally {
-    cluster.stop()
-  }
+  await withBenchPostgres('reports_bench', (db) => measure('PostgreSQL', db, size))
 }
 
 /** The server half of bench:reports: the company view on SQLite, then on PostgreSQL. */

@@ -13,7 +13,7 @@ import type { ReceptionEvent } from '@shared/domain/reception-event'
 import { defaultSettings, type Settings } from '@shared/domain/settings'
 import type { Staff } from '@shared/domain/staff'
 import { instantAt } from '@shared/domain/time'
-import { monthPeriod, siteStatistics, type StatisticsInput } from '@shared/domain/statistics'
+import { monthPeriod, siteStatistics, type StatisticsRecordsInput } from '@shared/domain/statistics'
 import type { CompanyStatistics } from '@shared/sync/statistics-api'
 import { companyFigures } from '@server/admin/statistics'
 import { watchedRequests } from '@server/repositories/notify-watch'
@@ -30,7 +30,7 @@ const OWNER = { name: '李秀英', phone: '13912345678' }
 const REASON = '业主李秀英要求赔偿,与开发商纠纷,物业无法处理'
 
 /** The shared rule over every record the site holds: what the period reads must give the same. */
-async function everything(s: TestServer, siteId: string): Promise<StatisticsInput> {
+async function everything(s: TestServer, siteId: string): Promise<StatisticsRecordsInput> {
   const all = await siteRecordsOf(s.db.kysely, siteId, ['settings', 'staff', 'receptions', 'receptionEvents', 'dutyEntries', 'handovers', 'inspections', 'nonconformities'])
   const events = all.receptionEvents as ReceptionEvent[]
   return {

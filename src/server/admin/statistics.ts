@@ -16,7 +16,7 @@ import type { ReceptionEvent } from '@shared/domain/reception-event'
 import { defaultSettings, type Settings } from '@shared/domain/settings'
 import type { Staff } from '@shared/domain/staff'
 import { DAY, DEFAULT_TIMEZONE } from '@shared/domain/time'
-import { periodRange, previousPeriod, siteStatistics, type Period, type SiteStatistics, type StatisticsInput, type StatisticsInspector, type StatisticsRequest } from '@shared/domain/statistics'
+import { periodRange, previousPeriod, siteStatistics, type Period, type SiteStatistics, type StatisticsRecordsInput, type StatisticsInspector, type StatisticsRequest } from '@shared/domain/statistics'
 import { settled } from '@shared/domain/statistics/open-now'
 import { requestFacts } from '@shared/domain/statistics/requests'
 import type { CompanyFigures, CompanyStatistics } from '@shared/sync/statistics-api'
@@ -38,7 +38,7 @@ function settingsOf(site: SiteRow, rows: readonly Record<string, unknown>[]): Se
 }
 
 /** The records `siteStatistics` needs for `period` and the one before, and the watched requests read. */
-export async function statisticsInput(db: Db, site: SiteRow, period: Period): Promise<{ input: StatisticsInput; watched: WatchRow[] }> {
+export async function statisticsInput(db: Db, site: SiteRow, period: Period): Promise<{ input: StatisticsRecordsInput; watched: WatchRow[] }> {
   const small = await siteRecordsOf(db, site.id, ['settings', 'staff'])
   const settings = settingsOf(site, small.settings ?? [])
   const { start } = periodRange(previousPeriod(period), settings.timezone)

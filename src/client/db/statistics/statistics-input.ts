@@ -10,7 +10,7 @@
 import Dexie from 'dexie'
 import type { Settings } from '@shared/domain/settings'
 import { DAY } from '@shared/domain/time'
-import { periodRange, previousPeriod, type Period, type StatisticsInput, type OpenRequestFacts, type StatisticsInspector, type StatisticsRequest } from '@shared/domain/statistics'
+import { periodRange, previousPeriod, type Period, type StatisticsRecordsInput, type OpenRequestFacts, type StatisticsInspector, type StatisticsRequest } from '@shared/domain/statistics'
 import type { ReceptionEvent } from '@shared/domain/reception-event'
 import type { DeskbookDb } from '../database'
 
@@ -44,7 +44,7 @@ async function openRequestsOf(db: DeskbookDb, siteId: string): Promise<OpenReque
 }
 
 /** The records `siteStatistics` needs for `period` and the period before it. */
-export async function statisticsInput(db: DeskbookDb, settings: Settings, period: Period): Promise<StatisticsInput> {
+export async function statisticsInput(db: DeskbookDb, settings: Settings, period: Period): Promise<StatisticsRecordsInput> {
   const siteId = settings.siteId
   const tz = settings.timezone
   const start = periodRange(previousPeriod(period), tz).start

@@ -16,6 +16,7 @@ import type { PeriodFigures, SiteStatistics, StatisticsInput } from './types'
 export * from './types'
 export * from './period'
 export { completionShares, percentile, type Share } from './completion'
+export { recordFacts, requestFacts, type RequestFacts } from './requests'
 
 function periodFigures(input: StatisticsInput, facts: readonly RequestFacts[], current: ReturnType<typeof dutyLogNow>, period: Period, now: number): PeriodFigures {
   const tz = input.settings.timezone

@@ -3,38 +3,26 @@
  * server's notifications use), and the volumes of a period: by category, channel and day of receipt.
  */
 import { CATEGORIES, CHANNELS, needsReturnVisit, type Category, type Channel } from '../reception'
-import { receptionState, sortEvents, type EscalationLevel, type Status } from '../reception-status'
+import { liveState, receptionState, sortEvents, type EscalationLevel, type Status } from '../reception-status'
 import type { Satisfaction } from '../reception-event'
-import type { Settings } from '../settings'
+import { defaultSettings, type Settings } from '../settings'
 import { dayPlacer, periodDays, type Period } from './period'
-import type { RequestVolumes, StatisticsRequest } from './types'
+import type { RequestRecordFacts, RequestVolumes, StatisticsRequest } from './types'
 
 /** What the figures need of one request, at `now`. */
-export interface RequestFacts {
-  ref: string
-  receivedAt: number
-  category: Category
-  channel: Channel
-  status: Status
-  /** A result or the manager's closing; null while unresolved. */
-  resolvedAt: number | null
-  /** The first answer (篇3 五), or null. */
-  answeredAt: number | null
+export interface RequestFacts extends RequestRecordFacts {
   /** Escalation reached: at resolution, or now while unresolved (篇4 4.6–4.8). */
   level: EscalationLevel
   overdue: boolean
   answeredLate: boolean
   /** A repair or complaint: its result is followed by a return visit. */
   needsVisit: boolean
-  /** Satisfaction at the latest return visit, or null when not visited. */
-  satisfaction: Satisfaction | null
-  visited: boolean
-  /** The manager's reason when closed unresolvable, else null. */
-  unresolvableReason: string | null
 }
 
-export function requestFacts(r: StatisticsRequest, now: number, settings: Settings): RequestFacts {
-  const state = receptionState(r.reception, r.events, now, settings)
+/** The clock-free facts of one request and its timeline (corrections applied, `receptionState`'s derivation). */
+export function recordFacts(r: StatisticsRequest): RequestRecordFacts {
+  // Status, resolution and the first answer ignore the clock and the thresholds (only levels use them).
+  const state = receptionState(r.reception, r.events, r.reception.receivedAt, defaultSettings(r.reception.siteId))
   const timeline = sortEvents(r.events)
   const visit = timeline.findLast((e) => e.type === 'returnVisit')
   const closing = state.status === 'unresolvable' ? timeline.find((e) => e.type === 'closedUnresolvable') : undefined
@@ -46,14 +34,16 @@ export function requestFacts(r: StatisticsRequest, now: number, settings: Settin
     status: state.status,
     resolvedAt: state.resolvedAt,
     answeredAt: state.answeredAt,
-    level: state.level,
-    overdue: state.overdue,
-    answeredLate: state.answeredLate,
-    needsVisit: needsReturnVisit(state.current.category),
     satisfaction: visit?.satisfaction ?? null,
     visited: visit !== undefined,
     unresolvableReason: closing ? closing.note : null,
   }
+}
+
+/** A request as the figures see it at `now`: its record facts (or the request, worked out here) and the levels of the clock. */
+export function requestFacts(r: StatisticsRequest | RequestRecordFacts, now: number, settings: Settings): RequestFacts {
+  const facts = 'reception' in r ? recordFacts(r) : r
+  return { ...facts, ...liveState(facts, now, settings), needsVisit: needsReturnVisit(facts.category) }
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>

@@ -36,6 +36,28 @@ export interface StatisticsRequest {
 }
 
 /**
+ * What the figures need of one request that does not change with the clock: worked out from the request and
+ * its timeline once (`recordFacts`), so the tablet and the server can keep it beside the request, written
+ * with it, and read only this (issue 16's benchmark: a month over 200,000 requests).
+ */
+export interface RequestRecordFacts {
+  ref: string
+  receivedAt: number
+  category: Category
+  channel: Channel
+  status: Status
+  /** A result or the manager's closing; null while unresolved. */
+  resolvedAt: number | null
+  /** The first answer (篇3 五), or null. */
+  answeredAt: number | null
+  /** Satisfaction at the latest return visit, or null when not visited or none given. */
+  satisfaction: Satisfaction | null
+  visited: boolean
+  /** The manager's reason when closed unresolvable, else null. */
+  unresolvableReason: string | null
+}
+
+/**
  * A request not settled at `now` as its stored facts (the tablet's register index keeps them): enough for the
  * open-now figures without its timeline. `status` and `resolvedAt` as `receptionState` derives them.
  */
@@ -60,7 +82,11 @@ export interface StatisticsInspector {
 export interface StatisticsInput {
   /** The site's thresholds (篇4 4.7–4.8 escalation, 篇3 五 complaint deadline) and its time zone. */
   settings: Settings
-  requests: readonly StatisticsRequest[]
+  /**
+   * Requests with their timelines, or their stored clock-free facts (`recordFacts`, kept beside each request
+   * by the tablet and the server): the same figures either way.
+   */
+  requests: readonly (StatisticsRequest | RequestRecordFacts)[]
   /** Duty log entries (every version: corrections are resolved here). */
   dutyEntries: readonly DutyEntry[]
   handovers: readonly Pick<Handover, 'shiftStartsAt' | 'late' | 'counts'>[]
@@ -73,6 +99,9 @@ export interface StatisticsInput {
    */
   openRequests?: readonly OpenRequestFacts[]
 }
+
+/** An input holding every request with its timeline (tests, and readers that need the records themselves). */
+export type StatisticsRecordsInput = Omit<StatisticsInput, 'requests'> & { requests: readonly StatisticsRequest[] }
 
 export interface DayCount {
   /** `YYYY-MM-DD`, site-local. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { completionShares, monthPeriod, percentile, siteStatistics, type CompletionFigures } from '@shared/domain/statistics'
+import { completionShares, monthPeriod, percentile, recordFacts, siteStatistics, type CompletionFigures } from '@shared/domain/statistics'
 import { defaultSettings } from '@shared/domain/settings'
 import { DAY, HOUR, instantAt } from '@shared/domain/time'
 import { SITE } from '../../../factories/register-print'
@@ -29,7 +29,10 @@ describe('who completed the period’s requests (篇4 4.6–4.8)', () => {
     { name: 'closed unresolvable on day 2', steps: [['closedUnresolvable', T + 2 * DAY]], bucket: 'unresolvableEarly' },
     { name: 'closed unresolvable on day 9: the manager’s', steps: [['closedUnresolvable', T + 9 * DAY]], bucket: 'manager' },
   ])('$name', ({ steps, now, bucket }) => {
-    const c = siteStatistics(emptyInput({ requests: [request('repair', T, steps)] }), november, now ?? NOW).current.completion
+    const full = siteStatistics(emptyInput({ requests: [request('repair', T, steps)] }), november, now ?? NOW)
+    const c = full.current.completion
+    // The clock-free facts kept beside the request (tablet and server) give the same figures as its timeline.
+    expect(siteStatistics(emptyInput({ requests: [recordFacts(request('repair', T, steps))] }), november, now ?? NOW)).toEqual(full)
     const buckets: Bucket[] = ['desk', 'supervisor', 'manager', 'unresolvableEarly', 'open']
     expect(Object.fromEntries(buckets.map((b) => [b, c[b]]))).toEqual(Object.fromEntries(buckets.map((b) => [b, b === bucket ? 1 : 0])))
   })

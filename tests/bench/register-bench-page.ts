@@ -65,10 +65,11 @@ async function seed(n: number, now: number): Promise<SeedFigures> {
     const b = seedBatch(options, homes, start, BATCH, seq)
     generateMs += performance.now() - g0
     events += b.events.length
-    await db.transaction('rw', [db.receptions, db.receptionEvents, db.receptionIndex, db.meta], async () => {
+    await db.transaction('rw', [db.receptions, db.receptionEvents, db.receptionIndex, db.requestFacts, db.meta], async () => {
       await db.receptions.bulkPut(b.receptions)
       await db.receptionEvents.bulkPut(b.events)
       await db.receptionIndex.bulkPut(b.index)
+      await db.requestFacts.bulkPut(b.facts)
       await applyCountChanges(db, countChanges([], b.index))
     })
   }

@@ -7,6 +7,7 @@ import type { Category, Channel, Reception, Urgency } from '@shared/domain/recep
 import type { EventType, ReceptionEvent } from '@shared/domain/reception-event'
 import { formatReference } from '@client/db/register/reference'
 import { indexRow, type ReceptionIndexRow } from '@client/db/register/index-row'
+import { factsRow, type RequestFactsRow } from '@client/db/register/facts-row'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -58,6 +59,7 @@ export interface SeedBatch {
   receptions: Reception[]
   events: ReceptionEvent[]
   index: ReceptionIndexRow[]
+  facts: RequestFactsRow[]
 }
 
 interface Household {
@@ -102,7 +104,7 @@ function idAt(ms: number, n: number): string {
  */
 export function seedBatch(o: SeedOptions, homes: readonly Household[], start: number, count: number, seqByDay: Map<string, number>): SeedBatch {
   const span = 3 * 365 * DAY
-  const out: SeedBatch = { receptions: [], events: [], index: [] }
+  const out: SeedBatch = { receptions: [], events: [], index: [], facts: [] }
   for (let i = start; i < Math.min(o.n, start + count); i++) {
     const rand = random((o.seed ?? 20_261_127) + i * 7919)
     const receivedAt = Math.round(o.now - span + (i / o.n) * span + rand() * 60_000)
@@ -171,6 +173,7 @@ export function seedBatch(o: SeedOptions, homes: readonly Household[], start: nu
     out.receptions.push(r)
     out.events.push(...events.filter((e) => e.at < o.now))
     out.index.push(indexRow(r, events.filter((e) => e.at < o.now)))
+    out.facts.push(factsRow(r, events.filter((e) => e.at < o.now)))
   }
   return out
 }

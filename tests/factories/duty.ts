@@ -11,7 +11,7 @@ import { newId } from '@shared/domain/ids'
 import { instantAt } from '@shared/domain/time'
 import type { DeskbookDb, OutboxRow } from '@client/db/database'
 import { indexRow, type ReceptionIndexRow } from '@client/db/register/index-row'
-import { putIndexRows } from '@client/db/register/reception-index'
+import { REGISTER_DERIVED, refreshReceptionIndex } from '@client/db/register/reception-index'
 import type { DutyEntryInput } from '@client/db/duty/duty-log'
 import { pendingOf, type HandoverContext, type HandoverInput } from '@client/db/duty/handover'
 import { TINY_PNG } from './duty-seed'
@@ -72,13 +72,12 @@ export function makeTimelineEvent(reception: Pick<Reception, 'id' | 'siteId'>, t
 
 /** Store a request with its timeline and index row, as pulled from the server (no outbox entries). */
 export async function seedReception(db: DeskbookDb, reception: Reception, events: readonly ReceptionEvent[] = []): Promise<ReceptionIndexRow> {
-  const row = indexRow(reception, events)
-  await db.transaction('rw', [db.receptions, db.receptionEvents, db.receptionIndex, db.meta], async () => {
+  await db.transaction('rw', [...REGISTER_DERIVED, 'meta'], async () => {
     await db.receptions.put(reception)
     await db.receptionEvents.bulkPut([...events])
-    await putIndexRows(db, [row])
+    await refreshReceptionIndex(db, [reception.id])
   })
-  return row
+  return indexRow(reception, events)
 }
 
 /** The outbox in the order its mutations were queued (their clock stamps). */

@@ -20,10 +20,12 @@ export function emptyInput(overrides: Partial<StatisticsInput> = {}, settings: S
   return { settings, requests: [], dutyEntries: [], handovers: [], inspections: [], nonconformities: [], inspectors: [], ...overrides }
 }
 
-/** Requests stored as the tablet keeps them: the request, its timeline and its register index row. */
+/** Requests stored as the tablet keeps them: the request, its timeline, and what is derived from them (as a pulled page is). */
 export async function storeRequests(db: import('@client/db/database').DeskbookDb, requests: readonly StatisticsRequest[]): Promise<void> {
-  const { indexRow } = await import('@client/db/register/index-row')
-  await db.receptions.bulkPut(requests.map((r) => r.reception))
-  await db.receptionEvents.bulkPut(requests.flatMap((r) => [...r.events]))
-  await db.receptionIndex.bulkPut(requests.map((r) => indexRow(r.reception, r.events)))
+  const { REGISTER_DERIVED, refreshReceptionIndex } = await import('@client/db/register/reception-index')
+  await db.transaction('rw', [...REGISTER_DERIVED, 'meta'], async () => {
+    await db.receptions.bulkPut(requests.map((r) => r.reception))
+    await db.receptionEvents.bulkPut(requests.flatMap((r) => [...r.events]))
+    await refreshReceptionIndex(db, requests.map((r) => r.reception.id))
+  })
 }

@@ -28,6 +28,7 @@ import type { AccessEntry } from '@shared/domain/access-trail'
 import type { Notice } from '@shared/domain/notification'
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema'
 import type { ReceptionIndexRow } from './register/index-row'
+import type { RequestFactsRow } from './register/facts-row'
 
 export interface MetaRow {
   key: string
@@ -92,6 +93,8 @@ export class DeskbookDb extends Dexie {
   customers!: Table<Customer, string>
   renovations!: Table<Renovation, string>
   receptionIndex!: Table<ReceptionIndexRow, string>
+  /** Each request's clock-free facts for 统计 (schema 16), written with its index row. */
+  requestFacts!: Table<RequestFactsRow, string>
   dutyEntries!: Table<DutyEntry, string>
   handovers!: Table<Handover, string>
   handoverTemplates!: Table<HandoverTemplate, string>

@@ -3,7 +3,7 @@
  * change — by a local write (the repository calls `refresh`) or by a pulled page (pull.ts).
  */
 import type { DeskbookDb } from './database'
-import { refreshReceptionIndex } from './register/reception-index'
+import { REGISTER_DERIVED, refreshReceptionIndex } from './register/reception-index'
 
 export interface ChangedRecord {
   table: string
@@ -23,7 +23,7 @@ export const DERIVATIONS: readonly Derivation[] = [
   {
     sources: ['receptions', 'receptionEvents'],
     // meta: the index keeps its per-day counts there (reception-queries.ts).
-    tables: ['receptions', 'receptionEvents', 'receptionIndex', 'meta'],
+    tables: [...REGISTER_DERIVED, 'meta'],
     refresh: (db, changed) => refreshReceptionIndex(db, changed.map((c) => (c.table === 'receptions' ? c.id : String(c.data.receptionId)))),
   },
 ]

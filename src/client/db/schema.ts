@@ -25,6 +25,9 @@ const RECEPTION_INDEX_5 =
 /** Meta key: index rows of closed requests written before schema 13 still lack `closedAt` and `kept` (contact-retention.ts). */
 export const CLOSED_REINDEX = 'contactRetention.reindex'
 
+/** Meta key: requests stored before schema 16 have no statistics row yet (statistics-input.ts fills them). */
+export const FACTS_FILL = 'statistics.factsFill'
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
@@ -211,6 +214,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     why: 'The register filtered by status and the department a request was handed to at once (issue 17): one range per status of that department, newest first, instead of reading every row handed to it and checking its status. IndexedDB builds the new index over the rows already stored.',
     stores: {
       receptionIndex: `${RECEPTION_INDEX_5}, [kept+closedAt], [handedTo+status+receivedAt]`,
+    },
+  },
+  {
+    version: 16,
+    why: 'Statistics (issue 16): one small row per request with its clock-free facts, written with its index row, so 统计 reads those rows of two periods and the open ones and no timeline. Requests already stored get theirs in batches when 统计 first opens (FACTS_FILL), not in the upgrade, which would hold the app at start.',
+    stores: {
+      requestFacts: 'id, [siteId+receivedAt], [siteId+pending]',
+    },
+    upgrade: async (tx) => {
+      if (await tx.table('receptions').count()) await tx.table('meta').put({ key: FACTS_FILL, value: true })
     },
   },
 ]

@@ -3,9 +3,9 @@ import { DeskbookDb } from '@client/db/database'
 import { CLOSED_REINDEX, SCHEMA_VERSIONS, LATEST_VERSION } from '@client/db/schema'
 import { newId } from '@shared/domain/ids'
 import { makeStaff } from '../../factories/site'
-import { makeRegisterInput, makeRegisteringActor } from '../../factories/reception'
-import { registerReception } from '@client/db/register/receptions'
 import { putIndexRows } from '@client/db/register/reception-index'
+import { indexRow } from '@client/db/register/index-row'
+import { makeReception } from '../../factories/register-print'
 
 const names: string[] = []
 afterEach(async () => {
@@ -52,10 +52,10 @@ describe('database schema upgrade', () => {
     const name = `upgrade-${newId()}`
     names.push(name)
     const v8 = new DeskbookDb(name, SCHEMA_VERSIONS.slice(0, 8))
-    const r = await registerReception(v8, makeRegisteringActor(), makeRegisterInput())
+    const r = makeReception()
     // As a tablet of version 8 left it: the list row says the department is done, counted so.
-    const row = (await v8.receptionIndex.get(r.id))!
-    await v8.transaction('rw', [v8.receptionIndex, v8.meta], () => putIndexRows(v8, [{ ...row, status: 'departmentDone' as never }]))
+    await v8.receptions.put(r)
+    await v8.transaction('rw', [v8.receptionIndex, v8.meta], () => putIndexRows(v8, [{ ...indexRow(r, []), status: 'departmentDone' as never }]))
     const counted = async (db: DeskbookDb, status: string): Promise<number> => (await db.meta.toArray()).filter((m) => m.key.includes(`|${status}|`)).length
     expect(await counted(v8, 'departmentDone')).toBeGreaterThan(0)
     v8.close()
@@ -88,7 +88,10 @@ describe('database schema upgrade', () => {
     const name = `upgrade-${newId()}`
     names.push(name)
     const v12 = new DeskbookDb(name, SCHEMA_VERSIONS.slice(0, 12))
-    await registerReception(v12, makeRegisteringActor(), makeRegisterInput())
+    // As a tablet of version 12 wrote a request: the request and its index row (this code writes a version-16 table too).
+    const r = makeReception()
+    await v12.receptions.put(r)
+    await v12.transaction('rw', [v12.receptionIndex, v12.meta], () => putIndexRows(v12, [indexRow(r, [])]))
     v12.close()
     const latest = new DeskbookDb(name)
     await latest.open()

@@ -6,7 +6,7 @@ import RegisterRowItem from '@client/features/register/components/RegisterRowIte
 import ReceptionRecordPrint from '@client/features/register/print/ReceptionRecordPrint.vue'
 import type { DeskbookDb } from '@client/db/database'
 import { indexRow } from '@client/db/register/index-row'
-import { refreshReceptionIndex } from '@client/db/register/reception-index'
+import { REGISTER_DERIVED, refreshReceptionIndex } from '@client/db/register/reception-index'
 import type { Reception } from '@shared/domain/reception'
 import type { ReceptionEvent } from '@shared/domain/reception-event'
 import { HOUR } from '@shared/domain/time'
@@ -23,7 +23,7 @@ afterEach(async () => {
 
 async function seed(reception: Reception, events: ReceptionEvent[] = []): Promise<void> {
   db = freshDb()
-  await db.transaction('rw', [db.receptions, db.receptionEvents, db.receptionIndex, db.meta], async () => {
+  await db.transaction('rw', [...REGISTER_DERIVED, 'meta'], async () => {
     await db.receptions.add(reception)
     if (events.length) await db.receptionEvents.bulkAdd(events)
     await refreshReceptionIndex(db, [reception.id])

@@ -139,7 +139,7 @@ export async function completeHandover(db: DeskbookDb, actor: Actor & { staffId:
     { name: 'handover.add', row: handover },
     ...events.map((e): RecordWrite => ({ name: 'receptionEvent.add', row: e })),
   ]
-  await writeTransaction(db, [db.signatures, db.handovers, db.receptions, db.receptionEvents, db.receptionIndex, db.handoverDrafts, db.dutyEntries], async () => {
+  await writeTransaction(db, [db.signatures, db.handovers, db.receptions, db.receptionEvents, db.receptionIndex, db.requestFacts, db.handoverDrafts, db.dutyEntries], async () => {
     if (await db.handovers.where('fromShiftKey').equals(input.fromShiftKey).count()) throw refuse([{ code: 'alreadyHandedOver' }])
     // 篇2 4.3.5: signing the handover starts the incoming clerk's duty on the shift taken over.
     const start = (await hasStartedDuty(db, input.toShiftKey, input.incomingId)) ? [] : [dutyStartEntry(actor, input.toShiftKey, now)]

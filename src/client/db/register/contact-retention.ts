@@ -28,7 +28,9 @@ async function reindexClosed(db: DeskbookDb): Promise<void> {
   if (!(await db.meta.get(CLOSED_REINDEX))) return
   const ids = (await db.receptionIndex.where('status').anyOf(['closed', 'unresolvable']).primaryKeys()) as string[]
   for (let i = 0; i < ids.length; i += BATCH) {
-    await db.transaction('rw', [db.receptions, db.receptionEvents, db.receptionIndex, db.meta], () => refreshReceptionIndex(db, ids.slice(i, i + BATCH)))
+    await db.transaction('rw', [db.receptions, db.receptionEvents, db.receptionIndex, db.requestFacts, db.meta], async () => {
+      await refreshReceptionIndex(db, ids.slice(i, i + BATCH))
+    })
   }
   await db.meta.delete(CLOSED_REINDEX)
 }
@@ -92,7 +94,7 @@ export async function reduceLocalContacts(db: DeskbookDb, now: number): Promise<
   const due = () => duePlans(db, retentionYears(local.settings), now, local.settings.timezone)
   // Most passes find nothing: they read only, and lock no table a clerk's write may wait for.
   if (!(await due()).length) return 0
-  return db.transaction('rw', [db.receptions, db.receptionEvents, db.receptionIndex, db.meta, db.outbox], async () => {
+  return db.transaction('rw', [db.receptions, db.receptionEvents, db.receptionIndex, db.requestFacts, db.meta, db.outbox], async () => {
     const plans = await due()
     await applyPlans(db, plans)
     return plans.length

@@ -31,7 +31,7 @@ const REF_SEQ = 'refSeq'
 export async function registerReception(db: DeskbookDb, actor: RegisteringActor, input: RegisterInput, now = Date.now()): Promise<Reception> {
   const found = receptionProblems(input, now)
   if (found.length) throw new RecordInvalidError<RegisterProblem>(found)
-  return writeTransaction(db, [db.receptions, db.receptionEvents, db.receptionIndex], async () => {
+  return writeTransaction(db, [db.receptions, db.receptionEvents, db.receptionIndex, db.requestFacts], async () => {
     // The device's own counter for the day, taken in the same transaction as the record: never twice.
     const date = localDate(now, actor.timezone)
     const last = (await db.meta.get(REF_SEQ))?.value as { date: string; seq: number } | undefined
@@ -84,7 +84,7 @@ export async function addReceptionEvent(db: DeskbookDb, actor: Actor & { staffId
   const problems: RegisterProblem[] = [...eventProblems(event)]
   if (!can(role, actionForEvent(event.type))) problems.push('notAllowed')
   if (problems.length) throw new RecordInvalidError(problems)
-  return writeTransaction(db, [db.receptions, db.receptionEvents, db.receptionIndex], async () => {
+  return writeTransaction(db, [db.receptions, db.receptionEvents, db.receptionIndex, db.requestFacts], async () => {
     if (!(await db.receptions.get(receptionId))) throw new RecordInvalidError<RegisterProblem>(['unknownReception'])
     await writeRecords(db, actor, [{ name: 'receptionEvent.add', row: event }], now)
     await refreshReceptionIndex(db, [receptionId])

@@ -32,7 +32,7 @@ export async function saveSignature(db: DeskbookDb, actor: Actor & { staffId: st
   }
   // Said as a missing signature (an empty drawing) rather than as the schema's `errors.invalid`.
   if (!isValid(SignatureSchema, signature)) throw new RecordInvalidError<RegisterProblem>(['signatureRequired'])
-  return writeTransaction(db, [db.signatures, db.receptions, db.receptionEvents, db.receptionIndex], async () => {
+  return writeTransaction(db, [db.signatures, db.receptions, db.receptionEvents, db.receptionIndex, db.requestFacts], async () => {
     await writeRecords(db, actor, [{ name: 'signature.add', row: signature }], now)
     // On a request, the owner's confirmation also shows on its timeline.
     if (input.subjectType === 'reception') await addReceptionEvent(db, actor, role, input.subjectId, { type: 'signed', note: signature.signerName, signatureId: signature.id }, now)

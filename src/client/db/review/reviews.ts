@@ -48,7 +48,7 @@ export async function submitReview(
       ? await dutyLogDay(db, actor.siteId, input.period).then(({ entries, openIds }) => entries.map((e) => ({ id: e.id, resolvedAt: openIds.has(e.id) ? null : 1 })))
       : await periodRequests(db, actor.siteId, input.kind, input.period, input.tz)
   const reviewId = newId()
-  return writeTransaction(db, [db.reviews, db.signatures, db.receptions, db.receptionEvents, db.receptionIndex, db.dutyEntries], async () => {
+  return writeTransaction(db, [db.reviews, db.signatures, db.receptions, db.receptionEvents, db.receptionIndex, db.requestFacts, db.dutyEntries], async () => {
     const signature = input.signature ? await saveSignature(db, actor, role, { subjectType: 'review', subjectId: reviewId, signerName: '', image: input.signature }, now) : null
     const review: Review = {
       id: reviewId,

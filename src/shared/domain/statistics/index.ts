@@ -17,6 +17,7 @@ export * from './types'
 export * from './period'
 export { completionShares, percentile, type Share } from './completion'
 export { recordFacts, requestFacts, type RequestFacts } from './requests'
+export { inspectorsOf } from './inspections'
 
 function periodFigures(input: StatisticsInput, facts: readonly RequestFacts[], current: ReturnType<typeof dutyLogNow>, period: Period, now: number): PeriodFigures {
   const tz = input.settings.timezone

@@ -6,6 +6,7 @@
  */
 import { SUPERVISOR_WEEKLY_QUOTA } from '../inspection-quota'
 import type { InspectionKind } from '../inspection'
+import type { Staff } from '../staff'
 import { periodLength, type Period } from './period'
 import type { InspectionFigures, StatisticsInput, StatisticsInspector } from './types'
 
@@ -13,6 +14,13 @@ type Range = { start: number; end: number }
 
 /** The inspector's role an inspection's kind implies (`kindFor` the other way), for an inspector no longer listed. */
 const ROLE_OF_KIND: Record<InspectionKind, StatisticsInspector['role']> = { spot: 'supervisor', daily: 'administrator', adhoc: 'manager' }
+
+const INSPECTOR_ROLES: ReadonlySet<string> = new Set<StatisticsInspector['role']>(['supervisor', 'administrator', 'manager'])
+
+/** Who is expected to inspect among a site's staff (篇2 4.4.2–4.4.4): the active supervisors, administrators and managers. */
+export function inspectorsOf(staff: readonly Pick<Staff, 'id' | 'role' | 'active'>[]): StatisticsInspector[] {
+  return staff.filter((s) => s.active && INSPECTOR_ROLES.has(s.role)).map((s) => ({ id: s.id, role: s.role as StatisticsInspector['role'] }))
+}
 
 /** Days of the period up to and including `today` (a period still running asks only for its days so far). */
 export function daysSoFar(period: Pick<Period, 'from' | 'to'>, today: string): number {

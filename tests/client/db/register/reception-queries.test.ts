@@ -380,7 +380,7 @@ describe('counts per day', () => {
     const r = reception({ receivedAt: T0 - DAY })
     const handed = event(r, 'handedOver', T0 - DAY + HOUR, { departmentId: DEPTS[0]! })
     const [derivation] = derivationsFor(['receptions', 'receptionEvents'])
-    await db.transaction('rw', [db.receptions, db.receptionEvents, db.receptionIndex, db.outbox, db.meta], async () => {
+    await db.transaction('rw', [...derivation!.tables, 'outbox'], async () => {
       await db.receptions.put(r)
       await db.receptionEvents.put(handed)
       await derivation!.refresh(db, [

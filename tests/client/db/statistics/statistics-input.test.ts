@@ -6,6 +6,11 @@ import { DAY, HOUR, instantAt } from '@shared/domain/time'
 import { SITE } from '../../../factories/register-print'
 import { dbsDeletedAfterEach } from '../../../factories/db'
 import { emptyInput, request, storeRequests } from '../../../factories/statistics'
+import { makeRegisterInput, makeRegisteringActor } from '../../../factories/reception'
+import { addReceptionEvent, registerReception } from '@client/db/register/receptions'
+import { DeskbookDb } from '@client/db/database'
+import { FACTS_FILL, SCHEMA_VERSIONS } from '@client/db/schema'
+import { newId } from '@shared/domain/ids'
 
 const TZ = 'Asia/Shanghai'
 const at = (date: string, hhmm: string): number => instantAt(date, hhmm, TZ)
@@ -22,16 +27,54 @@ describe('statisticsInput: what a period needs, read through indexes', () => {
   const december = request('praise', at('2026-12-01', '00:00'), [], 'online', '20261201-A001')
   const all = [inNov, inOct, september, oldOpen, december]
 
-  it('reads the month and the month before with their timelines, and every open request as its index row', async () => {
+  it('reads the statistics rows of the month and the month before, and of every request not settled — no timeline', async () => {
     const db = newDb()
     await storeRequests(db, all)
     await storeRequests(db, [{ ...request('repair', at('2026-11-10', '10:00')), reception: { ...request('repair', at('2026-11-10', '10:00')).reception, siteId: '01930000-0000-7000-8000-0000000000ff' } }])
     const input = await statisticsInput(db, settings, november)
-    expect(input.requests.map((r) => r.reception.ref).sort()).toEqual(['20261001-A001', '20261130-A001'])
-    expect(input.requests.find((r) => r.reception.ref === '20261001-A001')!.events).toHaveLength(2)
+    const refs = (rows: readonly object[]) => rows.map((r) => (r as { ref: string }).ref).sort()
+    expect(refs(input.requests)).toEqual(['20261001-A001', '20261130-A001'])
+    expect(input.requests.find((r) => 'ref' in r && r.ref === '20261001-A001')).toMatchObject({ category: 'complaint', status: 'awaitingVisit', answeredAt: at('2026-10-01', '02:00'), resolvedAt: at('2026-10-02', '09:00') })
+    expect(input.requests.every((r) => !('reception' in r) && !('customerName' in r) && !('phone' in r))).toBe(true)
     // Not settled: the old one with a department, December's new one, and the two repairs/complaints awaiting their visit.
     expect(input.openRequests!.map((r) => r.status).sort()).toEqual(['awaitingVisit', 'awaitingVisit', 'open', 'withDepartment'])
-    expect(input.openRequests).toContainEqual({ receivedAt: oldOpen.reception.receivedAt, status: 'withDepartment', resolvedAt: null })
+    expect(input.openRequests).toContainEqual(expect.objectContaining({ receivedAt: oldOpen.reception.receivedAt, status: 'withDepartment', resolvedAt: null }))
+  })
+
+  it('keeps each request’s row in step with the register: a result recorded, a category corrected', async () => {
+    const db = newDb()
+    const actor = makeRegisteringActor({ siteId: SITE })
+    const r = await registerReception(db, actor, makeRegisterInput({ receivedAt: at('2026-11-12', '09:00'), category: 'enquiry', channel: 'phone' }), at('2026-11-12', '09:00'))
+    const figures = async () => siteStatistics(await statisticsInput(db, settings, november), november, NOW).current
+    expect((await figures()).requests.byCategory.enquiry).toBe(1)
+    expect((await figures()).completion.open).toBe(0) // 20 days open: handed to the manager
+    await addReceptionEvent(db, actor, 'assistant', r.id, { type: 'correction', note: '业主说明是报修', correction: { category: 'repair' } }, at('2026-11-12', '09:30'))
+    await addReceptionEvent(db, actor, 'assistant', r.id, { type: 'result', note: '已修好' }, at('2026-11-13', '09:00'))
+    const after = await figures()
+    expect(after.requests.byCategory).toMatchObject({ enquiry: 0, repair: 1 })
+    expect(after.completion).toMatchObject({ desk: 1, completed: 1, medianMs: DAY })
+    expect(after.returnVisits).toMatchObject({ due: 1, awaiting: 1 })
+  })
+
+  it('gives the rows of requests stored before schema 16 when 统计 first opens, once', async () => {
+    const name = `facts-${newId()}`
+    const v15 = new DeskbookDb(name, SCHEMA_VERSIONS.filter((v) => v.version <= 15))
+    await v15.receptions.bulkPut(all.map((r) => r.reception))
+    await v15.receptionEvents.bulkPut(all.flatMap((r) => [...r.events]))
+    v15.close()
+    const db = new DeskbookDb(name)
+    try {
+      await db.open()
+      expect(await db.meta.get(FACTS_FILL)).toBeDefined()
+      expect(await db.requestFacts.count()).toBe(0)
+      const tablet = siteStatistics(await statisticsInput(db, settings, november), november, NOW)
+      expect(tablet).toEqual(siteStatistics(emptyInput({ requests: all }, settings), november, NOW))
+      expect(await db.requestFacts.count()).toBe(all.length)
+      expect(await db.meta.get(FACTS_FILL)).toBeUndefined()
+    } finally {
+      db.close()
+      await db.delete()
+    }
   })
 
   it('gives the numbers siteStatistics gives over every record (the server’s way)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { customPeriod, monthPeriod, siteStatistics, weekPeriod } from '@shared/domain/statistics'
+import { customPeriod, inspectorsOf, monthPeriod, siteStatistics, weekPeriod } from '@shared/domain/statistics'
 import { newId } from '@shared/domain/ids'
 import { instantAt } from '@shared/domain/time'
 import { emptyInput } from '../../../factories/statistics'
@@ -16,6 +16,17 @@ const inspectors = [
 ]
 
 describe('inspections against the quota (篇2 4.4.2–4.4.4)', () => {
+  it('expects the active supervisors, administrators and managers to inspect — not the desk, not those who left', () => {
+    const staff = [
+      { id: SUP, role: 'supervisor' as const, active: true },
+      { id: ADM, role: 'administrator' as const, active: true },
+      { id: MGR, role: 'manager' as const, active: true },
+      { id: newId(), role: 'assistant' as const, active: true },
+      { id: newId(), role: 'supervisor' as const, active: false },
+    ]
+    expect(inspectorsOf(staff)).toEqual(inspectors)
+  })
+
   it.each([
     { name: 'a past week: 3 for the supervisor, 7 for the administrator', period: weekPeriod('2026-11-25'), now: at('2026-12-10', '10:00'), sup: 3, adm: 7 },
     { name: 'a past month of 30 days: ⌈90/7⌉ = 13 and 30', period: monthPeriod('2026-11'), now: at('2026-12-10', '10:00'), sup: 13, adm: 30 },

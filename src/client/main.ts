@@ -64,6 +64,10 @@ async function start(): Promise<void> {
       { immediate: true },
     )
     startContactRetention(db)
+    // Requests stored before schema 16 get their statistics rows and the index's channel, once (FACTS_FILL).
+    import('./db/statistics/statistics-input')
+      .then(({ fillRequestFacts }) => fillRequestFacts(db))
+      .catch((e: unknown) => console.warn('statistics rows not filled yet', e))
   })
 }
 

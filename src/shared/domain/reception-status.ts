@@ -17,7 +17,9 @@ export const STATUSES = ['open', 'withDepartment', 'awaitingVisit', 'closed', 'u
 export type Status = (typeof STATUSES)[number]
 
 /** 篇4 4.7–4.8: who must handle an open request now. */
-export type EscalationLevel = 'desk' | 'supervisor' | 'manager'
+/** 篇4 4.6–4.8: the desk's, past the supervisor's threshold the supervisor's, past the manager's the manager's. */
+export const ESCALATION_LEVELS = ['desk', 'supervisor', 'manager'] as const
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number]
 
 export interface ReceptionState {
   status: Status

@@ -363,6 +363,14 @@ describe('the list’s filter in the address', () => {
     expect(hasFilter(filter)).toBe(true)
   })
 
+  it('carries the channel and the escalation level to the print (statistics’ bars open the list so)', () => {
+    const filter = { channels: ['phone' as const], levels: ['manager' as const] }
+    const query = registerPrintQuery({ from: '2026-11-01', to: '2026-11-30' }, filter)
+    expect(query).toEqual({ from: '2026-11-01', to: '2026-11-30', channel: 'phone', level: 'manager' })
+    expect(filterFromQuery({ ...query, channel: 'phone,fax', level: 'boss' })).toEqual({ channels: ['phone'] })
+    expect(hasFilter(filter)).toBe(true)
+  })
+
   it('ignores what it does not know, and the queue "all" is no filter', () => {
     const f = filterFromQuery({ queue: 'all', status: 'bogus,closed', category: 'nope' })
     expect(f).toEqual({ queue: 'all', statuses: ['closed'] })
@@ -397,6 +405,7 @@ describe('the list’s filter in the address', () => {
 
   it('is said in words on the printed header', () => {
     expect(filterSummary({ categories: ['repair', 'complaint'], departmentId: ENGINEERING, text: '漏水' }, DEPARTMENT_NAMES, zhText)).toBe('类别:报修、投诉;部门:工程部;关键词:漏水')
+    expect(filterSummary({ channels: ['phone', 'online'], levels: ['supervisor'] }, DEPARTMENT_NAMES, zhText)).toBe('来访方式:来电、网络;处理层级:客服主管')
     expect(filterSummary({}, DEPARTMENT_NAMES, zhText)).toBe('')
   })
 })

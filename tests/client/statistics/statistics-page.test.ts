@@ -88,6 +88,13 @@ describe('StatisticsPage', () => {
     expect(router.currentRoute.value.query).toEqual({ queue: 'all', category: 'repair', from: '2026-11-01', to: '2026-11-30' })
   })
 
+  it('opens the register by channel and by escalation level, as the bars count them', async () => {
+    const { wrapper } = await open('supervisor')
+    await until(() => expect(wrapper.find('[data-card="byChannel"] [data-row="1"]').exists()).toBe(true))
+    expect(wrapper.find('[data-card="byChannel"] [data-row="1"]').attributes('href')).toBe('/register?queue=all&channel=phone&from=2026-11-01&to=2026-11-30')
+    expect(wrapper.find('[data-card="openQueue"] [data-row="1"]').attributes('href')).toBe('/register?queue=open&status=open&level=supervisor')
+  })
+
   it('opens a day’s register from its row, and the open queue’s from the open-now card', async () => {
     const { wrapper, router } = await open('supervisor')
     await until(() => expect(wrapper.find('[data-card="byDay"] [data-row="1"]').exists()).toBe(true))

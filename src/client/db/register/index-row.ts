@@ -27,6 +27,8 @@ export interface ReceptionIndexRow {
   honorific?: Reception['honorific']
   phoneKeys: string[]
   category: Reception['category']
+  /** How it came in (上门/来电/网络/转告); missing on rows written before schema 16 until re-derived (`FACTS_FILL`). */
+  channel?: Reception['channel']
   urgency: Reception['urgency']
   matter: string
   status: Status
@@ -91,6 +93,7 @@ export function indexRow(reception: Reception, events: readonly ReceptionEvent[]
     // A phone masked after its retention period (138****5678) is no longer a number anyone can search by.
     phoneKeys: phone && !c.phone.includes('*') ? [phone] : [],
     category: c.category,
+    channel: c.channel,
     urgency: c.urgency,
     matter: c.matter,
     status: state.status,

@@ -14,8 +14,8 @@
  *   merged from its ranges: the first screen straight from their heads, a deeper one from the day the
  *   counts say it starts in — a crowded day halved in time and counted on the index — so that no read
  *   is longer than a leaf of a few hundred rows.
- * - `scan`: several dimensions (e.g. a queue and a category), or words of the matter longer than a
- *   pair. The dimension with the fewest rows is read and the whole rule checked on each row; the ids
+ * - `scan`: several dimensions (e.g. a queue and a category), words of the matter longer than a
+ *   pair, or a channel or escalation level asked for (statistics' bars open these). The dimension with the fewest rows is read and the whole rule checked on each row; the ids
  *   of the matches are kept, newest first.
  * - `text`: a reference number, else phone, room and name by their prefix indexes; the candidates are
  *   read (at most `textCap`), checked and sorted. Only when these find nothing is the text taken as
@@ -83,8 +83,8 @@ export async function openRegister(db: DeskbookDb, siteId: string, q: RegisterQu
   sized.sort((x, y) => x.size.total - y.size.total)
   const driver = sized[0]!
   if (!driver.size.total) return EMPTY
-  // One dimension says it all (a pair is the whole of two-character words).
-  if (sized.length === 1 && words.length <= 2) {
+  // One dimension says it all (a pair is the whole of two-character words; no index has the channel or the level).
+  if (sized.length === 1 && words.length <= 2 && !q.channels?.length && !q.levels?.length) {
     const windows = new RangeWindows(db, driver.d.ranges, lo, hi, driver.size.total, driver.size.days, options.tuning)
     return { plan: 'index', total: driver.size.total, tooBroad: false, window: async (a, b) => (await windows.window(a, b)).map(live) }
   }

@@ -3,10 +3,10 @@
  * with its live state at the same "now" (escalation level, overdue, answered late), and the one rule of
  * whether a row matches. Pure apart from the types it names.
  */
-import { liveState, type ReceptionState, type Status } from '@shared/domain/reception-status'
+import { liveState, type EscalationLevel, type ReceptionState, type Status } from '@shared/domain/reception-status'
 import { inQueue, type Queue, type QueueState, type Viewer } from '@client/db/register/reception-queue'
 import type { Settings } from '@shared/domain/settings'
-import type { Category } from '@shared/domain/reception'
+import type { Category, Channel } from '@shared/domain/reception'
 import { type ReceptionIndexRow } from './index-row'
 
 export interface RegisterQuery {
@@ -15,6 +15,10 @@ export interface RegisterQuery {
   text?: string
   statuses?: Status[]
   categories?: Category[]
+  /** How it came in; checked on each row (no index has it: the smallest other dimension is read). */
+  channels?: Channel[]
+  /** Escalation reached at "now" or at resolution (篇4 4.6–4.8); checked on each row, like `channels`. */
+  levels?: EscalationLevel[]
   /** The department a request was (last) handed to, resolved or not. */
   departmentId?: string | null
   /** Received from / before (instants). */
@@ -67,6 +71,8 @@ export function matchesQuery(row: RegisterListRow, q: RegisterQuery, viewer: Vie
     inQueue(q.queue, stateForQueue(row), viewer) &&
     (!q.statuses?.length || q.statuses.includes(row.status)) &&
     (!q.categories?.length || q.categories.includes(row.category)) &&
+    (!q.channels?.length || (row.channel !== undefined && q.channels.includes(row.channel))) &&
+    (!q.levels?.length || q.levels.includes(row.level)) &&
     (q.departmentId == null || row.handedTo === q.departmentId) &&
     (q.from == null || row.receivedAt >= q.from) &&
     (q.to == null || row.receivedAt < q.to)

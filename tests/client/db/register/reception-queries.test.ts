@@ -10,7 +10,7 @@ import { countChanges, countedRanges, COUNTED_INDEXES, DAY_MS } from '@client/db
 import { putIndexRows } from '@client/db/register/reception-index'
 import { countRegister, openRegister, queryRegister } from '@client/db/register/reception-queries'
 import { matchesQuery, queueState, type RegisterQuery } from '@client/db/register/register-query'
-import { CATEGORIES, type Category, type Reception } from '@shared/domain/reception'
+import { CATEGORIES, CHANNELS, type Category, type Reception } from '@shared/domain/reception'
 import type { EventType, ReceptionEvent } from '@shared/domain/reception-event'
 import { QUEUES, type Viewer } from '@client/db/register/reception-queue'
 import type { Status } from '@shared/domain/reception-status'
@@ -78,7 +78,7 @@ async function randomRegister(n: number, seed = 7): Promise<void> {
     last = receivedAt
     // Staff and departments belong to one site: the other site's requests have their own.
     const other = rand() < 0.08
-    const r = reception({ siteId: other ? OTHER_SITE : SITE, receivedAt, category: pick(CATEGORIES), receiverId: other ? OTHER_CLERK : pick(CLERKS), customerName: pick(['王建国', '李梅', '张伟', '欧阳娜']), matter: pick(['厨房水龙头漏水', '楼上装修噪音扰民', '电梯异响，请尽快维修', '咨询物业费']) })
+    const r = reception({ siteId: other ? OTHER_SITE : SITE, receivedAt, category: pick(CATEGORIES), receiverId: other ? OTHER_CLERK : pick(CLERKS), customerName: pick(['王建国', '李梅', '张伟', '欧阳娜']), matter: pick(['厨房水龙头漏水', '楼上装修噪音扰民', '电梯异响，请尽快维修', '咨询物业费']), channel: pick(CHANNELS) })
     const events: ReceptionEvent[] = []
     const at = (h: number): number => receivedAt + h * HOUR
     if (rand() < 0.4) events.push(event(r, 'answered', at(rand() * 40)))
@@ -116,6 +116,12 @@ const FILTERS: Omit<RegisterQuery, 'queue'>[] = [
   { text: '漏水' },
   { text: '异响，请', categories: ['repair', 'complaint', 'enquiry'] },
   { text: '电梯', statuses: ['open', 'withDepartment'], to: T0 - 5 * DAY },
+  // Neither the channel nor the level has an index: checked on the rows of the other dimensions.
+  { channels: ['phone'] },
+  { channels: ['visit', 'online'], categories: ['repair'], from: T0 - 12 * DAY },
+  { levels: ['supervisor'], statuses: ['open'] },
+  { levels: ['desk'], statuses: ['closed', 'awaitingVisit'], channels: ['relayed'] },
+  { levels: ['manager'], text: '漏水' },
 ]
 
 /** What a query must give: every row of the site, checked by the whole rule (and the words of the matter), newest first. */
@@ -215,6 +221,27 @@ describe('register filters', () => {
     expect(await find({ from: T0 - 2 * DAY - HOUR, to: T0 - DAY })).toEqual([noise.id])
     expect(await find({ from: T0 - 2 * DAY, to: T0 - 2 * DAY })).toEqual([])
     expect(await find({ departmentId: DEPTS[0]!, statuses: ['withDepartment'], from: T0 - 5 * DAY })).toEqual([noise.id])
+  })
+
+  it('filters by how a request came in and the escalation it reached (statistics’ bars, 篇4 4.6–4.8)', async () => {
+    db = freshDb()
+    const call = reception({ channel: 'phone', receivedAt: T0 - 3 * DAY })
+    const walkIn = reception({ channel: 'visit', receivedAt: T0 - 2 * DAY - HOUR })
+    const corrected = reception({ channel: 'online', receivedAt: T0 - HOUR })
+    await put(
+      [call, [event(call, 'result', T0 - 3 * DAY + HOUR)]],
+      [walkIn, []],
+      [corrected, [event(corrected, 'correction', T0 - HOUR + 60_000, { correction: { matter: '网上报修:厨房漏水' } })]],
+    )
+    const find = async (filter: Omit<RegisterQuery, 'queue'>): Promise<string[]> => (await queryRegister(db, SITE, { queue: 'all', ...filter }, VIEWERS[0]!, T0, settings)).map((r) => r.id)
+    expect(await find({ channels: ['phone'] })).toEqual([call.id])
+    expect(await find({ channels: ['visit'] })).toEqual([walkIn.id])
+    expect(await find({ channels: ['online', 'phone'] })).toEqual([corrected.id, call.id])
+    // Completed within an hour: the desk's; open 2 days and 1 hour: the supervisor's by now.
+    expect(await find({ levels: ['desk'] })).toEqual([corrected.id, call.id])
+    expect(await find({ levels: ['supervisor'] })).toEqual([walkIn.id])
+    expect(await countRegister(db, SITE, { queue: 'all', levels: ['manager'] }, VIEWERS[0]!, T0, settings)).toBe(0)
+    expect(await countRegister(db, SITE, { queue: 'all', levels: ['manager'] }, VIEWERS[0]!, T0 + 6 * DAY, settings)).toBe(1)
   })
 
   it('gives each queue its requests: mine, my department, open, overdue complaints, escalated by role', async () => {

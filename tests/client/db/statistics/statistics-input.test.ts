@@ -70,6 +70,8 @@ describe('statisticsInput: what a period needs, read through indexes', () => {
       const tablet = siteStatistics(await statisticsInput(db, settings, november), november, NOW)
       expect(tablet).toEqual(siteStatistics(emptyInput({ requests: all }, settings), november, NOW))
       expect(await db.requestFacts.count()).toBe(all.length)
+      // The index rows are derived again too: they now carry the channel the register filters by.
+      expect((await db.receptionIndex.get(inNov.reception.id))!.channel).toBe('visit')
       expect(await db.meta.get(FACTS_FILL)).toBeUndefined()
     } finally {
       db.close()

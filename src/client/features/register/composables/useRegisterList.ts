@@ -1,13 +1,13 @@
 /**
  * The register as a role sees it (issue 4 points 3 and 6): its queues, the search and filters, and
  * the rows a window at a time — 200,000 requests are counted, never read whole. The query lives in
- * the address (`?queue=…&q=…&status=…&category=…&department=…&from=…&to=…`, the names the print
+ * the address (`?queue=…&q=…&status=…&category=…&channel=…&level=…&department=…&from=…&to=…`, the names the print
  * page reads), so going back to the list finds it as it was.
  */
 import { computed, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
 import { defaultQueue, queuesFor, QUEUES, type Queue, type Viewer } from '@client/db/register/reception-queue'
-import { STATUSES, type Status } from '@shared/domain/reception-status'
-import { CATEGORIES, type Category } from '@shared/domain/reception'
+import { ESCALATION_LEVELS, STATUSES, type EscalationLevel, type Status } from '@shared/domain/reception-status'
+import { CATEGORIES, CHANNELS, type Category, type Channel } from '@shared/domain/reception'
 import { defaultSettings } from '@shared/domain/settings'
 import { addDays, instantAt } from '@shared/domain/time'
 import { useDb } from '@client/modules/db'
@@ -22,6 +22,8 @@ import { firstParam, listParam } from '../rows/register-scope'
 export interface RegisterListFilter {
   statuses: Status[]
   categories: Category[]
+  channels: Channel[]
+  levels: EscalationLevel[]
   departmentId: string
   from: string
   to: string
@@ -58,11 +60,11 @@ export interface RegisterList {
 const PAGE = 50
 
 export function emptyFilter(): RegisterListFilter {
-  return { statuses: [], categories: [], departmentId: '', from: '', to: '' }
+  return { statuses: [], categories: [], channels: [], levels: [], departmentId: '', from: '', to: '' }
 }
 
 export function filterCount(f: RegisterListFilter): number {
-  return (f.statuses.length ? 1 : 0) + (f.categories.length ? 1 : 0) + (f.departmentId ? 1 : 0) + (f.from || f.to ? 1 : 0)
+  return [f.statuses.length, f.categories.length, f.channels.length, f.levels.length, f.departmentId, f.from || f.to].filter(Boolean).length
 }
 
 export function initialQueue(role: Parameters<typeof defaultQueue>[0] | undefined): Queue {
@@ -80,6 +82,8 @@ export function listQueryFromRoute(query: Record<string, unknown>, role: Paramet
     text: firstParam(query.q).slice(0, 100),
     statuses: listParam(query.status, STATUSES),
     categories: listParam(query.category, CATEGORIES),
+    channels: listParam(query.channel, CHANNELS),
+    levels: listParam(query.level, ESCALATION_LEVELS),
     departmentId: firstParam(query.department),
     from: date(query.from),
     to: date(query.to),
@@ -92,6 +96,8 @@ export function routeQueryOf(q: RegisterListQuery): Record<string, string> {
   if (q.text.trim()) out.q = q.text.trim()
   if (q.statuses.length) out.status = q.statuses.join(',')
   if (q.categories.length) out.category = q.categories.join(',')
+  if (q.channels.length) out.channel = q.channels.join(',')
+  if (q.levels.length) out.level = q.levels.join(',')
   if (q.departmentId) out.department = q.departmentId
   if (q.from) out.from = q.from
   if (q.to) out.to = q.to
@@ -105,6 +111,8 @@ export function registerQueryOf(q: RegisterListQuery, timezone: string): Registe
     text: q.text,
     statuses: q.statuses,
     categories: q.categories,
+    channels: q.channels,
+    levels: q.levels,
     departmentId: q.departmentId || null,
     from: q.from ? instantAt(q.from, '00:00', timezone) : null,
     to: q.to ? instantAt(addDays(q.to, 1), '00:00', timezone) : null,

@@ -2,9 +2,9 @@
  * What a register print or export covers: the date ranges offered (今天、昨天、本周、上周、自定义) and the
  * filter carried from the register list in the address, with the title and file name that say so. Pure.
  */
-import { CATEGORIES, type Category } from '@shared/domain/reception'
+import { CATEGORIES, CHANNELS, type Category, type Channel } from '@shared/domain/reception'
 import { QUEUES, type Queue } from '@client/db/register/reception-queue'
-import { STATUSES, type Status } from '@shared/domain/reception-status'
+import { ESCALATION_LEVELS, STATUSES, type EscalationLevel, type Status } from '@shared/domain/reception-status'
 import { weekStart } from '@shared/domain/review'
 import { addDays, instantAt, localDate } from '@shared/domain/time'
 import type { Translate } from '@client/locales/translate'
@@ -62,11 +62,13 @@ export interface RegisterFilter {
   text?: string
   statuses?: Status[]
   categories?: Category[]
+  channels?: Channel[]
+  levels?: EscalationLevel[]
   departmentId?: string
 }
 
 export function hasFilter(f: RegisterFilter): boolean {
-  return (!!f.queue && f.queue !== 'all') || !!f.text?.trim() || !!f.statuses?.length || !!f.categories?.length || !!f.departmentId
+  return (!!f.queue && f.queue !== 'all') || !!f.text?.trim() || !!f.statuses?.length || !!f.categories?.length || !!f.channels?.length || !!f.levels?.length || !!f.departmentId
 }
 
 /** The first value of an address query parameter (vue-router gives a string, null or an array). */
@@ -88,7 +90,7 @@ export function rangeFromQuery(query: Record<string, unknown>, now: number, tz: 
   return isValidRange(range) ? range : presetRange('today', now, tz)
 }
 
-/** The filter in an address: `queue`, `q` (text), `status` and `category` (comma-separated), `department`. */
+/** The filter in an address: `queue`, `q` (text), `status`, `category`, `channel` and `level` (comma-separated), `department`. */
 export function filterFromQuery(query: Record<string, unknown>): RegisterFilter {
   const f: RegisterFilter = {}
   const queue = firstParam(query.queue)
@@ -99,6 +101,10 @@ export function filterFromQuery(query: Record<string, unknown>): RegisterFilter 
   if (statuses.length) f.statuses = statuses
   const categories = listParam(query.category, CATEGORIES)
   if (categories.length) f.categories = categories
+  const channels = listParam(query.channel, CHANNELS)
+  if (channels.length) f.channels = channels
+  const levels = listParam(query.level, ESCALATION_LEVELS)
+  if (levels.length) f.levels = levels
   const department = firstParam(query.department)
   if (department) f.departmentId = department
   return f
@@ -114,6 +120,8 @@ export function registerPrintQuery(range: DateRange, filter: RegisterFilter = {}
   if (filter.text?.trim()) q.q = filter.text.trim()
   if (filter.statuses?.length) q.status = filter.statuses.join(',')
   if (filter.categories?.length) q.category = filter.categories.join(',')
+  if (filter.channels?.length) q.channel = filter.channels.join(',')
+  if (filter.levels?.length) q.level = filter.levels.join(',')
   if (filter.departmentId) q.department = filter.departmentId
   if (subset && hasFilter(filter)) q.subset = '1'
   return q
@@ -154,6 +162,8 @@ export function filterSummary(f: RegisterFilter, departmentNames: ReadonlyMap<st
   if (f.queue && f.queue !== 'all') parts.push(t('filter.queue', { value: t(`queues.${f.queue}`) }))
   if (f.statuses?.length) parts.push(t('filter.statuses', { value: list(f.statuses.map((s) => t(`statuses.${s}`))) }))
   if (f.categories?.length) parts.push(t('filter.categories', { value: list(f.categories.map((c) => t(`categories.${c}`))) }))
+  if (f.channels?.length) parts.push(t('filter.channels', { value: list(f.channels.map((c) => t(`channels.${c}`))) }))
+  if (f.levels?.length) parts.push(t('filter.levels', { value: list(f.levels.map((l) => t(`levels.${l}`))) }))
   if (f.departmentId) parts.push(t('filter.department', { value: departmentNames.get(f.departmentId) ?? t('unknownDepartment') }))
   if (f.text?.trim()) parts.push(t('filter.text', { value: f.text.trim() }))
   return parts.join(t('separator'))

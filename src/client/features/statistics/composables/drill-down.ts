@@ -1,12 +1,13 @@
 /**
  * Every chart opens the list behind it (issue 16 point 1): a bar of 报修 opens the register filtered to the
  * category and the period's dates, a day opens that day, an open queue the open requests with that status.
- * The register reads these from its address (`listQueryFromRoute`: queue, status, category, from, to); the
+ * The register reads these from its address (`listQueryFromRoute`: queue, status, category, channel, level,
+ * from, to); the
  * duty log, the roster's attendance and the inspections take their own. Pure: a route location per bar.
  */
 import type { RouteLocationRaw } from 'vue-router'
-import type { Category } from '@shared/domain/reception'
-import type { Status } from '@shared/domain/reception-status'
+import type { Category, Channel } from '@shared/domain/reception'
+import type { EscalationLevel, Status } from '@shared/domain/reception-status'
 import type { OpenQueue, Period } from '@shared/domain/statistics'
 import { monthOf } from '@shared/domain/roster'
 
@@ -16,6 +17,8 @@ interface RegisterDrill {
   queue?: 'all' | 'open' | 'overdue'
   statuses?: readonly Status[]
   categories?: readonly Category[]
+  channels?: readonly Channel[]
+  levels?: readonly EscalationLevel[]
 }
 
 /** The register list filtered as asked (the queue 全部 unless told). */
@@ -23,6 +26,8 @@ export function registerDrill(d: RegisterDrill): RouteLocationRaw {
   const query: Record<string, string> = { queue: d.queue ?? 'all' }
   if (d.statuses?.length) query.status = d.statuses.join(',')
   if (d.categories?.length) query.category = d.categories.join(',')
+  if (d.channels?.length) query.channel = d.channels.join(',')
+  if (d.levels?.length) query.level = d.levels.join(',')
   if (d.from) query.from = d.from
   if (d.to) query.to = d.to
   return { name: 'register', query }
@@ -35,8 +40,8 @@ export const periodDrill = (p: Period, more: Omit<RegisterDrill, 'from' | 'to'> 
 export function openQueueDrill(q: OpenQueue): RouteLocationRaw {
   if (q === 'withDepartment') return registerDrill({ queue: 'open', statuses: ['withDepartment'] })
   if (q === 'awaitingVisit') return registerDrill({ queue: 'open', statuses: ['awaitingVisit'] })
-  // The register has no filter by escalation level: the open ones not handed over, newest first.
-  return registerDrill({ queue: 'open', statuses: ['open'] })
+  // The open ones not handed over at this level (篇4 4.6–4.8), as `openNowFigures` places them.
+  return registerDrill({ queue: 'open', statuses: ['open'], levels: [q] })
 }
 
 export const dutyLogDrill = (): RouteLocationRaw => ({ name: 'duty-log' })

@@ -63,7 +63,7 @@ export function statisticsCards(s: SiteStatistics, t: Translate, name: (staffId:
       title: t('statistics.cards.byChannel'),
       note: t('statistics.notes.byChannel'),
       series: both,
-      rows: CHANNELS.map((k) => ({ label: t(`statistics.channels.${k}`), values: pair((f) => f.requests.byChannel[k]), to: periodDrill(p) })),
+      rows: CHANNELS.map((k) => ({ label: t(`statistics.channels.${k}`), values: pair((f) => f.requests.byChannel[k]), to: periodDrill(p, { channels: [k] }) })),
     },
     {
       id: 'openQueue',
@@ -89,11 +89,11 @@ export function statisticsCards(s: SiteStatistics, t: Translate, name: (staffId:
       note: t('statistics.notes.completion', { median: hours(c.medianMs, t), p90: hours(c.p90Ms, t), before: hours(prev.completion.medianMs, t) }),
       series: both,
       rows: [
-        { label: t('statistics.completion.desk'), values: pair((f) => f.completion.desk), to: periodDrill(p, { statuses: ['closed', 'awaitingVisit'] }) },
-        { label: t('statistics.completion.supervisor'), values: pair((f) => f.completion.supervisor), to: periodDrill(p, { statuses: ['closed', 'awaitingVisit'] }) },
-        { label: t('statistics.completion.manager'), values: pair((f) => f.completion.manager), to: periodDrill(p) },
-        { label: t('statistics.completion.unresolvableEarly'), values: pair((f) => f.completion.unresolvableEarly), to: periodDrill(p, { statuses: ['unresolvable'] }) },
-        { label: t('statistics.completion.open'), values: pair((f) => f.completion.open), to: periodDrill(p, { statuses: ['open', 'withDepartment'] }) },
+        { label: t('statistics.completion.desk'), values: pair((f) => f.completion.desk), to: periodDrill(p, { statuses: ['closed', 'awaitingVisit'], levels: ['desk'] }) },
+        { label: t('statistics.completion.supervisor'), values: pair((f) => f.completion.supervisor), to: periodDrill(p, { statuses: ['closed', 'awaitingVisit'], levels: ['supervisor'] }) },
+        { label: t('statistics.completion.manager'), values: pair((f) => f.completion.manager), to: periodDrill(p, { levels: ['manager'] }) },
+        { label: t('statistics.completion.unresolvableEarly'), values: pair((f) => f.completion.unresolvableEarly), to: periodDrill(p, { statuses: ['unresolvable'], levels: ['desk', 'supervisor'] }) },
+        { label: t('statistics.completion.open'), values: pair((f) => f.completion.open), to: periodDrill(p, { statuses: ['open', 'withDepartment'], levels: ['desk', 'supervisor'] }) },
       ],
     },
     {

@@ -50,7 +50,7 @@ export function useRegisterPrint(range: Ref<DateRange>, filter: Ref<RegisterFilt
           await queryRegister(
             db,
             siteId,
-            { queue: f.queue ?? 'all', text: f.text, statuses: f.statuses, categories: f.categories, departmentId: f.departmentId, from: start, to: end },
+            { queue: f.queue ?? 'all', text: f.text, statuses: f.statuses, categories: f.categories, channels: f.channels, levels: f.levels, departmentId: f.departmentId, from: start, to: end },
             { id: staff.id, role: staff.role, departmentId: staff.departmentId },
             Date.now(),
             local.settings,

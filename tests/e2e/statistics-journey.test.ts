@@ -47,6 +47,14 @@ describe('统计 for the supervisor', () => {
     await page.getByText('共 2 条').waitFor()
     await page.getByText('厨房水龙头漏水').waitFor()
 
+    // The channel's row opens the register by how the requests came in, said in its tags.
+    await page.goBack()
+    await page.locator('[data-card="byChannel"] .statistics-card__row').first().click()
+    await page.waitForURL((url) => url.pathname === '/register' && url.searchParams.get('channel') === 'visit')
+    await page.getByText('来访方式:上门').waitFor()
+    await page.getByText('共 2 条').waitFor()
+    if (process.env.SHOT_DIR) await page.screenshot({ path: `${process.env.SHOT_DIR}/register-by-channel.png` })
+
     await page.goBack()
     await page.getByTestId('statistics-print').click()
     await page.waitForURL(/\/print\/statistics-report\?month=/)

@@ -21,6 +21,9 @@ import { loadLocalSite } from './db/site/site'
 import { lazySyncEngine, SYNC_KEY } from './modules/sync'
 import { startContactRetention } from './modules/retention'
 
+/** After start, when the first screen is long done. */
+const FACTS_FILL_DELAY = 20_000
+
 /** Run `fn` once the browser has painted the mounted screen and has a moment (within 2 s). */
 function afterFirstPaint(fn: () => void): void {
   requestAnimationFrame(() =>
@@ -64,10 +67,13 @@ async function start(): Promise<void> {
       { immediate: true },
     )
     startContactRetention(db)
-    // Requests stored before schema 16 get their statistics rows and the index's channel, once (FACTS_FILL).
-    import('./db/statistics/statistics-input')
-      .then(({ fillRequestFacts }) => fillRequestFacts(db))
-      .catch((e: unknown) => console.warn('statistics rows not filled yet', e))
+    // Requests stored before schema 16 get their statistics rows and the index's channel, once (FACTS_FILL),
+    // a little later: its code is not the first screen's.
+    setTimeout(() => {
+      import('./db/statistics/statistics-input')
+        .then(({ fillRequestFacts }) => fillRequestFacts(db))
+        .catch((e: unknown) => console.warn('statistics rows not filled yet', e))
+    }, FACTS_FILL_DELAY)
   })
 }
 

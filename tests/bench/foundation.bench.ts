@@ -123,8 +123,32 @@ async function writes(browser: Browser): Promise<void> {
   await vite.close()
   const p95 = percentile(app, 95)
   const rawP95 = percentile(raw, 95)
-  console.log(row('record + outbox write p95 (500 writes)', `${p95.toFixed(2)} ms`, `${rawP95.toFixed(2)} ms`, '≤ 10 ms', p95 <= 10))
+  // Issue 2 asked ≤ 10 ms; issue 17 asks ≤ 2 ms.
+  console.log(row('record + outbox write p95 (500 writes)', `${p95.toFixed(2)} ms`, `${rawP95.toFixed(2)} ms`, '≤ 2 ms', p95 <= 2))
   console.log(`    median ${median(app).toFixed(2)} ms vs raw ${median(raw).toFixed(2)} ms; p95 ratio ${(p95 / rawP95).toFixed(2)}×`)
+}
+
+/** Files under `dir` (not the .br / .gz beside them) and their sizes, by path relative to it. */
+function builtFiles(dir: string): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const f of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!f.isFile() || /\.(br|gz)$/.test(f.name)) continue
+    const full = path.join(f.parentPath, f.name)
+    out.set(path.relative(dir, full).split(path.sep).join('/'), fs.statSync(full).size)
+  }
+  return out
+}
+
+/** The service worker's precache (issue 17: ≤ 3 MB): the files its manifest lists, beside everything the build holds. */
+function precache(dir: string): void {
+  const files = builtFiles(dir)
+  // The manifest names the web manifest and its icons twice (the plugin's own entries and the glob's): once each here.
+  const urls = [...new Set([...fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!))]
+  const listed = urls.reduce((a, u) => a + (files.get(u) ?? 0), 0)
+  const all = [...files.values()].reduce((a, b) => a + b, 0)
+  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(2)} MB`
+  console.log(row('service worker precache', mb(listed), `${mb(all)} built`, '≤ 3 MB', listed <= 3 * 1024 * 1024))
+  console.log(`    ${urls.length} entries of the ${files.size} files the build holds (uncompressed; .br and .gz beside them left out)`)
 }
 
 async function main(): Promise<void> {
@@ -134,6 +158,7 @@ async function main(): Promise<void> {
   const browser = await launchBrowser()
   try {
     console.log(`Deskbook foundation benchmark — ${new Date().toISOString()}; ${staticDir ?? 'dist/client'}`)
+    precache(staticDir ?? BUILT_CLIENT)
     await firstScreenJs(browser, server.url)
     await coldStart(browser, server.url)
     await writes(browser)

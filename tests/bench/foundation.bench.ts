@@ -158,10 +158,12 @@ async function main(): Promise<void> {
   const browser = await launchBrowser()
   try {
     console.log(`Deskbook foundation benchmark — ${new Date().toISOString()}; ${staticDir ?? 'dist/client'}`)
-    precache(staticDir ?? BUILT_CLIENT)
-    await firstScreenJs(browser, server.url)
-    await coldStart(browser, server.url)
-    await writes(browser)
+    // BENCH_ONLY=writes (or precache,firstScreen,coldStart) runs only those parts.
+    const only = new Set((process.env.BENCH_ONLY ?? 'precache,firstScreen,coldStart,writes').split(','))
+    if (only.has('precache')) precache(staticDir ?? BUILT_CLIENT)
+    if (only.has('firstScreen')) await firstScreenJs(browser, server.url)
+    if (only.has('coldStart')) await coldStart(browser, server.url)
+    if (only.has('writes')) await writes(browser)
   } finally {
     await browser.close()
     await server.stop()

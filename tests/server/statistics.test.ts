@@ -1,6 +1,6 @@
 /**
  * The company's statistics in the console (issue 16 point 4), on SQLite and PostgreSQL: a site's figures for
- * a month and the month before, read by period (migration 013's `at`, the statistics' watch list) yet the
+ * a month and the month before, read by period (migration 013's `at`, 014's request facts) yet the
  * same numbers as the shared rule over every record the site holds; every site's row and the company's sums;
  * only a company administrator's session; a period that is none refused in words; the workbook holds every
  * site's row and no owner's name or phone, nor the manager's written reason.
@@ -10,16 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newId } from '@shared/domain/ids'
 import type { Reception } from '@shared/domain/reception'
 import type { ReceptionEvent } from '@shared/domain/reception-event'
-import { defaultSettings, type Settings } from '@shared/domain/settings'
-import type { Staff } from '@shared/domain/staff'
 import { instantAt } from '@shared/domain/time'
-import { monthPeriod, siteStatistics, type StatisticsRecordsInput } from '@shared/domain/statistics'
+import { monthPeriod, siteStatistics } from '@shared/domain/statistics'
 import type { CompanyStatistics } from '@shared/sync/statistics-api'
 import { companyFigures } from '@server/admin/statistics'
 import { watchedRequests } from '@server/repositories/notify-watch'
-import { siteRecordsOf } from '@server/repositories/records'
 import * as m013 from '@server/db/migrations/013-record-at'
 import { BACKENDS } from '../support/server-db'
+import { everything } from './statistics-records'
 import { makeEvent, makeReception } from '../factories/register-print'
 import { enrol, mutation, pushOk, setUpConsole, siteWithAdmin, testServer, VERIFIER, type TestDevice, type TestServer } from '../support/server-fixtures'
 
@@ -28,21 +26,6 @@ const at = (date: string, time = '10:00'): number => instantAt(date, time, 'Asia
 const NOW = Date.UTC(2026, 10, 27, 2)
 const OWNER = { name: '李秀英', phone: '13912345678' }
 const REASON = '业主李秀英要求赔偿,与开发商纠纷,物业无法处理'
-
-/** The shared rule over every record the site holds: what the period reads must give the same. */
-async function everything(s: TestServer, siteId: string): Promise<StatisticsRecordsInput> {
-  const all = await siteRecordsOf(s.db.kysely, siteId, ['settings', 'staff', 'receptions', 'receptionEvents', 'dutyEntries', 'handovers', 'inspections', 'nonconformities'])
-  const events = all.receptionEvents as ReceptionEvent[]
-  return {
-    settings: { ...defaultSettings(siteId, 'Asia/Shanghai'), ...(all.settings![0] as Partial<Settings> | undefined) },
-    requests: (all.receptions as Reception[]).map((reception) => ({ reception, events: events.filter((e) => e.receptionId === reception.id) })),
-    dutyEntries: all.dutyEntries as never,
-    handovers: all.handovers as never,
-    inspections: all.inspections as never,
-    nonconformities: all.nonconformities as never,
-    inspectors: (all.staff as Staff[]).filter((p) => p.active && ['supervisor', 'administrator', 'manager'].includes(p.role)).map((p) => ({ id: p.id, role: p.role as 'manager' })),
-  }
-}
 
 describe.each(BACKENDS)('company statistics on $name', (backend) => {
   let s: TestServer
@@ -109,7 +92,7 @@ describe.each(BACKENDS)('company statistics on $name', (backend) => {
     expect(openNow.total).toBe(3)
     expect(openNow.byQueue).toMatchObject({ awaitingVisit: 2, manager: 1 })
     // The same numbers as the shared rule over every record the site holds.
-    expect(site.statistics).toEqual(companyFigures(siteStatistics(await everything(s, siteId), monthPeriod('2026-11'), NOW)))
+    expect(site.statistics).toEqual(companyFigures(siteStatistics(await everything(s.db, siteId), monthPeriod('2026-11'), NOW)))
     expect(body.sites.find((x) => x.siteId === otherSiteId)!.statistics.current.requests.total).toBe(0)
     expect(body.total.current).toMatchObject({ requests: 3, unresolvable: 0 })
     expect(body.total.previous).toMatchObject({ requests: 2, unresolvable: 1 })
@@ -119,23 +102,33 @@ describe.each(BACKENDS)('company statistics on $name', (backend) => {
     expect(res.body).not.toContain('无法处理')
   })
 
-  it('stops reading requests it found settled, and reads new and changed ones again', async () => {
+  it('works out the facts of new and changed requests at a view, and empties the watch list', async () => {
     await get('/api/admin/statistics?kind=month&from=2026-11')
     const watched = async () => new Set((await watchedRequests(s.db.kysely, siteId, 'statistics_watch')).map((w) => w.receptionId))
-    // Still read: the three open now; the repair visited and the request closed unresolvable are not.
-    expect((await watched()).size).toBe(3)
+    const facts = () => s.db.kysely.selectFrom('request_facts').select(['reception_id', 'pending', 'seq']).where('site_id', '=', siteId).execute()
+    // Every request worked out once, the three open now pending; nothing left to work out.
+    expect(await watched()).toEqual(new Set())
+    expect((await facts()).length).toBe(5)
+    expect((await facts()).filter((f) => f.pending === 1).length).toBe(3)
     const late = reception('2026-09-01', { ref: '20260901-A001' })
-    const repair = (await everything(s, siteId)).requests.find((r) => r.reception.ref === '20261103-A001')!.reception
+    const repair = (await everything(s.db, siteId)).requests.find((r) => r.reception.ref === '20261103-A001')!.reception
     const note = event(repair, 'followUp', at('2026-11-26'), { note: '业主再次来电确认' })
+    const before = new Map((await facts()).map((f) => [f.reception_id, Number(f.seq)]))
     await pushOk(s, desk, [
       mutation(desk, admin, { name: 'reception.create', table: 'receptions', recordId: late.id, fields: late }),
       mutation(desk, admin, { name: 'receptionEvent.add', table: 'receptionEvents', recordId: note.id, fields: note }),
     ])
-    expect(await watched()).toContain(repair.id)
+    // The push only lists them; the view works them out.
+    expect(await watched()).toEqual(new Set([late.id, repair.id]))
+    expect((await facts()).length).toBe(5)
     const res = await get('/api/admin/statistics?kind=month&from=2026-11')
     expect(res.json<CompanyStatistics>().sites.find((x) => x.siteId === siteId)!.statistics.openNow.total).toBe(4)
-    expect(await watched()).toContain(late.id)
-    expect(await watched()).not.toContain(repair.id)
+    expect(await watched()).toEqual(new Set())
+    const after = new Map((await facts()).map((f) => [f.reception_id, Number(f.seq)]))
+    expect(after.size).toBe(6)
+    expect(after.get(repair.id)).toBeGreaterThan(before.get(repair.id)!)
+    // The others were not worked out again.
+    expect([...before].filter(([id, seq]) => id !== repair.id && after.get(id) !== seq)).toEqual([])
   })
 
   it('answers a custom period and a week', async () => {

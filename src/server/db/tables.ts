@@ -199,8 +199,30 @@ export interface NotifyWatchTable {
   seq: number
 }
 
-/** A request the statistics still read as possibly open, as of the change numbered `seq` (migration 013). */
+/**
+ * A request whose statistics facts are to be worked out again, as of the change numbered `seq` (migration 013;
+ * since 014 the list `request_facts` is refreshed from).
+ */
 export type StatisticsWatchTable = NotifyWatchTable
+
+/** A request's clock-free statistics facts (`RequestRecordFacts`, without the unresolvable reason; migration 014). */
+export interface RequestFactsTable {
+  site_id: string
+  reception_id: string
+  received_at: number
+  ref: string
+  category: string
+  channel: string
+  status: string
+  resolved_at: number | null
+  answered_at: number | null
+  satisfaction: string | null
+  visited: number
+  /** 1 while not settled (open now), else null. */
+  pending: number | null
+  /** The `statistics_watch` number the row was worked out at. */
+  seq: number
+}
 
 export interface Database {
   server_meta: ServerMetaTable
@@ -220,4 +242,5 @@ export interface Database {
   notify_outbox: NotifyOutboxTable
   notify_watch: NotifyWatchTable
   statistics_watch: StatisticsWatchTable
+  request_facts: RequestFactsTable
 }

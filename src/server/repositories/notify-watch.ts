@@ -1,10 +1,10 @@
 /**
- * The requests still watched (issue 15; migration 012 — and issue 16, migration 013): a request's row is
+ * The requests still watched (issue 15; migration 012 — and issue 16, migrations 013–014): a request's row is
  * written with the change's number whenever the request or an event of its timeline is stored, in both
- * lists, and removed by a reader that found it settled — only at the number it read, so a change made
- * meanwhile keeps it watched. Two lists, because "settled" differs: the rules pass (`notify_watch`) lets a
- * request go once resolved and a complaint answered; the statistics (`statistics_watch`) keep it while its
- * return visit is outstanding (open now, issue 16 point 1).
+ * lists, and removed by a reader only at the number it read, so a change made meanwhile keeps it watched.
+ * The rules pass (`notify_watch`) lets a request go once it found it settled (resolved and a complaint
+ * answered); the statistics (`statistics_watch`) let every request go once they have worked out its facts
+ * again (`request_facts`, admin/statistics-facts.ts) — their list is of what changed since the last view.
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/tables'

@@ -12,6 +12,7 @@ import * as m010 from './010-owner-requests'
 import * as m011 from './011-notifications'
 import * as m012 from './012-notify-watch'
 import * as m013 from './013-record-at'
+import * as m014 from './014-request-facts'
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '011-notifications': m011,
   '012-notify-watch': m012,
   '013-record-at': m013,
+  '014-request-facts': m014,
 }

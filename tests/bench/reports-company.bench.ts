@@ -114,7 +114,7 @@ async function measure(name: string, db: ServerDb, size: Size): Promise<void> {
   const first = await timed(() => companyStatistics(db, MONTH, NOW))
   const total = (p: Period) => async () => (await companyStatistics(db, p, NOW)).total.current.requests
   const reads = (p: Period) => async () => {
-    for (const site of sites) await statisticsInput(db.kysely, site, p)
+    for (const site of sites) await statisticsInput(db, site, p)
   }
   const c = seeded.value
   console.log(`\n${name}: ${sites.length} sites, ${(c.receptions ?? 0).toLocaleString()} requests, ${(c.receptionEvents ?? 0).toLocaleString()} timeline events, ${(c.dutyEntries ?? 0).toLocaleString()} duty entries, ${(c.handovers ?? 0).toLocaleString()} handovers, ${(c.inspections ?? 0).toLocaleString()} inspections; seeded in ${(seeded.ms / 1000).toFixed(1)} s`)

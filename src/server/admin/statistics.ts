@@ -18,7 +18,8 @@ import { DAY, DEFAULT_TIMEZONE } from '@shared/domain/time'
 import { periodRange, previousPeriod, siteStatistics, type Period, type SiteStatistics, type StatisticsInput, type StatisticsInspector } from '@shared/domain/statistics'
 import type { CompanyFigures, CompanyStatistics } from '@shared/sync/statistics-api'
 import type { ServerDb } from '../db/connection'
-import { recordsBetween, siteRecordsOf, type Db } from '../repositories/records'
+import { recordFieldsBetween } from '../repositories/record-fields'
+import { recordsBetween, siteRecordsOf } from '../repositories/records'
 import { pendingRequestFacts, requestFactsBetween } from '../repositories/request-facts'
 import { listSites, type SiteRow } from '../repositories/sites'
 import { refreshRequestFacts } from './statistics-facts'
@@ -41,7 +42,8 @@ function settingsOf(site: SiteRow, rows: readonly Record<string, unknown>[]): Se
  * duty log and the desk's records of the two periods. A request's facts carry no unresolvable reason
  * (migration 014): the company never sees it.
  */
-export async function statisticsInput(db: Db, site: SiteRow, period: Period): Promise<StatisticsInput> {
+export async function statisticsInput(server: ServerDb, site: SiteRow, period: Period): Promise<StatisticsInput> {
+  const db = server.kysely
   const [small] = await Promise.all([siteRecordsOf(db, site.id, ['settings', 'staff']), refreshRequestFacts(db, site.id)])
   const settings = settingsOf(site, small.settings ?? [])
   const { start } = periodRange(previousPeriod(period), settings.timezone)
@@ -50,9 +52,10 @@ export async function statisticsInput(db: Db, site: SiteRow, period: Period): Pr
     requestFactsBetween(db, site.id, start, end),
     pendingRequestFacts(db, site.id),
     recordsBetween(db, site.id, 'dutyEntries', start - DUTY_LOOKBACK, null),
-    recordsBetween(db, site.id, 'handovers', start, end),
-    recordsBetween(db, site.id, 'inspections', start, end),
-    recordsBetween(db, site.id, 'nonconformities', start, end),
+    // Only the fields the rules read: an inspection's checklist, most of its record, stays in the database.
+    recordFieldsBetween(db, server.kind, site.id, 'handovers', start, end, { late: 'boolean', counts: 'json' }),
+    recordFieldsBetween(db, server.kind, site.id, 'inspections', start, end, { inspectorId: 'text', kind: 'text' }),
+    recordFieldsBetween(db, server.kind, site.id, 'nonconformities', start, end, { itemCode: 'text', staffId: 'text' }),
   ])
   const inspectors = (small.staff as Staff[]).filter((s) => s.active && INSPECTOR_ROLES.has(s.role)).map((s) => ({ id: s.id, role: s.role as StatisticsInspector['role'] }))
   return {
@@ -60,9 +63,9 @@ export async function statisticsInput(db: Db, site: SiteRow, period: Period): Pr
     requests,
     openRequests,
     dutyEntries: dutyEntries as DutyEntry[],
-    handovers: handovers as Handover[],
-    inspections: inspections as Inspection[],
-    nonconformities: nonconformities as Nonconformity[],
+    handovers: handovers.map((h) => ({ shiftStartsAt: h.at, late: h.late as boolean, counts: h.counts as Handover['counts'] })),
+    inspections: inspections as (Pick<Inspection, 'inspectorId' | 'kind'> & { at: number })[],
+    nonconformities: nonconformities as (Pick<Nonconformity, 'itemCode' | 'staffId'> & { at: number })[],
     inspectors,
   }
 }
@@ -74,7 +77,7 @@ export function companyFigures(s: SiteStatistics): CompanyFigures {
 }
 
 /** One site's figures at `now`, as the company sees them. */
-export async function siteFigures(db: Db, site: SiteRow, period: Period, now: number): Promise<CompanyFigures> {
+export async function siteFigures(db: ServerDb, site: SiteRow, period: Period, now: number): Promise<CompanyFigures> {
   return companyFigures(siteStatistics(await statisticsInput(db, site, period), period, now))
 }
 
@@ -87,7 +90,7 @@ export async function companyStatistics(db: ServerDb, period: Period, now: numbe
   const worker = async (): Promise<void> => {
     for (let i = next++; i < sites.length; i = next++) {
       const site = sites[i]!
-      figures[i] = { siteId: site.id, name: site.name, statistics: await siteFigures(db.kysely, site, period, now) }
+      figures[i] = { siteId: site.id, name: site.name, statistics: await siteFigures(db, site, period, now) }
     }
   }
   await Promise.all(Array.from({ length: Math.min(SITES_AT_ONCE, sites.length) }, worker))

@@ -15,7 +15,7 @@ import type { Inspection, Nonconformity } from '@shared/domain/inspection'
 import { defaultSettings, type Settings } from '@shared/domain/settings'
 import type { Staff } from '@shared/domain/staff'
 import { DAY, DEFAULT_TIMEZONE } from '@shared/domain/time'
-import { periodRange, previousPeriod, siteStatistics, type Period, type SiteStatistics, type StatisticsInput, type StatisticsInspector } from '@shared/domain/statistics'
+import { inspectorsOf, periodRange, previousPeriod, siteStatistics, type Period, type SiteStatistics, type StatisticsInput } from '@shared/domain/statistics'
 import type { CompanyFigures, CompanyStatistics } from '@shared/sync/statistics-api'
 import type { ServerDb } from '../db/connection'
 import { recordFieldsBetween } from '../repositories/record-fields'
@@ -30,7 +30,6 @@ const DUTY_LOOKBACK = 31 * DAY
 /** Sites worked out at once (PostgreSQL's pool has 10 connections; SQLite runs them one by one anyway). */
 const SITES_AT_ONCE = 4
 
-const INSPECTOR_ROLES: ReadonlySet<string> = new Set<StatisticsInspector['role']>(['supervisor', 'administrator', 'manager'])
 
 function settingsOf(site: SiteRow, rows: readonly Record<string, unknown>[]): Settings {
   return { ...defaultSettings(site.id, site.timezone || DEFAULT_TIMEZONE), ...(rows[0] as Partial<Settings> | undefined) }
@@ -57,7 +56,6 @@ export async function statisticsInput(server: ServerDb, site: SiteRow, period: P
     recordFieldsBetween(db, server.kind, site.id, 'inspections', start, end, { inspectorId: 'text', kind: 'text' }),
     recordFieldsBetween(db, server.kind, site.id, 'nonconformities', start, end, { itemCode: 'text', staffId: 'text' }),
   ])
-  const inspectors = (small.staff as Staff[]).filter((s) => s.active && INSPECTOR_ROLES.has(s.role)).map((s) => ({ id: s.id, role: s.role as StatisticsInspector['role'] }))
   return {
     settings,
     requests,
@@ -66,7 +64,7 @@ export async function statisticsInput(server: ServerDb, site: SiteRow, period: P
     handovers: handovers.map((h) => ({ shiftStartsAt: h.at, late: h.late as boolean, counts: h.counts as Handover['counts'] })),
     inspections: inspections as (Pick<Inspection, 'inspectorId' | 'kind'> & { at: number })[],
     nonconformities: nonconformities as (Pick<Nonconformity, 'itemCode' | 'staffId'> & { at: number })[],
-    inspectors,
+    inspectors: inspectorsOf(small.staff as Staff[]),
   }
 }
 

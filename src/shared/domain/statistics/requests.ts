@@ -2,9 +2,8 @@
  * Each request's state worked out once (`receptionState`, the same derivation the register and the
  * server's notifications use), and the volumes of a period: by category, channel and day of receipt.
  */
-import { CATEGORIES, CHANNELS, needsReturnVisit, type Category, type Channel } from '../reception'
-import { liveState, receptionState, sortEvents, type EscalationLevel, type Status } from '../reception-status'
-import type { Satisfaction } from '../reception-event'
+import { CATEGORIES, CHANNELS, needsReturnVisit } from '../reception'
+import { liveState, receptionState, sortEvents, type EscalationLevel } from '../reception-status'
 import { defaultSettings, type Settings } from '../settings'
 import { dayPlacer, periodDays, type Period } from './period'
 import type { RequestRecordFacts, RequestVolumes, StatisticsRequest } from './types'
@@ -42,8 +41,26 @@ export function recordFacts(r: StatisticsRequest): RequestRecordFacts {
 
 /** A request as the figures see it at `now`: its record facts (or the request, worked out here) and the levels of the clock. */
 export function requestFacts(r: StatisticsRequest | RequestRecordFacts, now: number, settings: Settings): RequestFacts {
-  const facts = 'reception' in r ? recordFacts(r) : r
-  return { ...facts, ...liveState(facts, now, settings), needsVisit: needsReturnVisit(facts.category) }
+  const f = 'reception' in r ? recordFacts(r) : r
+  const live = liveState(f, now, settings)
+  // Written out, not spread: one shape for every request (a company's year is ~300,000 of them; spreading the
+  // stored row, whatever else it holds, took ~6 µs each).
+  return {
+    ref: f.ref,
+    receivedAt: f.receivedAt,
+    category: f.category,
+    channel: f.channel,
+    status: f.status,
+    resolvedAt: f.resolvedAt,
+    answeredAt: f.answeredAt,
+    satisfaction: f.satisfaction,
+    visited: f.visited,
+    unresolvableReason: f.unresolvableReason,
+    level: live.level,
+    overdue: live.overdue,
+    answeredLate: live.answeredLate,
+    needsVisit: needsReturnVisit(f.category),
+  }
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>

@@ -11,10 +11,10 @@ import { loggedEntries } from '@shared/domain/duty-log'
 import type { DutyLogColumn } from '@client/components/print-forms'
 import { phoneForViewer } from '@shared/domain/archive'
 import { customerNameWithHonorific } from '@shared/domain/reception'
-import { formatDateTime, formatTime, localDate } from '@shared/domain/time'
 import type { PrintedAck, ShiftPrint } from '@client/features/duty-log/print/duty-print-data'
 import type { Translate } from '@client/locales/translate'
 import type { OnDutyPerson } from '@shared/domain/duty-roster'
+import { printDateTime, printTime } from './print-clock'
 
 
 export interface DutyPrintContext {
@@ -27,15 +27,27 @@ export interface DutyPrintContext {
 
 export type DutyPrintRow = Record<DutyLogColumn, string>
 
-/** `HH:mm`, with the date when the shift ran past midnight into another day. */
-export function printTime(at: number, shiftDate: string, tz: string): string {
-  const date = localDate(at, tz)
-  return date === shiftDate ? formatTime(at, tz) : `${date.slice(5)} ${formatTime(at, tz)}`
+export { printTime } from './print-clock'
+
+/**
+ * `t` answering a text asked for again from what it said the first time: a shift's rows ask for the
+ * same few words (sources, urgencies, 记录人 of the same clerks, the separator) on every row, and a
+ * month is 3,000 rows (issue 17).
+ */
+function remembered(t: Translate): Translate {
+  const said = new Map<string, string>()
+  return (key, params) => {
+    const k = params ? `${key}\u0000${Object.values(params).join('\u0001')}` : key
+    let text = said.get(k)
+    if (text === undefined) said.set(k, (text = t(key, params)))
+    return text
+  }
 }
 
 /** The entries table of one shift, by time: entries (latest corrections, no-shows) and registered requests. */
 export function shiftRows(shift: ShiftPrint, ctx: DutyPrintContext): DutyPrintRow[] {
-  const { t, tz } = ctx
+  const { tz } = ctx
+  const t = remembered(ctx.t)
   const date = shift.window.date
   const byId = new Map(shift.entries.map((e) => [e.id, e]))
   const rows: { at: number; row: DutyPrintRow }[] = []
@@ -73,7 +85,7 @@ export function shiftRows(shift: ShiftPrint, ctx: DutyPrintContext): DutyPrintRo
         row: {
           time: printTime(late.at, date, tz),
           source: t(`dutyLog.sources.${late.source}`),
-          content: `${t('dutyLogPrint.lateCorrected', { time: formatDateTime(late.createdAt, tz), name: ctx.staffName(late.staffId) })}${late.content}`,
+          content: `${t('dutyLogPrint.lateCorrected', { time: printDateTime(late.createdAt, tz), name: ctx.staffName(late.staffId) })}${late.content}`,
           urgency: t(`register.urgencies.${late.urgency}`),
           action: late.action,
           notified: late.notified,
@@ -85,7 +97,7 @@ export function shiftRows(shift: ShiftPrint, ctx: DutyPrintContext): DutyPrintRo
   for (const r of shift.receptions) {
     const phone = phoneForViewer(r.phone, ctx.fullPhones)
     // 陈女士, as the register shows her (issue 10 point 17); the register's own texts name her.
-    const name = customerNameWithHonorific(r.customerName, r.index.honorific ?? 'none', (key, params) => ctx.t(`registerPrint.${key}`, params))
+    const name = customerNameWithHonorific(r.customerName, r.index.honorific ?? 'none', (key, params) => t(`registerPrint.${key}`, params))
     const customer = [name, phone].filter(Boolean).join(' / ')
     rows.push({
       at: r.index.receivedAt,

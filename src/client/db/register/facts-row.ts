@@ -6,7 +6,8 @@
  */
 import type { Reception } from '@shared/domain/reception'
 import type { ReceptionEvent } from '@shared/domain/reception-event'
-import { recordFacts, type RequestRecordFacts } from '@shared/domain/statistics'
+import { recordFacts } from '@shared/domain/statistics/requests'
+import type { RequestRecordFacts } from '@shared/domain/statistics/types'
 import { settled } from '@shared/domain/statistics/open-now'
 import type { Flag } from './index-row'
 

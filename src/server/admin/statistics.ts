@@ -4,22 +4,23 @@
  * over the site's synced records. Only the rows a period needs are read: of the requests, their clock-free
  * facts (migration 014, `request_facts`, brought up to date for what changed since the last view —
  * statistics-facts.ts) received in the two periods and those not settled, no record or timeline; by the `at`
- * column (migration 013, repositories/records.ts `recordsBetween`) the duty log from a month before the
- * earlier period on (an entry's corrections and the later entry closing it count as the log reads now),
- * handovers, inspections and nonconformities of the two periods. Nothing of an owner leaves here: a request
+ * column (migration 013) and only the fields the rules use (repositories/record-fields.ts), the duty log
+ * from a month before the earlier period on (an entry's corrections and the later entry closing it count as
+ * the log reads now; its words stay in the database), handovers, inspections and nonconformities of the two
+ * periods; and the rosters in force of their months (a version's parent is its month). Nothing of an owner leaves here: a request
  * closed as unresolvable is listed without the reason's words (not even kept in its facts).
  */
-import type { DutyEntry } from '@shared/domain/duty-log'
 import type { Handover } from '@shared/domain/handover'
 import type { Inspection, Nonconformity } from '@shared/domain/inspection'
+import { monthsFromTo, rostersInForce, type RosterStep, type RosterVersion } from '@shared/domain/roster'
 import { defaultSettings, type Settings } from '@shared/domain/settings'
 import type { Staff } from '@shared/domain/staff'
 import { DAY, DEFAULT_TIMEZONE } from '@shared/domain/time'
-import { inspectorsOf, periodRange, previousPeriod, siteStatistics, type Period, type SiteStatistics, type StatisticsInput } from '@shared/domain/statistics'
+import { inspectorsOf, periodRange, previousPeriod, siteStatistics, type Period, type SiteStatistics, type StatisticsDutyEntry, type StatisticsInput } from '@shared/domain/statistics'
 import type { CompanyFigures, CompanyStatistics } from '@shared/sync/statistics-api'
 import type { ServerDb } from '../db/connection'
 import { recordFieldsBetween } from '../repositories/record-fields'
-import { recordsBetween, siteRecordsOf } from '../repositories/records'
+import { recordsOfParents, siteRecordsOf } from '../repositories/records'
 import { pendingRequestFacts, requestFactsBetween } from '../repositories/request-facts'
 import { listSites, type SiteRow } from '../repositories/sites'
 import { refreshRequestFacts } from './statistics-facts'
@@ -27,6 +28,7 @@ import { companyTotal } from './statistics-total'
 
 /** How far before the earlier period the duty log is read: the entries its corrections and closings point back to. */
 const DUTY_LOOKBACK = 31 * DAY
+const DUTY_FIELDS = { id: 'text', correctsId: 'text', resolvesFollowUp: 'boolean', kind: 'text', escalation: 'text' } as const
 /** Sites worked out at once (PostgreSQL's pool has 10 connections; SQLite runs them one by one anyway). */
 const SITES_AT_ONCE = 4
 
@@ -43,14 +45,21 @@ function settingsOf(site: SiteRow, rows: readonly Record<string, unknown>[]): Se
  */
 export async function statisticsInput(server: ServerDb, site: SiteRow, period: Period): Promise<StatisticsInput> {
   const db = server.kysely
-  const [small] = await Promise.all([siteRecordsOf(db, site.id, ['settings', 'staff']), refreshRequestFacts(db, site.id)])
+  const months = monthsFromTo(previousPeriod(period).from, period.to)
+  const [small, versions] = await Promise.all([
+    siteRecordsOf(db, site.id, ['settings', 'staff']),
+    recordsOfParents(db, site.id, 'rosterVersions', months).then((rows) => rows as unknown[] as RosterVersion[]),
+    refreshRequestFacts(db, site.id),
+  ])
+  const steps = (await recordsOfParents(db, site.id, 'rosterSteps', versions.map((v) => v.id))) as unknown[] as RosterStep[]
   const settings = settingsOf(site, small.settings ?? [])
   const { start } = periodRange(previousPeriod(period), settings.timezone)
   const { end } = periodRange(period, settings.timezone)
   const [requests, openRequests, dutyEntries, handovers, inspections, nonconformities] = await Promise.all([
     requestFactsBetween(db, site.id, start, end),
     pendingRequestFacts(db, site.id),
-    recordsBetween(db, site.id, 'dutyEntries', start - DUTY_LOOKBACK, null),
+    // The links, kind and escalation of each entry: its words and the people in it stay in the database.
+    recordFieldsBetween(db, server.kind, site.id, 'dutyEntries', start - DUTY_LOOKBACK, null, DUTY_FIELDS),
     // Only the fields the rules read: an inspection's checklist, most of its record, stays in the database.
     recordFieldsBetween(db, server.kind, site.id, 'handovers', start, end, { late: 'boolean', counts: 'json' }),
     recordFieldsBetween(db, server.kind, site.id, 'inspections', start, end, { inspectorId: 'text', kind: 'text' }),
@@ -60,11 +69,12 @@ export async function statisticsInput(server: ServerDb, site: SiteRow, period: P
     settings,
     requests,
     openRequests,
-    dutyEntries: dutyEntries as DutyEntry[],
+    dutyEntries: dutyEntries.map((e) => ({ ...e, resolvesFollowUp: e.resolvesFollowUp === true }) as StatisticsDutyEntry),
     handovers: handovers.map((h) => ({ shiftStartsAt: h.at, late: h.late as boolean, counts: h.counts as Handover['counts'] })),
     inspections: inspections as (Pick<Inspection, 'inspectorId' | 'kind'> & { at: number })[],
     nonconformities: nonconformities as (Pick<Nonconformity, 'itemCode' | 'staffId'> & { at: number })[],
     inspectors: inspectorsOf(small.staff as Staff[]),
+    rosters: rostersInForce(versions, steps),
   }
 }
 

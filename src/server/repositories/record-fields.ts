@@ -15,18 +15,19 @@ export type FieldKind = 'text' | 'boolean' | 'json'
 
 const PG_TYPES: Record<FieldKind, string> = { text: 'text', boolean: 'boolean', json: 'json' }
 
-/** `fields` of the live records of `table` counted at an instant from `start` (in) to `end` (out), with that instant as `at`. */
+/** `fields` of the live records of `table` counted at an instant from `start` (in) to `end` (out; null: no end), with that instant as `at`. */
 export async function recordFieldsBetween<F extends string>(
   db: Db,
   kind: DbKind,
   siteId: string,
   table: PeriodTable,
   start: number,
-  end: number,
+  end: number | null,
   fields: Readonly<Record<F, FieldKind>>,
 ): Promise<({ at: number } & Record<F, unknown>)[]> {
   const names = Object.keys(fields) as F[]
-  const where = sql`r.site_id = ${siteId} and r.table_name = ${table} and r.at >= ${start} and r.at < ${end} and r.deleted = 0`
+  const until = end === null ? sql`` : sql` and r.at < ${end}`
+  const where = sql`r.site_id = ${siteId} and r.table_name = ${table} and r.at >= ${start}${until} and r.deleted = 0`
   if (kind === 'postgres') {
     const columns = sql.join(names.map((n) => sql`${sql.id(n)} ${sql.raw(PG_TYPES[fields[n]])}`))
     const { rows } = await sql<{ at: number } & Record<F, unknown>>`select r.at, x.* from records r, json_to_record(r.data::json) as x(${columns}) where ${where}`.execute(db)

@@ -7,7 +7,7 @@ import type { StoredRecord } from '@shared/sync/merge'
 import type { Change } from '@shared/sync/protocol'
 import type { Database } from '../db/tables'
 import { watchedRequestOf, watchRequests } from './notify-watch'
-import { recordInstant, type PeriodTable } from './record-instant'
+import { recordInstant } from './record-instant'
 
 export type Db = Kysely<Database>
 
@@ -132,17 +132,6 @@ export async function siteRecordsOf(db: Db, siteId: string, tables: readonly str
   const out: Record<string, Record<string, unknown>[]> = Object.fromEntries(tables.map((t) => [t, []]))
   for (const r of rows) out[r.table_name]!.push(JSON.parse(r.data) as Record<string, unknown>)
   return out
-}
-
-/**
- * Live records of `table` of a site counted at an instant from `start` (in) to `end` (out; null: no end) —
- * the `at` column of migration 013, read by its index (a month of a site, not every record it holds).
- */
-export async function recordsBetween(db: Db, siteId: string, table: PeriodTable, start: number, end: number | null): Promise<Record<string, unknown>[]> {
-  let q = db.selectFrom('records').select('data').where('site_id', '=', siteId).where('table_name', '=', table).where('at', '>=', start)
-  if (end !== null) q = q.where('at', '<', end)
-  const rows = await q.where('deleted', '=', 0).execute()
-  return rows.map((r) => JSON.parse(r.data) as Record<string, unknown>)
 }
 
 /** Live records of `table` of a site with these ids. */

@@ -82,7 +82,10 @@ export function dutyEntryProblems(e: Pick<DutyEntry, 'kind' | 'content' | 'resol
 }
 
 /** Each entry's first version: corrections lead back to it; a follow-up's result is an entry of its own. */
-function rootFinder(entries: readonly DutyEntry[]): (e: DutyEntry) => string {
+/** What links an entry to the one it corrects or closes: all `currentEntries` needs besides the entry itself. */
+export type DutyEntryLinks = Pick<DutyEntry, 'id' | 'correctsId' | 'resolvesFollowUp'>
+
+function rootFinder<E extends DutyEntryLinks>(entries: readonly E[]): (e: E) => string {
   const byId = new Map(entries.map((e) => [e.id, e]))
   return (e) => {
     let cur = e
@@ -100,10 +103,10 @@ function rootFinder(entries: readonly DutyEntry[]): (e: DutyEntry) => string {
  * correct; the originals stay in the record), with whether its follow-up was closed by a later entry.
  * The entry recording a follow-up's result is in the log too, as an entry of its own (篇2 4.2.2: 不可遗漏).
  */
-export function currentEntries(entries: readonly DutyEntry[]): { entry: DutyEntry; rootId: string; resolved: boolean; corrected: boolean }[] {
+export function currentEntries<E extends DutyEntryLinks = DutyEntry>(entries: readonly E[]): { entry: E; rootId: string; resolved: boolean; corrected: boolean }[] {
   const byId = new Map(entries.map((e) => [e.id, e]))
   const rootOf = rootFinder(entries)
-  const latest = new Map<string, DutyEntry>()
+  const latest = new Map<string, E>()
   const corrected = new Set<string>()
   const resolved = new Set<string>()
   for (const e of [...entries].sort((a, b) => (a.id < b.id ? -1 : 1))) {

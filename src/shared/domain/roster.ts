@@ -243,6 +243,20 @@ export function inForce(statuses: readonly VersionStatus[]): VersionStatus | nul
   return statuses.filter((s) => s.number !== null).sort((a, b) => b.number! - a.number!)[0] ?? null
 }
 
+/** The roster in force of each month among `versions` (with their `steps`): months without an approved version left out. */
+export function rostersInForce(versions: readonly RosterVersion[], steps: readonly RosterStep[]): RosterVersion[] {
+  const byMonth = new Map<string, RosterVersion[]>()
+  for (const v of versions) byMonth.set(v.month, [...(byMonth.get(v.month) ?? []), v])
+  return [...byMonth.values()].flatMap((month) => inForce(versionStatuses(month, steps))?.version ?? [])
+}
+
+/** The months from the one of `from` to the one of `to`, both included. */
+export function monthsFromTo(from: string, to: string): string[] {
+  const out: string[] = []
+  for (let m = monthOf(from); m <= monthOf(to); m = addMonths(m, 1)) out.push(m)
+  return out
+}
+
 /** The version waiting for the supervisor, if any (the latest submitted and not yet decided). */
 export function awaitingReview(statuses: readonly VersionStatus[]): VersionStatus | null {
   // A request's version is approved as it is written; one whose approval the server refused waits for nobody.

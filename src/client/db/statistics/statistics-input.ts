@@ -5,10 +5,12 @@
  * (`[siteId+receivedAt]`) and of those not settled, whenever received (`[siteId+pending]`) — no timeline is
  * read; the duty log from the earlier period's start (`[siteId+at]`; a later entry may close or correct one
  * of the periods'), handovers by when they were made (`createdAt`, a day either side of the periods; the
- * rule counts them by the shift's start), inspections (`[siteId+at]`) and nonconformities (`at`). The
+ * rule counts them by the shift's start), inspections (`[siteId+at]`), nonconformities (`at`) and the rosters
+ * of the periods' months (`month`: an administrator owes the daily inspection on their rostered days). The
  * figures are then `siteStatistics` of shared code, as on the server.
  */
 import Dexie from 'dexie'
+import { monthsFromTo, rostersInForce } from '@shared/domain/roster'
 import type { Settings } from '@shared/domain/settings'
 import { DAY } from '@shared/domain/time'
 import { periodRange, previousPeriod, inspectorsOf, type Period, type StatisticsInput } from '@shared/domain/statistics'
@@ -41,8 +43,9 @@ export async function statisticsInput(db: DeskbookDb, settings: Settings, period
   const start = periodRange(previousPeriod(period), tz).start
   const end = periodRange(period, tz).end
   await fillRequestFacts(db)
-  return db.transaction('r', [db.requestFacts, db.dutyEntries, db.handovers, db.inspections, db.nonconformities, db.staff], async () => {
-    const [requests, openRequests, dutyEntries, handovers, inspections, nonconformities, staff] = await Promise.all([
+  const months = monthsFromTo(previousPeriod(period).from, period.to)
+  return db.transaction('r', [db.requestFacts, db.dutyEntries, db.handovers, db.inspections, db.nonconformities, db.staff, db.rosterVersions, db.rosterSteps], async () => {
+    const [requests, openRequests, dutyEntries, handovers, inspections, nonconformities, staff, versions] = await Promise.all([
       db.requestFacts.where('[siteId+receivedAt]').between([siteId, start], [siteId, end], true, false).toArray(),
       db.requestFacts.where('[siteId+pending]').equals([siteId, 1]).toArray(),
       db.dutyEntries.where('[siteId+at]').between([siteId, start], [siteId, Dexie.maxKey]).toArray(),
@@ -50,7 +53,9 @@ export async function statisticsInput(db: DeskbookDb, settings: Settings, period
       db.inspections.where('[siteId+at]').between([siteId, start], [siteId, end], true, false).toArray(),
       db.nonconformities.where('at').between(start, end, true, false).filter((n) => n.siteId === siteId).toArray(),
       db.staff.where('siteId').equals(siteId).toArray(),
+      db.rosterVersions.where('month').anyOf(months).filter((v) => v.siteId === siteId).toArray(),
     ])
-    return { settings, requests, openRequests, dutyEntries, handovers, inspections, nonconformities, inspectors: inspectorsOf(staff) }
+    const steps = versions.length ? await db.rosterSteps.where('versionId').anyOf(versions.map((v) => v.id)).toArray() : []
+    return { settings, requests, openRequests, dutyEntries, handovers, inspections, nonconformities, inspectors: inspectorsOf(staff), rosters: rostersInForce(versions, steps) }
   })
 }

@@ -4,14 +4,15 @@
  * (the handover's own `late`, 篇2 4.3.1), counts off what was expected (篇2 4.3.3) and no-shows the outgoing
  * clerk recorded (篇2 4.2.7–4.2.8, the duty log's `noShow` entries).
  */
-import { currentEntries, type DutyEntry } from '../duty-log'
-import type { DutyFigures, HandoverFigures, StatisticsInput } from './types'
+import { currentEntries } from '../duty-log'
+import type { DutyFigures, HandoverFigures, StatisticsDutyEntry, StatisticsInput } from './types'
 
 type Range = { start: number; end: number }
+type CurrentEntries = ReturnType<typeof currentEntries<StatisticsDutyEntry>>
 const within = (at: number, r: Range): boolean => at >= r.start && at < r.end
 
 /** Entries as they read now (a correction replaces what it corrects, `currentEntries`), dated in the period. */
-export function dutyFigures(current: ReturnType<typeof currentEntries>, range: Range): DutyFigures {
+export function dutyFigures(current: CurrentEntries, range: Range): DutyFigures {
   const out: DutyFigures = { toAdministrator: 0, toSupervisor: 0, stillOpen: 0 }
   for (const c of current) {
     const e = c.entry
@@ -22,7 +23,7 @@ export function dutyFigures(current: ReturnType<typeof currentEntries>, range: R
   return out
 }
 
-export function handoverFigures(handovers: StatisticsInput['handovers'], current: ReturnType<typeof currentEntries>, range: Range): HandoverFigures {
+export function handoverFigures(handovers: StatisticsInput['handovers'], current: CurrentEntries, range: Range): HandoverFigures {
   const out: HandoverFigures = { total: 0, late: 0, mismatches: 0, mismatchedItems: 0, noShows: 0 }
   for (const h of handovers) {
     if (!within(h.shiftStartsAt, range)) continue
@@ -36,4 +37,4 @@ export function handoverFigures(handovers: StatisticsInput['handovers'], current
   return out
 }
 
-export const dutyLogNow = (entries: readonly DutyEntry[]): ReturnType<typeof currentEntries> => currentEntries(entries)
+export const dutyLogNow = (entries: readonly StatisticsDutyEntry[]): CurrentEntries => currentEntries(entries)

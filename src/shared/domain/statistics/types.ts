@@ -25,6 +25,7 @@ import type { ReceptionEvent, Satisfaction } from '../reception-event'
 import type { Settings } from '../settings'
 import type { Status } from '../reception-status'
 import type { DutyEntry } from '../duty-log'
+import type { RosterVersion } from '../roster'
 import type { Handover } from '../handover'
 import type { Inspection, Nonconformity } from '../inspection'
 import type { Period } from './period'
@@ -79,6 +80,9 @@ export interface StatisticsInspector {
  * `requests` holds every request received in the period and the period before, and every request not
  * settled at `now`; the other lists everything dated in the two periods.
  */
+/** What the figures read of a duty log entry: its links (`currentEntries`), kind, escalation and time. */
+export type StatisticsDutyEntry = Pick<DutyEntry, 'id' | 'correctsId' | 'resolvesFollowUp' | 'kind' | 'escalation' | 'at'>
+
 export interface StatisticsInput {
   /** The site's thresholds (篇4 4.7–4.8 escalation, 篇3 五 complaint deadline) and its time zone. */
   settings: Settings
@@ -87,12 +91,18 @@ export interface StatisticsInput {
    * by the tablet and the server): the same figures either way.
    */
   requests: readonly (StatisticsRequest | RequestRecordFacts)[]
-  /** Duty log entries (every version: corrections are resolved here). */
-  dutyEntries: readonly DutyEntry[]
+  /** Duty log entries (every version: corrections are resolved here), only the fields the figures read. */
+  dutyEntries: readonly StatisticsDutyEntry[]
   handovers: readonly Pick<Handover, 'shiftStartsAt' | 'late' | 'counts'>[]
   inspections: readonly Pick<Inspection, 'inspectorId' | 'kind' | 'at'>[]
   nonconformities: readonly Pick<Nonconformity, 'itemCode' | 'staffId' | 'at'>[]
   inspectors: readonly StatisticsInspector[]
+  /**
+   * The roster in force (its latest approved version, `inForce`) of each month the two periods touch that has
+   * one: an administrator owes the daily inspection only on the days it puts them on a desk shift (篇2 4.4.4).
+   * Months without one ask every day.
+   */
+  rosters?: readonly Pick<RosterVersion, 'month' | 'snapshot'>[]
   /**
    * Optional: the requests not settled at `now`, as stored facts. When given, open now is counted from these
    * (a tablet need not read years-old open requests' timelines); when not, from `requests`.

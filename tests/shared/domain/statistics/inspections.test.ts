@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { customPeriod, inspectorsOf, monthPeriod, siteStatistics, weekPeriod } from '@shared/domain/statistics'
+import { customPeriod, inspectorsOf, monthPeriod, siteStatistics, weekPeriod, type Period } from '@shared/domain/statistics'
+import { monthsFromTo, rostersInForce } from '@shared/domain/roster'
 import { newId } from '@shared/domain/ids'
 import { instantAt } from '@shared/domain/time'
+import { makeRow, makeShiftSnapshot, makeStep, makeVersion } from '../../../factories/roster'
 import { emptyInput } from '../../../factories/statistics'
 
 const SH = 'Asia/Shanghai'
@@ -41,6 +43,29 @@ describe('inspections against the quota (篇2 4.4.2–4.4.4)', () => {
     ])
   })
 
+  it('asks an administrator only the days the roster in force puts them on a desk shift; a month without one, every day (篇2 4.4.4)', () => {
+    const shift = makeShiftSnapshot()
+    // November: the administrator on duty but every third day (10 rest, 1 leave): 19 desk days.
+    const rest = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i * 3 + 1, 'rest']).concat([[2, 'leave']]))
+    const approved = makeVersion({ month: '2026-11', snapshot: { shifts: [shift], rows: [makeRow(ADM, '2026-11', shift.id, rest)] } })
+    const superseded = makeVersion({ month: '2026-11', siteId: approved.siteId, at: approved.at - 86_400_000, snapshot: { shifts: [shift], rows: [makeRow(ADM, '2026-11', shift.id)] } })
+    const submitted = makeVersion({ month: '2026-11', siteId: approved.siteId, at: approved.at + 86_400_000, snapshot: { shifts: [shift], rows: [] } })
+    const steps = [makeStep(superseded, 'approve'), makeStep(approved, 'approve')]
+    const rosters = rostersInForce([superseded, approved, submitted], steps)
+    expect(rosters.map((v) => v.id)).toEqual([approved.id])
+    const required = (period: Period, now: number): (number | null)[] =>
+      siteStatistics(emptyInput({ inspectors, rosters }), period, now).current.inspections.byInspector.map((l) => l.required)
+    // Supervisor and manager as without a roster.
+    expect(required(monthPeriod('2026-11'), at('2026-12-10', '10:00'))).toEqual([13, 19, null])
+    // 2026-11-30 (Mon, rostered) to 2026-12-06 (no roster for December): 1 + 6.
+    expect(required(weekPeriod('2026-12-01'), at('2026-12-10', '10:00'))).toEqual([3, 7, null])
+    // 2026-11-23 … 29: rest on the 25th and 28th → 5; so far on the 25th: the 23rd, 24th → 2.
+    expect(required(weekPeriod('2026-11-25'), at('2026-12-10', '10:00'))).toEqual([3, 5, null])
+    expect(required(weekPeriod('2026-11-25'), at('2026-11-25', '10:00'))).toEqual([2, 2, null])
+    // Without the approval no roster is in force: every day.
+    expect(rostersInForce([approved], [])).toEqual([])
+  })
+
   it('counts who inspected in the period, an inspector no longer listed by the kind of inspection', () => {
     const gone = newId()
     const inspections = [
@@ -71,5 +96,15 @@ describe('inspections against the quota (篇2 4.4.2–4.4.4)', () => {
       { staffId: b, count: 2 },
       { staffId: a, count: 1 },
     ])
+  })
+})
+
+describe('monthsFromTo', () => {
+  it.each([
+    ['2026-11-30', '2026-12-06', ['2026-11', '2026-12']],
+    ['2026-12-01', '2026-12-31', ['2026-12']],
+    ['2025-12-01', '2026-02-28', ['2025-12', '2026-01', '2026-02']],
+  ])('%s … %s', (from, to, months) => {
+    expect(monthsFromTo(from, to)).toEqual(months)
   })
 })

@@ -81,10 +81,10 @@ export function dutyEntryProblems(e: Pick<DutyEntry, 'kind' | 'content' | 'resol
   return out
 }
 
-/** Each entry's first version: corrections lead back to it; a follow-up's result is an entry of its own. */
 /** What links an entry to the one it corrects or closes: all `currentEntries` needs besides the entry itself. */
 export type DutyEntryLinks = Pick<DutyEntry, 'id' | 'correctsId' | 'resolvesFollowUp'>
 
+/** Each entry's first version: corrections lead back to it; a follow-up's result is an entry of its own. */
 function rootFinder<E extends DutyEntryLinks>(entries: readonly E[]): (e: E) => string {
   const byId = new Map(entries.map((e) => [e.id, e]))
   return (e) => {

@@ -24,10 +24,16 @@ export function monthCells(db: DeskbookDb, siteId: string, month: string): Promi
   return db.rosterCells.where('[siteId+date]').between([siteId, `${month}-01`], [siteId, `${month}-31`], true, true).toArray()
 }
 
+/** The site's roster versions of `months` and their steps (the `month` and `versionId` indexes). */
+export async function versionsOfMonths(db: DeskbookDb, siteId: string, months: readonly string[]): Promise<Pick<RosterMonth, 'versions' | 'steps'>> {
+  const versions = (await db.rosterVersions.where('month').anyOf([...months]).toArray()).filter((v) => v.siteId === siteId)
+  const steps = versions.length ? await db.rosterSteps.where('versionId').anyOf(versions.map((v) => v.id)).toArray() : []
+  return { versions, steps }
+}
+
 /** Versions of the month and their steps, with their states. */
 export async function monthVersions(db: DeskbookDb, siteId: string, month: string): Promise<Pick<RosterMonth, 'versions' | 'steps' | 'statuses' | 'inForce'>> {
-  const versions = (await db.rosterVersions.where('month').equals(month).toArray()).filter((v) => v.siteId === siteId)
-  const steps = versions.length ? await db.rosterSteps.where('versionId').anyOf(versions.map((v) => v.id)).toArray() : []
+  const { versions, steps } = await versionsOfMonths(db, siteId, [month])
   const statuses = versionStatuses(versions, steps)
   return { versions, steps, statuses, inForce: inForce(statuses) }
 }

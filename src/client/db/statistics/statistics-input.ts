@@ -17,6 +17,7 @@ import { periodRange, previousPeriod, inspectorsOf, type Period, type Statistics
 import type { DeskbookDb } from '../database'
 import { FACTS_FILL } from '../schema'
 import { REGISTER_DERIVED, refreshReceptionIndex } from '../register/reception-index'
+import { versionsOfMonths } from '../roster/roster-month'
 
 const FILL_BATCH = 500
 
@@ -45,7 +46,7 @@ export async function statisticsInput(db: DeskbookDb, settings: Settings, period
   await fillRequestFacts(db)
   const months = monthsFromTo(previousPeriod(period).from, period.to)
   return db.transaction('r', [db.requestFacts, db.dutyEntries, db.handovers, db.inspections, db.nonconformities, db.staff, db.rosterVersions, db.rosterSteps], async () => {
-    const [requests, openRequests, dutyEntries, handovers, inspections, nonconformities, staff, versions] = await Promise.all([
+    const [requests, openRequests, dutyEntries, handovers, inspections, nonconformities, staff, rosters] = await Promise.all([
       db.requestFacts.where('[siteId+receivedAt]').between([siteId, start], [siteId, end], true, false).toArray(),
       db.requestFacts.where('[siteId+pending]').equals([siteId, 1]).toArray(),
       db.dutyEntries.where('[siteId+at]').between([siteId, start], [siteId, Dexie.maxKey]).toArray(),
@@ -53,9 +54,8 @@ export async function statisticsInput(db: DeskbookDb, settings: Settings, period
       db.inspections.where('[siteId+at]').between([siteId, start], [siteId, end], true, false).toArray(),
       db.nonconformities.where('at').between(start, end, true, false).filter((n) => n.siteId === siteId).toArray(),
       db.staff.where('siteId').equals(siteId).toArray(),
-      db.rosterVersions.where('month').anyOf(months).filter((v) => v.siteId === siteId).toArray(),
+      versionsOfMonths(db, siteId, months),
     ])
-    const steps = versions.length ? await db.rosterSteps.where('versionId').anyOf(versions.map((v) => v.id)).toArray() : []
-    return { settings, requests, openRequests, dutyEntries, handovers, inspections, nonconformities, inspectors: inspectorsOf(staff), rosters: rostersInForce(versions, steps) }
+    return { settings, requests, openRequests, dutyEntries, handovers, inspections, nonconformities, inspectors: inspectorsOf(staff), rosters: rostersInForce(rosters.versions, rosters.steps) }
   })
 }

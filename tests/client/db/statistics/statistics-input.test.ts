@@ -11,6 +11,8 @@ import { addReceptionEvent, registerReception } from '@client/db/register/recept
 import { DeskbookDb } from '@client/db/database'
 import { FACTS_FILL, SCHEMA_VERSIONS } from '@client/db/schema'
 import { newId } from '@shared/domain/ids'
+import { seedRosterSite } from '../../../factories/roster-site'
+import { approveRoster, usualMonth } from '../../../factories/roster-duty'
 
 const TZ = 'Asia/Shanghai'
 const at = (date: string, hhmm: string): number => instantAt(date, hhmm, TZ)
@@ -89,5 +91,22 @@ describe('statisticsInput: what a period needs, read through indexes', () => {
     expect(tablet.previous.complaints.inTime).toBe(1)
     expect(tablet.openNow.byQueue).toMatchObject({ withDepartment: 1, desk: 1 })
     expect(NOW - oldOpen.reception.receivedAt).toBeGreaterThan(7 * DAY + HOUR)
+  })
+
+  it('asks the administrator the inspections of their rostered days in a rostered month, every day in one without (篇2 4.4.4)', async () => {
+    const db = newDb()
+    const s = await seedRosterSite(db)
+    await approveRoster(db, s, '2026-12', usualMonth(s, '2026-12', ['2026-12-20']), at('2026-11-21', '09:00'))
+    const later = at('2027-01-05', '10:00')
+    const required = async (month: string) => {
+      const period = monthPeriod(month)
+      const lines = siteStatistics(await statisticsInput(db, defaultSettings(s.siteId, TZ), period), period, later).current.inspections.byInspector
+      return new Map(lines.map((l) => [l.staffId, l.required]))
+    }
+    const december = await required('2026-12')
+    expect(december.get(s.staff.administrator.id)).toBe(1)
+    expect(december.get(s.staff.supervisor.id)).toBe(Math.ceil((3 * 31) / 7))
+    expect(december.get(s.staff.manager.id)).toBeNull()
+    expect((await required('2026-11')).get(s.staff.administrator.id)).toBe(30)
   })
 })

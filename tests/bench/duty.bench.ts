@@ -5,7 +5,7 @@
  *   1. Composing a handover with 200 pending items (target ≤ 300 ms): in-app navigation to /handover,
  *      the incoming clerk starts it, until all 200 items are on screen to acknowledge (150 requests
  *      still with the desk, 50 open follow-ups of the log). Baseline: the same with nothing pending.
- *   2. Printing a month of logs to PDF (target ≤ 10 s): /print/duty-log?month= for 90 shifts with
+ *   2. Printing a month of logs to PDF (target ≤ 3 s, issue 17; issue 5 asked ≤ 10 s): /print/duty-log?month= for 90 shifts with
  *      3,000 entries, their handovers, signatures and reviews, from navigation to the PDF's bytes.
  *      Baseline: the blank duty-log sheet.
  * Usage: npm run bench:duty  (BENCH_SKIP_BUILD=1 reuses dist/)
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     const monthPdf = await printPdf(page, `/print/duty-log?month=${chosen}`)
     const sheets = await page.locator('.print-sheet').count()
     const total = monthPdf.readyMs + monthPdf.pdfMs
-    console.log(row(`print a month (${data.shifts} shifts, 3,000 entries) to PDF`, `${(total / 1000).toFixed(2)} s`, `${((blank.readyMs + blank.pdfMs) / 1000).toFixed(2)} s`, '≤ 10 s', total <= 10_000))
+    console.log(row(`print a month (${data.shifts} shifts, 3,000 entries) to PDF`, `${(total / 1000).toFixed(2)} s`, `${((blank.readyMs + blank.pdfMs) / 1000).toFixed(2)} s`, '≤ 3 s', total <= 3_000))
     console.log(
       `    /print/duty-log?month=${chosen}: read and laid out in ${ms(monthPdf.readyMs)}, page.pdf ${ms(monthPdf.pdfMs)}; ${sheets} sheets, ${monthPdf.pages} A4 pages, ${(monthPdf.bytes / 1024).toFixed(0)} KB; ` +
         `one shift alone ${ms(shift.readyMs + shift.pdfMs)} (${shift.pages} pages); baseline: the blank sheet (${blank.pages} page, ready ${ms(blank.readyMs)}, pdf ${ms(blank.pdfMs)})`,

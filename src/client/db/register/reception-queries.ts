@@ -16,7 +16,8 @@
  *   is longer than a leaf of a few hundred rows.
  * - `scan`: several dimensions (e.g. a queue and a category), words of the matter longer than a
  *   pair, or a channel or escalation level asked for (statistics' bars open these). The dimension with the fewest rows is read and the whole rule checked on each row; the ids
- *   of the matches are kept, newest first.
+ *   of the matches are kept, newest first. A pair's size is estimated from its newest 60 days
+ *   (`estimateRange`: it only chooses what is read), and the chosen pair is read in slices of time side by side.
  * - `text`: a reference number, else phone, room and name by their prefix indexes; the candidates are
  *   read (at most `textCap`), checked and sorted. Only when these find nothing is the text taken as
  *   words of the matter: each pair of characters of it is a dimension over the 2-gram index
@@ -31,8 +32,11 @@ import type { Settings } from '@shared/domain/settings'
 import type { DeskbookDb } from '../database'
 import { searchText, type ReceptionIndexRow } from './index-row'
 import { DEFAULT_TEXT_CAP, type RegisterOptions, type RegisterQuery, type RegisterResult, type RegisterListRow, SCAN_SPAN, matchesQuery, newestFirst, queueState } from './register-query'
-import { planOf } from './register-plan'
-import { EMPTY, RangeWindows, countAll, idWindows, rows, spans } from './register-windows'
+import { planOf, type Range } from './register-plan'
+
+/** Most reads side by side in a scan of a range without counts per day. */
+const MAX_SLICES = 8
+import { EMPTY, RangeWindows, countAll, idWindows, rows, slices, spans } from './register-windows'
 
 // ——— Text ———
 
@@ -79,21 +83,30 @@ export async function openRegister(db: DeskbookDb, siteId: string, q: RegisterQu
   const plan = planOf(siteId, q, viewer, now, settings, words, !!words && (await otherSites(db, siteId)))
   if (!plan) return EMPTY
   const { lo, hi } = plan
-  const sized = await Promise.all(plan.dims.map(async (d) => ({ d, size: await countAll(db, d.ranges, lo, hi) })))
+  // One dimension says it all (a pair is the whole of two-character words; no index has the channel or the level):
+  // its exact total is shown. Else the dimensions are only sized to choose the one a scan reads.
+  const alone = plan.dims.length === 1 && words.length <= 2 && !q.channels?.length && !q.levels?.length
+  const sized = await Promise.all(plan.dims.map(async (d) => ({ d, size: await countAll(db, d.ranges, lo, hi, alone ? undefined : now) })))
   sized.sort((x, y) => x.size.total - y.size.total)
   const driver = sized[0]!
   if (!driver.size.total) return EMPTY
-  // One dimension says it all (a pair is the whole of two-character words; no index has the channel or the level).
-  if (sized.length === 1 && words.length <= 2 && !q.channels?.length && !q.levels?.length) {
+  if (alone) {
     const windows = new RangeWindows(db, driver.d.ranges, lo, hi, driver.size.total, driver.size.days, options.tuning)
     return { plan: 'index', total: driver.size.total, tooBroad: false, window: async (a, b) => (await windows.window(a, b)).map(live) }
   }
   // Rows of the smallest dimension, read a few days at a time and checked; only the ids of matches are kept.
   const hits: Pick<ReceptionIndexRow, 'id' | 'receivedAt'>[] = []
   const check = (row: ReceptionIndexRow): boolean => row.siteId === siteId && matchesQuery(live(row), q, viewer) && (!words || searchText(row.matter).includes(words))
-  for (const [i, r] of driver.d.ranges.entries())
-    for (const [a, b] of spans(lo, hi, driver.size.parts[i]!.days, SCAN_SPAN))
-      for (const row of await rows(db, r, a, b).toArray()) if (check(row)) hits.push({ id: row.id, receivedAt: row.receivedAt })
+  const read = async (r: Range, [a, b]: [number, number]): Promise<void> => {
+    for (const row of await rows(db, r, a, b).toArray()) if (check(row)) hits.push({ id: row.id, receivedAt: row.receivedAt })
+  }
+  for (const [i, r] of driver.d.ranges.entries()) {
+    const part = driver.size.parts[i]!
+    // Counted per day: a few days at a time. Else in slices of time read side by side, so that the disk reads
+    // the next while the rows of the last are unpacked.
+    if (part.days) for (const span of spans(lo, hi, part.days, SCAN_SPAN)) await read(r, span)
+    else await Promise.all(slices(lo, hi, part.from ?? lo, now, Math.min(MAX_SLICES, Math.ceil(part.total / SCAN_SPAN))).map((span) => read(r, span)))
+  }
   return inMemory(db, 'scan', hits, live)
 }
 

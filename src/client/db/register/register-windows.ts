@@ -41,9 +41,44 @@ export async function countRange(db: DeskbookDb, r: Range, lo: number, hi: numbe
   return { total, days }
 }
 
-/** The sizes of ranges together: per day only if every one is counted per day. */
-export async function countAll(db: DeskbookDb, ranges: readonly Range[], lo: number, hi: number): Promise<Size & { parts: Size[] }> {
-  const parts = await Promise.all(ranges.map((r) => countRange(db, r, lo, hi)))
+/** How far back from "now" a range without counts per day is counted to estimate its size. */
+export const ESTIMATE_SPAN = 60 * DAY_MS
+
+/**
+ * About how many rows a range without counts per day (the matter's pairs) has in [lo, hi): enough to choose
+ * the dimension a scan reads, since every row read is checked — a poor guess costs time, never a row.
+ * Counting a pair of a common word on a tablet's disk takes some 60 ms (its 6,700 index entries), so
+ * only its newest ESTIMATE_SPAN is counted and scaled to the span its rows cover; exact when they cover
+ * no more, zero only when there is none. `from`: the instant of its oldest row, where a read is sliced from.
+ */
+export async function estimateRange(db: DeskbookDb, r: Range, lo: number, hi: number, now: number): Promise<Size & { from: number }> {
+  const first = await rows(db, r, lo, hi).first()
+  if (!first) return { total: 0, days: null, from: lo }
+  const end = Math.min(hi, now)
+  const start = Math.max(first.receivedAt, end - ESTIMATE_SPAN)
+  const recent = await rows(db, r, start, hi).count()
+  const total = start <= first.receivedAt ? recent : Math.max(1, Math.round((recent * (end - first.receivedAt)) / (end - start)))
+  return { total, days: null, from: first.receivedAt }
+}
+
+/** [lo, hi) cut into `n` reads, evenly in time from `from` to "now" (the first and the last open-ended). */
+export function slices(lo: number, hi: number, from: number, now: number, n: number): [number, number][] {
+  const a = Math.max(lo, from)
+  const b = Math.min(hi, now)
+  if (n <= 1 || !(a < b)) return [[lo, hi]]
+  const edges = Array.from({ length: n - 1 }, (_, i) => Math.round(a + ((b - a) * (i + 1)) / n))
+  return [lo, ...edges].map((x, i) => [x, edges[i] ?? hi])
+}
+
+export type Part = Size & { from?: number }
+
+/**
+ * The sizes of ranges together: per day only if every one is counted per day. With `estimateAt` ("now"),
+ * a range without counts per day is estimated (estimateRange) rather than counted: for choosing a scan's
+ * dimension, not for a total shown.
+ */
+export async function countAll(db: DeskbookDb, ranges: readonly Range[], lo: number, hi: number, estimateAt?: number): Promise<Size & { parts: Part[] }> {
+  const parts = await Promise.all(ranges.map((r) => (estimateAt !== undefined && !countRangeKey(r.index, r.prefix) ? estimateRange(db, r, lo, hi, estimateAt) : countRange(db, r, lo, hi))))
   let days: Map<number, number> | null = new Map()
   for (const p of parts) {
     if (!p.days) {

@@ -34,7 +34,8 @@ import { searchText, type ReceptionIndexRow } from './index-row'
 import { DEFAULT_TEXT_CAP, type RegisterOptions, type RegisterQuery, type RegisterResult, type RegisterListRow, SCAN_SPAN, matchesQuery, newestFirst, queueState } from './register-query'
 import { planOf, type Range } from './register-plan'
 
-/** Most reads side by side in a scan of a range without counts per day. */
+/** A scan of a range without counts per day: about this many rows a read, at most this many reads side by side. */
+const SLICE_ROWS = 1_000
 const MAX_SLICES = 8
 import { EMPTY, RangeWindows, countAll, idWindows, rows, slices, spans } from './register-windows'
 
@@ -105,7 +106,7 @@ export async function openRegister(db: DeskbookDb, siteId: string, q: RegisterQu
     // Counted per day: a few days at a time. Else in slices of time read side by side, so that the disk reads
     // the next while the rows of the last are unpacked.
     if (part.days) for (const span of spans(lo, hi, part.days, SCAN_SPAN)) await read(r, span)
-    else await Promise.all(slices(lo, hi, part.from ?? lo, now, Math.min(MAX_SLICES, Math.ceil(part.total / SCAN_SPAN))).map((span) => read(r, span)))
+    else await Promise.all(slices(lo, hi, part.from ?? lo, now, Math.min(MAX_SLICES, Math.ceil(part.total / SLICE_ROWS))).map((span) => read(r, span)))
   }
   return inMemory(db, 'scan', hits, live)
 }

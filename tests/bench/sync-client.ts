@@ -11,7 +11,7 @@ import { SyncApi } from '@client/sync/api'
 import { SyncEngine } from '@client/sync/engine'
 import { enrolTablet } from '@client/sync/link'
 import { fetchTransport, type Transport } from '@client/sync/transport'
-import type { Department } from '@shared/domain/department'
+import type { Periodical } from '@shared/domain/desk-services'
 import { newId } from '@shared/domain/ids'
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type PullResponse } from '@shared/sync/protocol'
 
@@ -48,21 +48,26 @@ export interface PushFigures {
   batchMs: number[]
   outboxLeft: number
   deadLetters: number
+  /** Why the first dead letter was refused, if any. */
+  deadReason?: string
   state: string
   queued: number
 }
 
-/** Enrol a fresh tablet, queue `n` department changes with writeRecords, then one SyncEngine run. */
+/** Enrol a fresh tablet, queue `n` periodicals with writeRecords, then one SyncEngine run. */
 export async function runPush(baseUrl: string, code: string, staffId: string, n: number): Promise<PushFigures> {
   const db = new DeskbookDb(`bench-push-${newId()}`)
   await db.open()
   try {
     await enrolTablet(db, new SyncApi(fetchTransport(baseUrl)), code, '推送基准平板', Date.now())
     const link = (await getServerLink(db))!
+    // 报刊登记, as the load figure pushes: a record made all day whose only rule is its schema. Departments,
+    // pushed here before, have a rule that reads every department of the site, which 1,000 of them make quadratic.
     const writes: RecordWrite[] = []
+    const at = Date.now()
     for (let i = 0; i < n; i++) {
-      const row: Department = { id: newId(), siteId: link.siteId, name: `推送部门${i}`, active: true }
-      writes.push({ name: 'department.put', row })
+      const row: Periodical = { id: newId(), siteId: link.siteId, title: '人民日报', issue: `第${i + 1}期`, copies: 1 + (i % 5), receivedAt: at, filed: true, staffId }
+      writes.push({ name: 'periodical.add', row })
     }
     const queued = await writeRecords(db, { siteId: link.siteId, deviceId: link.deviceId, staffId }, writes)
     const { transport, sent } = timed(fetchTransport(baseUrl))
@@ -78,6 +83,7 @@ export async function runPush(baseUrl: string, code: string, staffId: string, n:
       batchMs: sent.filter((s) => s.path === '/api/sync/push').map((s) => s.ms),
       outboxLeft: await db.outbox.count(),
       deadLetters: await db.deadLetters.count(),
+      deadReason: (await db.deadLetters.limit(1).first())?.reason,
       state: engine.current.state,
       queued: queued.length,
     }

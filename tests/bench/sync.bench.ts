@@ -2,9 +2,10 @@
  * Sync benchmarks (issue 3), printed beside baselines measured in the same run; never asserted
  * in tests. The server is the real one, its own process on its own SQLite file
  * (tests/support/app-server.ts); the tablets are the app's client code over real HTTP.
- *   1. Push of 1,000 mutations from one tablet, first push request → empty outbox (target ≤ 2 s):
- *      writeRecords queues them, one SyncEngine run pushes them. In Node on fake-indexeddb, and in
- *      Chromium on its IndexedDB. Baseline: raw SQLite inserts of the same rows.
+ *   1. Push of 1,000 periodicals from one tablet, first push request → empty outbox (target ≤ 2 s, issue 3;
+ *      from Chromium ≤ 350 ms, issue 17): writeRecords queues them, one SyncEngine run pushes them. In Node
+ *      on fake-indexeddb, and in Chromium on its IndexedDB, each to a site of its own. Baseline: raw SQLite
+ *      inserts of the same rows.
  *   2. A fresh tablet pulling 50,000 records into Chromium's IndexedDB (target ≤ 30 s): enrolTablet
  *      → pullChanges in a page served by Vite. Baselines: the same pages fetched without storing,
  *      and the same rows put with raw IndexedDB.
@@ -27,6 +28,7 @@ import { migrateToLatest } from '@server/db/migrate'
 import { putRecord } from '@server/repositories/records'
 import { lockChangeSeq, setChangeSeq } from '@server/repositories/sites'
 import { newId } from '@shared/domain/ids'
+import { PUSH_BATCH } from '@client/sync/push'
 import { formatHlc } from '@shared/sync/hlc'
 import { mergeFields } from '@shared/sync/merge'
 import { ROOT, startServer, type RunningServer } from '../support/app-server'
@@ -108,11 +110,12 @@ async function sqliteBaseline(n: number): Promise<SqliteBaseline> {
 
 // ---------------------------------------------------------------- 1. push of 1,000
 
-function pushLines(where: string, f: PushFigures, baselineMs: number): void {
-  console.log(row(`push ${PUSH_N.toLocaleString('en')}, ${where}`, ms(f.pushMs), ms(baselineMs), '≤ 2000 ms', f.pushMs <= 2000))
+/** Issue 3 asked ≤ 2 s of the push of 1,000; issue 17 asks ≤ 350 ms of it from Chromium. */
+function pushLines(where: string, f: PushFigures, baselineMs: number, targetMs: number): void {
+  console.log(row(`push ${PUSH_N.toLocaleString('en')}, ${where}`, ms(f.pushMs), ms(baselineMs), `≤ ${targetMs} ms`, f.pushMs <= targetMs))
   console.log(
-    `    ${f.batchMs.length} requests of ${BATCH}: round trip median ${ms(median(f.batchMs))}, max ${ms(Math.max(...f.batchMs))}; ` +
-      `outbox left ${f.outboxLeft}, dead letters ${f.deadLetters}, engine state ${f.state}; ` +
+    `    ${f.batchMs.length} requests of up to ${PUSH_BATCH}: round trip median ${ms(median(f.batchMs))}, max ${ms(Math.max(...f.batchMs))}; ` +
+      `outbox left ${f.outboxLeft}, dead letters ${f.deadLetters}${f.deadReason ? ` (${f.deadReason})` : ''}, engine state ${f.state}; ` +
       `whole engine run incl. pulling the ${f.queued} back ${ms(f.runMs)}`,
   )
 }
@@ -257,9 +260,11 @@ async function firstFigures(raw: SqliteBaseline, rawFirst: number): Promise<void
     const memPage = await benchPage(await memory.newContext(), viteUrl)
 
     if (only.has('push')) {
+      // A site each: the second tablet's push must not meet the first one's records.
       const site = await newSite(db, '推送基准小区')
-      pushLines('Node, fake-indexeddb', await runPush(server.url, await code(db, site.siteId), site.staffId, PUSH_N), rawFirst)
-      pushLines('Chromium IndexedDB (disk)', await pagePush(page, await code(db, site.siteId), site.staffId, PUSH_N), rawFirst)
+      pushLines('Node, fake-indexeddb', await runPush(server.url, await code(db, site.siteId), site.staffId, PUSH_N), rawFirst, 2000)
+      const pageSite = await newSite(db, '推送基准小区二')
+      pushLines('Chromium IndexedDB (disk)', await pagePush(page, await code(db, pageSite.siteId), pageSite.staffId, PUSH_N), rawFirst, 350)
     }
 
     if (only.has('tablets')) {

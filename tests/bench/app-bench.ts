@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
+import type { CDPSession, Page } from 'playwright-core'
 import { BUILT_CLIENT, ROOT, startServer } from '../support/app-server'
 import { CHROMIUM_PATH, launchBrowser } from '../support/browser'
 
@@ -64,4 +64,11 @@ export async function printPdf(page: Page, to: string): Promise<{ readyMs: numbe
   const pdfMs = performance.now() - t0
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
   return { readyMs, pdfMs, bytes: pdf.length, pages }
+}
+
+/** The page's JS heap as it stands, then after a forced GC (CDP `Runtime.getHeapUsage`). */
+export async function heapUsage(cdp: CDPSession): Promise<{ used: number; afterGc: number }> {
+  const used = (await cdp.send('Runtime.getHeapUsage')).usedSize
+  await cdp.send('HeapProfiler.collectGarbage')
+  return { used, afterGc: (await cdp.send('Runtime.getHeapUsage')).usedSize }
 }

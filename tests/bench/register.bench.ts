@@ -20,12 +20,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build as viteBuild, type Rollup } from 'vite'
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { ROOT, startServer } from '../support/app-server'
 import { CHROMIUM_PATH } from '../support/browser'
 import { firstRunSetup, loginAs } from '../support/journeys'
 import { median, percentile, row } from './stats'
-import { buildApp, ms, printPdf } from './app-bench'
+import { buildApp, heapUsage, ms, printPdf } from './app-bench'
 import type { registerBench } from './register-bench-page'
 
 const N = Number(process.env.BENCH_REGISTER_N ?? 200_000)
@@ -107,12 +107,6 @@ function openList(page: Page, to: string): Promise<number> {
     await new Promise((r) => requestAnimationFrame(() => r(null)))
     return performance.now() - t0
   }, to)
-}
-
-async function heap(cdp: CDPSession): Promise<{ used: number; afterGc: number }> {
-  const used = (await cdp.send('Runtime.getHeapUsage')).usedSize
-  await cdp.send('HeapProfiler.collectGarbage')
-  return { used, afterGc: (await cdp.send('Runtime.getHeapUsage')).usedSize }
 }
 
 interface ScrollFigures {
@@ -242,7 +236,7 @@ async function main(): Promise<void> {
     await page.waitForURL(/\/today$/)
     const cdp = await browser.context.newCDPSession(page)
     await page.waitForTimeout(1000)
-    const before = await heap(cdp)
+    const before = await heapUsage(cdp)
     const empty: number[] = []
     const whole: number[] = []
     const mine: number[] = []
@@ -262,7 +256,7 @@ async function main(): Promise<void> {
     // ——— 3. Scrolling and the heap
     await openList(page, '/register?queue=all')
     const sc = await scroll(page)
-    const after = await heap(cdp)
+    const after = await heapUsage(cdp)
     console.log(row('JS heap after opening and scrolling the list', mb(after.used), mb(before.used), '≤ 150 MB', after.used <= 150 * 2 ** 20))
     console.log(`    after a forced GC ${mb(after.afterGc)} (today screen before: ${mb(before.afterGc)}); CDP Runtime.getHeapUsage of the page`)
     console.log(

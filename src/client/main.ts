@@ -20,6 +20,7 @@ import { checkInstall } from './db/device/install-marker'
 import { loadLocalSite } from './db/site/site'
 import { lazySyncEngine, SYNC_KEY } from './modules/sync'
 import { startContactRetention } from './modules/retention'
+import { yieldToBrowser } from './modules/yield'
 
 /** After start, when the first screen is long done. */
 const FACTS_FILL_DELAY = 20_000
@@ -35,6 +36,8 @@ function afterFirstPaint(fn: () => void): void {
 }
 
 async function start(): Promise<void> {
+  // The scripts' evaluation, the database's schema and the first render each a task of their own.
+  await yieldToBrowser()
   toastsAsStatus()
   const db = createAppDb()
   const pinia = createPinia()
@@ -42,6 +45,7 @@ async function start(): Promise<void> {
   const i18n = createAppI18n(locale)
   const app = createApp(App)
   app.use(pinia).use(i18n).provide(DB_KEY, db)
+  await yieldToBrowser()
 
   const [install] = await Promise.all([checkInstall(db, localStorage), applyLocale(i18n, locale, { all: locale !== 'zh-CN' })])
   const site = install.kind === 'ok' ? await loadLocalSite(db) : null
@@ -55,6 +59,7 @@ async function start(): Promise<void> {
   app.provide(SYNC_KEY, syncEngine)
   void requestPersistence()
   await router.isReady()
+  await yieldToBrowser()
   app.mount('#app')
   afterFirstPaint(() => {
     void registerServiceWorker(useUiStore(pinia))

@@ -6,7 +6,7 @@
  *      from Chromium ≤ 350 ms, issue 17): writeRecords queues them, one SyncEngine run pushes them. In Node
  *      on fake-indexeddb, and in Chromium on its IndexedDB, each to a site of its own. Baseline: raw SQLite
  *      inserts of the same rows.
- *   2. A fresh tablet pulling 50,000 records into Chromium's IndexedDB (target ≤ 30 s): enrolTablet
+ *   2. A fresh tablet pulling 50,000 records into Chromium's IndexedDB (target ≤ 30 s, issue 3; ≤ 4.5 s, issue 17): enrolTablet
  *      → pullChanges in a page served by Vite. Baselines: the same pages fetched without storing,
  *      and the same rows put with raw IndexedDB.
  *   3. 50 tablets pushing batches of 100 concurrently (targets ≥ 500 mutations/s sustained, p95 ≤
@@ -279,7 +279,8 @@ async function firstFigures(raw: SqliteBaseline, rawFirst: number): Promise<void
       const seedMs = await seedSite(db, site, PULL_N)
       console.log(`    (seeded ${PULL_N.toLocaleString('en')} department records for the pull in ${s(seedMs)}, straight into the server's SQLite file)`)
       const pull = await pagePull(page, await code(db, site.siteId))
-      console.log(row(`pull ${PULL_N.toLocaleString('en')}, Chromium IndexedDB (disk)`, s(pull.pullMs), s(pull.rawPutMs), '≤ 30 s', pull.pullMs <= 30_000))
+      // Issue 3 asked ≤ 30 s; issue 17 asks ≤ 4.5 s.
+      console.log(row(`pull ${PULL_N.toLocaleString('en')}, Chromium IndexedDB (disk)`, s(pull.pullMs), s(pull.rawPutMs), '≤ 4.5 s', pull.pullMs <= 4_500))
       console.log(
         `    ${perS(pull.departments, pull.pullMs)} (${pull.departments.toLocaleString('en')} departments stored, cursor ${pull.cursor}); ${pull.pages} pages of 500, their requests ${s(pull.pullRequestsMs)} of it; ` +
           `baselines: same pages fetched only ${s(pull.fetchOnlyMs)}, same rows raw IndexedDB put ${s(pull.rawPutMs)} (one transaction per page)`,

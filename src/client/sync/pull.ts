@@ -10,6 +10,7 @@ import type { DeskbookDb, OutboxRow } from '../db/database'
 import { getPullCursor, getServerEpoch, saveServerEpoch, setPullCursor } from '../db/device/server-link'
 import { derivationsFor } from '../db/derived'
 import type { SyncApi } from './api'
+import { foldStampPages, keepPageStamps } from './pulled-stamps'
 
 export const PULL_PAGE = 500
 
@@ -46,8 +47,10 @@ async function applyPage(db: DeskbookDb, changes: readonly Change[]): Promise<vo
   }
   for (const [table, rows] of puts) await db.table(table).bulkPut(rows)
   for (const [table, keys] of deletes) await db.table(table).bulkDelete(keys)
-  const stamps = [...latest.values()].filter((c) => c.stamps).map((c) => ({ table: c.table, id: c.id, stamps: c.stamps! }))
-  if (stamps.length) await db.fieldStamps.bulkPut(stamps)
+  await keepPageStamps(
+    db,
+    [...latest.values()].filter((c) => c.stamps).map((c) => ({ table: c.table, id: c.id, stamps: c.stamps! })),
+  )
 }
 
 /**
@@ -74,7 +77,10 @@ export async function pullChanges(db: DeskbookDb, api: SyncApi, token: string, p
     }
     await applyPulledPage(db, page, !epoch)
     applied += page.changes.filter(isPulled).length
-    if (!more) return applied
+    if (!more) {
+      await foldStampPages(db)
+      return applied
+    }
     cursor = page.cursor
     epoch = known
   }
@@ -88,7 +94,7 @@ async function applyPulledPage(db: DeskbookDb, page: PullResponse, saveEpoch: bo
   const touched = new Set(known.map((c) => c.table))
   const derived = derivationsFor(touched)
   const tables = [...new Set([...touched, ...derived.flatMap((d) => d.tables)])].map((t) => db.table(t))
-  await db.transaction('rw', [...tables, db.outbox, db.meta, db.fieldStamps], async () => {
+  await db.transaction('rw', [...tables, db.outbox, db.meta, db.stampPages], async () => {
     await applyPage(db, known)
     for (const d of derived) await d.refresh(db, known.filter((c) => d.sources.includes(c.table)))
     await setPullCursor(db, page.cursor)

@@ -7,9 +7,10 @@
 import { DELETED_FIELD } from '@shared/sync/merge'
 import { mutationSpec, PULLED_TABLES } from '@shared/sync/registry'
 import { MAX_RESEND, type ResentRecord, type ServerEpochInfo } from '@shared/sync/protocol'
-import type { DeskbookDb, OutboxRow } from '../db/database'
+import type { DeskbookDb, FieldStampsRow, OutboxRow } from '../db/database'
 import { caughtUp } from '../db/device/server-link'
 import type { SyncApi } from './api'
+import { pulledStamps } from './pulled-stamps'
 
 export interface CatchUpOutcome {
   sent: number
@@ -38,7 +39,7 @@ function waitingChanges(outbox: readonly OutboxRow[]): Map<string, { fields: Set
  * push, with every rule: an append-only one is left out; an editable one is sent with the fields its
  * waiting change set unstamped, so they only fill a gap and the push decides them.
  */
-async function* tableRecords(db: DeskbookDb, table: string, waiting: ReturnType<typeof waitingChanges>): AsyncGenerator<ResentRecord[]> {
+async function* tableRecords(db: DeskbookDb, table: string, waiting: ReturnType<typeof waitingChanges>, pulled: ReadonlyMap<string, FieldStampsRow>): AsyncGenerator<ResentRecord[]> {
   const t = db.table(table)
   const keyPath = String(t.schema.primKey.keyPath)
   let after: string | null = null
@@ -47,13 +48,12 @@ async function* tableRecords(db: DeskbookDb, table: string, waiting: ReturnType<
     if (!rows.length) return
     after = String(rows.at(-1)![keyPath])
     const ids = rows.map((r) => String(r[keyPath]))
-    const stamps = await db.fieldStamps.bulkGet(ids.map((id) => [table, id] as [string, string]))
     const page: ResentRecord[] = []
     rows.forEach((data, i) => {
       const id = ids[i]!
       const w = waiting.get(key(table, id))
       if (w?.appendOnly) return
-      const own = { ...(stamps[i]?.stamps ?? {}) }
+      const own = { ...(pulled.get(key(table, id))?.stamps ?? {}) }
       for (const f of w?.fields ?? []) delete own[f]
       page.push({ table, id, data, deleted: false, stamps: own })
     })
@@ -62,9 +62,9 @@ async function* tableRecords(db: DeskbookDb, table: string, waiting: ReturnType<
 }
 
 /** Deletions the tablet learnt of by pull: their records are gone from it, their stamps are not. */
-async function tombstones(db: DeskbookDb): Promise<ResentRecord[]> {
+async function tombstones(db: DeskbookDb, pulled: ReadonlyMap<string, FieldStampsRow>): Promise<ResentRecord[]> {
   const out: ResentRecord[] = []
-  for (const row of await db.fieldStamps.toArray()) {
+  for (const row of pulled.values()) {
     const stamp = row.stamps[DELETED_FIELD]
     if (!stamp || !(PULLED_TABLES as readonly string[]).includes(row.table)) continue
     if ((await db.table(row.table).get(row.id)) === undefined) out.push({ table: row.table, id: row.id, data: {}, deleted: true, stamps: { [DELETED_FIELD]: stamp } })
@@ -74,8 +74,9 @@ async function tombstones(db: DeskbookDb): Promise<ResentRecord[]> {
 
 async function* everything(db: DeskbookDb): AsyncGenerator<ResentRecord[]> {
   const waiting = waitingChanges(await db.outbox.toArray())
-  for (const table of PULLED_TABLES) yield* tableRecords(db, table, waiting)
-  const gone = await tombstones(db)
+  const pulled = await pulledStamps(db)
+  for (const table of PULLED_TABLES) yield* tableRecords(db, table, waiting, pulled)
+  const gone = await tombstones(db, pulled)
   for (let i = 0; i < gone.length; i += MAX_RESEND) yield gone.slice(i, i + MAX_RESEND)
 }
 

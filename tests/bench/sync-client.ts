@@ -10,6 +10,7 @@ import { writeRecords, type RecordWrite } from '@client/db/write-records'
 import { SyncApi } from '@client/sync/api'
 import { SyncEngine } from '@client/sync/engine'
 import { enrolTablet } from '@client/sync/link'
+import { PULL_PAGE } from '@client/sync/pull'
 import { fetchTransport, type Transport } from '@client/sync/transport'
 import type { Periodical } from '@shared/domain/desk-services'
 import { newId } from '@shared/domain/ids'
@@ -159,7 +160,7 @@ async function rawPut(pages: readonly Record<string, unknown>[][]): Promise<numb
 }
 
 /** A fresh tablet enrols with `code` and pulls the whole site (enrolTablet → pullChanges); then the two baselines. */
-export async function runPull(baseUrl: string, code: string, pageSize = 500): Promise<PullFigures> {
+export async function runPull(baseUrl: string, code: string, pageSize = PULL_PAGE): Promise<PullFigures> {
   const db = new DeskbookDb(`bench-pull-${newId()}`)
   await db.open()
   try {

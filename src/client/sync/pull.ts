@@ -12,7 +12,7 @@ import { derivationsFor } from '../db/derived'
 import type { SyncApi } from './api'
 import { foldStampPages, keepPageStamps } from './pulled-stamps'
 
-export const PULL_PAGE = 500
+export const PULL_PAGE = 1000
 
 const recordKey = (table: string, id: string): string => `${table}\u0000${id}`
 

@@ -6,30 +6,22 @@
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseCommandLine } from '@server/cli/args'
 import { datedBackupTime } from '@server/db/backup'
 import { IMMUTABLE, NEVER_CACHE } from '@server/plugins/static-app'
 import { ROOT } from '../support/app-server'
 import { admin, runAdmin } from '../support/admin-run'
 import { binDir } from '../support/postgres-cluster'
+import { tempDirs } from '../support/temp-dirs'
 import { createPostgresDatabase } from '../support/server-db'
 
 const DOC = fs.readFileSync(path.join(ROOT, 'docs/deploy.md'), 'utf8')
 const flat = DOC.replace(/\s+/g, ' ')
 /** The lines of the fenced code blocks: what the reader copies. */
 const CODE = [...DOC.matchAll(/^```[a-z]*\n([\s\S]*?)^```$/gm)].flatMap((m) => m[1]!.split('\n'))
-const temps: string[] = []
-const temp = (): string => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'deskbook-doc-'))
-  temps.push(d)
-  return d
-}
-afterAll(() => {
-  for (const d of temps) fs.rmSync(d, { recursive: true, force: true })
-})
+const temp = tempDirs('deskbook-doc-')
 
 /** Words of a command line as a shell splits them (single and double quotes; no expansions used here). */
 const words = (line: string): string[] => [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!)

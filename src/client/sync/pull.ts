@@ -10,11 +10,9 @@ import type { DeskbookDb, OutboxRow } from '../db/database'
 import { getPullCursor, getServerEpoch, saveServerEpoch, setPullCursor } from '../db/device/server-link'
 import { derivationsFor } from '../db/derived'
 import type { SyncApi } from './api'
-import { foldStampPages, keepPageStamps } from './pulled-stamps'
+import { foldStampPages, keepPageStamps, recordKey } from './pulled-stamps'
 
 export const PULL_PAGE = 1000
-
-const recordKey = (table: string, id: string): string => `${table}\u0000${id}`
 
 function add<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key)

@@ -10,7 +10,8 @@ import type { DeskbookDb, FieldStampsRow } from '../db/database'
 /** Page rows kept before they are folded into one (a tablet pulling every minute makes a few hundred a day). */
 export const STAMP_PAGES_FOLD = 2_000
 
-const key = (table: string, id: string): string => `${table}\u0000${id}`
+/** One record's key across tables, as the pull, the re-send and these stamps name it. */
+export const recordKey = (table: string, id: string): string => `${table}\u0000${id}`
 
 /** Inside the page's transaction: its stamps, if it has any, in one row. */
 export async function keepPageStamps(db: DeskbookDb, entries: FieldStampsRow[]): Promise<void> {
@@ -19,7 +20,7 @@ export async function keepPageStamps(db: DeskbookDb, entries: FieldStampsRow[]):
 
 async function newestOfPages(db: DeskbookDb, into: Map<string, FieldStampsRow>): Promise<Map<string, FieldStampsRow>> {
   await db.stampPages.orderBy('order').each((page) => {
-    for (const e of page.entries) into.set(key(e.table, e.id), e)
+    for (const e of page.entries) into.set(recordKey(e.table, e.id), e)
   })
   return into
 }
@@ -27,7 +28,7 @@ async function newestOfPages(db: DeskbookDb, into: Map<string, FieldStampsRow>):
 /** Every record's newest stamps, by `table\0id`. */
 export async function pulledStamps(db: DeskbookDb): Promise<Map<string, FieldStampsRow>> {
   const all = new Map<string, FieldStampsRow>()
-  for (const row of await db.fieldStamps.toArray()) all.set(key(row.table, row.id), row)
+  for (const row of await db.fieldStamps.toArray()) all.set(recordKey(row.table, row.id), row)
   return newestOfPages(db, all)
 }
 

@@ -10,7 +10,7 @@ import { MAX_RESEND, type ResentRecord, type ServerEpochInfo } from '@shared/syn
 import type { DeskbookDb, FieldStampsRow, OutboxRow } from '../db/database'
 import { caughtUp } from '../db/device/server-link'
 import type { SyncApi } from './api'
-import { pulledStamps } from './pulled-stamps'
+import { pulledStamps, recordKey } from './pulled-stamps'
 
 export interface CatchUpOutcome {
   sent: number
@@ -19,13 +19,11 @@ export interface CatchUpOutcome {
   refused: { table: string; id: string; reason: string }[]
 }
 
-const key = (table: string, id: string): string => `${table}\u0000${id}`
-
 /** What the outbox still holds, per record: the fields its waiting changes set, and whether one is append-only. */
 function waitingChanges(outbox: readonly OutboxRow[]): Map<string, { fields: Set<string>; appendOnly: boolean }> {
   const waiting = new Map<string, { fields: Set<string>; appendOnly: boolean }>()
   for (const m of outbox) {
-    const k = key(m.table, m.recordId)
+    const k = recordKey(m.table, m.recordId)
     const entry = waiting.get(k) ?? { fields: new Set<string>(), appendOnly: false }
     for (const f of Object.keys(m.fields)) entry.fields.add(f)
     if (mutationSpec(m.name)?.kind === 'appendOnly') entry.appendOnly = true
@@ -51,9 +49,9 @@ async function* tableRecords(db: DeskbookDb, table: string, waiting: ReturnType<
     const page: ResentRecord[] = []
     rows.forEach((data, i) => {
       const id = ids[i]!
-      const w = waiting.get(key(table, id))
+      const w = waiting.get(recordKey(table, id))
       if (w?.appendOnly) return
-      const own = { ...(pulled.get(key(table, id))?.stamps ?? {}) }
+      const own = { ...(pulled.get(recordKey(table, id))?.stamps ?? {}) }
       for (const f of w?.fields ?? []) delete own[f]
       page.push({ table, id, data, deleted: false, stamps: own })
     })

@@ -3,22 +3,14 @@
  * of its own — read from Vant's own CSS.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ResolvedConfig } from 'vite'
 import { vantFontPlugin, withFontFile, withoutCdnFallback } from '../../../build/vant-font'
+import { tempDirs } from '../../support/temp-dirs'
 
 const VANT_ICON_CSS = path.resolve('node_modules/vant/es/icon/index.css')
-const dirs: string[] = []
-const tmp = (): string => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vant-font-'))
-  dirs.push(dir)
-  return dir
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
-})
+const tmp = tempDirs('vant-font-')
 
 describe('Vant’s icon font', () => {
   it('ships without the at.alicdn.com fallback', () => {

@@ -33,11 +33,11 @@ import type { DeskbookDb } from '../database'
 import { searchText, type ReceptionIndexRow } from './index-row'
 import { DEFAULT_TEXT_CAP, type RegisterOptions, type RegisterQuery, type RegisterResult, type RegisterListRow, SCAN_SPAN, matchesQuery, newestFirst, queueState } from './register-query'
 import { planOf, type Range } from './register-plan'
+import { EMPTY, RangeWindows, countAll, idWindows, rows, slices, spans } from './register-windows'
 
 /** A scan of a range without counts per day: about this many rows a read, at most this many reads side by side. */
 const SLICE_ROWS = 1_000
 const MAX_SLICES = 8
-import { EMPTY, RangeWindows, countAll, idWindows, rows, slices, spans } from './register-windows'
 
 // ——— Text ———
 
